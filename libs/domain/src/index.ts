@@ -1,0 +1,2 @@
+// libs/domain: pure TypeScript. Nothing of Nest, Kysely or BullMQ is imported here.
+export {};
