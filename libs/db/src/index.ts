@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './connection.js';
+export * from './migrate.js';
+export * from './embedded-postgres.js';

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as eventStore from './2026-11-28T00-00-event-store.js';
+
+/**
+ * Every migration, by name; names sort in the order they run. Listed by hand
+ * (not read from the folder) so the same list works from sources under Jest
+ * and from dist/. A migration never imports app code.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T00-00-event-store': eventStore,
+};

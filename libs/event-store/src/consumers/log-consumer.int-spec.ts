@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import { EventStore } from '../event-store.js';
+import type { StoredEvent } from '../events.js';
+import { consumerStatuses } from './consumer-status.js';
+import { LogConsumer } from './log-consumer.js';
+import { LogNotifier } from './log-notifier.js';
+
+const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('LogConsumer (PostgreSQL)', () => {
+  let testDb: TestDatabase;
+  let store: EventStore;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase();
+    store = new EventStore(testDb.db);
+  });
+  afterEach(() => testDb.drop());
+
+  it('never hands out an event of a later transaction past one that commits late (the late-commit test)', async () => {
+    const seen: StoredEvent[] = [];
+    const consumer = new LogConsumer(testDb.db, { name: 'late-commit', handle: async (events) => void seen.push(...events) });
+
+    const transactionA = await testDb.db.startTransaction().execute();
+    await store.append('stream-a', [{ type: 'FromA', data: {} }], { expectedVersion: 0, trx: transactionA });
+    await store.append('stream-b', [{ type: 'FromB', data: {} }], { expectedVersion: 0 });
+
+    expect(await consumer.processBatch()).toBe(0);
+    expect(seen).toHaveLength(0);
+
+    await transactionA.commit().execute();
+    while ((await consumer.processBatch()) > 0);
+
+    expect(seen.map((e) => e.type)).toEqual(['FromA', 'FromB']);
+    // A took the lower sequence number even though it committed last.
+    expect(seen[0]!.globalPosition).toBeLessThan(seen[1]!.globalPosition);
+    expect(await consumer.processBatch()).toBe(0);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('commits none of a failed batch and no checkpoint; the batch is retried', async () => {
+    await sql`create table projection_rows (event_id uuid primary key)`.execute(testDb.db);
+    await store.append('s', [1, 2, 3, 4].map((n) => ({ type: 'Numbered', data: { n } })), { expectedVersion: 0 });
+    let calls = 0;
+    const consumer = new LogConsumer(testDb.db, {
+      name: 'failing',
+      batchSize: 10,
+      retryDelayMs: 20,
+      handle: async (events, trx) => {
+        calls++;
+        for (const [index, event] of events.entries()) {
+          await sql`insert into projection_rows values (${event.eventId})`.execute(trx);
+          if (calls === 1 && index === 1) throw new Error('projection bug');
+        }
+      },
+    });
+
+    await expect(consumer.processBatch()).rejects.toThrow('projection bug');
+    const rowsAfterFailure = await sql<{ n: string }>`select count(*) as n from projection_rows`.execute(testDb.db);
+    expect(Number(rowsAfterFailure.rows[0]!.n)).toBe(0);
+    const checkpoint = await testDb.db.selectFrom('consumer_checkpoints').selectAll().where('consumer', '=', 'failing').executeTakeFirst();
+    expect(checkpoint).toBeUndefined();
+
+    // The running loop retries the batch on its own.
+    consumer.start();
+    await until(async () => Number((await sql<{ n: string }>`select count(*) as n from projection_rows`.execute(testDb.db)).rows[0]!.n) === 4);
+    await consumer.stop();
+    expect(calls).toBe(2);
+    const [status] = await consumerStatuses(testDb.db, ['failing']);
+    expect(status!.lagEvents).toBe(0);
+  });
+
+  it('lets only one instance of a consumer process at a time; the other takes over when it stops', async () => {
+    const handledBy = new Map<string, string>();
+    let active = 0;
+    let maxActive = 0;
+    const instance = (label: string) =>
+      new LogConsumer(testDb.db, {
+        name: 'projection-x',
+        pollIntervalMs: 25,
+        batchSize: 5,
+        handle: async (events) => {
+          active++;
+          maxActive = Math.max(maxActive, active);
+          await new Promise((r) => setTimeout(r, 5));
+          for (const event of events) {
+            expect(handledBy.has(event.eventId)).toBe(false);
+            handledBy.set(event.eventId, label);
+          }
+          active--;
+        },
+      });
+    const first = instance('first');
+    const second = instance('second');
+    first.start();
+    await until(() => first.isLeader);
+    second.start();
+
+    for (let i = 0; i < 20; i++) await store.append(`s-${i}`, [{ type: 'Tick', data: { i } }], { expectedVersion: 0 });
+    await until(() => handledBy.size === 20);
+    expect(second.isLeader).toBe(false);
+    expect(new Set(handledBy.values())).toEqual(new Set(['first']));
+
+    await first.stop();
+    await until(() => second.isLeader);
+    for (let i = 20; i < 30; i++) await store.append(`s-${i}`, [{ type: 'Tick', data: { i } }], { expectedVersion: 0 });
+    await until(() => handledBy.size === 30);
+    await second.stop();
+
+    expect(maxActive).toBe(1);
+    expect([...handledBy.values()].filter((label) => label === 'second')).toHaveLength(10);
+  });
+
+  it('is woken by NOTIFY long before its poll interval', async () => {
+    const notifier = new LogNotifier(testDb.url);
+    await notifier.start();
+    const seen: string[] = [];
+    const consumer = new LogConsumer(testDb.db, { name: 'woken', pollIntervalMs: 60_000, handle: async (events) => void seen.push(...events.map((e) => e.type)) }, notifier);
+    consumer.start();
+    await until(() => consumer.isLeader);
+    await new Promise((r) => setTimeout(r, 50));
+    const appendedAt = Date.now();
+    await store.append('wake-1', [{ type: 'Hello', data: {} }], { expectedVersion: 0 });
+    await until(() => seen.length === 1, 2_000);
+    const latency = Date.now() - appendedAt;
+    await consumer.stop();
+    await notifier.stop();
+    expect(seen).toEqual(['Hello']);
+    expect(latency).toBeLessThan(1_000);
+  });
+
+  it('passes only the types it asked for, and moves its checkpoint past the rest', async () => {
+    const seen: string[] = [];
+    const consumer = new LogConsumer(testDb.db, { name: 'typed', types: ['Wanted'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });
+    await store.append('t', [{ type: 'Other', data: {} }, { type: 'Wanted', data: {} }, { type: 'Other', data: {} }], { expectedVersion: 0 });
+    expect(await consumer.processBatch()).toBe(3);
+    expect(seen).toEqual(['Wanted']);
+    const [status] = await consumerStatuses(testDb.db, ['typed']);
+    expect(status!.lagEvents).toBe(0);
+  });
+
+  it('reports position and lag in events and seconds', async () => {
+    await store.append('lag', [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 });
+    const consumer = new LogConsumer(testDb.db, { name: 'lagging', batchSize: 2, handle: async () => undefined });
+    const [before] = await consumerStatuses(testDb.db, ['lagging']);
+    expect(before).toMatchObject({ consumer: 'lagging', globalPosition: '0', lagEvents: 3 });
+    expect(before!.lagSeconds).toBeGreaterThanOrEqual(0);
+    await consumer.processBatch();
+    const [after] = await consumerStatuses(testDb.db, ['lagging']);
+    expect(after).toMatchObject({ lagEvents: 1 });
+    expect(BigInt(after!.globalPosition)).toBeGreaterThan(0n);
+  });
+});

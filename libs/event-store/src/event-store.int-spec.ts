@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import { ConcurrencyError } from './errors.js';
+import { EventStore } from './event-store.js';
+import { deterministicEventId } from './events.js';
+
+describe('EventStore (PostgreSQL)', () => {
+  let testDb: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    store = new EventStore(testDb.db);
+  });
+  afterAll(() => testDb.drop());
+
+  it('lets exactly one of 8 concurrent writers create a stream; the others get ConcurrencyError', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, writer) => store.append('race-1', [{ type: 'Written', data: { writer } }], { expectedVersion: 0 })),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(losers).toHaveLength(7);
+    for (const loser of losers) expect(loser.reason).toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('8 writers retrying on ConcurrencyError store every event once with no gap in versions', async () => {
+    const perWriter = 15;
+    let conflicts = 0;
+    const writer = async (id: number) => {
+      for (let n = 0; n < perWriter; n++) {
+        for (;;) {
+          const version = await store.streamVersion('race-2');
+          try {
+            await store.append('race-2', [{ eventId: deterministicEventId('race-2', String(id), String(n)), type: 'Written', data: { id, n } }], {
+              expectedVersion: version,
+            });
+            break;
+          } catch (error) {
+            if (!(error instanceof ConcurrencyError)) throw error;
+            conflicts++;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, id) => writer(id)));
+
+    const events = await store.readStream('race-2');
+    expect(events).toHaveLength(8 * perWriter);
+    expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 8 * perWriter }, (_, i) => i + 1));
+    expect(new Set(events.map((e) => e.eventId)).size).toBe(8 * perWriter);
+    expect(conflicts).toBeGreaterThan(0);
+    expect(await store.streamVersion('race-2')).toBe(8 * perWriter);
+  });
+
+  it('stores an event appended twice with the same id once (idempotent append)', async () => {
+    const eventId = deterministicEventId('idempotency', 'one');
+    const first = await store.append('idem-1', [{ eventId, type: 'Received', data: { n: 1 } }], { expectedVersion: 0 });
+    const second = await store.append('idem-1', [{ eventId, type: 'Received', data: { n: 1 } }], { expectedVersion: 0 });
+    expect(first).toEqual({ nextExpectedVersion: 1, appended: 1 });
+    expect(second).toEqual({ nextExpectedVersion: 1, appended: 0 });
+    const { rows } = await sql<{ n: string }>`select count(*) as n from events where event_id = ${eventId}`.execute(testDb.db);
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('skips already-stored ids inside a batch and appends the rest', async () => {
+    const a = deterministicEventId('partial', 'a');
+    const b = deterministicEventId('partial', 'b');
+    await store.append('idem-2', [{ eventId: a, type: 'A', data: {} }], { expectedVersion: 0 });
+    const result = await store.append('idem-2', [{ eventId: a, type: 'A', data: {} }, { eventId: b, type: 'B', data: {} }], { expectedVersion: 1 });
+    expect(result).toEqual({ nextExpectedVersion: 2, appended: 1 });
+    expect((await store.readStream('idem-2')).map((e) => e.type)).toEqual(['A', 'B']);
+  });
+
+  it('fills in metadata (correlation id, schema version) and keeps what the caller gave', async () => {
+    await store.append('meta-1', [{ type: 'Received', data: { x: 1 }, metadata: { correlationId: 'req-42', actor: 'tester' } }], { expectedVersion: 'any' });
+    const [event] = await store.readStream('meta-1');
+    expect(event!.metadata).toEqual({ correlationId: 'req-42', actor: 'tester', schemaVersion: 1 });
+    expect(event!.data).toEqual({ x: 1 });
+    expect(event!.recordedAt).toBeInstanceOf(Date);
+  });
+
+  it('appends nothing when the expected version is stale, inside one transaction', async () => {
+    await store.append('stale-1', [{ type: 'A', data: {} }], { expectedVersion: 0 });
+    await expect(store.append('stale-1', [{ type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 })).rejects.toMatchObject({
+      name: 'ConcurrencyError',
+      actualVersion: 1,
+    });
+    expect((await store.readStream('stale-1')).map((e) => e.type)).toEqual(['A']);
+  });
+
+  it('reads a stream as it was recorded before a given time (time travel)', async () => {
+    await store.append('tt-1', [{ type: 'First', data: {} }], { expectedVersion: 0 });
+    const [first] = await store.readStream('tt-1');
+    await new Promise((r) => setTimeout(r, 20));
+    const between = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await store.append('tt-1', [{ type: 'Second', data: {} }], { expectedVersion: 1 });
+    expect((await store.readStream('tt-1', { recordedBefore: between })).map((e) => e.type)).toEqual(['First']);
+    expect((await store.readStream('tt-1')).map((e) => e.type)).toEqual(['First', 'Second']);
+    expect((await store.readStream('tt-1', { fromVersion: 2 })).map((e) => e.type)).toEqual(['Second']);
+    expect(first!.recordedAt.getTime()).toBeLessThan(between.getTime());
+  });
+});
