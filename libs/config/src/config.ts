@@ -17,7 +17,10 @@ const url = (protocols: string[]) =>
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port of the api (and of `npm start`, which runs api and worker in one process). */
   PORT: port.default(3000),
+  /** HTTP port of a worker started apart (`npm run start:worker`): /health and /metrics only. */
+  WORKER_PORT: port.default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Unset: an embedded PostgreSQL is started (see EMBEDDED_PG_DIR). */

@@ -1,0 +1,5 @@
+import { loadConfigOrExit, startHttpApp } from '#platform';
+import { ApiModule } from './api.module.js';
+
+const config = loadConfigOrExit();
+await startHttpApp(ApiModule, { port: config.PORT, host: config.HOST, openApi: true });

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { type AppConfig, ConfigError, loadConfig } from '#config';
+
+/** Validates the environment first: a bad variable stops the process with a message naming it. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`newsledger: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface HttpAppOptions {
+  port: number;
+  host: string;
+  /** Publish the OpenAPI document at /docs. */
+  openApi?: boolean;
+}
+
+/** Creates and starts a Fastify-backed Nest app with JSON logs, OpenAPI and graceful SIGTERM. */
+export async function startHttpApp(rootModule: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: true }), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  app.enableShutdownHooks();
+  if (options.openApi) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('newsledger')
+        .setDescription('Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.')
+        .setVersion('0.1.0')
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
+  await app.listen(options.port, options.host);
+  return app;
+}

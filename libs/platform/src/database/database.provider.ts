@@ -1,0 +1,41 @@
+import type { AppConfig } from '#config';
+import { type Db, type EmbeddedDatabase, createDb, migrateToLatest, startEmbeddedPostgres } from '#db';
+import type pg from 'pg';
+
+/** The process's database: a configured PostgreSQL, or the embedded one started here. */
+export interface DatabaseHandle {
+  url: string;
+  db: Db;
+  pool: pg.Pool;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseHandle> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR}`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR });
+    url = embedded.url;
+  }
+  const { db, pool } = createDb(url);
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    url,
+    db,
+    pool,
+    embedded: embedded !== undefined,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
