@@ -1,0 +1,98 @@
+import type { ArticleReceived, ArticleStreamEvent, CodedEventRecorded } from './article-events.js';
+import { type ArticleCommand, decideArticle, foldArticle } from './article.decider.js';
+
+// Emmett-style: given these events, when this command, then these events (or this error).
+const received: ArticleReceived = {
+  articleId: 'a1',
+  url: 'https://example.org/a1',
+  title: 'Title',
+  outlet: 'Example',
+  publishedAt: '2021-04-07',
+  text: 'Iraq and the US started talks.',
+  contentHash: 'h',
+  bodyFormat: 'text',
+  via: { kind: 'webhook', webhookId: 'msg_1' },
+};
+const coded = (eventId: string, type: CodedEventRecorded['type'] = 'TalksStarted'): CodedEventRecorded => ({
+  eventId,
+  articleId: 'a1',
+  coderVersion: '1',
+  type,
+  agent: [{ name: 'Iraq', id: 'iraq', country: 'IRQ', sector: 'GOV' }],
+  target: [{ name: 'United States', id: 'united-states', country: 'USA', sector: 'GOV' }],
+  date: { start: '2021-04-07', end: '2021-04-07', precision: 'day' },
+  modality: 'asserted',
+  evidence: [{ start: 0, end: 4, text: 'Iraq' }],
+  confidence: 0.9,
+  cameo: '046',
+  goldstein: 7,
+  plover: 'CONSULT',
+});
+const given = (...events: ArticleStreamEvent[]) => ({ when: (command: ArticleCommand) => () => decideArticle(command, foldArticle(events)) });
+const receivedEvent: ArticleStreamEvent = { type: 'ArticleReceived', data: received };
+const codedV1: ArticleStreamEvent[] = [
+  { type: 'ArticleCoded', data: { articleId: 'a1', coderVersion: '1', eventIds: ['e1', 'e2'] } },
+  { type: 'TalksStarted', data: coded('e1') },
+  { type: 'LetterSent', data: coded('e2', 'LetterSent') },
+];
+
+describe('article decider', () => {
+  it('receives a new article once; the same article again decides nothing', () => {
+    expect(given().when({ type: 'ReceiveArticle', article: received })()).toEqual([receivedEvent]);
+    expect(given(receivedEvent).when({ type: 'ReceiveArticle', article: received })()).toEqual([]);
+  });
+
+  it('records coding as ArticleCoded followed by the coded events', () => {
+    const events = given(receivedEvent).when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')] })();
+    expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'TalksStarted']);
+    expect(events[0]!.data).toEqual({ articleId: 'a1', coderVersion: '1', eventIds: ['e1'] });
+  });
+
+  it('adds nothing when the same coder version codes the article again', () => {
+    expect(given(receivedEvent, ...codedV1).when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')] })()).toEqual([]);
+  });
+
+  it('re-codes on request: keeps unchanged events, adds new ones, retracts the dropped ones, and says so', () => {
+    const events = given(receivedEvent, ...codedV1, { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } }).when({
+      type: 'RecordCoding',
+      coderVersion: '2',
+      events: [coded('e1'), coded('e3', 'VisitMade')],
+    })();
+    expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'VisitMade', 'EventRetracted']);
+    expect(events[0]!.data).toMatchObject({ recode: { previousCoderVersion: '1', added: ['e3'], retracted: ['e2'], unchanged: ['e1'], requestedBy: 'ana@example.org' } });
+    expect(events[2]!.data).toMatchObject({ eventId: 'e2', by: 'ana@example.org' });
+  });
+
+  it('retracts an event once, and refuses unknown ones', () => {
+    const retract: ArticleCommand = { type: 'RetractEvent', eventId: 'e1', reason: 'wrong', by: 'ana' };
+    const once = given(receivedEvent, ...codedV1).when(retract)();
+    expect(once).toEqual([{ type: 'EventRetracted', data: { eventId: 'e1', articleId: 'a1', reason: 'wrong', by: 'ana' } }]);
+    expect(given(receivedEvent, ...codedV1, ...once).when(retract)()).toEqual([]);
+    expect(given(receivedEvent, ...codedV1).when({ ...retract, eventId: 'nope' })).toThrow(expect.objectContaining({ code: 'event-not-found' }));
+  });
+
+  it('corrects fields of an active event and refuses a retracted one or an unknown type', () => {
+    const correct: ArticleCommand = { type: 'CorrectEvent', eventId: 'e1', changes: { modality: 'future' }, reason: 'scheduled', by: 'ana' };
+    expect(given(receivedEvent, ...codedV1).when(correct)()[0]).toMatchObject({ type: 'EventCorrected', data: { changes: { modality: 'future' } } });
+    const retracted: ArticleStreamEvent = { type: 'EventRetracted', data: { eventId: 'e1', articleId: 'a1', reason: 'x', by: 'ana' } };
+    expect(given(receivedEvent, ...codedV1, retracted).when(correct)).toThrow(expect.objectContaining({ code: 'event-retracted' }));
+    expect(given(receivedEvent, ...codedV1).when({ ...correct, changes: { type: 'Nonsense' as never } })).toThrow(expect.objectContaining({ code: 'invalid-correction' }));
+  });
+
+  it('folds corrections into the event, with the codes following a changed type', () => {
+    const state = foldArticle([
+      receivedEvent,
+      ...codedV1,
+      { type: 'EventCorrected', data: { eventId: 'e1', articleId: 'a1', changes: { type: 'MeetingHeld' }, reason: 'not a round of talks', by: 'ana' } },
+    ]);
+    expect(state.activeEvents.get('e1')).toMatchObject({ type: 'MeetingHeld', cameo: '040', goldstein: 1, plover: 'CONSULT' });
+  });
+
+  it('refuses commands about an article that was never received', () => {
+    expect(given().when({ type: 'RetractEvent', eventId: 'e1', reason: 'x', by: 'y' })).toThrow(expect.objectContaining({ code: 'article-not-found' }));
+  });
+
+  it('does not mark a coded article failed when a late failure arrives', () => {
+    expect(given(receivedEvent, ...codedV1).when({ type: 'RecordCodingFailure', reason: 'timeout', attempts: 3 })()).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+// The article as a decider (Emmett's shape): decide(command, state) → events,
+// evolve(state, event) → state. Pure: the processors load the stream, fold it,
+// decide, and append with the stream version as the expected version.
+import { EVENT_TYPES, isEventType } from '../catalog/index.js';
+import { DomainError } from '../errors.js';
+import type {
+  ArticleCoded,
+  ArticleReceived,
+  ArticleStreamEvent,
+  CodedEventRecorded,
+  CorrectableFields,
+} from './article-events.js';
+
+export interface ArticleState {
+  status: 'none' | 'received' | 'coded' | 'failed';
+  articleId?: string;
+  received?: ArticleReceived;
+  coderVersion?: string;
+  /** Coded events not retracted, by event id. */
+  activeEvents: Map<string, CodedEventRecorded>;
+  retracted: Set<string>;
+  recodeRequested?: { requestedBy: string; reason?: string };
+}
+
+export const initialArticleState = (): ArticleState => ({ status: 'none', activeEvents: new Map(), retracted: new Set() });
+
+export type ArticleCommand =
+  | { type: 'ReceiveArticle'; article: ArticleReceived }
+  | { type: 'RecordCoding'; coderVersion: string; events: CodedEventRecorded[]; requestedBy?: string }
+  | { type: 'RecordCodingFailure'; reason: string; attempts: number }
+  | { type: 'RequestRecode'; requestedBy: string; reason?: string }
+  | { type: 'RetractEvent'; eventId: string; reason: string; by: string }
+  | { type: 'CorrectEvent'; eventId: string; changes: CorrectableFields; reason: string; by: string };
+
+export function decideArticle(command: ArticleCommand, state: ArticleState): ArticleStreamEvent[] {
+  switch (command.type) {
+    case 'ReceiveArticle':
+      if (state.status !== 'none') return []; // the same article again: nothing new
+      return [{ type: 'ArticleReceived', data: command.article }];
+
+    case 'RecordCoding': {
+      const articleId = requireReceived(state);
+      const isRecode = state.status === 'coded';
+      // Coding the same article twice at the same coder version adds nothing (unless a re-code was asked for).
+      if (isRecode && state.coderVersion === command.coderVersion && !state.recodeRequested) return [];
+      const newIds = new Set(command.events.map((e) => e.eventId));
+      const previousIds = [...state.activeEvents.keys()];
+      const added = command.events.filter((e) => !state.activeEvents.has(e.eventId) && !state.retracted.has(e.eventId));
+      const dropped = previousIds.filter((id) => !newIds.has(id));
+      const coded: ArticleCoded = {
+        articleId,
+        coderVersion: command.coderVersion,
+        eventIds: command.events.map((e) => e.eventId),
+        ...(isRecode && {
+          recode: {
+            previousCoderVersion: state.coderVersion!,
+            added: added.map((e) => e.eventId),
+            retracted: dropped,
+            unchanged: previousIds.filter((id) => newIds.has(id)),
+            requestedBy: state.recodeRequested?.requestedBy ?? command.requestedBy ?? 'coder',
+          },
+        }),
+      };
+      return [
+        { type: 'ArticleCoded', data: coded },
+        ...added.map((event) => ({ type: event.type, data: event }) as ArticleStreamEvent),
+        ...dropped.map((eventId) => ({
+          type: 'EventRetracted' as const,
+          data: { eventId, articleId, reason: `re-coded with coder ${command.coderVersion}: no longer found`, by: coded.recode!.requestedBy },
+        })),
+      ];
+    }
+
+    case 'RecordCodingFailure': {
+      const articleId = requireReceived(state);
+      if (state.status === 'coded') return [];
+      return [{ type: 'ArticleCodingFailed', data: { articleId, reason: command.reason, attempts: command.attempts } }];
+    }
+
+    case 'RequestRecode': {
+      const articleId = requireReceived(state);
+      return [{ type: 'ArticleRecodeRequested', data: { articleId, requestedBy: command.requestedBy, reason: command.reason } }];
+    }
+
+    case 'RetractEvent': {
+      const articleId = requireReceived(state);
+      if (state.retracted.has(command.eventId)) return [];
+      requireActiveEvent(state, command.eventId);
+      return [{ type: 'EventRetracted', data: { eventId: command.eventId, articleId, reason: command.reason, by: command.by } }];
+    }
+
+    case 'CorrectEvent': {
+      const articleId = requireReceived(state);
+      requireActiveEvent(state, command.eventId);
+      if (command.changes.type !== undefined && !isEventType(command.changes.type)) {
+        throw new DomainError('invalid-correction', `unknown event type ${String(command.changes.type)}`);
+      }
+      if (Object.keys(command.changes).length === 0) throw new DomainError('invalid-correction', 'a correction must change at least one field');
+      return [{ type: 'EventCorrected', data: { eventId: command.eventId, articleId, changes: command.changes, reason: command.reason, by: command.by } }];
+    }
+  }
+}
+
+export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): ArticleState {
+  switch (event.type) {
+    case 'ArticleReceived':
+      return { ...state, status: 'received', articleId: event.data.articleId, received: event.data };
+    case 'ArticleCoded':
+      return { ...state, status: 'coded', coderVersion: event.data.coderVersion, recodeRequested: undefined };
+    case 'ArticleCodingFailed':
+      return state.status === 'coded' ? state : { ...state, status: 'failed' };
+    case 'ArticleRecodeRequested':
+      return { ...state, recodeRequested: { requestedBy: event.data.requestedBy, reason: event.data.reason } };
+    case 'EventRetracted': {
+      const activeEvents = new Map(state.activeEvents);
+      activeEvents.delete(event.data.eventId);
+      return { ...state, activeEvents, retracted: new Set(state.retracted).add(event.data.eventId) };
+    }
+    case 'EventCorrected': {
+      const current = state.activeEvents.get(event.data.eventId);
+      if (!current) return state;
+      const activeEvents = new Map(state.activeEvents).set(event.data.eventId, applyCorrection(current, event.data.changes));
+      return { ...state, activeEvents };
+    }
+    default: {
+      const activeEvents = new Map(state.activeEvents).set(event.data.eventId, event.data);
+      return { ...state, activeEvents };
+    }
+  }
+}
+
+export const foldArticle = (events: readonly ArticleStreamEvent[]): ArticleState => events.reduce(evolveArticle, initialArticleState());
+
+/** A correction replaces whole fields; the catalog codes follow a changed type. */
+export function applyCorrection(event: CodedEventRecorded, changes: CorrectableFields): CodedEventRecorded {
+  const corrected = { ...event, ...changes } as CodedEventRecorded;
+  if (changes.type && changes.type !== event.type) {
+    const info = EVENT_TYPES[changes.type];
+    corrected.cameo = info.cameo;
+    corrected.goldstein = info.goldstein;
+    corrected.plover = info.plover;
+  }
+  return corrected;
+}
+
+function requireReceived(state: ArticleState): string {
+  if (state.status === 'none' || !state.articleId) throw new DomainError('article-not-found', 'no such article');
+  return state.articleId;
+}
+
+function requireActiveEvent(state: ArticleState, eventId: string): void {
+  if (!state.activeEvents.has(eventId)) {
+    throw new DomainError(state.retracted.has(eventId) ? 'event-retracted' : 'event-not-found', `event ${eventId} is ${state.retracted.has(eventId) ? 'retracted' : 'not in this article'}`);
+  }
+}
+

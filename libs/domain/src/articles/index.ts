@@ -1,0 +1,2 @@
+export * from './article-events.js';
+export * from './article.decider.js';
