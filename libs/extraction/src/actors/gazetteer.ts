@@ -1,0 +1,130 @@
+// The gazetteer is data (libs/extraction/data/*.json); this file only loads it
+// and turns it into entities the matcher can index.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sector } from '#domain';
+import { findProjectRoot } from './project-root.js';
+
+export type EntityKind = 'country' | 'person' | 'org' | 'body';
+
+export interface Office {
+  role: string;
+  country: string;
+  from: string;
+  to: string;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  country: string;
+  sector: Sector;
+  kind: EntityKind;
+  offices?: Office[];
+}
+
+interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals: string[]; aliases: string[] }
+interface PersonRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; offices: Office[] }
+interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector }
+interface BodyRow { name: string; country: string; sector: Sector }
+interface TitleRow { role: string; phrases: string[] }
+
+/** How a surface form refers to its entity; decides precedence and sector. */
+export type AliasVia = 'name' | 'alias' | 'demonym' | 'capital';
+
+export interface AliasEntry {
+  surface: string;
+  entity: Entity;
+  via: AliasVia;
+}
+
+export interface Gazetteer {
+  entities: Map<string, Entity>;
+  aliases: AliasEntry[];
+  countriesByIso: Map<string, Entity>;
+  /** Legislature entity per ISO code ("IRQ" -> iraqi-parliament). */
+  legislatures: Map<string, Entity>;
+  /** Demonym adjective per ISO code, lower-case ("IRQ" -> "iraqi"). */
+  demonyms: Map<string, string>;
+  /** Government bodies standing for "their" country; country '*' = taken from the context. */
+  bodies: BodyRow[];
+  titles: TitleRow[];
+  persons: Entity[];
+}
+
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019.]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function readJson<T>(dir: string, file: string): T {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+}
+
+export function dataDir(): string {
+  return join(findProjectRoot(import.meta.url), 'libs', 'extraction', 'data');
+}
+
+export function loadGazetteer(dir: string = dataDir()): Gazetteer {
+  const entities = new Map<string, Entity>();
+  const aliases: AliasEntry[] = [];
+  const countriesByIso = new Map<string, Entity>();
+  const legislatures = new Map<string, Entity>();
+  const demonyms = new Map<string, string>();
+  const persons: Entity[] = [];
+
+  for (const c of readJson<CountryRow[]>(dir, 'countries.json')) {
+    const e: Entity = { id: slug(c.name), name: c.name, country: c.iso3, sector: 'GOV', kind: 'country' };
+    entities.set(e.id, e);
+    countriesByIso.set(c.iso3, e);
+    aliases.push({ surface: c.name, entity: e, via: 'name' });
+    for (const a of c.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
+    for (const d of c.demonyms) {
+      aliases.push({ surface: d, entity: e, via: 'demonym' });
+      // "Iraqis", "Americans": the people, standing for the country as the catalog codes them.
+      if (/[a-z]$/.test(d) && !/(?:ese|ss|sh|ch)$/.test(d)) aliases.push({ surface: d + 's', entity: e, via: 'demonym' });
+      if (!demonyms.has(c.iso3)) demonyms.set(c.iso3, d.toLowerCase());
+    }
+    for (const cap of c.capitals) aliases.push({ surface: cap, entity: e, via: 'capital' });
+  }
+  for (const p of readJson<PersonRow[]>(dir, 'persons.json')) {
+    const e: Entity = { id: p.id, name: p.name, country: p.country, sector: p.sector, kind: 'person', offices: p.offices };
+    entities.set(e.id, e);
+    persons.push(e);
+    aliases.push({ surface: p.name, entity: e, via: 'name' });
+    for (const a of p.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
+  }
+  for (const o of readJson<OrgRow[]>(dir, 'organisations.json')) {
+    const e: Entity = { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+    entities.set(e.id, e);
+    if (o.sector === 'LEG' && !legislatures.has(o.country)) legislatures.set(o.country, e);
+    aliases.push({ surface: o.name, entity: e, via: 'name' });
+    for (const a of o.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
+  }
+  const bodies = readJson<BodyRow[]>(dir, 'government-bodies.json');
+  for (const b of bodies) {
+    if (b.country === '*') continue;
+    const country = countriesByIso.get(b.country);
+    if (!country) continue;
+    // A department stands for its government: same id as the country, its own name.
+    const e: Entity = { id: country.id, name: b.name, country: b.country, sector: b.sector, kind: 'body' };
+    aliases.push({ surface: b.name, entity: e, via: 'alias' });
+  }
+  const titles = readJson<TitleRow[]>(dir, 'titles.json');
+  return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons };
+}
+
+/** The holder of an office on a date ("prime minister" of IRQ on 2021-04-07). */
+export function officeHolder(g: Gazetteer, role: string, country: string, date: string): Entity | undefined {
+  for (const p of g.persons) {
+    for (const o of p.offices ?? []) {
+      if (o.role === role && o.country === country && o.from <= date && date < o.to) return p;
+    }
+  }
+  return undefined;
+}

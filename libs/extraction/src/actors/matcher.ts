@@ -1,0 +1,262 @@
+// Finds actor mentions: gazetteer names (longest match), "Iraqi officials"
+// style groups, titles resolved to their holder on the publication date
+// ("Iraq's prime minister" = Mustafa al-Kadhimi in 2021), and phonetic variants.
+import type { Sector } from '#domain';
+import type { Analysis, Token } from '../sentences/tokens.js';
+import { normalizeQuotes } from '../sentences/tokens.js';
+import type { AliasIndex } from './alias-index.js';
+import { officeHolder, type Entity, type Gazetteer } from './gazetteer.js';
+import type { Mention } from './mention.js';
+import { phoneticPerson, type PhoneticIndex } from './phonetic.js';
+
+/** Group nouns after a country ("Iraqi officials", "Iran's leaders"); sector by head. */
+const GROUP_HEADS: ReadonlyArray<[string[], Sector]> = [
+  [['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives'], 'GOV'],
+  [['foreign', 'ministry'], 'GOV'],
+  [['ministry'], 'GOV'],
+  [['military', 'army', 'troops', 'forces', 'soldiers', 'airstrike', 'strike', 'drone', 'jets', 'warplanes'], 'MIL'],
+  [['security', 'forces'], 'MIL'],
+  [['combat', 'forces'], 'MIL'],
+  [['troop'], 'MIL'],
+];
+/** Legislators: the legislature of the named country (or of the article's main country). */
+const LEG_HEADS = new Set(['lawmakers', 'legislators', 'mps', 'parliamentarians', 'parliament', 'deputies', 'members of parliament']);
+/** Protesters: civilians of the named (or main) country. */
+const CVL_HEADS = new Set(['protesters', 'protestors', 'demonstrators', 'crowds', 'mobs', 'rioters']);
+/** Words that may stand between a country and its group noun ("two senior Iraqi officials"). */
+const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining']);
+const POSSESSIVE = new Set(["'s", "'", 's']);
+
+export interface MatchContext {
+  gazetteer: Gazetteer;
+  index: AliasIndex;
+  phonetic: PhoneticIndex;
+  publishedAt: string;
+}
+
+function isCapitalised(t: Token): boolean {
+  const c = t.value.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** Longest gazetteer or title match starting at token i. */
+function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined {
+  const toks = a.tokens;
+  let exactKey = '';
+  let lowerKey = '';
+  let best: { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined;
+  const sentence = toks[i]!.sentence;
+  for (let j = i; j < toks.length && j < i + ix.maxTokens; j++) {
+    const t = toks[j]!;
+    if (t.sentence !== sentence || t.credit) break;
+    if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
+    exactKey += normalizeQuotes(t.value);
+    lowerKey += t.lower;
+    const exactOk = ix.prefixes.has(exactKey);
+    const lowerOk = ix.prefixes.has(lowerKey);
+    if (!exactOk && !lowerOk) break;
+    // A match must end at a word boundary: "Iran" inside "Iranian" is not Iran.
+    const next = toks[j + 1];
+    const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
+    if (glued) continue;
+    const e = ix.exact.get(exactKey);
+    if (e) best = { last: j + 1, entity: e.entity, via: e.via };
+    else {
+      const f = ix.folded.get(lowerKey);
+      if (f) best = { last: j + 1, entity: f.entity, via: f.via };
+      else {
+        const role = ix.titles.get(lowerKey);
+        if (role) best = { last: j + 1, role };
+      }
+    }
+  }
+  return best;
+}
+
+export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const c = m.entity.country;
+    if (c === 'IGO' || c === 'USA') continue; // the US is in every story here; the story's own country is the one to default to
+    counts.set(c, (counts.get(c) ?? 0) + (m.entity.kind === 'country' ? 2 : 1));
+  }
+  let best = 'IRQ';
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  void g;
+  return best;
+}
+
+function mention(a: Analysis, first: number, last: number, entity: Entity, via: Mention['via'], sector: Sector): Mention {
+  const t = a.tokens;
+  const next = t[last];
+  const possessive = next !== undefined && POSSESSIVE.has(next.lower) && next.start === t[last - 1]!.end;
+  return { first, last, start: t[first]!.start, end: t[last - 1]!.end, entity, via, sector, possessive };
+}
+
+/** A country-less group ("lawmakers") or a country's group ("Iraqi lawmakers"). */
+function groupEntity(g: Gazetteer, kind: 'LEG' | 'CVL', iso: string): Entity {
+  if (kind === 'LEG') {
+    const leg = g.legislatures.get(iso);
+    if (leg) return leg;
+  }
+  const adj = g.demonyms.get(iso) ?? iso.toLowerCase();
+  const id = kind === 'LEG' ? `${adj}-parliament` : `${adj}-protesters`;
+  return { id, name: id, country: iso, sector: kind, kind: 'org' };
+}
+
+function matchHead(toks: Token[], j: number): { last: number; sector: Sector } | undefined {
+  for (const [words, sector] of GROUP_HEADS) {
+    let k = 0;
+    while (k < words.length && toks[j + k]?.lower === words[k]) k++;
+    if (k === words.length) return { last: j + k, sector };
+  }
+  return undefined;
+}
+
+export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
+  const { gazetteer: g, index: ix } = ctx;
+  const toks = a.tokens;
+  const out: Mention[] = [];
+  const titles: Array<{ first: number; last: number; role: string }> = [];
+  const covered = new Uint8Array(toks.length);
+
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    if (t.credit || !ix.prefixes.has(t.lower.charAt(0)) && !ix.prefixes.has(normalizeQuotes(t.value).charAt(0))) {
+      i++;
+      continue;
+    }
+    const m = longestAt(a, ix, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    if (m.role) titles.push({ first: i, last: m.last, role: m.role });
+    else out.push(mention(a, i, m.last, m.entity!, m.via!, m.entity!.sector));
+    for (let k = i; k < m.last; k++) covered[k] = 1;
+    i = m.last;
+  }
+
+  // Phonetic variants of known persons among the capitalised words left over.
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (covered[i] || t.credit || !isCapitalised(t) || t.value.length < 4 || !/^[A-Za-z]+$/.test(t.value)) continue;
+    if (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X') continue;
+    let first = i;
+    // "Al-Mohandis": the particle belongs to the surname.
+    if (i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2]) first = i - 2;
+    const prev = toks[first - 1];
+    const prevWord = prev && isCapitalised(prev) && prev.sentence === t.sentence ? prev.value : undefined;
+    const person = phoneticPerson(ctx.phonetic, t.value, prevWord);
+    if (!person) continue;
+    if (prevWord && !covered[first - 1]) first -= 1;
+    out.push(mention(a, first, i + 1, person, 'phonetic', person.sector));
+    for (let k = first; k <= i; k++) covered[k] = 1;
+  }
+  out.sort((x, y) => x.first - y.first);
+  const base = out.length ? dominantCountry(out, g) : 'IRQ';
+
+  // Groups: "two Iraqi officials", "Iran's leaders", "Shiite lawmakers", "protesters".
+  const byFirst = new Map<number, Mention>();
+  for (const m of out) byFirst.set(m.first, m);
+  const extra: Mention[] = [];
+  for (const m of out) {
+    if (m.entity.kind !== 'country') continue;
+    let j = m.last;
+    if (m.possessive) j++;
+    while (j < toks.length && j < m.last + 4 && GROUP_FILLER.has(toks[j]!.lower) && !matchHead(toks, j)) j++;
+    const head = matchHead(toks, j);
+    if (head && !byFirst.has(j)) {
+      m.last = head.last;
+      m.end = toks[head.last - 1]!.end;
+      m.sector = head.sector;
+      m.possessive = toks[head.last] !== undefined && POSSESSIVE.has(toks[head.last]!.lower);
+      for (let k = j; k < head.last; k++) covered[k] = 1;
+      continue;
+    }
+    const w = toks[j];
+    if (w && (LEG_HEADS.has(w.lower) || CVL_HEADS.has(w.lower)) && !covered[j]) {
+      const kind = LEG_HEADS.has(w.lower) ? 'LEG' : 'CVL';
+      const e = groupEntity(g, kind, m.entity.country);
+      m.entity = e;
+      m.sector = kind;
+      m.last = j + 1;
+      m.end = w.end;
+      covered[j] = 1;
+    }
+  }
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i]!;
+    if (covered[i] || w.credit) continue;
+    const two = toks[i + 2] ? `${w.lower} ${toks[i + 1]!.lower} ${toks[i + 2]!.lower}` : '';
+    if (LEG_HEADS.has(w.lower) || LEG_HEADS.has(two)) {
+      const last = LEG_HEADS.has(two) ? i + 3 : i + 1;
+      extra.push(mention(a, i, last, groupEntity(g, 'LEG', base), 'head', 'LEG'));
+    } else if (CVL_HEADS.has(w.lower)) {
+      extra.push(mention(a, i, i + 1, groupEntity(g, 'CVL', base), 'head', 'CVL'));
+    }
+  }
+
+  // Titles: before a name they just widen it; otherwise they stand for the holder.
+  const sorted = [...out, ...extra].sort((x, y) => x.first - y.first);
+  const starting = new Map<number, Mention>();
+  const ending = new Map<number, Mention>();
+  for (const m of sorted) {
+    starting.set(m.first, m);
+    ending.set(m.possessive ? m.last + 1 : m.last, m);
+  }
+  for (const ti of titles) {
+    let j = ti.last;
+    while (toks[j] && /^(?:gen|maj|brig|col|lt|adm|mr|dr|sheikh|general)\.?$/i.test(toks[j]!.value.replace(/\.$/, ''))) j++;
+    if (toks[j]?.value === '.') j++;
+    const after = starting.get(j);
+    if (after && after.entity.kind === 'person') {
+      after.first = ti.first;
+      after.start = toks[ti.first]!.start;
+      continue;
+    }
+    let country: string | undefined;
+    let first = ti.first;
+    let last = ti.last;
+    const before = ending.get(ti.first);
+    if (before && (before.entity.kind === 'country' || before.entity.kind === 'org')) {
+      country = before.entity.country;
+      first = before.first;
+    } else if (toks[ti.last]?.lower === 'of' && starting.get(ti.last + 1)?.entity.kind === 'country') {
+      const of = starting.get(ti.last + 1)!;
+      country = of.entity.country;
+      last = of.last;
+    }
+    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? (country ? undefined : officeHolder(g, ti.role, 'USA', ctx.publishedAt));
+    if (!holder) continue;
+    if (before && first === before.first) {
+      // "Iraq's prime minister": the country mention becomes the person.
+      before.entity = holder;
+      before.via = 'title';
+      before.sector = holder.sector;
+      before.last = last;
+      before.end = toks[last - 1]!.end;
+      before.possessive = toks[last] !== undefined && POSSESSIVE.has(toks[last]!.lower);
+    } else {
+      sorted.push(mention(a, first, last, holder, 'title', holder.sector));
+    }
+  }
+  sorted.sort((x, y) => x.first - y.first || y.last - x.last);
+
+  // Adjacent mentions of one entity are one mention ("US" + "Treasury Department").
+  const merged: Mention[] = [];
+  for (const m of sorted) {
+    const prev = merged[merged.length - 1];
+    if (prev && m.first < prev.last) continue;
+    if (prev && prev.entity.id === m.entity.id && m.first === prev.last && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+      prev.last = m.last;
+      prev.end = m.end;
+      prev.possessive = m.possessive;
+      if (m.entity.kind === 'person' || m.entity.kind === 'body') prev.entity = m.entity;
+      continue;
+    }
+    merged.push(m);
+  }
+  return merged;
+}

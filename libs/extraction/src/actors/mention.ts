@@ -1,0 +1,17 @@
+import type { Sector } from '#domain';
+import type { AliasVia, Entity } from './gazetteer.js';
+
+export interface Mention {
+  /** First token index. */
+  first: number;
+  /** One past the last token index. */
+  last: number;
+  start: number;
+  end: number;
+  entity: Entity;
+  via: AliasVia | 'phonetic' | 'title' | 'head' | 'pronoun';
+  /** The role this mention plays when it is a group ("officials" -> GOV, "troops" -> MIL). */
+  sector: Sector;
+  /** Followed by "'s". */
+  possessive: boolean;
+}

@@ -1,0 +1,36 @@
+// Light coreference: "he"/"him"/"his" is the latest person named in this or the
+// two sentences before; "it"/"its" the latest state or organisation in this or
+// the previous sentence. Good enough for news prose, which names before it refers.
+import type { Analysis } from '../sentences/tokens.js';
+import type { Mention } from './mention.js';
+
+const PERSONAL = new Set(['he', 'him', 'his', 'she', 'her']);
+const NEUTER = new Set(['it', 'its']);
+
+export function resolvePronouns(a: Analysis, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let mi = 0;
+  let lastPerson: Mention | undefined;
+  let lastThing: Mention | undefined;
+  for (let i = 0; i < a.tokens.length; i++) {
+    while (mi < mentions.length && mentions[mi]!.first <= i) {
+      const m = mentions[mi]!;
+      out.push(m);
+      if (m.entity.kind === 'person') lastPerson = m;
+      else if (m.sector !== 'CVL') lastThing = m;
+      mi++;
+    }
+    const t = a.tokens[i]!;
+    if (t.credit) continue;
+    const s = t.sentence;
+    if (PERSONAL.has(t.lower) && lastPerson && s - a.tokens[lastPerson.first]!.sentence <= 2) {
+      out.push({ ...lastPerson, first: i, last: i + 1, start: t.start, end: t.end, via: 'pronoun', possessive: false });
+    } else if (NEUTER.has(t.lower) && lastThing && s - a.tokens[lastThing.first]!.sentence <= 1) {
+      const next = a.tokens[i + 1];
+      if (t.lower === 'it' && next && (next.lower === 'is' || next.lower === 'was') ) continue; // "it was not clear"
+      out.push({ ...lastThing, first: i, last: i + 1, start: t.start, end: t.end, via: 'pronoun', possessive: false });
+    }
+  }
+  while (mi < mentions.length) out.push(mentions[mi++]!);
+  return out;
+}

@@ -1,0 +1,236 @@
+// The pipeline: analyse (wink, once) -> actors -> triggers -> arguments,
+// modality, dates, attribution per mention -> merge -> coded events.
+import { EVENT_TYPES, type Actor, type CodedEvent, type DateInterval } from '#domain';
+import { buildAliasIndex } from './actors/alias-index.js';
+import { loadGazetteer, type Gazetteer } from './actors/gazetteer.js';
+import { findMentions, type MatchContext } from './actors/matcher.js';
+import type { Mention } from './actors/mention.js';
+import { resolvePronouns } from './actors/pronouns.js';
+import { buildPhoneticIndex } from './actors/phonetic.js';
+import { assignArguments } from './arguments/assign.js';
+import { addDays } from './dates/calendar.js';
+import { findDates, type DateMention } from './dates/find-dates.js';
+import { resolveDate } from './dates/resolve-date.js';
+import { clusterDate, clusterModality, mergeDrafts, type Cluster } from './merging/merge.js';
+import type { Draft } from './merging/draft.js';
+import { attributionOf } from './modality/attribution.js';
+import { modalityOf } from './modality/modality.js';
+import { createAnalyser } from './sentences/analyse.js';
+import type { Analysis } from './sentences/tokens.js';
+import { buildTriggerIndex, findTriggers, type TriggerHit } from './triggers/find-triggers.js';
+
+/** Bump when the output for some input changes. */
+export const CODER_VERSION = 'rules-1.0.0';
+
+export interface CoderInput {
+  text: string;
+  /** YYYY-MM-DD */
+  publishedAt: string;
+}
+
+export interface Coder {
+  version: string;
+  extract(input: CoderInput): CodedEvent[];
+}
+
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
+const AT_THE_TIME = /^(?:at the time|at that time|then|that day)\b/i;
+
+export function createCoder(options: { dataDir?: string } = {}): Coder {
+  const analyser = createAnalyser();
+  const gazetteer = loadGazetteer(options.dataDir);
+  const aliasIndex = buildAliasIndex(gazetteer);
+  const phonetic = buildPhoneticIndex(gazetteer, gazetteer.aliases);
+  const triggers = buildTriggerIndex();
+  return {
+    version: CODER_VERSION,
+    extract(input: CoderInput): CodedEvent[] {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) throw new Error(`publishedAt must be YYYY-MM-DD, got ${input.publishedAt}`);
+      if (!input.text || !/[A-Za-z]/.test(input.text)) return [];
+      const a = analyser.analyse(input.text);
+      const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
+      return code(a, ctx, gazetteer, triggers, input.publishedAt);
+    },
+  };
+}
+
+function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string): CodedEvent[] {
+  const mentions = resolvePronouns(a, findMentions(a, ctx));
+  const covered = new Uint8Array(a.tokens.length);
+  const bySentence: Mention[][] = a.sentences.map(() => []);
+  for (const m of mentions) {
+    if (m.via !== 'pronoun') for (let k = m.first; k < m.last; k++) covered[k] = 1;
+    bySentence[a.tokens[m.first]!.sentence]!.push(m);
+  }
+  const hits = findTriggers(a, trig, covered);
+  const datesOf = new Map<number, DateMention[]>();
+  const sentenceDates = (i: number): DateMention[] => {
+    let d = datesOf.get(i);
+    if (!d) {
+      const s = a.sentences[i]!;
+      d = findDates(a.text, s.start, s.end).filter((x) => !x.ofSaying);
+      if (d.length === 0 && i > 0 && AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1);
+      datesOf.set(i, d);
+    }
+    return d;
+  };
+  const attributions = new Map<number, string | undefined>();
+
+  const drafts: Draft[] = [];
+  for (const hit of hits) {
+    const s = a.sentences[hit.sentence]!;
+    const args = assignArguments(a, hit, bySentence[hit.sentence]!);
+    const modality = modalityOf(a, hit);
+    const date = dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past');
+    if (!attributions.has(hit.sentence)) attributions.set(hit.sentence, attributionOf(a, hit.sentence));
+    const prev = a.tokens[hit.first - 1];
+    const prev2 = a.tokens[hit.first - 2];
+    const anaphor = (prev !== undefined && DETERMINERS.has(prev.lower)) || (prev2 !== undefined && DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
+    if (hit.rule.anaphorOnly && !anaphor) continue;
+    drafts.push({
+      type: hit.type,
+      sentence: hit.sentence,
+      head: hit.head,
+      caption: s.caption,
+      headline: s.headline,
+      anaphor,
+      anaphorOnly: hit.rule.anaphorOnly === true,
+      agent: args.agent,
+      target: args.target,
+      place: args.place,
+      date,
+      modality,
+      evidence: evidenceSpan(a, hit, args.agent, args.target),
+      attribution: attributions.get(hit.sentence),
+    });
+  }
+  drafts.sort((x, y) => x.head - y.head);
+  const clusters = mergeDrafts(drafts);
+  return toEvents(a, clusters, mentions, g, pub);
+}
+
+function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string, tense: 'past' | 'future'): DateInterval | undefined {
+  if (dates.length === 0) return undefined;
+  const at = a.tokens[hit.head]!.start;
+  let best: DateMention | undefined;
+  let dist = Infinity;
+  for (const d of dates) {
+    const k = d.start > at ? d.start - at : at - d.end;
+    if (k < dist) [best, dist] = [d, k];
+  }
+  return best ? resolveDate(best.text, pub, tense) : undefined;
+}
+
+/** The trigger widened to its actors when they are close: the clearest span to show. */
+function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Mention[]): { start: number; end: number } {
+  const toks = a.tokens;
+  let first = hit.first;
+  let last = hit.last;
+  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 && toks[m.first]!.sentence === hit.sentence) first = m.first;
+  for (const m of target) if (m.last > last && m.last - hit.last <= 12 && toks[m.first]!.sentence === hit.sentence) last = m.last;
+  return { start: toks[first]!.start, end: toks[last - 1]!.end };
+}
+
+function actorName(m: Mention, mentions: Mention[], a: Analysis): string {
+  const e = m.entity;
+  if (e.kind === 'person') {
+    let best = '';
+    for (const x of mentions) {
+      if (x.entity.id !== e.id || (x.via !== 'name' && x.via !== 'alias' && x.via !== 'phonetic')) continue;
+      const t = a.text.slice(x.start, x.end);
+      if (t.length > best.length) best = t;
+    }
+    return best || e.name;
+  }
+  if (m.via === 'head' || (e.kind === 'org' && e.name === e.id)) return a.text.slice(m.start, m.end);
+  return e.name;
+}
+
+function actors(ms: Mention[], all: Mention[], a: Analysis, max: number): Actor[] {
+  const counts = new Map<string, { m: Mention; n: number; order: number }>();
+  ms.forEach((m, order) => {
+    const c = counts.get(m.entity.id);
+    if (c) c.n++;
+    else counts.set(m.entity.id, { m, n: 1, order });
+  });
+  return [...counts.values()]
+    .sort((x, y) => y.n - x.n || x.order - y.order)
+    .slice(0, max)
+    .map(({ m }) => ({ name: actorName(m, all, a), id: m.entity.id, country: m.entity.country, sector: m.sector }));
+}
+
+function defaultDate(pub: string, future: boolean): DateInterval {
+  return future ? { start: pub, end: addDays(pub, 180), precision: 'unknown' } : { start: addDays(pub, -7), end: pub, precision: 'unknown' };
+}
+
+function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gazetteer, pub: string): CodedEvent[] {
+  void g;
+  const events: CodedEvent[] = [];
+  const order = clusters.map((c, i) => ({ c, i })).sort((x, y) => x.c.drafts[0]!.head - y.c.drafts[0]!.head);
+  const ids = new Map<Cluster, string>();
+  order.forEach(({ c }, n) => ids.set(c, `e${n + 1}`));
+  for (const { c } of order) {
+    const info = EVENT_TYPES[c.type];
+    // the clearest mention first: a body sentence naming both sides, then text order
+    const ranked = [...c.drafts].sort((x, y) => score(y) - score(x) || x.head - y.head);
+    const evidence = [];
+    const seen = new Set<string>();
+    for (const d of ranked) {
+      const key = `${d.evidence.start}:${d.evidence.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      evidence.push({ start: d.evidence.start, end: d.evidence.end, text: a.text.slice(d.evidence.start, d.evidence.end) });
+    }
+    const agentMs = c.drafts.flatMap((d) => d.agent);
+    const targetMs = c.drafts.flatMap((d) => d.target).filter((m) => !agentMs.some((x) => x.entity.id === m.entity.id));
+    let modality = clusterModality(c);
+    let date = clusterDate(c);
+    if (date && date.start > pub && modality === 'asserted') modality = 'future';
+    date ??= defaultDate(pub, modality === 'future' || modality === 'hypothetical');
+    const place = c.drafts.find((d) => d.place?.via === 'capital')?.place;
+    const caption = c.drafts.every((d) => d.caption);
+    const hasAgent = agentMs.length > 0;
+    const ev: CodedEvent = {
+      id: ids.get(c)!,
+      type: c.type,
+      agent: actors(agentMs, mentions, a, 2),
+      target: c.type === 'ElectionHeld' ? [] : actors(targetMs, mentions, a, 3),
+      date,
+      modality,
+      evidence,
+      confidence: Math.min(0.95, 0.45 + (hasAgent ? 0.2 : 0) + (targetMs.length ? 0.15 : 0) + (clusterDate(c) ? 0.1 : 0) + (c.drafts.length > 1 ? 0.05 : 0)) * (caption ? 0.5 : 1),
+      cameo: info.cameo,
+      goldstein: info.goldstein,
+      plover: info.plover,
+    };
+    if (place) ev.location = { name: a.text.slice(place.start, place.end), country: place.entity.country };
+    const attribution = ranked.find((d) => d.attribution)?.attribution;
+    if (attribution) ev.attribution = attribution;
+    if (caption) ev.caption = true;
+    events.push(ev);
+  }
+  linkLetters(events, clusters, ids);
+  return events;
+}
+
+function score(d: Draft): number {
+  return (d.caption ? -4 : 0) + (d.headline ? -1 : 0) + (d.agent.length ? 2 : 0) + (d.target.length ? 1 : 0) + (d.anaphor ? -1 : 0);
+}
+
+/** A letter that demands and threatens: its demand and threat point to it and back. */
+function linkLetters(events: CodedEvent[], clusters: Cluster[], ids: Map<Cluster, string>): void {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  for (const letter of clusters.filter((c) => c.type === 'LetterSent')) {
+    const sentences = new Set(letter.drafts.map((d) => d.sentence));
+    const lid = ids.get(letter)!;
+    for (const c of clusters) {
+      if (c.type !== 'DemandIssued' && c.type !== 'ThreatIssued') continue;
+      if (!c.drafts.some((d) => sentences.has(d.sentence))) continue;
+      const cid = ids.get(c)!;
+      const le = byId.get(lid)!;
+      const ce = byId.get(cid)!;
+      le.links = [...(le.links ?? []), cid];
+      ce.links = [...(ce.links ?? []), lid];
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { createCoder, CODER_VERSION, type Coder, type CoderInput } from './coder.js';

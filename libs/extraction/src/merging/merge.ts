@@ -1,0 +1,105 @@
+// One event per real-world event: mentions of one type merge when their
+// actors and dates don't contradict each other. Anaphors ("the note", "the
+// meeting") join the event they refer to; caption mentions only add evidence.
+import { EVENT_TYPES, type DateInterval, type EventType, type Modality } from '#domain';
+import { overlaps } from '../dates/calendar.js';
+import type { Mention } from '../actors/mention.js';
+import type { Draft } from './draft.js';
+
+export interface Cluster {
+  type: EventType;
+  drafts: Draft[];
+}
+
+function countries(ms: Mention[]): Set<string> {
+  return new Set(ms.map((m) => m.entity.country));
+}
+
+function sideCompatible(a: Mention[], b: Mention[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const ids = new Set(a.map((m) => m.entity.id));
+  if (b.some((m) => ids.has(m.entity.id))) return 2;
+  const pa = a.filter((m) => m.entity.kind === 'person');
+  const pb = b.filter((m) => m.entity.kind === 'person');
+  if (pa.length && pb.length) return -1; // two different people
+  const ca = countries(a);
+  return b.some((m) => ca.has(m.entity.country)) ? 1 : -1;
+}
+
+const PRECISION_RANK: Record<DateInterval['precision'], number> = { day: 0, week: 1, month: 2, season: 3, year: 4, unknown: 5 };
+
+export function clusterDate(c: Cluster): DateInterval | undefined {
+  let best: DateInterval | undefined;
+  for (const d of c.drafts) {
+    if (d.date && (!best || PRECISION_RANK[d.date.precision] < PRECISION_RANK[best.precision])) best = d.date;
+  }
+  return best;
+}
+
+function allAgents(c: Cluster): Mention[] {
+  return c.drafts.flatMap((d) => d.agent);
+}
+function allTargets(c: Cluster): Mention[] {
+  return c.drafts.flatMap((d) => d.target);
+}
+
+/** How well a draft fits an event: -1 = contradicts, otherwise higher is better. */
+function fit(c: Cluster, d: Draft): number {
+  if (c.type !== d.type) return -1;
+  const cd = clusterDate(c);
+  if (cd && d.date && !overlaps(cd, d.date)) return -1;
+  if (EVENT_TYPES[d.type].symmetric) {
+    const s = sideCompatible([...allAgents(c), ...allTargets(c)], [...d.agent, ...d.target]);
+    return s < 0 ? -1 : s + (cd && d.date ? 1 : 0);
+  }
+  const sa = sideCompatible(allAgents(c), d.agent);
+  const st = sideCompatible(allTargets(c), d.target);
+  if (sa < 0 || st < 0) return -1;
+  return sa + st + (cd && d.date ? 1 : 0);
+}
+
+export function mergeDrafts(drafts: Draft[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const body = drafts.filter((d) => !d.caption);
+  const captions = drafts.filter((d) => d.caption);
+  for (const d of body) {
+    // "the meeting(s)" during talks between the same sides is a mention of the talks.
+    if (d.type === 'MeetingHeld' && d.anaphor) {
+      const talks = clusters.find((c) => c.type === 'TalksStarted' && fit(c, { ...d, type: 'TalksStarted' }) >= 0);
+      if (talks) {
+        talks.drafts.push({ ...d, type: 'TalksStarted' });
+        continue;
+      }
+    }
+    let best: Cluster | undefined;
+    let bestFit = -1;
+    for (const c of clusters) {
+      const f = fit(c, d);
+      if (f > bestFit) [best, bestFit] = [c, f];
+    }
+    if (best && (bestFit >= 0)) {
+      best.drafts.push(d);
+      continue;
+    }
+    if (d.anaphorOnly) continue; // "the note" with no letter to refer to is not a letter
+    clusters.push({ type: d.type, drafts: [d] });
+  }
+  for (const d of captions) {
+    let best: Cluster | undefined;
+    let bestFit = 0; // caption mentions join only an event they agree with on some actor
+    for (const c of clusters) {
+      const f = fit(c, d);
+      if (f > bestFit) [best, bestFit] = [c, f];
+    }
+    if (best) best.drafts.push(d);
+  }
+  return clusters;
+}
+
+const MODALITY_RANK: Record<Modality, number> = { negated: 0, asserted: 1, future: 2, hypothetical: 3 };
+
+export function clusterModality(c: Cluster): Modality {
+  let best: Modality = 'hypothetical';
+  for (const d of c.drafts) if (MODALITY_RANK[d.modality] < MODALITY_RANK[best]) best = d.modality;
+  return best;
+}

@@ -1,0 +1,51 @@
+// Modality of one mention from cues in its clause: negation ("did not", "neither
+// ... nor", "that is not what's happening"), future ("will", "is to", "plans",
+// "agreed to" + infinitive, "expected"), hypothetical ("could", "if", "would",
+// "fears of", the content of a threat).
+import type { Modality } from '#domain';
+import type { Analysis } from '../sentences/tokens.js';
+import type { TriggerHit } from '../triggers/find-triggers.js';
+
+const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const FUTURE = new Set(['will', "'ll", 'shall', 'upcoming', 'scheduled', 'planned', 'expected', 'plans', 'plan', 'set']);
+const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'potential', 'fears', 'fear', 'unless', 'whether']);
+/** Verbs whose infinitive complement has not happened yet: "agreed to scale down". */
+const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended']);
+const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
+const BOUNDARY = new Set([',', ';', ':', '—', '.', 'but', 'while', 'as', 'because', 'after', 'before', 'when', 'since', 'although', 'though', 'which', 'who', 'that']);
+const POST_NEG = /^\s*,?\s*(?:that|this|which|it)\s+(?:is|was)\s+not\s+(?:what(?:'s|\u2019s| is)?\s+)?happen/;
+
+export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  let neg = false;
+  let future = false;
+  let hypo = false;
+  // Cues to the left, within the clause and a few words.
+  for (let k = hit.first - 1, n = 0; k >= s.first && n < 6; k--, n++) {
+    const t = toks[k]!;
+    if (BOUNDARY.has(t.lower)) break;
+    if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = true;
+    else if (FUTURE.has(t.lower)) future = true;
+    else if (HYPO.has(t.lower)) hypo = true;
+    if (t.lower === 'to' && k === hit.first - 1) {
+      // infinitive: look at the governing verb
+      for (let j = k - 1; j >= s.first && j >= k - 6; j--) {
+        const g = toks[j]!;
+        if (BOUNDARY.has(g.lower)) break;
+        if (g.pos === 'VERB' || g.pos === 'AUX' || g.pos === 'ADJ') {
+          if (HYPO_GOVERNORS.has(g.lemma)) hypo = true;
+          else if (FUTURE_GOVERNORS.has(g.lemma) || FUTURE_GOVERNORS.has(g.lower)) future = true;
+          break;
+        }
+      }
+    }
+  }
+  // "... withdrawal, that is not what's happening"
+  const tail = a.text.slice(toks[hit.last - 1]!.end, Math.min(s.end, toks[hit.last - 1]!.end + 60)).replace(/\u2019/g, "'");
+  if (POST_NEG.test(tail)) neg = true;
+  if (neg) return 'negated';
+  if (future) return 'future';
+  if (hypo) return 'hypothetical';
+  return 'asserted';
+}
