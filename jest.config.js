@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+
 // Jest runs the TypeScript sources as ES modules (NestJS 12 ships ESM only), so it
 // must be started with --experimental-vm-modules on Node >= 24 (see package.json).
-const libs = ['domain', 'db', 'event-store', 'extraction', 'queue', 'config', 'platform'];
+// Every folder of libs/ is importable as #<name> (package.json "imports").
+const libs = readdirSync(new URL('./libs', import.meta.url));
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 for (const lib of libs) {
   moduleNameMapper[`^#${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP side: webhook ingest, read-model API, admin API. */
-@Module({ imports: [PlatformModule] })
+@Module({ imports: [PlatformModule, WebhooksModule] })
 export class ApiModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
+import { CodingModule } from './coding/coding.module.js';
 
 /** The background side: dispatcher, coding processor, projections, alert delivery. */
-@Module({ imports: [PlatformModule] })
+@Module({ imports: [PlatformModule, CodingModule] })
 export class WorkerModule {}

@@ -27,6 +27,12 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   /** Unset: BullMQ runs on its PostgreSQL backend in the same database. */
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Standard Webhooks secret (whsec_<base64>) that senders sign article deliveries with. Required in production. */
+  WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64').optional(),
+  /** Largest request body accepted (bytes); larger answers 413. */
+  MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  /** Webhook deliveries accepted per sender (IP) per minute; more answers 429. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   EMBEDDED_PG_DIR: z.string().min(1).default('./.newsledger/pg'),
   /** Events a log consumer hands to its handler in one transaction. */
   CONSUMER_BATCH_SIZE: positiveInt.default(500),
@@ -35,6 +41,12 @@ export const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/**
+ * Used only outside production when WEBHOOK_SECRET is unset, so a newcomer can
+ * sign the example article; production refuses to start without a real one.
+ */
+export const DEVELOPMENT_WEBHOOK_SECRET = 'whsec_bmV3c2xlZGdlci1kZXZlbG9wbWVudC1vbmx5';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -51,5 +63,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.WEBHOOK_SECRET) {
+    throw new ConfigError(['WEBHOOK_SECRET: is required when NODE_ENV=production']);
+  }
   return parsed.data;
+}
+
+export function webhookSecret(config: AppConfig): string {
+  return config.WEBHOOK_SECRET ?? DEVELOPMENT_WEBHOOK_SECRET;
 }

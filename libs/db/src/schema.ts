@@ -36,8 +36,16 @@ export interface ConsumerCheckpointsTable {
   updated_at: Generated<Date>;
 }
 
+/** Ingest: one article per webhook-id, normalised URL and text hash. */
+export interface ArticleKeysTable {
+  key: string;
+  article_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   events: EventsTable;
   streams: StreamsTable;
   consumer_checkpoints: ConsumerCheckpointsTable;
+  article_keys: ArticleKeysTable;
 }

@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import rateLimit from '@fastify/rate-limit';
 import { type AppConfig, ConfigError, loadConfig } from '#config';
+import { ErrorFilter } from './http/error.filter.js';
 
 /** Validates the environment first: a bad variable stops the process with a message naming it. */
 export function loadConfigOrExit(): AppConfig {
@@ -21,14 +23,23 @@ export function loadConfigOrExit(): AppConfig {
 export interface HttpAppOptions {
   port: number;
   host: string;
+  maxBodyBytes: number;
+  /** Requests per minute per client IP on routes that opt in with @RouteConfig({ rateLimit: {} }). */
+  rateLimitPerMinute?: number;
   /** Publish the OpenAPI document at /docs. */
   openApi?: boolean;
 }
 
 /** Creates and starts a Fastify-backed Nest app with JSON logs, OpenAPI and graceful SIGTERM. */
 export async function startHttpApp(rootModule: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: true }), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: true, bodyLimit: options.maxBodyBytes }), {
+    bufferLogs: true,
+    // Webhook signatures are checked over the exact bytes received.
+    rawBody: true,
+  });
   app.useLogger(app.get(PinoLogger));
+  app.useGlobalFilters(new ErrorFilter());
+  await app.register(rateLimit as never, { global: false, max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
   app.enableShutdownHooks();
   if (options.openApi) {
     const document = SwaggerModule.createDocument(

@@ -5,3 +5,4 @@ export * from './consumers/consumer-registry.js';
 export * from './consumers/notifier.provider.js';
 export * from './metrics/metrics.service.js';
 export * from './bootstrap.js';
+export * from './http/error.filter.js';

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as eventStore from './2026-11-28T00-00-event-store.js';
+import * as articleKeys from './2026-11-28T00-30-article-keys.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -8,4 +9,5 @@ import * as eventStore from './2026-11-28T00-00-event-store.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-event-store': eventStore,
+  '2026-11-28T00-30-article-keys': articleKeys,
 };

@@ -1,0 +1,97 @@
+import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { type AppConfig, webhookSecret } from '#config';
+import { EventStore } from '#event-store';
+import { InvalidArticleError, ingestArticle, parseArticlePayload } from '#ingest';
+import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
+
+@ApiTags('ingest')
+@Controller('webhooks')
+export class ArticleWebhookController {
+  private readonly webhook: Webhook;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly store: EventStore,
+  ) {
+    this.webhook = new Webhook(webhookSecret(config));
+  }
+
+  @Post('articles')
+  @HttpCode(202)
+  @RouteConfig({ rateLimit: {} })
+  @ApiOperation({
+    summary: 'Deliver an article (Standard Webhooks signed)',
+    description:
+      'Verifies the webhook-id/webhook-timestamp/webhook-signature headers with WEBHOOK_SECRET (timestamps older than 5 minutes are refused), ' +
+      'validates the body, turns HTML into clean text, and answers 202 only once ArticleReceived is committed in PostgreSQL. ' +
+      'The same webhook-id, URL (normalised) or text again answers 200 with the same articleId and stores nothing.',
+  })
+  @ApiHeader({ name: 'webhook-id', required: true })
+  @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })
+  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['url', 'title', 'publishedAt', 'body', 'outlet'],
+      properties: {
+        url: { type: 'string', format: 'uri' },
+        title: { type: 'string' },
+        publishedAt: { type: 'string', description: 'YYYY-MM-DD or ISO date-time; dates in the text resolve against it' },
+        body: { type: 'string', description: 'plain text or HTML' },
+        outlet: { type: 'string' },
+        sourceId: { type: 'string' },
+        language: { type: 'string', example: 'en' },
+      },
+    },
+  })
+  @ApiResponse({ status: 202, description: 'Stored: { articleId, statusUrl }' })
+  @ApiResponse({ status: 200, description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }' })
+  @ApiResponse({ status: 400, description: 'Malformed JSON or invalid fields; the message names each field' })
+  @ApiResponse({ status: 401, description: 'Missing, bad or stale signature' })
+  @ApiResponse({ status: 413, description: 'Body larger than MAX_BODY_BYTES' })
+  @ApiResponse({ status: 429, description: 'Too many deliveries from this sender' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
+  async deliver(
+    @Req() request: RawBodyRequest<FastifyRequest>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers() headers: Record<string, string>,
+    @Body() body: unknown,
+  ) {
+    const webhookId = this.verify(request.rawBody, headers);
+    let payload;
+    try {
+      payload = parseArticlePayload(body);
+    } catch (error) {
+      if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
+      throw error;
+    }
+    try {
+      const result = await ingestArticle(this.database.db, this.store, payload, { kind: 'webhook', webhookId }, webhookId);
+      if (result.duplicate) void reply.status(200);
+      return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
+    } catch (error) {
+      if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
+      throw error;
+    }
+  }
+
+  /** Returns the webhook-id once the signature over the exact bytes received is valid and fresh. */
+  private verify(rawBody: Buffer | undefined, headers: Record<string, string>): string {
+    const required = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
+    const missing = required.filter((name) => !headers[name]);
+    if (missing.length > 0) throw new UnauthorizedException(`missing ${missing.join(', ')} header(s)`);
+    try {
+      this.webhook.verify(rawBody ?? Buffer.alloc(0), headers, { jsonParse: false });
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
+      throw error;
+    }
+    return headers['webhook-id']!;
+  }
+}

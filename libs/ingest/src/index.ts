@@ -1,0 +1,3 @@
+export * from './article-payload.js';
+export * from './html-to-text.js';
+export * from './ingest-article.js';

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { type ArticleReceived, articleStreamId, decideArticle, initialArticleState } from '#domain';
+import type { Db } from '#db';
+import { ConcurrencyError, type EventStore, deterministicEventId } from '#event-store';
+import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
+import { cleanPlainText, htmlToText, looksLikeHtml } from './html-to-text.js';
+
+export type IngestVia = ArticleReceived['via'];
+
+export interface IngestResult {
+  articleId: string;
+  /** True when this webhook-id, URL or text was already stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+/**
+ * Stores an article durably as ArticleReceived in its own stream. One
+ * transaction reserves its keys (webhook-id, URL, text hash) and appends the
+ * event, so a retried or repeated delivery finds the keys and gets the same
+ * article id back, and nothing is ever half-written.
+ */
+export async function ingestArticle(db: Db, store: EventStore, payload: ArticlePayload, via: IngestVia, correlationId: string): Promise<IngestResult> {
+  const html = looksLikeHtml(payload.body);
+  const text = html ? htmlToText(payload.body) : cleanPlainText(payload.body);
+  if (text.trim().length === 0) throw new InvalidArticleError([{ field: 'body', message: 'has no text once markup is removed' }]);
+
+  const url = normaliseUrl(payload.url);
+  const contentHash = createHash('sha256').update(text).digest('hex');
+  const articleId = deterministicEventId('article', url);
+  const keys = [`url:${url}`, `text:${contentHash}`, ...(via.kind === 'webhook' ? [`webhook:${via.webhookId}`] : [])];
+
+  const article: ArticleReceived = {
+    articleId,
+    url: payload.url,
+    title: payload.title,
+    outlet: payload.outlet,
+    publishedAt: payload.publishedAt,
+    text,
+    contentHash,
+    bodyFormat: html ? 'html' : 'text',
+    ...(payload.sourceId && { sourceId: payload.sourceId }),
+    ...(payload.language && { language: payload.language }),
+    via,
+  };
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('article_keys').select('article_id').where('key', 'in', keys).executeTakeFirst();
+      if (existing) return { articleId: existing.article_id, duplicate: true };
+      // A concurrent delivery of the same article waits here on the unique key, then inserts nothing.
+      const inserted = await trx
+        .insertInto('article_keys')
+        .values(keys.map((key) => ({ key, article_id: articleId })))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .execute();
+      if (inserted.length < keys.length) throw new DuplicateRace();
+      const events = decideArticle({ type: 'ReceiveArticle', article }, initialArticleState());
+      await store.append(
+        articleStreamId(articleId),
+        events.map((event) => ({ ...event, eventId: deterministicEventId(articleId, 'received'), metadata: { correlationId, actor: actorOf(via) } })),
+        { expectedVersion: 0, trx },
+      );
+      return { articleId, duplicate: false };
+    });
+  } catch (error) {
+    if (error instanceof DuplicateRace || error instanceof ConcurrencyError) {
+      const winner = await db.selectFrom('article_keys').select('article_id').where('key', 'in', keys).executeTakeFirst();
+      if (winner) return { articleId: winner.article_id, duplicate: true };
+    }
+    throw error;
+  }
+}
+
+class DuplicateRace extends Error {}
+
+function actorOf(via: IngestVia): string {
+  return via.kind === 'webhook' ? `webhook:${via.webhookId}` : `feed:${via.feedId}`;
+}
