@@ -49,3 +49,109 @@ export interface Database {
   consumer_checkpoints: ConsumerCheckpointsTable;
   article_keys: ArticleKeysTable;
 }
+
+// ---- Read models (libs/read-models) ---------------------------------------
+// Versioned rows: recorded_from/recorded_to are the recorded_at of the events that
+// opened and closed the version (see the read-models migration).
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** jsonb: pg parses it on read; we write JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ReadStreamProgressTable {
+  projection: string;
+  stream_id: string;
+  version: Int8;
+}
+
+export interface ReadArticlesTable {
+  article_id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  published_at: string;
+  text: string;
+  content_hash: string;
+  received_at: Timestamp;
+}
+
+export interface ReadArticleStatesTable {
+  article_id: string;
+  version: number;
+  status: 'received' | 'coded' | 'failed';
+  failure_reason: string | null;
+  failure_attempts: number | null;
+  coder_version: string | null;
+  coded_at: Timestamp | null;
+  recode_requested: Json<{ requestedBy: string; reason?: string } | null> | null;
+  recorded_from: Timestamp;
+  recorded_to: Timestamp | null;
+}
+
+export interface ReadEventsTable {
+  event_id: string;
+  version: number;
+  article_id: string;
+  /** global_position of the coded event: a stable order. */
+  log_position: Int8;
+  coder_version: string;
+  type: string;
+  agent: Json<unknown>;
+  target: Json<unknown>;
+  date: Json<unknown>;
+  location: Json<unknown> | null;
+  modality: string;
+  evidence: Json<unknown>;
+  attribution: string | null;
+  confidence: number;
+  cameo: string | null;
+  goldstein: number | null;
+  plover: string | null;
+  links: Json<unknown> | null;
+  caption: boolean;
+  agent_countries: string[];
+  target_countries: string[];
+  agent_ids: string[];
+  target_ids: string[];
+  /** For filtering and sorting; select `date` (jsonb) for display, since pg turns a date column into a local-midnight Date. */
+  date_start: ColumnType<string, string, string>;
+  date_end: ColumnType<string, string, string>;
+  status: 'active' | 'retracted';
+  /** The correction or retraction that made this version; null for the coded one. */
+  change: Json<unknown> | null;
+  first_recorded_at: Timestamp;
+  recorded_from: Timestamp;
+  recorded_to: Timestamp | null;
+}
+
+export interface ReadIncidentCandidatesTable {
+  event_id: string;
+  article_id: string;
+  seq: Int8;
+  type: string;
+  is_symmetric: boolean;
+  agent_countries: string[];
+  target_countries: string[];
+  date_start: ColumnType<string, string, string>;
+  date_end: ColumnType<string, string, string>;
+  active: boolean;
+  incident_id: string | null;
+}
+
+export interface ReadIncidentMembersTable {
+  incident_id: string;
+  event_id: string;
+  article_id: string;
+  recorded_from: Timestamp;
+  recorded_to: Timestamp | null;
+}
+
+// Declaration merging adds the read-model tables to Database without editing it above.
+export interface Database {
+  read_stream_progress: ReadStreamProgressTable;
+  read_articles: ReadArticlesTable;
+  read_article_states: ReadArticleStatesTable;
+  read_events: ReadEventsTable;
+  read_incident_candidates: ReadIncidentCandidatesTable;
+  read_incident_members: ReadIncidentMembersTable;
+}

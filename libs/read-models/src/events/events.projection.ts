@@ -1,0 +1,80 @@
+import type { Transaction } from 'kysely';
+import { applyCorrection, isEventType, type CodedEventRecorded, EVENT_TYPE_NAMES } from '#domain';
+import type { Database } from '#db';
+import type { StoredEvent } from '#event-store';
+import { asArticleEvent } from '../shared/article-event.js';
+import { applyOnce } from '../shared/stream-progress.js';
+import { type EventRow, eventColumns, rowToCodedEvent } from './event-row.js';
+
+export const EVENTS_PROJECTION = 'read-model.events';
+
+/** What made a version other than the first: kept with the version, so the history is the versions. */
+export type EventChange =
+  | { kind: 'correction'; changes: Record<string, unknown>; reason: string; by: string }
+  | { kind: 'retraction'; reason: string; by: string };
+
+/** Coded events, one row per version: coded, then each correction, then a retraction. */
+export const eventsProjection = {
+  name: EVENTS_PROJECTION,
+  types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
+  handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, EVENTS_PROJECTION, events, (event) => applyEventEvent(trx, event)),
+} as const;
+
+async function applyEventEvent(trx: Transaction<Database>, stored: StoredEvent): Promise<void> {
+  const event = asArticleEvent(stored);
+  const at = stored.recordedAt;
+  if (isEventType(event.type)) {
+    const coded = event.data as CodedEventRecorded;
+    const current = await currentVersion(trx, coded.eventId);
+    await nextVersion(trx, current, at, { coded, status: 'active', change: null, logPosition: stored.globalPosition });
+    return;
+  }
+  if (event.type === 'EventRetracted') {
+    const current = await currentVersion(trx, event.data.eventId);
+    if (!current || current.status === 'retracted') return;
+    const { reason, by } = event.data;
+    await nextVersion(trx, current, at, { coded: rowToCodedEvent(current), status: 'retracted', change: { kind: 'retraction', reason, by } });
+    return;
+  }
+  if (event.type === 'EventCorrected') {
+    const current = await currentVersion(trx, event.data.eventId);
+    if (!current || current.status === 'retracted') return;
+    const { changes, reason, by } = event.data;
+    const corrected = applyCorrection(rowToCodedEvent(current), changes);
+    await nextVersion(trx, current, at, { coded: corrected, status: 'active', change: { kind: 'correction', changes, reason, by } });
+  }
+}
+
+function currentVersion(trx: Transaction<Database>, eventId: string): Promise<EventRow | undefined> {
+  return trx.selectFrom('read_events').selectAll().where('event_id', '=', eventId).where('recorded_to', 'is', null).executeTakeFirst();
+}
+
+/**
+ * Closes the current version (if any) and opens the next. A version opened in the
+ * same transaction (same recorded_at) was never visible: it is replaced in place.
+ */
+async function nextVersion(
+  trx: Transaction<Database>,
+  current: EventRow | undefined,
+  at: Date,
+  next: { coded: CodedEventRecorded; status: 'active' | 'retracted'; change: EventChange | null; logPosition?: bigint },
+): Promise<void> {
+  const values = {
+    ...eventColumns(next.coded),
+    status: next.status,
+    change: next.change ? JSON.stringify(next.change) : null,
+    log_position: current ? current.log_position : String(next.logPosition ?? 0n),
+    first_recorded_at: current ? current.first_recorded_at : at,
+  };
+  if (current && current.recorded_from.getTime() === at.getTime()) {
+    await trx.updateTable('read_events').set(values).where('event_id', '=', current.event_id).where('version', '=', current.version).execute();
+    return;
+  }
+  if (current) {
+    await trx.updateTable('read_events').set({ recorded_to: at }).where('event_id', '=', current.event_id).where('version', '=', current.version).execute();
+  }
+  await trx
+    .insertInto('read_events')
+    .values({ ...values, version: (current?.version ?? 0) + 1, recorded_from: at })
+    .execute();
+}

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '#db';
+import type { StoredEvent } from '#event-store';
+
+/**
+ * Replays must not apply an event twice (a reset checkpoint, a crash between
+ * batches of another consumer sharing the tables). Events of one stream reach a
+ * consumer in stream-version order, so remembering the last applied version per
+ * stream is enough to make every projection idempotent.
+ */
+export async function applyOnce(
+  trx: Transaction<Database>,
+  projection: string,
+  events: readonly StoredEvent[],
+  apply: (event: StoredEvent) => Promise<void>,
+): Promise<void> {
+  const streamIds = [...new Set(events.map((e) => e.streamId))];
+  if (streamIds.length === 0) return;
+  const rows = await trx
+    .selectFrom('read_stream_progress')
+    .select(['stream_id', 'version'])
+    .where('projection', '=', projection)
+    .where('stream_id', 'in', streamIds)
+    .execute();
+  const applied = new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
+  const moved = new Map<string, number>();
+  for (const event of events) {
+    if (event.streamVersion <= (applied.get(event.streamId) ?? 0)) continue;
+    await apply(event);
+    applied.set(event.streamId, event.streamVersion);
+    moved.set(event.streamId, event.streamVersion);
+  }
+  if (moved.size === 0) return;
+  await trx
+    .insertInto('read_stream_progress')
+    .values([...moved].map(([stream_id, version]) => ({ projection, stream_id, version })))
+    .onConflict((oc) => oc.columns(['projection', 'stream_id']).doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
+    .execute();
+}
