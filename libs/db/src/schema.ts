@@ -43,11 +43,35 @@ export interface ArticleKeysTable {
   created_at: Generated<Date>;
 }
 
+/** Pull ingest (libs/feeds): one row per registered feed, the poller's state. */
+export interface FeedsTable {
+  feed_id: string;
+  url: string;
+  outlet: string;
+  poll_interval_seconds: number;
+  registered_by: string;
+  registered_at: Generated<Date>;
+  last_polled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_success_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: string | null;
+  last_error_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  etag: string | null;
+  last_modified: string | null;
+  items_seen: ColumnType<string, never, string | number | bigint>;
+  items_ingested: ColumnType<string, never, string | number | bigint>;
+  items_duplicate: ColumnType<string, never, string | number | bigint>;
+  items_skipped: ColumnType<string, never, string | number | bigint>;
+  items_invalid: ColumnType<string, never, string | number | bigint>;
+  /** Counts of the latest poll; pg parses jsonb on read, we write JSON text. */
+  last_poll: ColumnType<unknown, never, string | null>;
+}
+
 export interface Database {
   events: EventsTable;
   streams: StreamsTable;
   consumer_checkpoints: ConsumerCheckpointsTable;
   article_keys: ArticleKeysTable;
+  feeds: FeedsTable;
 }
 
 // ---- Read models (libs/read-models) ---------------------------------------

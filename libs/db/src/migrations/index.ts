@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as eventStore from './2026-11-28T00-00-event-store.js';
 import * as articleKeys from './2026-11-28T00-30-article-keys.js';
+import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as readModels from './2026-11-28T01-00-read-models.js';
 
 /**
@@ -11,5 +12,6 @@ import * as readModels from './2026-11-28T01-00-read-models.js';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-event-store': eventStore,
   '2026-11-28T00-30-article-keys': articleKeys,
+  '2026-11-28T02-00-feeds': feeds,
   '2026-11-28T01-00-read-models': readModels,
 };
