@@ -22,7 +22,9 @@ export function createPool(connectionString: string, options: DbOptions = {}): p
 
 export function createDb(connectionString: string, options: DbOptions = {}): { db: Db; pool: pg.Pool } {
   const pool = createPool(connectionString, options);
-  // An idle client that loses its server must not crash the process; the next query reconnects.
+  // A client that loses its server emits 'error': unheard, that would crash the
+  // process. The query in flight still rejects, and the pool replaces the client.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }

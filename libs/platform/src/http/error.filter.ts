@@ -30,7 +30,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = this.answer(error);
-    if (status >= 500) this.logger.error({ err: error }, 'request failed');
+    if (status >= 500 && !(error instanceof HttpException)) this.logger.error({ err: error }, 'request failed');
     void reply.status(status).send(body);
   }
 

@@ -1,0 +1,95 @@
+import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { EVENT_TYPE_NAMES, MODALITIES, SECTORS } from '#domain';
+import { DATABASE, type DatabaseHandle } from '#platform';
+import { type ArticleCommandResult, ExecuteArticleCommand } from './article-command.handler.js';
+
+const reasonSchema = z.string().trim().min(3, 'must say why (3 characters at least)').max(2_000);
+const actorSchema = z.object({ name: z.string().min(1), id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case slug'), country: z.string().regex(/^([A-Z]{3}|IGO)$/, 'must be ISO alpha-3 or IGO'), sector: z.enum(SECTORS as [string, ...string[]]) });
+const isoDay = z.iso.date();
+const correctionSchema = z.object({
+  reason: reasonSchema,
+  changes: z
+    .object({
+      type: z.enum(EVENT_TYPE_NAMES as unknown as [string, ...string[]]).optional(),
+      agent: z.array(actorSchema).optional(),
+      target: z.array(actorSchema).optional(),
+      date: z.object({ start: isoDay, end: isoDay, precision: z.enum(['day', 'week', 'month', 'season', 'year', 'unknown']), text: z.string().optional() }).optional(),
+      location: z.object({ name: z.string().min(1), country: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+      modality: z.enum(MODALITIES as [string, ...string[]]).optional(),
+    })
+    .strict()
+    .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field'),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields });
+  }
+  return parsed.data;
+}
+
+/**
+ * Corrections and re-coding, each appended to the article's stream with who
+ * and why; the read models follow from the log. (Admin-only once sessions land;
+ * until then the actor comes from the x-newsledger-actor header.)
+ */
+@ApiTags('corrections')
+@ApiHeader({ name: 'x-newsledger-actor', required: false, description: 'who makes the change (recorded in the event metadata)' })
+@Controller('api')
+export class CorrectionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+  ) {}
+
+  @Post('events/:eventId/retract')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retract a coded event (appends EventRetracted)' })
+  @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } })
+  @ApiResponse({ status: 200, description: '{ articleId, appended, streamVersion }; appended is empty when it was already retracted' })
+  @ApiResponse({ status: 404, description: 'no such event' })
+  async retract(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+    const { reason } = parse(z.object({ reason: reasonSchema }), body);
+    const articleId = await this.articleOf(eventId);
+    const by = actor ?? 'api';
+    return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RetractEvent', eventId, reason, by }, { actor: by, reason, correlationId: randomUUID() }));
+  }
+
+  @Post('events/:eventId/correct')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Correct fields of a coded event (appends EventCorrected; codes follow a changed type)' })
+  @ApiBody({ schema: { type: 'object', required: ['reason', 'changes'], properties: { reason: { type: 'string' }, changes: { type: 'object', description: 'any of type, agent, target, date, location, modality' } } } })
+  @ApiResponse({ status: 409, description: 'the event is retracted' })
+  async correct(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+    const { reason, changes } = parse(correctionSchema, body);
+    const articleId = await this.articleOf(eventId);
+    const by = actor ?? 'api';
+    return this.commands.execute(
+      new ExecuteArticleCommand(articleId, { type: 'CorrectEvent', eventId, changes: changes as never, reason, by }, { actor: by, reason, correlationId: randomUUID() }),
+    );
+  }
+
+  @Post('articles/:id/recode')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Code the article again with the current coder; the result records what was added and retracted' })
+  @ApiResponse({ status: 202, description: 'ArticleRecodeRequested appended; the coding worker picks it up' })
+  @ApiResponse({ status: 404, description: 'no such article' })
+  async recode(@Param('id', ParseUUIDPipe) articleId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+    const { reason } = parse(z.object({ reason: reasonSchema.optional() }), body);
+    const by = actor ?? 'api';
+    return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RequestRecode', requestedBy: by, reason }, { actor: by, reason, correlationId: randomUUID() }));
+  }
+
+  /** A coded event is stored under its own id in its article's stream. */
+  private async articleOf(eventId: string): Promise<string> {
+    const row = await this.database.db.selectFrom('events').select('stream_id').where('event_id', '=', eventId).executeTakeFirst();
+    if (!row || !row.stream_id.startsWith('article-')) throw new NotFoundException(`no coded event ${eventId}`);
+    return row.stream_id.slice('article-'.length);
+  }
+}
