@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
+import { ReadApiModule } from './read-api/read-api.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP side: webhook ingest, read-model API, admin API. */
-@Module({ imports: [PlatformModule, WebhooksModule] })
+@Module({ imports: [PlatformModule, WebhooksModule, ReadApiModule] })
 export class ApiModule {}

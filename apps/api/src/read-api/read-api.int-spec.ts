@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { Global, Module } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Test } from '@nestjs/testing';
+import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import { DATABASE } from '#platform';
+import { READ_MODEL_PROJECTIONS } from '#read-models';
+import { ArticleStreams, IRAQ, USA, article, catchUp, coded } from '#read-models/testing/article-streams';
+import { ReadApiModule } from './read-api.module.js';
+
+describe('read API over HTTP (Fastify, PostgreSQL)', () => {
+  let testDb: TestDatabase;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    const streams = new ArticleStreams(testDb.db);
+    await streams.receive(article('a1', { title: 'US extends Iraq waiver' }));
+    await streams.code('a1', [coded('a1', 'e1', 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' })]);
+    await catchUp(testDb.db, READ_MODEL_PROJECTIONS);
+
+    // Only the read API, on the real test database: DATABASE is the one thing it needs from the platform.
+    @Global()
+    @Module({ providers: [{ provide: DATABASE, useValue: { db: testDb.db } }], exports: [DATABASE] })
+    class TestDatabaseModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [TestDatabaseModule, ReadApiModule] }).compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await testDb.drop();
+  });
+
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('answers 400 naming each bad query parameter', async () => {
+    const response = await get('/api/events?limit=501&type=Foo&from=2021-02-30x&contry=IRQ&asOf=soon');
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['asOf', 'contry', 'from', 'limit', 'type']);
+    expect(body.message).toMatch(/limit: must be at most 500/);
+    expect(body.message).toMatch(/type: unknown event type 'Foo'/);
+    expect((await get('/api/articles?status=done')).json().message).toBe('status: must be one of received, coded, failed');
+    expect((await get('/api/articles/a1?asOf=tomorrow')).statusCode).toBe(400);
+  });
+
+  it('answers 404 for an unknown article, and for one not yet received at asOf', async () => {
+    const response = await get('/api/articles/nope');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().message).toBe('no article nope');
+    expect((await get('/api/articles/a1?asOf=2020-01-01T00:00:00Z')).statusCode).toBe(404);
+  });
+
+  it('serves an article, events and the timeline', async () => {
+    const a1 = (await get('/api/articles/a1')).json();
+    expect(a1).toMatchObject({ id: 'a1', status: 'coded', title: 'US extends Iraq waiver', events: [{ eventId: 'e1', status: 'active', type: 'WaiverGranted' }] });
+    expect(a1.history.map((h: { type: string }) => h.type)).toEqual(['ArticleReceived', 'ArticleCoded', 'WaiverGranted']);
+    const events = (await get('/api/events?type=WaiverGranted&targetCountry=irq&limit=1')).json();
+    expect(events).toMatchObject({ limit: 1, offset: 0, next: null, items: [{ eventId: 'e1' }] });
+    expect((await get('/api/timeline?to=2021-03-01')).json().items).toEqual([]);
+    expect((await get('/api/articles?q=waiver')).json().items.map((a: { id: string }) => a.id)).toEqual(['a1']);
+  });
+
+  it('documents every route with its query parameters and responses in OpenAPI', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const events = document.paths['/api/events']!.get!;
+    expect(events.parameters!.map((p) => ('name' in p ? p.name : ''))).toEqual(
+      expect.arrayContaining(['limit', 'offset', 'cursor', 'asOf', 'type', 'country', 'agentCountry', 'targetCountry', 'actor', 'from', 'to', 'modality', 'status']),
+    );
+    expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+  });
+});

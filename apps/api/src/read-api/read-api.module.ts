@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ArticlesController } from './articles.controller.js';
+import { EventsController } from './events.controller.js';
+
+/** The read API over the read models (libs/read-models); every route takes asOf. */
+@Module({ controllers: [ArticlesController, EventsController] })
+export class ReadApiModule {}
