@@ -2,8 +2,8 @@
 // modality, dates, attribution per mention -> merge -> coded events.
 import { EVENT_TYPES, type Actor, type CodedEvent, type DateInterval } from '#domain';
 import { buildAliasIndex } from './actors/alias-index.js';
-import { loadGazetteer, type Gazetteer } from './actors/gazetteer.js';
-import { findMentions, type MatchContext } from './actors/matcher.js';
+import { loadGazetteer, type Entity, type Gazetteer } from './actors/gazetteer.js';
+import { dominantCountry, findMentions, type MatchContext } from './actors/matcher.js';
 import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
 import { buildPhoneticIndex } from './actors/phonetic.js';
@@ -33,6 +33,7 @@ export interface Coder {
   extract(input: CoderInput): CodedEvent[];
 }
 
+const NOMINAL_GOVERNORS = new Set(['efforts', 'effort', 'right', 'freedom', 'ability', 'attempt', 'attempts', 'bid', 'power', 'capacity']);
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 const AT_THE_TIME = /^(?:at the time|at that time|then|that day)\b/i;
 
@@ -87,6 +88,8 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     const prev2 = a.tokens[hit.first - 2];
     const anaphor = (prev !== undefined && DETERMINERS.has(prev.lower)) || (prev2 !== undefined && DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
     if (hit.rule.anaphorOnly && !anaphor) continue;
+    // "efforts to protest", "the right to protest": a capacity, not an event
+    if (prev?.lower === 'to' && prev2 !== undefined && NOMINAL_GOVERNORS.has(prev2.lower)) continue;
     drafts.push({
       type: hit.type,
       sentence: hit.sentence,
@@ -105,18 +108,42 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     });
   }
   drafts.sort((x, y) => x.head - y.head);
-  const clusters = mergeDrafts(drafts);
+  const clusters = mergeDrafts(drafts, pub);
+  repairTargets(a, clusters, mentions, g);
   return toEvents(a, clusters, mentions, g, pub);
 }
 
+const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
+
+/**
+ * The date of a mention: a date expression in its own comma-delimited segment,
+ * else one opening the sentence ("Last week, a convoy ..."), else none. A date
+ * elsewhere in the sentence usually belongs to another clause's event.
+ */
 function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string, tense: 'past' | 'future'): DateInterval | undefined {
   if (dates.length === 0) return undefined;
-  const at = a.tokens[hit.head]!.start;
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  let lo = hit.first;
+  while (lo > s.first && !SEGMENT_BREAK.has(toks[lo - 1]!.value)) lo--;
+  let hi = hit.last;
+  while (hi < s.last && !SEGMENT_BREAK.has(toks[hi]!.value)) hi++;
+  const segStart = toks[lo]!.start;
+  const segEnd = toks[hi - 1]!.end;
+  const at = toks[hit.head]!.start;
   let best: DateMention | undefined;
   let dist = Infinity;
   for (const d of dates) {
+    if (d.start < segStart || d.end > segEnd) continue;
     const k = d.start > at ? d.start - at : at - d.end;
     if (k < dist) [best, dist] = [d, k];
+  }
+  if (!best) {
+    // "Last week, ...", "On Sunday, ...": an opening date covers the sentence
+    let firstBreak = s.first;
+    while (firstBreak < s.last && !SEGMENT_BREAK.has(toks[firstBreak]!.value)) firstBreak++;
+    const openEnd = toks[firstBreak - 1]?.end ?? s.start;
+    if (firstBreak < hit.first) best = dates.find((d) => d.end <= openEnd && d.start === s.start || (d.end <= openEnd && /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))));
   }
   return best ? resolveDate(best.text, pub, tense) : undefined;
 }
@@ -171,6 +198,10 @@ function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gaze
   order.forEach(({ c }, n) => ids.set(c, `e${n + 1}`));
   for (const { c } of order) {
     const info = EVENT_TYPES[c.type];
+    const named = c.drafts.some((d) => d.agent.length || d.target.length);
+    // An event with no party at all is background the text doesn't tie to anyone
+    // ("a scheduled withdrawal"); elections and protests get their parties above.
+    if (!named) continue;
     // the clearest mention first: a body sentence naming both sides, then text order
     const ranked = [...c.drafts].sort((x, y) => score(y) - score(x) || x.head - y.head);
     const evidence = [];
@@ -211,6 +242,65 @@ function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gaze
   }
   linkLetters(events, clusters, ids);
   return events;
+}
+
+/** An actor the text implies but does not name (the protesters of a protest). */
+function implied(entity: Entity, sector: Mention['sector'], at: Mention | undefined, a: Analysis, d: Draft): Mention {
+  const t = a.tokens[d.head]!;
+  return { first: at?.first ?? d.head, last: at?.last ?? d.head + 1, start: at?.start ?? t.start, end: at?.end ?? t.end, entity, via: 'head', sector, possessive: false };
+}
+
+/**
+ * Targets that follow from other events: an accusation over a killing accuses
+ * the killer; a demand or threat carried by a letter is addressed to the
+ * letter's recipient; a protest is by the place's people against its government.
+ */
+function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gazetteer): void {
+  const clusterOf = new Map<Draft, Cluster>();
+  for (const c of clusters) for (const d of c.drafts) clusterOf.set(d, c);
+  const all = clusters.flatMap((c) => c.drafts);
+  const base = g.countriesByIso.get(dominantCountry(mentions, g));
+  for (const c of clusters) {
+    for (const d of c.drafts) {
+      if (c.type === 'AccusationMade') {
+        const attack = all.find((x) => x.type === 'AttackCarriedOut' && x.sentence === d.sentence && x.head > d.head && x.head - d.head <= 10);
+        const killers = attack ? clusterOf.get(attack)!.drafts.flatMap((x) => x.agent) : [];
+        if (killers.length) d.target = [killers[0]!];
+      }
+      if ((c.type === 'DemandIssued' || c.type === 'ThreatIssued') && d.target.length === 0) {
+        const letter = all.find((x) => x.type === 'LetterSent' && (x.sentence === d.sentence || (x.anaphor && x.sentence === d.sentence)));
+        const to = letter ? clusterOf.get(letter)!.drafts.flatMap((x) => x.target) : [];
+        if (to.length) d.target = [to[0]!];
+      }
+      const nearestCountry = (): Mention | undefined => {
+        let best: Mention | undefined;
+        for (const m of mentions) {
+          if (m.entity.kind !== 'country' || a.tokens[m.first]!.sentence !== d.sentence) continue;
+          if (!best || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) best = m;
+        }
+        return best;
+      };
+      if (c.type === 'ElectionHeld' && d.agent.length === 0) {
+        const m = d.place ?? nearestCountry();
+        const country = m ? g.countriesByIso.get(m.entity.country) : base;
+        if (country) d.agent = [implied(country, 'GOV', m, a, d)];
+      }
+      // a visit with no host named, in a story about one country, is a visit there
+      if (c.type === 'VisitMade' && d.target.length === 0 && base && d.agent.length && d.agent[0]!.entity.country !== base.country) {
+        d.target = [implied(base, 'GOV', undefined, a, d)];
+      }
+      if (c.type === 'ProtestHeld') {
+        const place = d.place ?? d.target.find((m) => m.entity.kind === 'country') ?? nearestCountry();
+        const country = place ? g.countriesByIso.get(place.entity.country) : base;
+        if (!country) continue;
+        if (d.agent.length === 0) {
+          const adj = g.demonyms.get(country.country) ?? country.id;
+          d.agent = [implied({ id: `${adj}-protesters`, name: `${adj} protesters`, country: country.country, sector: 'CVL', kind: 'org' }, 'CVL', undefined, a, d)];
+        }
+        if (d.target.length === 0 || d.target.every((m) => m === place)) d.target = [implied(country, 'GOV', undefined, a, d)];
+      }
+    }
+  }
 }
 
 function score(d: Draft): number {

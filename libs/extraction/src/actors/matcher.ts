@@ -73,6 +73,19 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; enti
   return best;
 }
 
+/** The holder of a role when only one country has such an office ("the Quds Force chief"). */
+function uniqueHolder(g: Gazetteer, role: string, date: string): Entity | undefined {
+  let found: Entity | undefined;
+  for (const p of g.persons) {
+    for (const o of p.offices ?? []) {
+      if (o.role !== role) continue;
+      if (found && found.country !== o.country) return undefined;
+      if (o.from <= date && date < o.to) found = p;
+    }
+  }
+  return found;
+}
+
 export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
   const counts = new Map<string, number>();
   for (const m of mentions) {
@@ -207,6 +220,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     ending.set(m.possessive ? m.last + 1 : m.last, m);
   }
   for (const ti of titles) {
+    // "a former National Security Adviser" names no current holder
+    if (ti.first > 0 && /^(?:former|late|ex|then|previous|outgoing|deputy|vice|assistant|acting)$/.test(toks[ti.first - 1]!.lower)) continue;
     let j = ti.last;
     while (toks[j] && /^(?:gen|maj|brig|col|lt|adm|mr|dr|sheikh|general)\.?$/i.test(toks[j]!.value.replace(/\.$/, ''))) j++;
     if (toks[j]?.value === '.') j++;
@@ -228,7 +243,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       country = of.entity.country;
       last = of.last;
     }
-    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? (country ? undefined : officeHolder(g, ti.role, 'USA', ctx.publishedAt));
+    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? (country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt));
     if (!holder) continue;
     if (before && first === before.first) {
       // "Iraq's prime minister": the country mention becomes the person.

@@ -11,20 +11,31 @@ export function resolvePronouns(a: Analysis, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   let mi = 0;
   let lastPerson: Mention | undefined;
+  // how often each person was named so far: "his" with no one named in its own
+  // sentence is the story's main character more often than the last name seen
+  const counts = new Map<string, number>();
+  let salient: Mention | undefined;
   let lastThing: Mention | undefined;
   for (let i = 0; i < a.tokens.length; i++) {
     while (mi < mentions.length && mentions[mi]!.first <= i) {
       const m = mentions[mi]!;
       out.push(m);
-      if (m.entity.kind === 'person') lastPerson = m;
+      if (m.entity.kind === 'person') {
+        lastPerson = m;
+        const n = (counts.get(m.entity.id) ?? 0) + 1;
+        counts.set(m.entity.id, n);
+        if (!salient || n >= (counts.get(salient.entity.id) ?? 0)) salient = m;
+      }
       else if (m.sector !== 'CVL') lastThing = m;
       mi++;
     }
     const t = a.tokens[i]!;
     if (t.credit) continue;
     const s = t.sentence;
-    if (PERSONAL.has(t.lower) && lastPerson && s - a.tokens[lastPerson.first]!.sentence <= 2) {
-      out.push({ ...lastPerson, first: i, last: i + 1, start: t.start, end: t.end, via: 'pronoun', possessive: false });
+    const sameSentence = lastPerson !== undefined && a.tokens[lastPerson.first]!.sentence === s;
+    const person = sameSentence ? lastPerson : salient;
+    if (PERSONAL.has(t.lower) && person) {
+      out.push({ ...person, first: i, last: i + 1, start: t.start, end: t.end, via: 'pronoun', possessive: false });
     } else if (NEUTER.has(t.lower) && lastThing && s - a.tokens[lastThing.first]!.sentence <= 1) {
       const next = a.tokens[i + 1];
       if (t.lower === 'it' && next && (next.lower === 'is' || next.lower === 'was') ) continue; // "it was not clear"

@@ -16,8 +16,14 @@ export interface Arguments {
   place?: Mention;
 }
 
-const BE = new Set(['be', 'get', 'is', 'was', 'were', 'been', 'being', 'are', 'has', 'have', 'had']);
+const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
+/** Verbs whose object noun is the event and whose subject is its agent: "sent a letter", "slapped sanctions". */
+const LIGHT = new Set(['send', 'issue', 'make', 'have', 'hold', 'launch', 'carry', 'conduct', 'stage', 'give', 'deliver', 'write', 'impose', 'slap', 'grant', 'permit', 'extend', 'renew', 'provide', 'sign', 'reach', 'pass', 'adopt', 'back', 'approve', 'announce', 'order', 'begin', 'start', 'resume', 'attend', 'join', 'put', 'lead', 'organize', 'organise', 'mount', 'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call', 'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'make', 'mistakenly', 'lift', 'ease', 'waive', 'approve'])
 const PREPS = new Set(['of', 'in', 'to', 'from', 'with', 'at', 'against', 'on', 'for', 'by', 'into', 'near', 'inside', 'over', 'about', 'between', 'under', 'than', 'toward', 'towards', 'like', 'through']);
+const LOCATIVE = new Set(['in', 'near', 'inside', 'at', 'across', 'throughout', 'outside']);
+/** Types whose target is a place: the host of a visit, the country left, where an election is held. */
+const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
+const POSS_PRONOUN = new Set(['its', 'his', 'her', 'their']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–', '"', '(', ')']);
 
 /** Prepositions that introduce the target, by type. */
@@ -38,7 +44,7 @@ function targetPreps(type: EventType): string[] {
     case 'AccusationMade':
       return ['of', 'against'];
     case 'RejectionIssued':
-      return ['of', 'from'];
+      return ['from'];
     case 'WaiverGranted':
       return ['for', 'to'];
     case 'SanctionsImposed':
@@ -111,7 +117,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const head = toks[hit.head]!;
   const verbal = isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN');
   const prevTok = toks[hit.first - 1];
-  const passive = verbal && /ed$/.test(head.lower) && prevTok !== undefined && (BE.has(prevTok.lower) || (toks[hit.first - 2] !== undefined && BE.has(toks[hit.first - 2]!.lower) && prevTok.pos === 'ADV'));
+  const passive = verbal && /ed$/.test(head.lower) && ((prevTok !== undefined && (BE.has(prevTok.lower) || (toks[hit.first - 2] !== undefined && BE.has(toks[hit.first - 2]!.lower) && prevTok.pos === 'ADV'))) || toks[hit.last]?.lower === 'by');
   const agent: Mention[] = [];
   const target: Mention[] = [];
   const right = inSentence.filter((m) => m.first >= hit.last);
@@ -121,11 +127,21 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   let byAgent: Mention | undefined;
   for (let k = hit.last; k < s.last && k < hit.last + 10; k++) {
     const t = toks[k]!;
-    if (CLAUSE_STOP.has(t.lower)) break;
-    if (t.lower === 'by') {
+    if (CLAUSE_STOP.has(t.lower) || (k > hit.last && isVerb(t))) break;
+    if (t.lower === 'by' || (t.lower === 'under' && !verbal)) {
       const idx = inSentence.findIndex((m) => m.first > k && m.first <= k + 6);
-      if (idx >= 0) byAgent = headOf(phraseFrom(inSentence, idx, toks, 1));
+      if (idx >= 0 && (t.lower === 'by' || inSentence[idx]!.entity.kind === 'person')) byAgent = headOf(phraseFrom(inSentence, idx, toks, 1));
       break;
+    }
+  }
+
+  // "his part in the assassination": the possessor of a part, role or hand took part
+  if (!verbal && !byAgent) {
+    let k = hit.first - 1;
+    if (toks[k]?.lower === 'the') k--;
+    if (toks[k]?.lower === 'in' && /^(?:part|role|involvement|hand)$/.test(toks[k - 1]?.lower ?? '')) {
+      const owner = left.find((m) => m.last === k - 1 || (m.last === k - 2 && m.possessive));
+      if (owner) byAgent = owner;
     }
   }
 
@@ -145,63 +161,131 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
 
-  // The subject: nearest actor to the left, skipping a ", apposition ," right before the verb
-  // and actors that are objects of a preposition when a bare one stands further left.
-  const subject = (): Mention[] => {
-    let limit = hit.first;
-    let k = hit.first - 1;
-    while (k > s.first && (toks[k]!.pos === 'AUX' || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART' || BE.has(toks[k]!.lower))) k--;
-    if (toks[k]?.lower === ',') {
+  // The subject of the verb at `at`: nearest actor to the left, skipping a
+  // ", apposition ," right before the verb and actors that are objects of a
+  // preposition; a participle (", accusing him") or a second verb ("met X and
+  // denied") takes the subject of the main verb.
+  const subjectOf = (at: number): Mention[] => {
+    let k = at - 1;
+    while (k > s.first && (toks[k]!.pos === 'AUX' || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART' || BE.has(toks[k]!.lower) || toks[k]!.lower === 'to')) k--;
+    const participle = /ing$/.test(toks[at]!.lower) && (toks[k]?.lower === ',' || toks[k]?.lower === 'and');
+    let limit = at;
+    if (toks[k]?.lower === 'and' && !participle) {
+      // "X had a meeting with Y and denied": back to the first verb of the pair
+      let j = k - 1;
+      while (j > s.first && !isVerb(toks[j]!)) j--;
+      while (j > s.first && isVerb(toks[j - 1]!)) j--;
+      if (j > s.first) limit = j;
+    } else if (toks[k]?.lower === ',' && !participle) {
       let j = k - 1;
       while (j > s.first && toks[j]!.lower !== ',') j--;
-      if (j > s.first) limit = j;
+      if (j > s.first && left.some((m) => m.last <= j)) limit = j;
     }
     const cands = left.filter((m) => m.last <= limit);
     if (cands.length === 0) return [];
+    const prepped = (m: Mention): boolean => {
+      const before = toks[m.first - 1];
+      const bb = toks[m.first - 2];
+      const bbb = toks[m.first - 3];
+      if (!before) return false;
+      const isPrep = (t: Token | undefined): boolean => t !== undefined && PREPS.has(t.lower) && t.lower !== 'of';
+      return isPrep(before) || (before?.pos === 'DET' || before?.pos === 'ADJ' || before?.pos === 'ADV') && (isPrep(bb) || (bb !== undefined && (bb.pos === 'ADV' || bb.pos === 'ADJ' || bb.pos === 'DET') && isPrep(bbb)));
+    };
     let pick = cands.length - 1;
-    for (let i = cands.length - 1; i >= 0; i--) {
-      const before = toks[cands[i]!.first - 1];
-      const bb = toks[cands[i]!.first - 2];
-      const prepped = (before && PREPS.has(before.lower)) || (before?.lower === 'the' && bb && PREPS.has(bb.lower));
-      if (!prepped) {
-        pick = i;
-        break;
+    if (participle) {
+      // the main clause's subject: the first bare actor of the sentence
+      const i = cands.findIndex((m) => !prepped(m));
+      pick = i >= 0 ? i : 0;
+    } else {
+      for (let i = cands.length - 1; i >= 0; i--) {
+        if (!prepped(cands[i]!)) {
+          pick = i;
+          break;
+        }
       }
     }
     const phrase = phraseFrom(cands, pick, toks, -1);
-    return [headOf(phrase)];
+    const out = [headOf(phrase)];
+    // "Saudi Arabia and Shiite Iran ... began": both are the subject
+    const firstIdx = cands.indexOf(phrase[0]!);
+    const prev = cands[firstIdx - 1];
+    if (prev && toks[phrase[0]!.first - 1]?.lower === 'and' && prev.last >= phrase[0]!.first - 3) out.unshift(headOf(phraseFrom(cands, firstIdx - 1, toks, -1)));
+    return out;
   };
 
-  // The target: a type's preposition then an actor, else the direct object.
+  // The target: the direct object of a verb, else a type's preposition and an actor,
+  // else any actor further on in the clause.
   const preps = targetPreps(hit.type);
-  const objectRight = (): Mention[] => {
-    for (let k = hit.last; k < s.last && k < hit.last + 14; k++) {
+  const isPlace = (m: Mention): boolean => {
+    const before = toks[m.first - 1]?.lower ?? '';
+    return (m.via === 'capital' || m.entity.kind === 'country') && LOCATIVE.has(before) && !PLACE_TARGETS.has(hit.type);
+  };
+  const objectRight = (from: number, excludeBefore = -1): Mention[] => {
+    const pool = inSentence.filter((m) => m.first >= from && m.first > excludeBefore && !(m.via === 'pronoun' && POSS_PRONOUN.has(toks[m.first]!.lower)) && !isPlace(m));
+    const first = pool[0];
+    if (verbal && first && first.first <= from + 2) {
+      const between = toks.slice(from, first.first);
+      if (!between.some((t) => PREPS.has(t.lower) || t.lower === ',' || t.lower === 'that')) return withCoordinated(inSentence, inSentence.indexOf(first), toks);
+    }
+    for (let k = from; k < s.last && k < from + 14; k++) {
       const t = toks[k]!;
       if (CLAUSE_STOP.has(t.lower)) break;
       if (preps.includes(t.lower)) {
-        const idx = inSentence.findIndex((m) => m.first > k && m.first <= k + 4);
-        if (idx >= 0) return withCoordinated(inSentence, idx, toks);
+        const m = pool.find((x) => x.first > k && x.first <= k + 4);
+        if (m) return withCoordinated(inSentence, inSentence.indexOf(m), toks);
       }
     }
-    if (right.length && right[0]!.first <= hit.last + 3) {
-      const between = toks.slice(hit.last, right[0]!.first);
-      if (!between.some((t) => PREPS.has(t.lower) && t.lower !== 'of' || t.lower === ',')) return withCoordinated(inSentence, inSentence.indexOf(right[0]!), toks);
+    for (const m of pool) {
+      if (m.first > from + 15) break;
+      let stop = false;
+      for (let k = from; k < m.first; k++) if (CLAUSE_STOP.has(toks[k]!.lower) || toks[k]!.lower === ',') stop = true;
+      if (!stop) return withCoordinated(inSentence, inSentence.indexOf(m), toks);
     }
     return [];
   };
 
+  // A nominal trigger is acted by the subject of its light verb ("sent a letter", "slapped sanctions").
+  let lightVerb = -1;
+  if (!verbal) {
+    for (let k = hit.first - 1; k >= s.first && k >= hit.first - 9; k--) {
+      const t = toks[k]!;
+      if (isVerb(t)) {
+        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || /ing$/.test(t.lower) && k === hit.first - 1;
+        if (adjectival && !LIGHT.has(t.lemma)) continue;
+        if (LIGHT.has(t.lemma) || LIGHT.has(t.lower)) lightVerb = k;
+        break;
+      }
+      if (PREPS.has(t.lower) || CLAUSE_STOP.has(t.lower)) break;
+    }
+  }
+
   const possessor = pre.find((m) => m.possessive);
+  const anaphor = !verbal && pre.length === 0 && !byAgent && lightVerb < 0 && /^(?:the|this|that|these|those)$/.test(toks[hit.first - 1]?.lower ?? '');
+  if (anaphor) return { agent: [], target: [], place: undefined };
   if (passive) {
     if (byAgent) agent.push(byAgent);
-    target.push(...subject());
+    target.push(...subjectOf(hit.first));
+    if (target.length === 0) {
+      const after = byAgent ? byAgent.last : hit.last;
+      target.push(...objectRight(after, after));
+    }
   } else if (!verbal && (pre.length || byAgent)) {
     if (byAgent) agent.push(byAgent);
     else agent.push(possessor ?? pre[0]!);
     for (const m of pre) if (!agent.includes(m) && m !== possessor) target.push(m);
-    if (target.length === 0) target.push(...objectRight());
+    if (target.length === 0) target.push(...objectRight(hit.last));
+    if (agent.length === 0 && lightVerb >= 0) agent.push(...subjectOf(lightVerb));
+  } else if (!verbal) {
+    if (lightVerb >= 0) {
+      agent.push(...subjectOf(lightVerb));
+      // "sent the Iraqi government a letter": the actor between verb and noun receives it
+      const io = inSentence.filter((m) => m.first > lightVerb && m.last <= hit.first);
+      if (io.length) target.push(headOf(io));
+    }
+    if (target.length === 0) target.push(...objectRight(hit.last));
   } else {
-    agent.push(...subject());
-    target.push(...objectRight());
+    agent.push(...subjectOf(hit.first));
+    target.push(...objectRight(hit.last));
   }
   if (agent.length === 0 && byAgent) agent.push(byAgent);
 

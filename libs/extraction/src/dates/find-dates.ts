@@ -33,6 +33,7 @@ const PATTERNS = [
   `\\d+ (?:days|weeks|months|years) ago`,
 ];
 const DATE_RE = new RegExp(`\\b(?:${PATTERNS.join('|')})\\b`, 'g');
+const SAID_AFTER = /^\s+(?:said|says|told|announced|reported|stated)\b/;
 const SAYING = /\b(?:said|says|say|told|reported|added|announced|stated|confirmed|noted|wrote|tweeted)\s+(?:on\s+)?$/;
 
 /** All date expressions in text[from, to), with absolute offsets. */
@@ -46,7 +47,8 @@ export function findDates(text: string, from: number, to: number): DateMention[]
     if (/^May$/.test(t) && !/^\s+\d/.test(s.slice(m.index + 3))) continue;
     if (/^\d{4}$/.test(t.trim()) && /^\s[A-Z]/.test(s.slice(m.index + t.length)) && !/^\s(?:[A-Z]{2,}\b)/.test(s.slice(m.index + t.length))) continue;
     const before = s.slice(Math.max(0, m.index - 24), m.index);
-    out.push({ start: from + m.index, end: from + m.index + t.length, text: t, ofSaying: SAYING.test(before) });
+    const after = s.slice(m.index + t.length, m.index + t.length + 12);
+    out.push({ start: from + m.index, end: from + m.index + t.length, text: t, ofSaying: SAYING.test(before) || SAID_AFTER.test(after) });
   }
   return out;
 }

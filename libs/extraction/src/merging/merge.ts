@@ -2,7 +2,7 @@
 // actors and dates don't contradict each other. Anaphors ("the note", "the
 // meeting") join the event they refer to; caption mentions only add evidence.
 import { EVENT_TYPES, type DateInterval, type EventType, type Modality } from '#domain';
-import { overlaps } from '../dates/calendar.js';
+import { addDays, overlaps } from '../dates/calendar.js';
 import type { Mention } from '../actors/mention.js';
 import type { Draft } from './draft.js';
 
@@ -19,14 +19,36 @@ function sideCompatible(a: Mention[], b: Mention[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = new Set(a.map((m) => m.entity.id));
   if (b.some((m) => ids.has(m.entity.id))) return 2;
-  const pa = a.filter((m) => m.entity.kind === 'person');
-  const pb = b.filter((m) => m.entity.kind === 'person');
-  if (pa.length && pb.length) return -1; // two different people
+  // Different named actors are different events, unless one is a country and
+  // the other one of its officials or bodies ("Iran" and "Zarif").
   const ca = countries(a);
-  return b.some((m) => ca.has(m.entity.country)) ? 1 : -1;
+  const cb = countries(b);
+  const aCountry = a.some((m) => m.entity.kind === 'country' && cb.has(m.entity.country));
+  const bCountry = b.some((m) => m.entity.kind === 'country' && ca.has(m.entity.country));
+  return aCountry || bCountry ? 1 : -1;
 }
 
 const PRECISION_RANK: Record<DateInterval['precision'], number> = { day: 0, week: 1, month: 2, season: 3, year: 4, unknown: 5 };
+
+/** The date a mention is taken to have for merging: its own, else recent past / near future. */
+function effectiveDate(d: Draft, pub: string): DateInterval | undefined {
+  if (d.date) return d.date;
+  if (d.anaphor) return undefined; // "the note" refers back whatever its sentence's date
+  return d.modality === 'future' || d.modality === 'hypothetical'
+    ? { start: pub, end: addDays(pub, 180), precision: 'unknown' }
+    : { start: addDays(pub, -7), end: pub, precision: 'unknown' };
+}
+
+function datesAgree(c: Cluster, d: Draft, pub: string): boolean {
+  const dd = effectiveDate(d, pub);
+  if (!dd) return true;
+  const own = clusterDate(c);
+  if (own) return overlaps(own, dd);
+  return c.drafts.some((x) => {
+    const e = effectiveDate(x, pub);
+    return e === undefined || overlaps(e, dd);
+  });
+}
 
 export function clusterDate(c: Cluster): DateInterval | undefined {
   let best: DateInterval | undefined;
@@ -44,10 +66,10 @@ function allTargets(c: Cluster): Mention[] {
 }
 
 /** How well a draft fits an event: -1 = contradicts, otherwise higher is better. */
-function fit(c: Cluster, d: Draft): number {
+function fit(c: Cluster, d: Draft, pub: string): number {
   if (c.type !== d.type) return -1;
   const cd = clusterDate(c);
-  if (cd && d.date && !overlaps(cd, d.date)) return -1;
+  if (!datesAgree(c, d, pub)) return -1;
   if (EVENT_TYPES[d.type].symmetric) {
     const s = sideCompatible([...allAgents(c), ...allTargets(c)], [...d.agent, ...d.target]);
     return s < 0 ? -1 : s + (cd && d.date ? 1 : 0);
@@ -58,14 +80,14 @@ function fit(c: Cluster, d: Draft): number {
   return sa + st + (cd && d.date ? 1 : 0);
 }
 
-export function mergeDrafts(drafts: Draft[]): Cluster[] {
+export function mergeDrafts(drafts: Draft[], pub: string): Cluster[] {
   const clusters: Cluster[] = [];
   const body = drafts.filter((d) => !d.caption);
   const captions = drafts.filter((d) => d.caption);
   for (const d of body) {
     // "the meeting(s)" during talks between the same sides is a mention of the talks.
     if (d.type === 'MeetingHeld' && d.anaphor) {
-      const talks = clusters.find((c) => c.type === 'TalksStarted' && fit(c, { ...d, type: 'TalksStarted' }) >= 0);
+      const talks = clusters.find((c) => c.type === 'TalksStarted' && fit(c, { ...d, type: 'TalksStarted' }, pub) >= 0);
       if (talks) {
         talks.drafts.push({ ...d, type: 'TalksStarted' });
         continue;
@@ -74,7 +96,7 @@ export function mergeDrafts(drafts: Draft[]): Cluster[] {
     let best: Cluster | undefined;
     let bestFit = -1;
     for (const c of clusters) {
-      const f = fit(c, d);
+      const f = fit(c, d, pub);
       if (f > bestFit) [best, bestFit] = [c, f];
     }
     if (best && (bestFit >= 0)) {
@@ -88,7 +110,7 @@ export function mergeDrafts(drafts: Draft[]): Cluster[] {
     let best: Cluster | undefined;
     let bestFit = 0; // caption mentions join only an event they agree with on some actor
     for (const c of clusters) {
-      const f = fit(c, d);
+      const f = fit(c, d, pub);
       if (f > bestFit) [best, bestFit] = [c, f];
     }
     if (best) best.drafts.push(d);

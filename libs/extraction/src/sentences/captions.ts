@@ -4,6 +4,7 @@
 // A credit is a parenthesis naming a photographer or agency, usually ending a caption.
 const CREDIT = /\((?:[^()]{0,120}?(?:\bAP\b|\bPhoto\b|\bAFP\b|\bReuters\b|\bGetty\b|\bvia\b|\/)[^()]{0,120}?)\)/g;
 const CAPTION_START = /^\s*(?:Pictured:|Photo:|File photo|This (?:undated |handout )?(?:photo|image|picture))/i;
+const DATELINE = /^[A-Z][A-Z .,'-]{2,60}(?:\([^)]{0,30}\))?\s*[\u2013\u2014-]\s/;
 const INLINE_CREDIT = /\bPhoto:\s*[^\n]*$/;
 
 export interface CaptionInfo {
@@ -26,11 +27,13 @@ export function findCaptions(text: string): CaptionInfo {
     for (let m = CREDIT.exec(line); m; m = CREDIT.exec(line)) {
       // A dateline "BAGHDAD (AP) —" is not a credit: it starts an article, it doesn't end a caption.
       const after = line.slice(m.index + m[0].length).trim();
-      const isDateline = /^[—–-]/.test(after) && m[0] === '(AP)';
-      if (isDateline) continue;
+      if (/^[—–-]/.test(after)) continue; // part of a dateline, handled below
       credits.push([pos + m.index, pos + m.index + m[0].length]);
       if (after === '' || after === '.') isCaption = true;
     }
+    // "BAGHDAD (AP) —", "BEIRUT, LEBANON (8:40 A.M.) –": a dateline names no actor
+    const dateline = DATELINE.exec(line);
+    if (dateline) credits.push([pos, pos + dateline[0].length]);
     const inline = INLINE_CREDIT.exec(line);
     if (inline) {
       credits.push([pos + inline.index, nl]);
@@ -39,5 +42,6 @@ export function findCaptions(text: string): CaptionInfo {
     if (isCaption && line.trim()) paragraphs.push([pos, nl]);
     pos = nl + 1;
   }
+  credits.sort((x, y) => x[0] - y[0]);
   return { paragraphs, credits };
 }

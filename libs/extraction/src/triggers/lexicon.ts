@@ -19,6 +19,8 @@ export interface TriggerRule {
   notBefore?: string[];
 }
 
+/** "a sanctions waiver" eases sanctions: the noun after decides. */
+const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
 const TROOPS = ['troop', 'troops', '=troops', 'force', '=forces', 'soldier', 'presence', 'military', 'member', '=members'];
 
@@ -116,8 +118,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'WaiverGranted', words: ['unfreeze'] },
   { type: 'WaiverGranted', words: ['release'], near: { words: ['fund', '=funds', 'asset', '=assets', 'money'], window: 4 } },
   // SanctionsImposed
-  { type: 'SanctionsImposed', words: ['sanction'] },
-  { type: 'SanctionsImposed', words: ['=sanctions'] },
+  { type: 'SanctionsImposed', words: ['sanction'], notBefore: SANCTION_COMPOUNDS },
+  { type: 'SanctionsImposed', words: ['=sanctions'], notBefore: SANCTION_COMPOUNDS },
   { type: 'SanctionsImposed', words: ['blacklist'] },
   { type: 'SanctionsImposed', words: ['=blacklists'] },
   { type: 'SanctionsImposed', words: ['=blacklisted'] },
