@@ -9,3 +9,6 @@ export * from './events/event-view.js';
 export * from './events/events.projection.js';
 export * from './events/events.queries.js';
 export * from './timeline/timeline.queries.js';
+export * from './incidents/incidents.projection.js';
+export * from './incidents/incidents.queries.js';
+export * from './incidents/matching.js';

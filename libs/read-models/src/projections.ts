@@ -1,6 +1,11 @@
 import type { LogConsumerOptions } from '#event-store';
 import { articlesProjection } from './articles/articles.projection.js';
 import { eventsProjection } from './events/events.projection.js';
+import { incidentsProjection } from './incidents/incidents.projection.js';
 
 /** Every projection of this library, as log consumer options (name, types, handle). */
-export const READ_MODEL_PROJECTIONS: readonly Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[] = [articlesProjection, eventsProjection];
+export const READ_MODEL_PROJECTIONS: readonly Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[] = [
+  articlesProjection,
+  eventsProjection,
+  incidentsProjection,
+];

@@ -1,0 +1,173 @@
+import { type Selectable, type Transaction, sql } from 'kysely';
+import { type Actor, type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventType, isEventType } from '#domain';
+import type { Database } from '#db';
+import type { StoredEvent } from '#event-store';
+import { asArticleEvent } from '../shared/article-event.js';
+import { applyOnce } from '../shared/stream-progress.js';
+import { type IncidentFeatures, components, sameIncident } from './matching.js';
+
+export const INCIDENTS_PROJECTION = 'read-model.incidents';
+
+/**
+ * Incidents: coded events of several articles that are one real-world event.
+ * Membership is maintained incrementally and never frozen: an event joins (and
+ * may merge) incidents when it arrives; a retraction or a correction re-groups
+ * what is left of its incident, which splits it when the event was the bridge.
+ * Membership rows are versioned by recorded time, like every read model here.
+ *
+ * Only asserted and future events cluster: a negated or hypothetical one (the
+ * content of a threat) is not something that happened.
+ */
+export const incidentsProjection = {
+  name: INCIDENTS_PROJECTION,
+  types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
+  handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, INCIDENTS_PROJECTION, events, (event) => applyIncidentEvent(trx, event)),
+} as const;
+
+type Candidate = Selectable<Database['read_incident_candidates']>;
+type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null };
+
+const clusters = (modality: string) => modality === 'asserted' || modality === 'future';
+const countriesOf = (actors: Actor[]) => [...new Set(actors.map((a) => a.country))];
+
+async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEvent): Promise<void> {
+  const event = asArticleEvent(stored);
+  const at = stored.recordedAt;
+  if (isEventType(event.type)) {
+    const coded = event.data as CodedEventRecorded;
+    const values = {
+      event_id: coded.eventId,
+      article_id: coded.articleId,
+      seq: stored.globalPosition.toString(),
+      type: coded.type,
+      is_symmetric: EVENT_TYPES[coded.type].symmetric,
+      agent_countries: countriesOf(coded.agent),
+      target_countries: countriesOf(coded.target),
+      date_start: coded.date.start,
+      date_end: coded.date.end,
+      active: clusters(coded.modality),
+    };
+    await trx.insertInto('read_incident_candidates').values(values).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+    const candidate = await load(trx, coded.eventId);
+    if (candidate?.active) await assign(trx, candidate, at);
+    return;
+  }
+  if (event.type !== 'EventRetracted' && event.type !== 'EventCorrected') return;
+  const candidate = await load(trx, event.data.eventId);
+  if (!candidate) return;
+  const previousIncident = candidate.incidentId;
+  if (event.type === 'EventRetracted') {
+    await trx.updateTable('read_incident_candidates').set({ active: false }).where('event_id', '=', candidate.eventId).execute();
+    await setIncident(trx, candidate, null, at);
+    if (previousIncident) await regroup(trx, previousIncident, at);
+    return;
+  }
+  const { changes } = event.data;
+  const type: EventType = changes.type ?? (candidate.type as EventType);
+  const updated = {
+    type,
+    is_symmetric: EVENT_TYPES[type].symmetric,
+    agent_countries: changes.agent ? countriesOf(changes.agent) : candidate.agentCountries,
+    target_countries: changes.target ? countriesOf(changes.target) : candidate.targetCountries,
+    date_start: changes.date?.start ?? candidate.dateStart,
+    date_end: changes.date?.end ?? candidate.dateEnd,
+    // A retracted event cannot be corrected (the decider refuses), so active follows the modality.
+    active: changes.modality ? clusters(changes.modality) : candidate.active,
+  };
+  await trx.updateTable('read_incident_candidates').set(updated).where('event_id', '=', candidate.eventId).execute();
+  const corrected = (await load(trx, candidate.eventId))!;
+  if (!corrected.active) await setIncident(trx, corrected, null, at);
+  // What is left of its incident (with the corrected event, if it still clusters) may have split ...
+  if (previousIncident) await regroup(trx, previousIncident, at);
+  // ... and the corrected event may now belong with other incidents.
+  const now = (await load(trx, candidate.eventId))!;
+  if (now.active) await assign(trx, now, at);
+}
+
+async function load(trx: Transaction<Database>, eventId: string): Promise<CandidateFeatures | undefined> {
+  const row = await selectCandidates(trx).where('event_id', '=', eventId).executeTakeFirst();
+  return row && toFeatures(row);
+}
+
+function selectCandidates(trx: Transaction<Database>) {
+  return trx
+    .selectFrom('read_incident_candidates')
+    .select(['event_id', 'article_id', 'seq', 'type', 'is_symmetric', 'agent_countries', 'target_countries', 'active', 'incident_id'])
+    .select([sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as('date_start'), sql<string>`to_char(date_end, 'YYYY-MM-DD')`.as('date_end')]);
+}
+
+function toFeatures(row: Omit<Candidate, 'date_start' | 'date_end'> & { date_start: string; date_end: string }): CandidateFeatures {
+  return {
+    eventId: row.event_id,
+    articleId: row.article_id,
+    seq: row.seq,
+    type: row.type,
+    symmetric: row.is_symmetric,
+    agentCountries: row.agent_countries,
+    targetCountries: row.target_countries,
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    active: row.active,
+    incidentId: row.incident_id,
+  };
+}
+
+/** Puts an active event into the incident(s) it matches, merging them when it matches several; else founds one. */
+async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, at: Date): Promise<void> {
+  const near = await selectCandidates(trx)
+    .where('active', '=', true)
+    .where('incident_id', 'is not', null)
+    .where('type', '=', candidate.type)
+    .where('date_start', '<=', candidate.dateEnd)
+    .where('date_end', '>=', candidate.dateStart)
+    .where('event_id', '<>', candidate.eventId)
+    .execute();
+  const matched = new Set(near.map(toFeatures).filter((other) => sameIncident(candidate, other)).map((other) => other.incidentId!));
+  if (candidate.incidentId) matched.add(candidate.incidentId);
+  if (matched.size === 0) {
+    await setIncident(trx, candidate, await freshIncidentId(trx, candidate), at);
+    return;
+  }
+  // The incident whose first report is oldest survives a merge: ids stay stable as reports arrive.
+  const members = (await selectCandidates(trx).where('incident_id', 'in', [...matched]).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const survivor = members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0]?.incidentId ?? [...matched][0]!;
+  for (const member of members) await setIncident(trx, member, survivor, at);
+  await setIncident(trx, candidate, survivor, at);
+}
+
+/** Re-groups an incident's active members; components other than the oldest report's become incidents of their own. */
+async function regroup(trx: Transaction<Database>, incidentId: string, at: Date): Promise<void> {
+  const members = (await selectCandidates(trx).where('incident_id', '=', incidentId).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const [kept, ...split] = components(members);
+  if (!kept) return;
+  for (const group of split) {
+    const id = await freshIncidentId(trx, group[0]!);
+    for (const member of group) await setIncident(trx, member, id, at);
+  }
+}
+
+/** Named after the event that founds it; deterministic, so a rebuild gives the same ids. */
+async function freshIncidentId(trx: Transaction<Database>, founder: CandidateFeatures): Promise<string> {
+  const id = `inc-${founder.eventId}`;
+  const taken = await trx.selectFrom('read_incident_candidates').select('event_id').where('incident_id', '=', id).where('event_id', '<>', founder.eventId).executeTakeFirst();
+  return taken ? `${id}-${founder.seq}` : id;
+}
+
+/** Moves an event between incidents: closes its membership version and opens the next. */
+async function setIncident(trx: Transaction<Database>, candidate: CandidateFeatures, incidentId: string | null, at: Date): Promise<void> {
+  if (candidate.incidentId === incidentId) return;
+  const current = await trx.selectFrom('read_incident_members').select(['recorded_from']).where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).executeTakeFirst();
+  if (current) {
+    if (current.recorded_from.getTime() === at.getTime()) {
+      // Opened in this same transaction: never visible to anyone, so it goes.
+      await trx.deleteFrom('read_incident_members').where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).execute();
+    } else {
+      await trx.updateTable('read_incident_members').set({ recorded_to: at }).where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).execute();
+    }
+  }
+  if (incidentId) {
+    await trx.insertInto('read_incident_members').values({ incident_id: incidentId, event_id: candidate.eventId, article_id: candidate.articleId, recorded_from: at }).execute();
+  }
+  await trx.updateTable('read_incident_candidates').set({ incident_id: incidentId }).where('event_id', '=', candidate.eventId).execute();
+  candidate.incidentId = incidentId;
+}

@@ -1,0 +1,135 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Actor } from '#domain';
+import type { Db } from '#db';
+import { visibleAt } from '../shared/as-of.js';
+import { type Page, type PageRequest, toPage } from '../shared/page.js';
+
+export interface IncidentFilters {
+  types?: string[];
+  /** On either side of any of its events. */
+  country?: string;
+  from?: string;
+  to?: string;
+  minSources?: number;
+  incidentId?: string;
+}
+
+export interface IncidentSource {
+  articleId: string;
+  title: string;
+  outlet: string;
+  url: string;
+  publishedAt: string;
+  eventIds: string[];
+}
+
+export interface IncidentView {
+  incidentId: string;
+  type: string;
+  /** Union of the member events' intervals. */
+  dateStart: string;
+  dateEnd: string;
+  agentCountries: string[];
+  targetCountries: string[];
+  agents: Actor[];
+  targets: Actor[];
+  /** Articles reporting it (its sources), and how many. */
+  sourceCount: number;
+  outletCount: number;
+  eventCount: number;
+  sources: IncidentSource[];
+}
+
+/**
+ * Incidents as recorded before asOf: membership versions visible then, joined to
+ * the event versions visible then (active only). An incident with no active
+ * event left has no row here, so it disappears.
+ */
+export async function listIncidents(db: Db, filters: IncidentFilters, page: PageRequest): Promise<Page<IncidentView>> {
+  const pinned = new Date();
+  const asOf = page.asOf;
+  let query = db
+    .selectFrom('read_incident_members as m')
+    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(visibleAt('e', asOf)).on('e.status', '=', 'active'))
+    .where(visibleAt('m', asOf))
+    .groupBy('m.incident_id')
+    .select([
+      'm.incident_id',
+      sql<string>`min(e.type)`.as('type'),
+      sql<string>`to_char(min(e.date_start), 'YYYY-MM-DD')`.as('date_start'),
+      sql<string>`to_char(max(e.date_end), 'YYYY-MM-DD')`.as('date_end'),
+      sql<string>`count(distinct m.article_id)`.as('source_count'),
+      sql<string>`count(*)`.as('event_count'),
+    ]);
+  if (filters.incidentId) query = query.where('m.incident_id', '=', filters.incidentId);
+  if (filters.types?.length) query = query.where('e.type', 'in', filters.types);
+  if (filters.minSources) query = query.having(sql<SqlBool>`count(distinct m.article_id) >= ${filters.minSources}`);
+  if (filters.from) query = query.having(sql<SqlBool>`max(e.date_end) >= ${filters.from}::date`);
+  if (filters.to) query = query.having(sql<SqlBool>`min(e.date_start) <= ${filters.to}::date`);
+  if (filters.country) {
+    const country: Expression<SqlBool> = sql<SqlBool>`bool_or(e.agent_countries @> array[${filters.country}]::text[] or e.target_countries @> array[${filters.country}]::text[])`;
+    query = query.having(country);
+  }
+  const groups = await query
+    .orderBy(sql`max(e.date_end)`, 'desc')
+    .orderBy('m.incident_id')
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
+  if (groups.length === 0) return toPage([], page, pinned);
+
+  const members = await db
+    .selectFrom('read_incident_members as m')
+    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(visibleAt('e', asOf)).on('e.status', '=', 'active'))
+    .innerJoin('read_articles as a', 'a.article_id', 'm.article_id')
+    .where(visibleAt('m', asOf))
+    .where('m.incident_id', 'in', groups.map((g) => g.incident_id))
+    .select(['m.incident_id', 'm.event_id', 'm.article_id', 'e.agent', 'e.target', 'a.title', 'a.outlet', 'a.url', 'a.published_at'])
+    .orderBy('e.log_position')
+    .execute();
+
+  const views = groups.map((group): IncidentView => {
+    const mine = members.filter((m) => m.incident_id === group.incident_id);
+    const sources = new Map<string, IncidentSource>();
+    const agents = new Map<string, Actor>();
+    const targets = new Map<string, Actor>();
+    for (const member of mine) {
+      const source = sources.get(member.article_id) ?? { articleId: member.article_id, title: member.title, outlet: member.outlet, url: member.url, publishedAt: member.published_at, eventIds: [] };
+      source.eventIds.push(member.event_id);
+      sources.set(member.article_id, source);
+      for (const actor of member.agent as Actor[]) if (!agents.has(actor.id)) agents.set(actor.id, actor);
+      for (const actor of member.target as Actor[]) if (!targets.has(actor.id)) targets.set(actor.id, actor);
+    }
+    const list = [...sources.values()];
+    return {
+      incidentId: group.incident_id,
+      type: group.type,
+      dateStart: group.date_start,
+      dateEnd: group.date_end,
+      agentCountries: [...new Set([...agents.values()].map((a) => a.country))].sort(),
+      targetCountries: [...new Set([...targets.values()].map((a) => a.country))].sort(),
+      agents: [...agents.values()],
+      targets: [...targets.values()],
+      sourceCount: Number(group.source_count),
+      outletCount: new Set(list.map((s) => s.outlet)).size,
+      eventCount: Number(group.event_count),
+      sources: list,
+    };
+  });
+  return toPage(views, page, pinned);
+}
+
+/** NumArticles / NumSources of GDELT for each event: the size of its incident as of asOf. */
+export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date): Promise<Map<string, { incidentId: string; articles: number; outlets: number }>> {
+  if (eventIds.length === 0) return new Map();
+  const { rows } = await sql<{ event_id: string; incident_id: string; articles: string; outlets: string }>`
+    select mine.event_id, mine.incident_id,
+           count(distinct m.article_id) as articles, count(distinct a.outlet) as outlets
+    from read_incident_members mine
+    join read_incident_members m on m.incident_id = mine.incident_id and ${visibleAt('m', asOf)}
+    join read_events e on e.event_id = m.event_id and ${visibleAt('e', asOf)} and e.status = 'active'
+    join read_articles a on a.article_id = m.article_id
+    where mine.event_id = any(${sql.val(eventIds)}::text[]) and ${visibleAt('mine', asOf)}
+    group by mine.event_id, mine.incident_id`.execute(db);
+  return new Map(rows.map((r) => [r.event_id, { incidentId: r.incident_id, articles: Number(r.articles), outlets: Number(r.outlets) }]));
+}
