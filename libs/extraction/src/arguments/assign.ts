@@ -84,6 +84,8 @@ function phraseFrom(ms: Mention[], k: number, toks: Token[], dir: 1 | -1): Menti
     for (let t = a.last + (a.possessive ? 1 : 0); t < b.first; t++) {
       const tk = toks[t]!;
       if (isVerb(tk) || tk.lower === ',' || tk.lower === 'and' || (PREPS.has(tk.lower) && tk.lower !== 'of')) ok = false;
+      // "Iran halt the militias": a determiner not after "of" starts a new noun phrase
+      if (tk.pos === 'DET' && toks[t - 1]?.lower !== 'of') ok = false;
     }
     if (!ok) break;
     if (dir === 1) out.push(ms[j]!);
@@ -115,7 +117,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const toks = a.tokens;
   const s = a.sentences[hit.sentence]!;
   const head = toks[hit.head]!;
-  const verbal = isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN');
+  // wink tags some verbs as nouns ("neither seeks nor requests"): a coordinated verb is a verb
+  const coordinatedVerb = toks[hit.first - 1]?.pos === 'CCONJ' && toks[hit.first - 2] !== undefined && isVerb(toks[hit.first - 2]!);
+  const verbal = isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') || coordinatedVerb;
   const prevTok = toks[hit.first - 1];
   const passive = verbal && /ed$/.test(head.lower) && ((prevTok !== undefined && (BE.has(prevTok.lower) || (toks[hit.first - 2] !== undefined && BE.has(toks[hit.first - 2]!.lower) && prevTok.pos === 'ADV'))) || toks[hit.last]?.lower === 'by');
   const agent: Mention[] = [];
@@ -154,7 +158,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       let ok = from - m.last <= 3;
       for (let t = m.last; t < from && ok; t++) {
         const tk = toks[t]!;
-        if (tk.lower === ',' || PREPS.has(tk.lower) || tk.lower === 'and' || tk.lower === 'that' || (isVerb(tk) && toks[t - 1]?.lower !== '-')) ok = false;
+        if (tk.lower === ',' || PREPS.has(tk.lower) || tk.lower === 'and' || tk.lower === 'that' || tk.pos === 'DET' || (isVerb(tk) && toks[t - 1]?.lower !== '-')) ok = false;
       }
       if (!ok) break;
       pre.unshift(m);
@@ -250,7 +254,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     for (let k = hit.first - 1; k >= s.first && k >= hit.first - 9; k--) {
       const t = toks[k]!;
       if (isVerb(t)) {
-        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || /ing$/.test(t.lower) && k === hit.first - 1;
+        // "a draft letter", "a strongly worded letter": a participle inside the noun phrase
+        const inNp = /(?:ed|ing)$/.test(t.lower) && ['DET', 'ADV', 'ADJ', 'PUNCT'].includes(toks[k - 1]?.pos ?? '');
+        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || inNp || /ing$/.test(t.lower) && k === hit.first - 1;
         if (adjectival && !LIGHT.has(t.lemma)) continue;
         if (LIGHT.has(t.lemma) || LIGHT.has(t.lower)) lightVerb = k;
         break;

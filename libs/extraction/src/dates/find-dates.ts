@@ -45,7 +45,7 @@ export function findDates(text: string, from: number, to: number): DateMention[]
     const t = m[0];
     // "May" the verb, and years used as names ("the 2008 Strategic Framework Agreement") are not dates.
     if (/^May$/.test(t) && !/^\s+\d/.test(s.slice(m.index + 3))) continue;
-    if (/^\d{4}$/.test(t.trim()) && /^\s[A-Z]/.test(s.slice(m.index + t.length)) && !/^\s(?:[A-Z]{2,}\b)/.test(s.slice(m.index + t.length))) continue;
+    if (/^(?:(?:early|late|mid-?)\s)?(?:in\s)?(?:the\s)?\d{4}$/.test(t.trim()) && /^\s[A-Z]/.test(s.slice(m.index + t.length)) && !/^\s(?:[A-Z]{2,}\b)/.test(s.slice(m.index + t.length))) continue;
     const before = s.slice(Math.max(0, m.index - 24), m.index);
     const after = s.slice(m.index + t.length, m.index + t.length + 12);
     out.push({ start: from + m.index, end: from + m.index + t.length, text: t, ofSaying: SAYING.test(before) || SAID_AFTER.test(after) });

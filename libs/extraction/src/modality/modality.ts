@@ -13,7 +13,7 @@ const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'poten
 const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended']);
 const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
 const BOUNDARY = new Set([',', ';', ':', '—', '.', 'but', 'while', 'as', 'because', 'after', 'before', 'when', 'since', 'although', 'though', 'which', 'who', 'that']);
-const POST_NEG = /^\s*,?\s*(?:that|this|which|it)\s+(?:is|was)\s+not\s+(?:what(?:'s|\u2019s| is)?\s+)?happen/;
+const POST_NEG = /^[^;.]{0,40}?,\s*(?:that|this|which|it)\s+(?:is|was)\s+not\s+(?:what(?:'s|\u2019s| is)?\s+)?happen/;
 
 export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   const toks = a.tokens;
