@@ -9,6 +9,13 @@ export interface Checkpoint {
 
 export const START_OF_LOG: Checkpoint = { transactionId: '0', globalPosition: 0n };
 
+/** Log order: by transaction id (compared as integers), then global position. */
+export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+  const byTransaction = BigInt(a.transactionId) - BigInt(b.transactionId);
+  if (byTransaction !== 0n) return byTransaction < 0n ? -1 : 1;
+  return a.globalPosition === b.globalPosition ? 0 : a.globalPosition < b.globalPosition ? -1 : 1;
+}
+
 export async function readCheckpoint(trx: Transaction<Database>, consumer: string): Promise<Checkpoint> {
   const row = await trx.selectFrom('consumer_checkpoints').select(['transaction_id', 'global_position']).where('consumer', '=', consumer).executeTakeFirst();
   return row ? { transactionId: row.transaction_id, globalPosition: BigInt(row.global_position) } : START_OF_LOG;

@@ -5,6 +5,7 @@ import type { StoredEvent } from '../events.js';
 import { consumerStatuses } from './consumer-status.js';
 import { LogConsumer } from './log-consumer.js';
 import { LogNotifier } from './log-notifier.js';
+import { catchUp } from '../testing/catch-up.js';
 
 const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +37,7 @@ describe('LogConsumer (PostgreSQL)', () => {
     expect(seen).toHaveLength(0);
 
     await transactionA.commit().execute();
-    while ((await consumer.processBatch()) > 0);
+    await catchUp(testDb.db, consumer);
 
     expect(seen.map((e) => e.type)).toEqual(['FromA', 'FromB']);
     // A took the lower sequence number even though it committed last.
@@ -62,7 +63,7 @@ describe('LogConsumer (PostgreSQL)', () => {
       },
     });
 
-    await expect(consumer.processBatch()).rejects.toThrow('projection bug');
+    await until(() => consumer.processBatch().then(() => false, (error: Error) => error.message === 'projection bug'));
     const rowsAfterFailure = await sql<{ n: string }>`select count(*) as n from projection_rows`.execute(testDb.db);
     expect(Number(rowsAfterFailure.rows[0]!.n)).toBe(0);
     const checkpoint = await testDb.db.selectFrom('consumer_checkpoints').selectAll().where('consumer', '=', 'failing').executeTakeFirst();
@@ -140,10 +141,24 @@ describe('LogConsumer (PostgreSQL)', () => {
     const seen: string[] = [];
     const consumer = new LogConsumer(testDb.db, { name: 'typed', types: ['Wanted'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });
     await store.append('t', [{ type: 'Other', data: {} }, { type: 'Wanted', data: {} }, { type: 'Other', data: {} }], { expectedVersion: 0 });
-    expect(await consumer.processBatch()).toBe(3);
+    expect(await catchUp(testDb.db, consumer)).toBe(3);
     expect(seen).toEqual(['Wanted']);
     const [status] = await consumerStatuses(testDb.db, ['typed']);
     expect(status!.lagEvents).toBe(0);
+  });
+
+  it('never moves past the consumers it runs after', async () => {
+    await store.append('dep', [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 });
+    const upstream = new LogConsumer(testDb.db, { name: 'incidents', batchSize: 2, handle: async () => undefined });
+    const seen: string[] = [];
+    const downstream = new LogConsumer(testDb.db, { name: 'alerts', after: ['incidents'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });
+    expect(await downstream.processBatch()).toBe(0);
+    await until(async () => (await upstream.processBatch()) === 2);
+    await until(async () => (await downstream.processBatch()) === 2);
+    expect(seen).toEqual(['A', 'B']);
+    await catchUp(testDb.db, upstream);
+    await catchUp(testDb.db, downstream);
+    expect(seen).toEqual(['A', 'B', 'C']);
   });
 
   it('reports position and lag in events and seconds', async () => {
@@ -152,7 +167,7 @@ describe('LogConsumer (PostgreSQL)', () => {
     const [before] = await consumerStatuses(testDb.db, ['lagging']);
     expect(before).toMatchObject({ consumer: 'lagging', globalPosition: '0', lagEvents: 3 });
     expect(before!.lagSeconds).toBeGreaterThanOrEqual(0);
-    await consumer.processBatch();
+    await until(async () => (await consumer.processBatch()) === 2);
     const [after] = await consumerStatuses(testDb.db, ['lagging']);
     expect(after).toMatchObject({ lagEvents: 1 });
     expect(BigInt(after!.globalPosition)).toBeGreaterThan(0n);

@@ -2,7 +2,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
 import type { StoredEvent } from '../events.js';
 import { type EventRow, toStoredEvent } from '../rows.js';
-import { type Checkpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { type Checkpoint, compareCheckpoints, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import type { LogNotifier } from './log-notifier.js';
 
 /** Handles one batch; its writes commit together with the consumer's checkpoint. */
@@ -20,6 +20,11 @@ export interface LogConsumerOptions {
   /** Pause after a failed batch before it is tried again. */
   retryDelayMs?: number;
   onError?: (error: unknown, consumer: string) => void;
+  /**
+   * Consumers whose writes this one reads (an alert projection reading the
+   * incidents read model): it never moves past their checkpoints.
+   */
+  after?: readonly string[];
 }
 
 /** Advisory-lock namespace of log consumers (the second key is hashtext(name)). */
@@ -95,7 +100,8 @@ export class LogConsumer {
   async processBatch(executor: Kysely<Database> = this.db): Promise<number> {
     return executor.transaction().execute(async (trx) => {
       const checkpoint = await readCheckpoint(trx, this.name);
-      const events = await readVisibleAfter(trx, checkpoint, this.batchSize);
+      const limit = await this.upstreamLimit(trx);
+      const events = await readVisibleAfter(trx, checkpoint, this.batchSize, limit);
       if (events.length === 0) return 0;
       const relevant = this.types ? events.filter((event) => this.types!.has(event.type)) : events;
       if (relevant.length > 0) await this.options.handle(relevant, trx);
@@ -103,6 +109,13 @@ export class LogConsumer {
       await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
       return events.length;
     });
+  }
+
+  /** The lowest checkpoint among the consumers this one runs after (none: no limit). */
+  private async upstreamLimit(trx: Transaction<Database>): Promise<Checkpoint | undefined> {
+    if (!this.options.after?.length) return undefined;
+    const checkpoints = await Promise.all(this.options.after.map((name) => readCheckpoint(trx, name)));
+    return checkpoints.reduce((lowest, c) => (compareCheckpoints(c, lowest) < 0 ? c : lowest));
   }
 
   private async run(): Promise<void> {
@@ -162,12 +175,13 @@ export class LogConsumer {
   }
 }
 
-async function readVisibleAfter(trx: Transaction<Database>, after: Checkpoint, limit: number): Promise<StoredEvent[]> {
+async function readVisibleAfter(trx: Transaction<Database>, after: Checkpoint, limit: number, upTo?: Checkpoint): Promise<StoredEvent[]> {
   const { rows } = await sql<EventRow>`
     select global_position, transaction_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at
     from events
     where (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition.toString()}::bigint)
       and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${upTo ? sql`and (transaction_id, global_position) <= (${upTo.transactionId}::xid8, ${upTo.globalPosition.toString()}::bigint)` : sql``}
     order by transaction_id, global_position
     limit ${limit}`.execute(trx);
   return rows.map(toStoredEvent);
