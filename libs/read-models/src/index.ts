@@ -12,3 +12,5 @@ export * from './timeline/timeline.queries.js';
 export * from './incidents/incidents.projection.js';
 export * from './incidents/incidents.queries.js';
 export * from './incidents/matching.js';
+export * from './actors/actors.queries.js';
+export * from './dyads/dyads.queries.js';

@@ -64,6 +64,16 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     expect((await get('/api/articles?q=waiver')).json().items.map((a: { id: string }) => a.id)).toEqual(['a1']);
   });
 
+  it('serves actor dossiers, dyads and incidents, with 404 for an unknown actor or incident', async () => {
+    expect((await get('/api/actors/united-states')).json()).toMatchObject({ actor: { id: 'united-states' }, asAgent: 1, asTarget: 0 });
+    expect((await get('/api/actors/nobody')).statusCode).toBe(404);
+    expect((await get('/api/dyads')).json().items).toEqual([expect.objectContaining({ actor1: 'USA', actor2: 'IRQ', events: 1 })]);
+    expect((await get('/api/dyads?directed=maybe')).json().message).toBe('directed: must be true or false');
+    expect((await get('/api/incidents?minSources=1')).json().items).toEqual([expect.objectContaining({ incidentId: 'inc-e1', sourceCount: 1 })]);
+    expect((await get('/api/incidents/inc-e1')).statusCode).toBe(200);
+    expect((await get('/api/incidents/inc-nope')).statusCode).toBe(404);
+  });
+
   it('documents every route with its query parameters and responses in OpenAPI', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
     const events = document.paths['/api/events']!.get!;
@@ -72,5 +82,11 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     );
     expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['200', '400']));
     expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    for (const path of ['/api/articles', '/api/articles/{id}', '/api/events', '/api/timeline', '/api/actors/{id}', '/api/dyads', '/api/incidents', '/api/incidents/{id}']) {
+      const operation = document.paths[path]?.get;
+      expect(operation?.summary).toBeTruthy();
+      expect(operation?.parameters?.some((p) => 'name' in p && p.name === 'asOf')).toBe(true);
+      expect(operation?.responses['200']).toBeDefined();
+    }
   });
 });

@@ -79,3 +79,37 @@ export const openApi = (schema: z.ZodType) => {
   delete json.$schema;
   return json as never;
 };
+
+export const actorDossier = z.object({
+  actor: actor,
+  asAgent: z.number(),
+  asTarget: z.number(),
+  counterparts: z.array(z.object({ id: z.string(), name: z.string(), country: z.string(), events: z.number(), goldsteinSum: z.number() })),
+  goldsteinByMonth: z.array(z.object({ month: z.string(), events: z.number(), goldsteinAsAgent: z.number(), goldsteinAsTarget: z.number(), goldsteinTotal: z.number() })),
+  events: z.array(eventView),
+  asOf: z.string().nullable(),
+});
+
+export const dyad = z.object({
+  actor1: z.string().describe('Agent-side country (GDELT Actor1CountryCode)'),
+  actor2: z.string().describe('Target-side country (Actor2CountryCode)'),
+  events: z.number(),
+  goldsteinSum: z.number(),
+  goldsteinAvg: z.number().nullable(),
+  byQuadClass: z.record(z.string(), z.number()),
+});
+
+export const incident = z.object({
+  incidentId: z.string(),
+  type: z.string(),
+  dateStart: z.string(),
+  dateEnd: z.string(),
+  agentCountries: z.array(z.string()),
+  targetCountries: z.array(z.string()),
+  agents: z.array(actor),
+  targets: z.array(actor),
+  sourceCount: z.number().describe('Articles reporting it'),
+  outletCount: z.number(),
+  eventCount: z.number(),
+  sources: z.array(z.object({ articleId: z.string(), title: z.string(), outlet: z.string(), url: z.string(), publishedAt: z.string(), eventIds: z.array(z.string()) })),
+});
