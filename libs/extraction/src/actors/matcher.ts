@@ -3,7 +3,6 @@
 // ("Iraq's prime minister" = Mustafa al-Kadhimi in 2021), and phonetic variants.
 import type { Sector } from '#domain';
 import type { Analysis, Token } from '../sentences/tokens.js';
-import { normalizeQuotes } from '../sentences/tokens.js';
 import type { AliasIndex } from './alias-index.js';
 import { officeHolder, type Entity, type Gazetteer } from './gazetteer.js';
 import type { Mention } from './mention.js';
@@ -50,7 +49,7 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; enti
     const t = toks[j]!;
     if (t.sentence !== sentence || t.credit) break;
     if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
-    exactKey += normalizeQuotes(t.value);
+    exactKey += t.norm;
     lowerKey += t.lower;
     const exactOk = ix.prefixes.has(exactKey);
     const lowerOk = ix.prefixes.has(lowerKey);
@@ -136,7 +135,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    if (t.credit || !ix.prefixes.has(t.lower.charAt(0)) && !ix.prefixes.has(normalizeQuotes(t.value).charAt(0))) {
+    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm))) {
       i++;
       continue;
     }

@@ -42,19 +42,23 @@ export function createAnalyser(): Analyser {
           start = found;
         }
         cursor = start + value.length;
-        if (/^\s+$/.test(value) || pos[i] === 'SPACE') {
+        if (pos[i] === 'SPACE' || value.trim() === '') {
           keep.push(-1);
           continue;
         }
         while (ci < captions.credits.length && captions.credits[ci]![1] <= start) ci++;
         const credit = ci < captions.credits.length && captions.credits[ci]![0] <= start;
         keep.push(tokens.length);
+        const norm = normalizeQuotes(value);
+        const lower = norm.toLowerCase();
+        const lemma = lemmas[i];
         tokens.push({
           start,
           end: cursor,
           value,
-          lower: normalizeQuotes(value.toLowerCase()),
-          lemma: normalizeQuotes((lemmas[i] ?? value).toLowerCase()),
+          norm,
+          lower,
+          lemma: lemma === undefined || lemma === value ? lower : normalizeQuotes(lemma.toLowerCase()),
           pos: pos[i] ?? 'X',
           sentence: 0,
           credit,

@@ -8,6 +8,8 @@ export interface Token {
   /** End index, exclusive. */
   end: number;
   value: string;
+  /** The value with typographic quotes and dashes made plain. */
+  norm: string;
   /** Lower-cased value with curly quotes made straight, used for matching. */
   lower: string;
   /** Lower-cased lemma. */
@@ -41,6 +43,9 @@ export interface Analysis {
 }
 
 /** Straightens typographic quotes so lexicons can be written with plain ASCII. */
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u2032\u201c\u201d\u2013\u2014]/;
+
 export function normalizeQuotes(s: string): string {
+  if (!TYPOGRAPHIC.test(s)) return s; // the common case, without allocating
   return s.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
 }

@@ -62,8 +62,11 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
     if (covered[i]) continue;
     const t = toks[i]!;
     if (t.credit) continue;
-    const rules = [...(ix.byWord.get('=' + t.lower) ?? []), ...(t.lemma !== t.lower ? ix.byWord.get(t.lemma) ?? [] : []), ...(ix.byWord.get(t.lower) ?? [])];
-    if (rules.length === 0) continue;
+    const byForm = ix.byWord.get('=' + t.lower);
+    const byLemma = ix.byWord.get(t.lemma);
+    const byLower = t.lemma !== t.lower ? ix.byWord.get(t.lower) : undefined;
+    if (!byForm && !byLemma && !byLower) continue;
+    const rules = [...(byForm ?? []), ...(byLemma ?? []), ...(byLower ?? [])];
     for (const r of rules) {
       if (!posOk(t, r.pos)) continue;
       // the rest of the words, each within `gap` tokens of the previous one
