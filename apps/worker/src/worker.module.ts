@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
 import { ReadModelProjectionsModule } from '#read-models';
 import { CodingModule } from './coding/coding.module.js';
+import { FeedsWorkerModule } from './feeds/feeds.module.js';
 
 /** The background side: dispatcher, coding processor, projections, alert delivery. */
-@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule] })
+@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule] })
 export class WorkerModule {}

@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { FEEDS_QUEUE, type FeedPollJob, type FeedRegistered, type FeedRemoved, listFeedSchedules, scheduleFeed, syncFeedSchedules, unscheduleFeed } from '#feeds';
+import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
+import { QueueConnection } from '#queue';
+
+/**
+ * Keeps one BullMQ job scheduler per registered feed. The API only writes the
+ * feeds row and FeedRegistered/FeedRemoved in one transaction; this log
+ * consumer turns those events into schedulers (the log is the outbox, as for
+ * coding jobs: if the queue is down the batch is retried from its checkpoint).
+ * At start the schedulers are also re-synced from the table, which repairs a
+ * queue that lost its state.
+ */
+@Injectable()
+export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('FeedScheduler');
+  private queue?: Queue<FeedPollJob>;
+
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly consumers: ConsumerRegistry,
+    private readonly queues: QueueConnection,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue = this.queues.queue<FeedPollJob>(FEEDS_QUEUE);
+    this.consumers.register({
+      name: 'feed-scheduler',
+      types: ['FeedRegistered', 'FeedRemoved'],
+      retryDelayMs: 2_000,
+      handle: async (events, trx) => {
+        for (const event of events) {
+          if (event.type === 'FeedRemoved') {
+            await unscheduleFeed(this.queue!, (event.data as FeedRemoved).feedId);
+            continue;
+          }
+          // The row, not the event, says whether the feed still exists and at what interval.
+          const feedId = (event.data as FeedRegistered).feedId;
+          const row = await trx.selectFrom('feeds').select('poll_interval_seconds').where('feed_id', '=', feedId).executeTakeFirst();
+          if (row) await scheduleFeed(this.queue!, { id: feedId, pollIntervalSeconds: row.poll_interval_seconds });
+        }
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const result = await syncFeedSchedules(this.queue!, () => listFeedSchedules(this.database.db));
+      this.logger.log(result, 'feed schedulers synced with the feeds table');
+    } catch (error) {
+      // Not fatal: the log consumer still schedules new feeds, and the next start syncs again.
+      this.logger.error({ err: error }, 'could not sync feed schedulers at start');
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { type Selectable, sql } from 'kysely';
+import type { Db, FeedsTable } from '#db';
+import { type EventStore, deterministicEventId } from '#event-store';
+import { type FeedRegistered, type FeedRegistration, type FeedRemoved, feedStreamId } from './feed-registration.js';
+
+/** A feed as the API shows it. */
+export interface FeedView {
+  id: string;
+  url: string;
+  outlet: string;
+  pollIntervalSeconds: number;
+  registeredBy: string;
+  registeredAt: string;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Totals over every poll since registration. */
+  items: { seen: number; ingested: number; duplicate: number; skippedNoLink: number; invalid: number };
+  lastPoll: PollCounts | null;
+}
+
+export interface PollCounts {
+  seen: number;
+  ingested: number;
+  duplicate: number;
+  skippedNoLink: number;
+  invalid: number;
+  notModified?: boolean;
+}
+
+/** What the poller needs of a feed. */
+export interface FeedState {
+  id: string;
+  url: string;
+  outlet: string;
+  pollIntervalSeconds: number;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export class FeedAlreadyRegisteredError extends Error {
+  constructor(readonly existingId: string) {
+    super(`this URL is already registered as feed ${existingId}`);
+    this.name = 'FeedAlreadyRegisteredError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isFeedId = (value: string): boolean => UUID.test(value);
+
+/** The row and FeedRegistered commit together: a feed the poller sees always has its event, and the reverse. */
+export async function registerFeed(db: Db, store: EventStore, input: FeedRegistration, actor: string, correlationId: string): Promise<FeedView> {
+  const feedId = randomUUID();
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('feeds')
+      .values({ feed_id: feedId, url: input.url, outlet: input.outlet, poll_interval_seconds: input.pollIntervalSeconds, registered_by: actor })
+      .onConflict((oc) => oc.column('url').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await trx.selectFrom('feeds').select('feed_id').where('url', '=', input.url).executeTakeFirstOrThrow();
+      throw new FeedAlreadyRegisteredError(existing.feed_id);
+    }
+    const data: FeedRegistered = { feedId, url: input.url, outlet: input.outlet, pollIntervalSeconds: input.pollIntervalSeconds, registeredBy: actor };
+    await store.append(feedStreamId(feedId), [{ type: 'FeedRegistered', data, eventId: deterministicEventId(feedId, 'registered'), metadata: { correlationId, actor } }], {
+      expectedVersion: 0,
+      trx,
+    });
+    return toView(inserted);
+  });
+}
+
+/** Deletes the row and records FeedRemoved in one transaction; false when there is no such feed. */
+export async function removeFeed(db: Db, store: EventStore, feedId: string, actor: string, correlationId: string): Promise<boolean> {
+  if (!isFeedId(feedId)) return false;
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom('feeds').where('feed_id', '=', feedId).returning('feed_id').executeTakeFirst();
+    if (!deleted) return false;
+    const data: FeedRemoved = { feedId, removedBy: actor };
+    await store.append(feedStreamId(feedId), [{ type: 'FeedRemoved', data, eventId: deterministicEventId(feedId, 'removed'), metadata: { correlationId, actor } }], {
+      expectedVersion: 'any',
+      trx,
+    });
+    return true;
+  });
+}
+
+export async function listFeeds(db: Db): Promise<FeedView[]> {
+  const rows = await db.selectFrom('feeds').selectAll().orderBy('registered_at').orderBy('feed_id').execute();
+  return rows.map(toView);
+}
+
+export async function getFeed(db: Db, feedId: string): Promise<FeedView | undefined> {
+  if (!isFeedId(feedId)) return undefined;
+  const row = await db.selectFrom('feeds').selectAll().where('feed_id', '=', feedId).executeTakeFirst();
+  return row && toView(row);
+}
+
+export async function getFeedState(db: Db, feedId: string): Promise<FeedState | undefined> {
+  if (!isFeedId(feedId)) return undefined;
+  const row = await db.selectFrom('feeds').select(['feed_id', 'url', 'outlet', 'poll_interval_seconds', 'etag', 'last_modified']).where('feed_id', '=', feedId).executeTakeFirst();
+  return row && { id: row.feed_id, url: row.url, outlet: row.outlet, pollIntervalSeconds: row.poll_interval_seconds, etag: row.etag, lastModified: row.last_modified };
+}
+
+/** Every feed's schedule, for re-syncing the job schedulers. */
+export async function listFeedSchedules(db: Db): Promise<{ id: string; pollIntervalSeconds: number }[]> {
+  const rows = await db.selectFrom('feeds').select(['feed_id', 'poll_interval_seconds']).execute();
+  return rows.map((row) => ({ id: row.feed_id, pollIntervalSeconds: row.poll_interval_seconds }));
+}
+
+/** A successful poll (including 304): clears the error, keeps the validators for the next conditional GET, adds to the totals. */
+export async function recordPollSuccess(db: Db, feedId: string, at: Date, counts: PollCounts, validators: { etag: string | null; lastModified: string | null }): Promise<void> {
+  await db
+    .updateTable('feeds')
+    .set({
+      last_polled_at: at,
+      last_success_at: at,
+      last_error: null,
+      last_error_at: null,
+      etag: validators.etag,
+      last_modified: validators.lastModified,
+      items_seen: sql`items_seen + ${counts.seen}`,
+      items_ingested: sql`items_ingested + ${counts.ingested}`,
+      items_duplicate: sql`items_duplicate + ${counts.duplicate}`,
+      items_skipped: sql`items_skipped + ${counts.skippedNoLink}`,
+      items_invalid: sql`items_invalid + ${counts.invalid}`,
+      last_poll: JSON.stringify(counts),
+    })
+    .where('feed_id', '=', feedId)
+    .execute();
+}
+
+export async function recordPollFailure(db: Db, feedId: string, at: Date, message: string): Promise<void> {
+  await db
+    .updateTable('feeds')
+    .set({ last_polled_at: at, last_error: message.slice(0, 2_000), last_error_at: at })
+    .where('feed_id', '=', feedId)
+    .execute();
+}
+
+function toView(row: Selectable<FeedsTable>): FeedView {
+  return {
+    id: row.feed_id,
+    url: row.url,
+    outlet: row.outlet,
+    pollIntervalSeconds: row.poll_interval_seconds,
+    registeredBy: row.registered_by,
+    registeredAt: iso(row.registered_at)!,
+    lastPolledAt: iso(row.last_polled_at),
+    lastSuccessAt: iso(row.last_success_at),
+    lastError: row.last_error,
+    lastErrorAt: iso(row.last_error_at),
+    items: {
+      seen: Number(row.items_seen),
+      ingested: Number(row.items_ingested),
+      duplicate: Number(row.items_duplicate),
+      skippedNoLink: Number(row.items_skipped),
+      invalid: Number(row.items_invalid),
+    },
+    lastPoll: (row.last_poll as PollCounts | null) ?? null,
+  };
+}
+
+function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}
