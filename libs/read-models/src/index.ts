@@ -14,3 +14,6 @@ export * from './incidents/incidents.queries.js';
 export * from './incidents/matching.js';
 export * from './actors/actors.queries.js';
 export * from './dyads/dyads.queries.js';
+export * from './exports/export-rows.js';
+export * from './exports/plover.js';
+export * from './exports/gdelt-csv.js';

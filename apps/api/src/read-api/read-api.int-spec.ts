@@ -74,6 +74,32 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     expect((await get('/api/incidents/inc-nope')).statusCode).toBe(404);
   });
 
+  it('streams the PLOVER JSONL and the GDELT-like CSV exports with the same filters', async () => {
+    const jsonl = await get('/api/export/plover.jsonl?country=IRQ');
+    expect(jsonl.statusCode).toBe(200);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+    const lines = jsonl.body.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        event_id: 'e1', event_date: '2021-03-26', event_type: 'CONCEDE', actor: ['United States'], actor_country: ['USA'], actor_sector: ['GOV'],
+        recipient: ['Iraq'], recipient_country: ['IRQ'], source: expect.objectContaining({ article_id: 'a1', url: 'https://news.example.org/a1' }),
+        evidence: [{ text: 'Iraqi Prim', start: 0, end: 10 }],
+      }),
+    ]);
+    const csv = await get('/api/export/events.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [header, row, ...rest] = csv.body.trim().split('\n');
+    expect(rest).toEqual([]);
+    const columns = header!.split(',');
+    const values = row!.split(',');
+    const at = (name: string) => values[columns.indexOf(name)];
+    expect([at('GlobalEventID'), at('Day'), at('Actor1CountryCode'), at('Actor2CountryCode'), at('EventCode'), at('EventRootCode'), at('QuadClass'), at('GoldsteinScale'), at('NumArticles')]).toEqual(
+      ['e1', '20210326', 'USA', 'IRQ', '081', '08', '2', '5', '1'],
+    );
+    expect((await get('/api/export/events.csv?type=SanctionsImposed')).body.trim().split('\n')).toHaveLength(1);
+    expect((await get('/api/export/events.csv?limit=5')).statusCode).toBe(400);
+  });
+
   it('documents every route with its query parameters and responses in OpenAPI', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
     const events = document.paths['/api/events']!.get!;
@@ -82,7 +108,7 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     );
     expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['200', '400']));
     expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
-    for (const path of ['/api/articles', '/api/articles/{id}', '/api/events', '/api/timeline', '/api/actors/{id}', '/api/dyads', '/api/incidents', '/api/incidents/{id}']) {
+    for (const path of ['/api/articles', '/api/articles/{id}', '/api/events', '/api/timeline', '/api/actors/{id}', '/api/dyads', '/api/incidents', '/api/incidents/{id}', '/api/export/plover.jsonl', '/api/export/events.csv']) {
       const operation = document.paths[path]?.get;
       expect(operation?.summary).toBeTruthy();
       expect(operation?.parameters?.some((p) => 'name' in p && p.name === 'asOf')).toBe(true);

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AnalysisController } from './analysis.controller.js';
 import { ArticlesController } from './articles.controller.js';
 import { EventsController } from './events.controller.js';
+import { ExportsController } from './exports.controller.js';
 
 /** The read API over the read models (libs/read-models); every route takes asOf. */
-@Module({ controllers: [ArticlesController, EventsController, AnalysisController] })
+@Module({ controllers: [ArticlesController, EventsController, AnalysisController, ExportsController] })
 export class ReadApiModule {}
