@@ -128,6 +128,10 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
     await setIncident(trx, candidate, await freshIncidentId(trx, candidate), at);
     return;
   }
+  if (matched.size === 1) {
+    await setIncident(trx, candidate, [...matched][0]!, at);
+    return;
+  }
   // The incident whose first report is oldest survives a merge: ids stay stable as reports arrive.
   const members = (await selectCandidates(trx).where('incident_id', 'in', [...matched]).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
   const survivor = members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0]?.incidentId ?? [...matched][0]!;
