@@ -202,6 +202,7 @@ function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gaze
     // An event with no party at all is background the text doesn't tie to anyone
     // ("a scheduled withdrawal"); elections and protests get their parties above.
     if (!named) continue;
+    if (c.type === 'TroopsWithdrawn' && !c.drafts.some((d) => d.agent.length)) continue;
     // the clearest mention first: a body sentence naming both sides, then text order
     const ranked = [...c.drafts].sort((x, y) => score(y) - score(x) || x.head - y.head);
     const evidence = [];
@@ -268,14 +269,25 @@ function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mention[], g:
         if (killers.length) d.target = [killers[0]!];
       }
       if ((c.type === 'DemandIssued' || c.type === 'ThreatIssued') && d.target.length === 0) {
-        const letter = all.find((x) => x.type === 'LetterSent' && (x.sentence === d.sentence || (x.anaphor && x.sentence === d.sentence)));
-        const to = letter ? clusterOf.get(letter)!.drafts.flatMap((x) => x.target) : [];
+        // a demand or threat made by letter or resolution is addressed to its recipient
+        const vehicle = all.find((x) => (x.type === 'LetterSent' || x.type === 'ResolutionPassed') && x.sentence === d.sentence);
+        const to = vehicle ? clusterOf.get(vehicle)!.drafts.flatMap((x) => x.target) : [];
         if (to.length) d.target = [to[0]!];
+      }
+      if ((c.type === 'DemandIssued' || c.type === 'ThreatIssued' || c.type === 'AccusationMade') && d.target.length === 0) {
+        // "the United States ought to understand that his blood will not go for free"
+        const agentIds = new Set(d.agent.map((m) => m.entity.id));
+        let best: Mention | undefined;
+        for (const m of mentions) {
+          if (a.tokens[m.first]!.sentence !== d.sentence || agentIds.has(m.entity.id) || m.via === 'pronoun') continue;
+          if (!best || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) best = m;
+        }
+        if (best) d.target = [best];
       }
       const nearestCountry = (): Mention | undefined => {
         let best: Mention | undefined;
         for (const m of mentions) {
-          if (m.entity.kind !== 'country' || a.tokens[m.first]!.sentence !== d.sentence) continue;
+          if (m.entity.kind !== 'country' || a.tokens[m.first]!.sentence !== d.sentence || Math.abs(m.first - d.head) > 12) continue;
           if (!best || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) best = m;
         }
         return best;

@@ -20,6 +20,8 @@ const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'a
 /** Verbs whose object noun is the event and whose subject is its agent: "sent a letter", "slapped sanctions". */
 const LIGHT = new Set(['send', 'issue', 'make', 'have', 'hold', 'launch', 'carry', 'conduct', 'stage', 'give', 'deliver', 'write', 'impose', 'slap', 'grant', 'permit', 'extend', 'renew', 'provide', 'sign', 'reach', 'pass', 'adopt', 'back', 'approve', 'announce', 'order', 'begin', 'start', 'resume', 'attend', 'join', 'put', 'lead', 'organize', 'organise', 'mount', 'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call', 'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'make', 'mistakenly', 'lift', 'ease', 'waive', 'approve'])
 const PREPS = new Set(['of', 'in', 'to', 'from', 'with', 'at', 'against', 'on', 'for', 'by', 'into', 'near', 'inside', 'over', 'about', 'between', 'under', 'than', 'toward', 'towards', 'like', 'through']);
+const THIRD_PARTY = new Set(['host', 'mediate', 'broker', 'arrange', 'sponsor', 'facilitate', 'organize', 'organise', 'attend']);
+const PLACE_FALLBACK = new Set<EventType>(['DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued', 'AgreementReached', 'AidProvided', 'WaiverGranted', 'SanctionsImposed', 'ResolutionPassed']);
 const LOCATIVE = new Set(['in', 'near', 'inside', 'at', 'across', 'throughout', 'outside']);
 /** Types whose target is a place: the host of a visit, the country left, where an election is held. */
 const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
@@ -32,7 +34,7 @@ function targetPreps(type: EventType): string[] {
     case 'TalksStarted':
     case 'MeetingHeld':
     case 'AgreementReached':
-      return ['with', 'between', 'and'];
+      return ['with', 'between'];
     case 'VisitMade':
       return ['to', 'in', 'into'];
     case 'LetterSent':
@@ -129,12 +131,19 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
 
   // "by X" after the trigger: the agent of a passive or of a nominal ("a visit by Qaani").
   let byAgent: Mention | undefined;
+  let byRest: Mention[] = [];
   for (let k = hit.last; k < s.last && k < hit.last + 10; k++) {
     const t = toks[k]!;
     if (CLAUSE_STOP.has(t.lower) || (k > hit.last && isVerb(t))) break;
+    // "talks hosted by Iraq", "a deal brokered by Oman": a third party, not the agent
+    if (isVerb(t) && THIRD_PARTY.has(t.lemma)) break;
     if (t.lower === 'by' || (t.lower === 'under' && !verbal)) {
       const idx = inSentence.findIndex((m) => m.first > k && m.first <= k + 6);
-      if (idx >= 0 && (t.lower === 'by' || inSentence[idx]!.entity.kind === 'person')) byAgent = headOf(phraseFrom(inSentence, idx, toks, 1));
+      if (idx >= 0 && (t.lower === 'by' || inSentence[idx]!.entity.kind === 'person')) {
+        const all = withCoordinated(inSentence, idx, toks);
+        byAgent = all[0];
+        byRest = all.slice(1);
+      }
       break;
     }
   }
@@ -185,7 +194,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       while (j > s.first && toks[j]!.lower !== ',') j--;
       if (j > s.first && left.some((m) => m.last <= j)) limit = j;
     }
-    const cands = left.filter((m) => m.last <= limit);
+    // "announcing that troops would pull out": the subject is inside the that-clause
+    let floor = s.first;
+    for (let j = limit - 1; j >= s.first; j--) if (toks[j]!.lower === 'that' && toks[j]!.pos !== 'DET') { floor = j; break; }
+    const cands = left.filter((m) => m.last <= limit && m.first > floor - (floor === s.first ? 1 : 0));
     if (cands.length === 0) return [];
     const prepped = (m: Mention): boolean => {
       const before = toks[m.first - 1];
@@ -239,8 +251,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
         if (m) return withCoordinated(inSentence, inSentence.indexOf(m), toks);
       }
     }
-    for (const m of pool) {
-      if (m.first > from + 15) break;
+    // a place is the last resort, for types whose target may be a country named as a place
+    const withPlaces = PLACE_FALLBACK.has(hit.type) ? inSentence.filter((m) => m.first >= from && m.first > excludeBefore && isPlace(m)) : [];
+    for (const m of [...pool, ...withPlaces]) {
+      if (m.first > from + 15) continue;
       let stop = false;
       for (let k = from; k < m.first; k++) if (CLAUSE_STOP.has(toks[k]!.lower) || toks[k]!.lower === ',') stop = true;
       if (!stop) return withCoordinated(inSentence, inSentence.indexOf(m), toks);
@@ -269,10 +283,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const anaphor = !verbal && pre.length === 0 && !byAgent && lightVerb < 0 && /^(?:the|this|that|these|those)$/.test(toks[hit.first - 1]?.lower ?? '');
   if (anaphor) return { agent: [], target: [], place: undefined };
   if (passive) {
-    if (byAgent) agent.push(byAgent);
+    if (byAgent) agent.push(byAgent, ...byRest);
     target.push(...subjectOf(hit.first));
     if (target.length === 0) {
-      const after = byAgent ? byAgent.last : hit.last;
+      const after = Math.max(byAgent ? byAgent.last : hit.last, ...byRest.map((m) => m.last));
       target.push(...objectRight(after, after));
     }
   } else if (!verbal && (pre.length || byAgent)) {
@@ -294,6 +308,16 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     target.push(...objectRight(hit.last));
   }
   if (agent.length === 0 && byAgent) agent.push(byAgent);
+  // "a withdrawal of US troops from Iraq": the troops' side withdraws
+  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade') && toks[hit.last]?.lower === 'of') {
+    const m = inSentence.find((x) => x.first > hit.last && x.first <= hit.last + 3);
+    if (m) {
+      agent.push(m);
+      const i = target.indexOf(m);
+      if (i >= 0) target.splice(i, 1);
+      if (target.length === 0) target.push(...objectRight(m.last));
+    }
+  }
 
   // A visit's target is the country of the place visited.
   let place: Mention | undefined;
