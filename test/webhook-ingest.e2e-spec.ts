@@ -10,7 +10,7 @@ import { TcpProxy } from './support/tcp-proxy.js';
 const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
 
 const article = (n: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ url: `https://news.example.org/story-${n}`, title: `Story ${n}`, publishedAt: '2021-04-07', outlet: 'Example', body: `Story ${n}: Iraq and Iran held talks in Baghdad on Monday.`, ...extra });
+  JSON.stringify({ url: `https://news.example.org/story-${n}`, title: `Story ${n}`, publishedAt: '2021-04-07', outlet: 'Example', body: `Story ${n}: Iraq and Iran held talks in Baghdad on Monday. `.padEnd(400, 'The two delegations discussed border security, trade and the payment of Iraq’s gas debts. '), ...extra });
 
 /**
  * The ingest path end to end: the compiled app (api + worker in one process)

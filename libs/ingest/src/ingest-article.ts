@@ -7,6 +7,9 @@ import { cleanPlainText, htmlToText, looksLikeHtml } from './html-to-text.js';
 
 export type IngestVia = ArticleReceived['via'];
 
+/** Below this many characters the same text under another URL is not taken as the same article. */
+export const MIN_TEXT_FOR_DEDUP = 280;
+
 export interface IngestResult {
   articleId: string;
   /** True when this webhook-id, URL or text was already stored: nothing new was written. */
@@ -27,7 +30,12 @@ export async function ingestArticle(db: Db, store: EventStore, payload: ArticleP
   const url = normaliseUrl(payload.url);
   const contentHash = createHash('sha256').update(text).digest('hex');
   const articleId = deterministicEventId('article', url);
-  const keys = [`url:${url}`, `text:${contentHash}`, ...(via.kind === 'webhook' ? [`webhook:${via.webhookId}`] : [])];
+  const keys = [
+    `url:${url}`,
+    // Short texts (a feed's "Read more…" teaser) are too alike to prove two items are one story.
+    ...(text.length >= MIN_TEXT_FOR_DEDUP ? [`text:${contentHash}`] : []),
+    ...(via.kind === 'webhook' ? [`webhook:${via.webhookId}`] : []),
+  ];
 
   const article: ArticleReceived = {
     articleId,
