@@ -105,7 +105,7 @@ describe('webhook ingest → coded events (end to end)', () => {
 
     const unsigned = await fetch(`${baseUrl}/webhooks/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
-    expect((await unsigned.json()).message).toContain('webhook-id');
+    expect(((await unsigned.json()) as { message: string }).message).toContain('webhook-id');
 
     const malformed = await deliver(baseUrl, { id: 'msg_malformed', body: '{"url": "https://x.org/a", "title": ' });
     expect(malformed.status).toBe(400);

@@ -2,6 +2,7 @@ import { type Selectable, type Transaction, sql } from 'kysely';
 import { type Actor, type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventType, isEventType } from '#domain';
 import type { Database } from '#db';
 import type { StoredEvent } from '#event-store';
+import { EVENTS_PROJECTION } from '../events/events.projection.js';
 import { asArticleEvent } from '../shared/article-event.js';
 import { applyOnce } from '../shared/stream-progress.js';
 import { type IncidentFeatures, components, sameIncident } from './matching.js';
@@ -21,6 +22,8 @@ export const INCIDENTS_PROJECTION = 'read-model.incidents';
 export const incidentsProjection = {
   name: INCIDENTS_PROJECTION,
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
+  // The incidents API joins read_events: never list an incident whose events that projection has not written yet.
+  after: [EVENTS_PROJECTION],
   handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, INCIDENTS_PROJECTION, events, (event) => applyIncidentEvent(trx, event)),
 } as const;
 
