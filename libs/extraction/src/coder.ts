@@ -70,7 +70,8 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     if (!d) {
       const s = a.sentences[i]!;
       d = findDates(a.text, s.start, s.end).filter((x) => !x.ofSaying);
-      if (d.length === 0 && i > 0 && AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1);
+      // "At the time, ...": the previous sentence's date covers this one
+      if (d.length === 0 && i > 0 && AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1).map((x) => ({ ...x, inherited: true }));
       datesOf.set(i, d);
     }
     return d;
@@ -82,7 +83,7 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
     const modality = modalityOf(a, hit);
-    const date = dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past');
+    const date = dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past', covered);
     if (!attributions.has(hit.sentence)) attributions.set(hit.sentence, attributionOf(a, hit.sentence));
     const prev = a.tokens[hit.first - 1];
     const prev2 = a.tokens[hit.first - 2];
@@ -113,6 +114,7 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
   return toEvents(a, clusters, mentions, g, pub);
 }
 
+const RELATIVE = /\b(?:(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|had|has|have)|\w+ed\s+(?:during|since))\b/;
 const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
 
 /**
@@ -120,14 +122,22 @@ const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
  * else one opening the sentence ("Last week, a convoy ..."), else none. A date
  * elsewhere in the sentence usually belongs to another clause's event.
  */
-function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string, tense: 'past' | 'future'): DateInterval | undefined {
+function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string, tense: 'past' | 'future', covered: Uint8Array): DateInterval | undefined {
   if (dates.length === 0) return undefined;
+  if (dates[0]!.inherited) return resolveDate(dates[0]!.text, pub, tense);
   const toks = a.tokens;
   const s = a.sentences[hit.sentence]!;
   let lo = hit.first;
   while (lo > s.first && !SEGMENT_BREAK.has(toks[lo - 1]!.value)) lo--;
   let hi = hit.last;
-  while (hi < s.last && !SEGMENT_BREAK.has(toks[hi]!.value)) hi++;
+  for (;;) {
+    while (hi < s.last && !SEGMENT_BREAK.has(toks[hi]!.value)) hi++;
+    // "the assassination of X, Abu Mahdi al-Muhandis, on January 3rd": a name in commas doesn't end the segment
+    let j = hi + 1;
+    while (j < s.last && covered[j]) j++;
+    if (toks[hi]?.value === ',' && j > hi + 1 && toks[j]?.value === ',' && j < s.last) hi = j + 1;
+    else break;
+  }
   const segStart = toks[lo]!.start;
   const segEnd = toks[hi - 1]!.end;
   const at = toks[hit.head]!.start;
@@ -135,6 +145,8 @@ function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string
   let dist = Infinity;
   for (const d of dates) {
     if (d.start < segStart || d.end > segEnd) continue;
+    // "accusing him of belonging to a cell that was set up in late 2019": the relative clause has its own date
+    if (d.start > at && RELATIVE.test(a.text.slice(toks[hit.last - 1]!.end, d.start))) continue;
     const k = d.start > at ? d.start - at : at - d.end;
     if (k < dist) [best, dist] = [d, k];
   }

@@ -130,7 +130,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   const { gazetteer: g, index: ix } = ctx;
   const toks = a.tokens;
   const out: Mention[] = [];
-  const titles: Array<{ first: number; last: number; role: string }> = [];
+  const titles: Array<{ first: number; last: number; role: string; inner: Mention[] }> = [];
   const covered = new Uint8Array(toks.length);
 
   for (let i = 0; i < toks.length; ) {
@@ -144,7 +144,18 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       i++;
       continue;
     }
-    if (m.role) titles.push({ first: i, last: m.last, role: m.role });
+    if (m.role) {
+      // names inside a title ("head of the Popular Mobilization Forces") stand if the title names no one
+      const inner: Mention[] = [];
+      for (let k = i + 1; k < m.last; ) {
+        const n = longestAt(a, ix, k);
+        if (n?.entity && n.last <= m.last) {
+          inner.push(mention(a, k, n.last, n.entity, n.via!, n.entity.sector));
+          k = n.last;
+        } else k++;
+      }
+      titles.push({ first: i, last: m.last, role: m.role, inner });
+    }
     else out.push(mention(a, i, m.last, m.entity!, m.via!, m.entity!.sector));
     for (let k = i; k < m.last; k++) covered[k] = 1;
     i = m.last;
@@ -220,7 +231,10 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   }
   for (const ti of titles) {
     // "a former National Security Adviser" names no current holder
-    if (ti.first > 0 && /^(?:former|late|ex|then|previous|outgoing|deputy|vice|assistant|acting)$/.test(toks[ti.first - 1]!.lower)) continue;
+    if (ti.first > 0 && /^(?:former|late|ex|then|previous|outgoing|deputy|vice|assistant|acting)$/.test(toks[ti.first - 1]!.lower)) {
+      sorted.push(...ti.inner);
+      continue;
+    }
     let j = ti.last;
     while (toks[j] && /^(?:gen|maj|brig|col|lt|adm|mr|dr|sheikh|general)\.?$/i.test(toks[j]!.value.replace(/\.$/, ''))) j++;
     if (toks[j]?.value === '.') j++;
@@ -243,7 +257,10 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       last = of.last;
     }
     const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? (country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt));
-    if (!holder) continue;
+    if (!holder) {
+      sorted.push(...ti.inner);
+      continue;
+    }
     if (before && first === before.first) {
       // "Iraq's prime minister": the country mention becomes the person.
       before.entity = holder;

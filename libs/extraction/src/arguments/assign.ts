@@ -285,8 +285,13 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   if (passive) {
     if (byAgent) agent.push(byAgent, ...byRest);
     target.push(...subjectOf(hit.first));
+    const after = Math.max(byAgent ? byAgent.last : hit.last, ...byRest.map((m) => m.last));
+    // "as requested by X, Y will ...": the request was made of Y
+    if (toks[hit.first - 1]?.lower === 'as' && toks[after]?.lower === ',') {
+      const y = inSentence.find((m) => m.first > after && m.first <= after + 6);
+      if (y) target.splice(0, target.length, y);
+    }
     if (target.length === 0) {
-      const after = Math.max(byAgent ? byAgent.last : hit.last, ...byRest.map((m) => m.last));
       target.push(...objectRight(after, after));
     }
   } else if (!verbal && (pre.length || byAgent)) {

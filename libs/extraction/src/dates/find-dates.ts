@@ -6,6 +6,8 @@ export interface DateMention {
   text: string;
   /** The expression names the date a statement was made ("said Wednesday"), not an event's. */
   ofSaying: boolean;
+  /** Taken from the previous sentence ("At the time, ..."). */
+  inherited?: boolean;
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';

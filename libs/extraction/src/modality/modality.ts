@@ -28,6 +28,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = true;
     else if (FUTURE.has(t.lower)) future = true;
     else if (HYPO.has(t.lower)) hypo = true;
+    // "Qaani is to hold meetings": be + to is a plan
+    if (t.lower === 'to' && /^(?:is|are|was|were)$/.test(toks[k - 1]?.lower ?? '')) future = true;
     if (t.lower === 'to' && k === hit.first - 1) {
       // infinitive: look at the governing verb
       for (let j = k - 1; j >= s.first && j >= k - 6; j--) {
@@ -45,6 +47,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   const tail = a.text.slice(toks[hit.last - 1]!.end, Math.min(s.end, toks[hit.last - 1]!.end + 60)).replace(/\u2019/g, "'");
   if (POST_NEG.test(tail)) neg = true;
   if (neg) return 'negated';
+  // a threat is made now; what it threatens is in the future by nature
+  if (hit.type === 'ThreatIssued') return 'asserted';
   if (future) return 'future';
   if (hypo) return 'hypothetical';
   return 'asserted';
