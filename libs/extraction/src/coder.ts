@@ -176,12 +176,12 @@ function actorName(m: Mention, mentions: Mention[], a: Analysis): string {
     let best = '';
     for (const x of mentions) {
       if (x.entity.id !== e.id || (x.via !== 'name' && x.via !== 'alias' && x.via !== 'phonetic')) continue;
-      const t = a.text.slice(x.start, x.end);
+      const t = a.text.slice(x.nameStart, x.end);
       if (t.length > best.length) best = t;
     }
     return best || e.name;
   }
-  if (m.via === 'head' || (e.kind === 'org' && e.name === e.id)) return a.text.slice(m.start, m.end);
+  if (e.kind === 'org' && e.name === e.id) return a.text.slice(m.start, m.end);
   return e.name;
 }
 
@@ -260,7 +260,7 @@ function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gaze
 /** An actor the text implies but does not name (the protesters of a protest). */
 function implied(entity: Entity, sector: Mention['sector'], at: Mention | undefined, a: Analysis, d: Draft): Mention {
   const t = a.tokens[d.head]!;
-  return { first: at?.first ?? d.head, last: at?.last ?? d.head + 1, start: at?.start ?? t.start, end: at?.end ?? t.end, entity, via: 'head', sector, possessive: false };
+  return { first: at?.first ?? d.head, last: at?.last ?? d.head + 1, start: at?.start ?? t.start, nameStart: at?.start ?? t.start, end: at?.end ?? t.end, entity, via: 'head', sector, possessive: false };
 }
 
 /**

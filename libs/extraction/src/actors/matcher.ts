@@ -103,7 +103,7 @@ function mention(a: Analysis, first: number, last: number, entity: Entity, via: 
   const t = a.tokens;
   const next = t[last];
   const possessive = next !== undefined && POSSESSIVE.has(next.lower) && next.start === t[last - 1]!.end;
-  return { first, last, start: t[first]!.start, end: t[last - 1]!.end, entity, via, sector, possessive };
+  return { first, last, start: t[first]!.start, end: t[last - 1]!.end, nameStart: t[first]!.start, entity, via, sector, possessive };
 }
 
 /** A country-less group ("lawmakers") or a country's group ("Iraqi lawmakers"). */

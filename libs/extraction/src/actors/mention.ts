@@ -8,6 +8,8 @@ export interface Mention {
   last: number;
   start: number;
   end: number;
+  /** Where the name itself starts, before a title widened the mention ("Prime Minister ..."). */
+  nameStart: number;
   entity: Entity;
   via: AliasVia | 'phonetic' | 'title' | 'head' | 'pronoun';
   /** The role this mention plays when it is a group ("officials" -> GOV, "troops" -> MIL). */
