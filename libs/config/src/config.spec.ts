@@ -27,3 +27,26 @@ describe('loadConfig', () => {
     expect(message).toContain('REDIS_URL');
   });
 });
+
+describe('loadConfig: admin authentication', () => {
+  it('leaves the first admin unset by default and keeps sessions 12 hours', () => {
+    const config = loadConfig({});
+    expect(config.ADMIN_EMAIL).toBeUndefined();
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.SESSION_TTL_HOURS).toBe(12);
+  });
+
+  it('lower-cases ADMIN_EMAIL and accepts a password of 12 characters or more', () => {
+    const config = loadConfig({ ADMIN_EMAIL: 'Ana@Desk.Example', ADMIN_PASSWORD: 'twelve chars', SESSION_TTL_HOURS: '8' });
+    expect(config.ADMIN_EMAIL).toBe('ana@desk.example');
+    expect(config.SESSION_TTL_HOURS).toBe(8);
+  });
+
+  it('refuses a short password, a malformed email, and one of the pair without the other', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ana', ADMIN_PASSWORD: 'long enough password' })).toThrow(/ADMIN_EMAIL/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example' })).toThrow(/ADMIN_PASSWORD: is required when ADMIN_EMAIL is set/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'long enough password' })).toThrow(/ADMIN_EMAIL: is required when ADMIN_PASSWORD is set/);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS/);
+  });
+});

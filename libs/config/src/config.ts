@@ -38,6 +38,11 @@ export const configSchema = z.object({
   CONSUMER_BATCH_SIZE: positiveInt.default(500),
   /** Fallback poll when no NOTIFY arrives (ms). */
   CONSUMER_POLL_MS: positiveInt.default(1000),
+  /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */
+  ADMIN_EMAIL: z.email('must be an email address').transform((email) => email.toLowerCase()).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Lifetime of an admin session from login (hours). */
+  SESSION_TTL_HOURS: positiveInt.default(12),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -65,6 +70,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.WEBHOOK_SECRET) {
     throw new ConfigError(['WEBHOOK_SECRET: is required when NODE_ENV=production']);
+  }
+  // Half an admin account is a typo, not a choice: say so instead of starting without one.
+  if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
+    throw new ConfigError([parsed.data.ADMIN_EMAIL ? 'ADMIN_PASSWORD: is required when ADMIN_EMAIL is set' : 'ADMIN_EMAIL: is required when ADMIN_PASSWORD is set']);
   }
   return parsed.data;
 }

@@ -66,7 +66,29 @@ export interface FeedsTable {
   last_poll: ColumnType<unknown, never, string | null>;
 }
 
+/** Admin authentication (libs/auth): users with argon2 hashes, sessions keyed by sha256(token). */
+export interface AdminUsersTable {
+  id: Generated<string>;
+  /** Always lower-case (a check constraint holds it). */
+  email: string;
+  password_hash: string;
+  created_at: Generated<Date>;
+  disabled: Generated<boolean>;
+}
+
+export interface AdminSessionsTable {
+  /** sha256 (hex) of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Generated<Date>;
+}
+
 export interface Database {
+  admin_users: AdminUsersTable;
+  admin_sessions: AdminSessionsTable;
   events: EventsTable;
   streams: StreamsTable;
   consumer_checkpoints: ConsumerCheckpointsTable;

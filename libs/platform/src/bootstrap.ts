@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { type AppConfig, ConfigError, loadConfig } from '#config';
 import { ErrorFilter } from './http/error.filter.js';
@@ -39,6 +40,8 @@ export async function startHttpApp(rootModule: unknown, options: HttpAppOptions)
   });
   app.useLogger(app.get(PinoLogger));
   app.useGlobalFilters(new ErrorFilter());
+  // Admin sessions travel in a cookie (apps/api/src/auth); unsigned, since the token is random and stored hashed.
+  await app.register(cookie as never);
   await app.register(rateLimit as never, { global: false, max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
   app.enableShutdownHooks();
   if (options.openApi) {

@@ -1,10 +1,12 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCookieAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { EVENT_TYPE_NAMES, MODALITIES, SECTORS } from '#domain';
 import { DATABASE, type DatabaseHandle } from '#platform';
+import { CurrentAdmin } from '../auth/decorators.js';
+import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import { type ArticleCommandResult, ExecuteArticleCommand } from './article-command.handler.js';
 
 const reasonSchema = z.string().trim().min(3, 'must say why (3 characters at least)').max(2_000);
@@ -36,11 +38,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * Corrections and re-coding, each appended to the article's stream with who
- * and why; the read models follow from the log. (Admin-only once sessions land;
- * until then the actor comes from the x-newsledger-actor header.)
+ * and why; the read models follow from the log. Admin-only: AdminGuard asks
+ * for a session and its CSRF token, and "who" is the logged-in admin's email.
  */
 @ApiTags('corrections')
-@ApiHeader({ name: 'x-newsledger-actor', required: false, description: 'who makes the change (recorded in the event metadata)' })
+@ApiCookieAuth(SESSION_COOKIE)
+@ApiHeader({ name: 'x-csrf-token', required: true, description: 'the csrfToken that POST /api/auth/login returned' })
 @Controller('api')
 export class CorrectionsController {
   constructor(
@@ -54,10 +57,9 @@ export class CorrectionsController {
   @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } })
   @ApiResponse({ status: 200, description: '{ articleId, appended, streamVersion }; appended is empty when it was already retracted' })
   @ApiResponse({ status: 404, description: 'no such event' })
-  async retract(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+  async retract(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
     const { reason } = parse(z.object({ reason: reasonSchema }), body);
     const articleId = await this.articleOf(eventId);
-    const by = actor ?? 'api';
     return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RetractEvent', eventId, reason, by }, { actor: by, reason, correlationId: randomUUID() }));
   }
 
@@ -66,10 +68,9 @@ export class CorrectionsController {
   @ApiOperation({ summary: 'Correct fields of a coded event (appends EventCorrected; codes follow a changed type)' })
   @ApiBody({ schema: { type: 'object', required: ['reason', 'changes'], properties: { reason: { type: 'string' }, changes: { type: 'object', description: 'any of type, agent, target, date, location, modality' } } } })
   @ApiResponse({ status: 409, description: 'the event is retracted' })
-  async correct(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+  async correct(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
     const { reason, changes } = parse(correctionSchema, body);
     const articleId = await this.articleOf(eventId);
-    const by = actor ?? 'api';
     return this.commands.execute(
       new ExecuteArticleCommand(articleId, { type: 'CorrectEvent', eventId, changes: changes as never, reason, by }, { actor: by, reason, correlationId: randomUUID() }),
     );
@@ -80,9 +81,8 @@ export class CorrectionsController {
   @ApiOperation({ summary: 'Code the article again with the current coder; the result records what was added and retracted' })
   @ApiResponse({ status: 202, description: 'ArticleRecodeRequested appended; the coding worker picks it up' })
   @ApiResponse({ status: 404, description: 'no such article' })
-  async recode(@Param('id', ParseUUIDPipe) articleId: string, @Body() body: unknown, @Headers('x-newsledger-actor') actor?: string): Promise<ArticleCommandResult> {
+  async recode(@Param('id', ParseUUIDPipe) articleId: string, @Body() body: unknown, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
     const { reason } = parse(z.object({ reason: reasonSchema.optional() }), body);
-    const by = actor ?? 'api';
     return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RequestRecode', requestedBy: by, reason }, { actor: by, reason, correlationId: randomUUID() }));
   }
 

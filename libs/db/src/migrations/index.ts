@@ -3,6 +3,7 @@ import * as eventStore from './2026-11-28T00-00-event-store.js';
 import * as articleKeys from './2026-11-28T00-30-article-keys.js';
 import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as readModels from './2026-11-28T01-00-read-models.js';
+import * as adminAuth from './2026-11-28T03-00-admin-auth.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T00-30-article-keys': articleKeys,
   '2026-11-28T02-00-feeds': feeds,
   '2026-11-28T01-00-read-models': readModels,
+  '2026-11-28T03-00-admin-auth': adminAuth,
 };

@@ -1,0 +1,33 @@
+import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ensureAdminUser } from '#auth';
+import type { AppConfig } from '#config';
+import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
+import { AdminGuard } from './admin.guard.js';
+import { AuthController } from './auth.controller.js';
+
+/**
+ * Admin sessions for the whole app: the login routes, the global AdminGuard,
+ * and the first admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+ */
+@Module({ controllers: [AuthController], providers: [{ provide: APP_GUARD, useClass: AdminGuard }] })
+export class AuthModule implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
+    if (!email || !password) {
+      const admins = await this.database.db.selectFrom('admin_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      if (Number(admins.n) === 0) this.logger.warn('no admin exists and ADMIN_EMAIL/ADMIN_PASSWORD are unset: nobody can log in to the admin API');
+      return;
+    }
+    const { user, created } = await ensureAdminUser(this.database.db, email, password);
+    if (created) this.logger.log(`created admin ${user.email} from ADMIN_EMAIL`);
+    else this.logger.log(`admin ${user.email} exists; ADMIN_PASSWORD was not applied (an existing password is never overwritten)`);
+  }
+}
