@@ -57,7 +57,11 @@ import { APP_CONFIG, DATABASE } from './tokens.js';
     {
       provide: QueueConnection,
       inject: [APP_CONFIG, DATABASE],
-      useFactory: (config: AppConfig, database: DatabaseHandle) => new QueueConnection({ redisUrl: config.REDIS_URL, databaseUrl: database.url }),
+      useFactory: async (config: AppConfig, database: DatabaseHandle) => {
+        const queues = new QueueConnection({ redisUrl: config.REDIS_URL, databaseUrl: database.url });
+        await queues.init();
+        return queues;
+      },
     },
   ],
   exports: [APP_CONFIG, DATABASE, LOG_NOTIFIER, ConsumerRegistry, MetricsService, EventStore, QueueConnection, CqrsModule],

@@ -14,6 +14,7 @@ describe.each([
   beforeAll(async () => {
     testDb = await createTestDatabase({ migrate: false });
     connection = new QueueConnection(options(testDb));
+    await connection.init();
   });
   afterAll(async () => {
     await connection.close();

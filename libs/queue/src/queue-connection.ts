@@ -1,4 +1,4 @@
-import { type Job, Queue, type QueueOptions, Worker, type WorkerOptions, createPostgresBackend } from 'bullmq';
+import { type Job, Queue, type QueueOptions, Worker, type WorkerOptions, createPostgresBackend, runMigrations } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -12,7 +12,7 @@ export type QueueBackendKind = 'redis' | 'postgres';
 export interface QueueConnectionOptions {
   redisUrl?: string;
   databaseUrl: string;
-  /** Redis key prefix / PostgreSQL schema, so tests and tenants can share a server. */
+  /** Redis key prefix, so tests and tenants can share a server. (On PostgreSQL the queues live in schema `bullmq` of the app's own database.) */
   namespace?: string;
 }
 
@@ -24,9 +24,24 @@ export class QueueConnection {
   private readonly workers: Worker[] = [];
   private readonly redisClients: Redis[] = [];
   private pingClient?: Redis;
+  private pgPool?: pg.Pool;
 
   constructor(private readonly options: QueueConnectionOptions) {
     this.kind = options.redisUrl ? 'redis' : 'postgres';
+  }
+
+  /**
+   * On PostgreSQL, creates or upgrades BullMQ's schema (under BullMQ's own
+   * advisory lock). Call once before the first queue or worker.
+   */
+  async init(): Promise<void> {
+    if (this.kind !== 'postgres') return;
+    const client = await this.postgresPool().connect();
+    try {
+      await runMigrations(client, this.schema());
+    } finally {
+      client.release();
+    }
   }
 
   queue<Data = unknown>(name: string, options: Omit<QueueOptions, 'connection'> = {}): Queue<Data> {
@@ -49,6 +64,7 @@ export class QueueConnection {
   async ping(timeoutMs = 2_000): Promise<void> {
     if (this.kind === 'postgres') {
       const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: timeoutMs });
+      client.on('error', () => undefined);
       try {
         await client.connect();
         await client.query('select 1');
@@ -70,6 +86,7 @@ export class QueueConnection {
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled(this.queues.map((q) => q.close()));
     await Promise.allSettled(this.redisClients.map((c) => c.quit()));
+    await this.pgPool?.end().catch(() => undefined);
   }
 
   private redis(options: { forWorker?: boolean } = {}): Redis {
@@ -85,8 +102,27 @@ export class QueueConnection {
     return client;
   }
 
+  private schema(): string {
+    // BullMQ checks a pool it is handed against its default schema.
+    return 'bullmq';
+  }
+
+  /**
+   * BullMQ gets a pool we own, so that every client in it has an 'error'
+   * listener: a server that goes away (or the embedded one stopping at exit)
+   * must fail queries, not crash the process. The schema is pinned per
+   * connection through search_path, as BullMQ asks of a pool it is handed.
+   */
+  private postgresPool(): pg.Pool {
+    if (!this.pgPool) {
+      this.pgPool = new pg.Pool({ connectionString: this.options.databaseUrl, max: 5, options: `-c search_path=${this.schema()}`, application_name: 'newsledger-bullmq' });
+      this.pgPool.on('error', () => undefined);
+      this.pgPool.on('connect', (client) => client.on('error', () => undefined));
+    }
+    return this.pgPool;
+  }
+
   private postgres() {
-    // migrate: BullMQ creates or upgrades its own schema at connect, under its advisory lock.
-    return { connectionString: this.options.databaseUrl, schema: this.options.namespace ?? 'bullmq', max: 5, migrate: true };
+    return this.postgresPool();
   }
 }
