@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { accessFor, findSession, tokensEqual } from '#auth';
+import { type Access, accessFor, findSession, tokensEqual } from '#auth';
+import type { Db } from '#db';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { ADMIN_ONLY, IS_PUBLIC } from './decorators.js';
+import { ADMIN_ONLY, type AdminPrincipal, IS_PUBLIC } from './decorators.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js';
 
 /**
@@ -28,20 +29,29 @@ export class AdminGuard implements CanActivate {
       adminOnly: this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets),
     });
     if (access === 'public') return true;
-
-    const token = request.cookies?.[SESSION_COOKIE];
-    const session = token ? await findSession(this.database.db, token) : undefined;
-    if (!session) throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'no valid admin session: log in first (POST /api/auth/login)' });
-    if (access === 'session+csrf' && !tokensEqual(session.csrfToken, headerValue(request.headers[CSRF_HEADER]))) {
-      throw new ForbiddenException({
-        statusCode: 403,
-        error: 'csrf-token-invalid',
-        message: `missing or wrong ${CSRF_HEADER} header: send the csrfToken that POST /api/auth/login (or GET /api/auth/me) returned`,
-      });
-    }
-    request.admin = { userId: session.userId, email: session.email, sessionId: session.sessionId, csrfToken: session.csrfToken };
+    request.admin = await authenticateAdmin(this.database.db, request, access);
     return true;
   }
+}
+
+/**
+ * The admin behind a request's session cookie, or a 401 (no valid session) /
+ * 403 (CSRF token missing or wrong) HttpException. Exported for routes that
+ * are not Nest controllers (e.g. a Fastify plugin such as bull-board), which
+ * the guard does not see.
+ */
+export async function authenticateAdmin(db: Db, request: FastifyRequest, access: Exclude<Access, 'public'>): Promise<AdminPrincipal> {
+  const token = request.cookies?.[SESSION_COOKIE];
+  const session = token ? await findSession(db, token) : undefined;
+  if (!session) throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'no valid admin session: log in first (POST /api/auth/login)' });
+  if (access === 'session+csrf' && !tokensEqual(session.csrfToken, headerValue(request.headers[CSRF_HEADER]))) {
+    throw new ForbiddenException({
+      statusCode: 403,
+      error: 'csrf-token-invalid',
+      message: `missing or wrong ${CSRF_HEADER} header: send the csrfToken that POST /api/auth/login (or GET /api/auth/me) returned`,
+    });
+  }
+  return { userId: session.userId, email: session.email, sessionId: session.sessionId, csrfToken: session.csrfToken };
 }
 
 /** The route's pattern (/api/events/:eventId/retract), not the raw URL, so encodings cannot dodge the rule. */
@@ -49,6 +59,7 @@ function routePath(request: FastifyRequest): string {
   return request.routeOptions?.url ?? request.url.split('?')[0]!;
 }
 
+/** A repeated header is refused rather than guessed at. */
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? undefined : value;
 }
