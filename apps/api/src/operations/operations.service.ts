@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { sql } from 'kysely';
+import { consumerStatuses } from '#event-store';
+import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
+import { QueueConnection } from '#queue';
+
+/** The BullMQ queues the dashboard watches (and bull-board shows). */
+export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries'] as const;
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
+
+export interface ConsumerView {
+  consumer: string;
+  transactionId: string;
+  globalPosition: string;
+  updatedAt: string | null;
+  lagEvents: number;
+  lagSeconds: number;
+  /** Registered in this process (the api runs the projections too when started standalone). */
+  runningHere: boolean;
+  leader: boolean;
+}
+
+export interface QueueView {
+  name: string;
+  counts: Record<string, number>;
+  failed: { id: string; name: string; failedReason: string; attemptsMade: number; finishedOn: number | null }[];
+  error?: string;
+}
+
+export interface StatsView {
+  generatedAt: string;
+  articlesPerHour: { hour: string; articles: number }[];
+  eventsPerType: { type: string; events: number }[];
+  articlesByStatus: Record<string, number>;
+  /** Alerts raised per hour; null when this build has no alerts table. */
+  alertsSent: { hour: string; alerts: number }[] | null;
+  logPosition: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Read-only figures for the dashboard's Overview and Operations pages. */
+@Injectable()
+export class OperationsService {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly registry: ConsumerRegistry,
+    private readonly connection: QueueConnection,
+  ) {}
+
+  /** One Queue handle per watched queue for the life of the app (closed with the QueueConnection). */
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.connection.queue(name);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async logPosition(): Promise<string> {
+    const row = await this.database.db.selectFrom('events').select((eb) => eb.fn.max('global_position').as('max')).executeTakeFirst();
+    return String(row?.max ?? 0);
+  }
+
+  /** Every consumer that has a checkpoint, plus those registered here that have none yet. */
+  async consumers(): Promise<ConsumerView[]> {
+    const stored = await this.database.db.selectFrom('consumer_checkpoints').select('consumer').execute();
+    const names = [...new Set([...stored.map((r) => r.consumer), ...this.registry.names()])].sort();
+    const statuses = await consumerStatuses(this.database.db, names);
+    return statuses.map((s) => {
+      const here = this.registry.get(s.consumer);
+      return {
+        consumer: s.consumer,
+        transactionId: s.transactionId,
+        globalPosition: s.globalPosition,
+        updatedAt: s.updatedAt ? s.updatedAt.toISOString() : null,
+        lagEvents: s.lagEvents,
+        lagSeconds: Math.round(s.lagSeconds * 10) / 10,
+        runningHere: here !== undefined,
+        leader: Boolean(here?.isLeader),
+      };
+    });
+  }
+
+  async queueCounts(): Promise<QueueView[]> {
+    return Promise.all(
+      WATCHED_QUEUES.map(async (name): Promise<QueueView> => {
+        try {
+          const queue = this.queue(name);
+          const [counts, failed] = await Promise.all([queue.getJobCounts(...JOB_STATES), queue.getFailed(0, 4)]);
+          return {
+            name,
+            counts,
+            failed: failed.filter(Boolean).map((job) => ({
+              id: String(job.id),
+              name: job.name,
+              failedReason: String(job.failedReason ?? '').slice(0, 500),
+              attemptsMade: job.attemptsMade,
+              finishedOn: job.finishedOn ?? null,
+            })),
+          };
+        } catch (error) {
+          return { name, counts: {}, failed: [], error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+  }
+
+  async stats(now = new Date()): Promise<StatsView> {
+    const db = this.database.db;
+    const since = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 47 * HOUR_MS);
+    const [perHour, perType, byStatus, logPosition, alerts] = await Promise.all([
+      sql<{ hour: Date; n: string }>`
+        select date_trunc('hour', received_at) as hour, count(*) as n
+        from read_articles where received_at >= ${since}
+        group by 1 order by 1`.execute(db),
+      sql<{ type: string; n: string }>`
+        select type, count(*) as n from read_events
+        where recorded_to is null and status = 'active'
+        group by type order by count(*) desc, type`.execute(db),
+      sql<{ status: string; n: string }>`
+        select status, count(*) as n from read_article_states where recorded_to is null group by status`.execute(db),
+      this.logPosition(),
+      this.alertsPerHour(since),
+    ]);
+    const counts = new Map(perHour.rows.map((r) => [new Date(r.hour).getTime(), Number(r.n)]));
+    const articlesPerHour = Array.from({ length: 48 }, (_, i) => {
+      const t = since.getTime() + i * HOUR_MS;
+      return { hour: new Date(t).toISOString(), articles: counts.get(t) ?? 0 };
+    });
+    return {
+      generatedAt: now.toISOString(),
+      articlesPerHour,
+      eventsPerType: perType.rows.map((r) => ({ type: r.type, events: Number(r.n) })),
+      articlesByStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])),
+      alertsSent: alerts
+        ? Array.from({ length: 48 }, (_, i) => {
+            const t = since.getTime() + i * HOUR_MS;
+            return { hour: new Date(t).toISOString(), alerts: alerts.get(t) ?? 0 };
+          })
+        : null,
+      logPosition,
+    };
+  }
+
+  /** Alerts raised per hour, from the alerts read model when this build has one. */
+  private async alertsPerHour(since: Date): Promise<Map<number, number> | null> {
+    const db = this.database.db;
+    const exists = await sql<{ t: string | null }>`select to_regclass('public.alerts')::text as t`.execute(db);
+    if (!exists.rows[0]?.t) return null;
+    const column = await sql<{ c: string }>`
+      select column_name as c from information_schema.columns
+      where table_schema = 'public' and table_name = 'alerts' and column_name in ('raised_at', 'created_at')
+      order by column_name desc limit 1`.execute(db);
+    const name = column.rows[0]?.c;
+    if (!name) return null;
+    const rows = await sql<{ hour: Date; n: string }>`
+      select date_trunc('hour', ${sql.ref(name)}) as hour, count(*) as n from alerts
+      where ${sql.ref(name)} >= ${since} group by 1`.execute(db);
+    return new Map(rows.rows.map((r) => [new Date(r.hour).getTime(), Number(r.n)]));
+  }
+}

@@ -1,0 +1,118 @@
+// The subscription rule builder's model and its validation, run before saving
+// (the API validates again; its 400 names each field and is shown as is).
+
+export interface RuleDraft {
+  name: string;
+  eventTypes: string[];
+  countries: string;
+  countryRole: 'either' | 'agent' | 'target';
+  actorIds: string;
+  goldsteinMin: string;
+  goldsteinMax: string;
+  modalities: string[];
+  words: string;
+  minSources: string;
+  deliverToQueue: boolean;
+  webhookUrl: string;
+  webhookSecret: string;
+}
+
+export const emptyRule: RuleDraft = {
+  name: '',
+  eventTypes: [],
+  countries: '',
+  countryRole: 'either',
+  actorIds: '',
+  goldsteinMin: '',
+  goldsteinMax: '',
+  modalities: [],
+  words: '',
+  minSources: '',
+  deliverToQueue: true,
+  webhookUrl: '',
+  webhookSecret: '',
+};
+
+const list = (s: string) =>
+  s
+    .split(/[,\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** Every problem of the draft, by field; empty when it can be saved. */
+export function validateRule(draft: RuleDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!draft.name.trim()) problems.name = 'give the subscription a name';
+  else if (draft.name.trim().length > 200) problems.name = 'at most 200 characters';
+  const countries = list(draft.countries).map((c) => c.toUpperCase());
+  const badCountry = countries.find((c) => !/^([A-Z]{3}|IGO)$/.test(c));
+  if (badCountry) problems.countries = `${badCountry} is not an ISO alpha-3 code (IRQ, USA) or IGO`;
+  const badActor = list(draft.actorIds).find((a) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(a));
+  if (badActor) problems.actorIds = `${badActor} is not an actor id (a lower-case slug like mustafa-al-kadhimi)`;
+  const min = draft.goldsteinMin.trim() === '' ? undefined : Number(draft.goldsteinMin);
+  const max = draft.goldsteinMax.trim() === '' ? undefined : Number(draft.goldsteinMax);
+  if (min !== undefined && (Number.isNaN(min) || min < -10 || min > 10)) problems.goldsteinMin = 'a number from -10 to 10';
+  if (max !== undefined && (Number.isNaN(max) || max < -10 || max > 10)) problems.goldsteinMax = 'a number from -10 to 10';
+  if (min !== undefined && max !== undefined && min > max) problems.goldsteinMax = 'must be at least the minimum';
+  if (draft.minSources.trim() !== '' && !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1)) problems.minSources = 'a whole number, 1 or more';
+  const hasClause =
+    draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || draft.modalities.length > 0 || list(draft.words).length > 0;
+  if (!hasClause) problems.rule = 'add at least one clause (types, countries, actors, Goldstein, modality or words)';
+  if (!draft.deliverToQueue && !draft.webhookUrl.trim()) problems.delivery = 'deliver to the alerts queue, a webhook, or both';
+  if (draft.webhookUrl.trim()) {
+    try {
+      const url = new URL(draft.webhookUrl.trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.webhookUrl = 'must be an http(s) URL';
+    } catch {
+      problems.webhookUrl = 'must be a URL';
+    }
+    if (draft.webhookSecret.trim() && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(draft.webhookSecret.trim())) problems.webhookSecret = 'must be a whsec_… secret (base64 after the prefix), or empty to let the server make one';
+  }
+  return problems;
+}
+
+/** The draft as the API's subscription body (issue #5's contract). */
+export function toSubscriptionBody(draft: RuleDraft) {
+  const min = draft.goldsteinMin.trim() === '' ? undefined : Number(draft.goldsteinMin);
+  const max = draft.goldsteinMax.trim() === '' ? undefined : Number(draft.goldsteinMax);
+  const countries = list(draft.countries).map((c) => c.toUpperCase());
+  const actorIds = list(draft.actorIds);
+  const words = list(draft.words);
+  return {
+    name: draft.name.trim(),
+    rule: {
+      ...(draft.eventTypes.length > 0 && { eventTypes: draft.eventTypes }),
+      ...(countries.length > 0 && { countries, countryRole: draft.countryRole }),
+      ...(actorIds.length > 0 && { actorIds }),
+      ...((min !== undefined || max !== undefined) && { goldstein: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) } }),
+      ...(draft.modalities.length > 0 && { modalities: draft.modalities }),
+      ...(words.length > 0 && { words }),
+      ...(draft.minSources.trim() !== '' && { minSources: Number(draft.minSources) }),
+    },
+    delivery: {
+      queue: draft.deliverToQueue,
+      ...(draft.webhookUrl.trim() && { webhook: { url: draft.webhookUrl.trim(), ...(draft.webhookSecret.trim() && { secret: draft.webhookSecret.trim() }) } }),
+    },
+  };
+}
+
+/** A subscription from the API back into the builder. */
+export function fromSubscription(s: { name?: string; rule?: Record<string, unknown>; delivery?: Record<string, unknown> }): RuleDraft {
+  const rule = (s.rule ?? {}) as { eventTypes?: string[]; countries?: string[]; countryRole?: RuleDraft['countryRole']; actorIds?: string[]; goldstein?: { min?: number; max?: number }; modalities?: string[]; words?: string[]; minSources?: number };
+  const delivery = (s.delivery ?? {}) as { queue?: boolean; webhook?: { url?: string } | null };
+  return {
+    name: s.name ?? '',
+    eventTypes: rule.eventTypes ?? [],
+    countries: (rule.countries ?? []).join(', '),
+    countryRole: rule.countryRole ?? 'either',
+    actorIds: (rule.actorIds ?? []).join(', '),
+    goldsteinMin: rule.goldstein?.min === undefined ? '' : String(rule.goldstein.min),
+    goldsteinMax: rule.goldstein?.max === undefined ? '' : String(rule.goldstein.max),
+    modalities: rule.modalities ?? [],
+    words: (rule.words ?? []).join(', '),
+    minSources: rule.minSources === undefined ? '' : String(rule.minSources),
+    deliverToQueue: delivery.queue ?? true,
+    webhookUrl: delivery.webhook?.url ?? '',
+    webhookSecret: '',
+  };
+}

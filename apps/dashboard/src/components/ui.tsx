@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { get } from '../api';
+import type { Catalog } from '../types';
+
+export function ErrorBox({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      {error instanceof Error ? error.message : String(error)}
+    </p>
+  );
+}
+
+export function Loading({ what = '' }: { what?: string }) {
+  return <p className="muted">Loading{what ? ` ${what}` : ''}…</p>;
+}
+
+export function Card({ title, children, actions, testId }: { title: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
+  return (
+    <section className="card" data-testid={testId}>
+      <header>
+        <h2>{title}</h2>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** A stable colour per event type, so the same type looks the same on every page. */
+export function typeColour(type: string): string {
+  let hash = 0;
+  for (const ch of type) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 70% 82%)`;
+}
+
+export function TypeBadge({ type }: { type: string }) {
+  return (
+    <span className="badge" style={{ background: typeColour(type) }}>
+      {type}
+    </span>
+  );
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function useCatalog() {
+  return useQuery({ queryKey: ['catalog'], queryFn: () => get<Catalog>('/api/operations/catalog'), staleTime: Infinity });
+}
+
+/** A datetime-local value (local time) → ISO 8601, or undefined when empty. */
+export function localToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
