@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
 import { ReadModelProjectionsModule } from '#read-models';
+import { AlertsWorkerModule } from './alerts/alerts.module.js';
 import { CodingModule } from './coding/coding.module.js';
 import { FeedsWorkerModule } from './feeds/feeds.module.js';
 
 /** The background side: dispatcher, coding processor, projections, alert delivery. */
-@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule] })
+@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule, AlertsWorkerModule] })
 export class WorkerModule {}

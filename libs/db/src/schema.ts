@@ -201,3 +201,89 @@ export interface Database {
   read_incident_candidates: ReadIncidentCandidatesTable;
   read_incident_members: ReadIncidentMembersTable;
 }
+
+// ---- Alerts (libs/alerts) ---------------------------------------------------
+
+export interface AlertSubscriptionsTable {
+  subscription_id: string;
+  name: string;
+  rule: Json<unknown>;
+  deliver_to_queue: boolean;
+  webhook_url: string | null;
+  /** The subscription's own whsec_ secret; never in the event log, never in API answers after creation. */
+  webhook_secret: string | null;
+  notify_on_update: boolean;
+  version: number;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+export interface AlertsTable {
+  alert_id: string;
+  version: number;
+  subscription_id: string;
+  incident_id: string;
+  status: 'active' | 'retracted';
+  event_type: string;
+  event_ids: string[];
+  article_ids: string[];
+  source_count: number;
+  outlet_count: number;
+  explanation: Json<unknown>;
+  retraction: Json<unknown> | null;
+  first_recorded_at: Timestamp;
+  recorded_from: Timestamp;
+  recorded_to: Timestamp | null;
+}
+
+export interface AlertDeliveriesTable {
+  alert_id: string;
+  revision: number;
+  webhook_id: string;
+  subscription_id: string;
+  kind: string;
+  state: 'pending' | 'delivered' | 'dead';
+  attempts: Generated<number>;
+  replays: Generated<number>;
+  message: Json<unknown>;
+  created_at: Generated<Date>;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface AlertDeliveryAttemptsTable {
+  id: ColumnType<string, never, never>;
+  alert_id: string;
+  revision: number;
+  attempt: number;
+  url: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status_code: number | null;
+  latency_ms: number | null;
+  ok: boolean | null;
+  error: string | null;
+}
+
+export interface AlertDeadLettersTable {
+  alert_id: string;
+  revision: number;
+  subscription_id: string;
+  failed_at: Generated<Date>;
+  attempts: number;
+  last_error: string | null;
+  replayed_at: Timestamp | null;
+  replayed_by: string | null;
+}
+
+export interface Database {
+  alert_subscriptions: AlertSubscriptionsTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  alert_dead_letters: AlertDeadLettersTable;
+}

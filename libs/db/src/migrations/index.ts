@@ -4,6 +4,7 @@ import * as articleKeys from './2026-11-28T00-30-article-keys.js';
 import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as readModels from './2026-11-28T01-00-read-models.js';
 import * as adminAuth from './2026-11-28T03-00-admin-auth.js';
+import * as alerts from './2026-11-28T04-00-alerts.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T02-00-feeds': feeds,
   '2026-11-28T01-00-read-models': readModels,
   '2026-11-28T03-00-admin-auth': adminAuth,
+  '2026-11-28T04-00-alerts': alerts,
 };

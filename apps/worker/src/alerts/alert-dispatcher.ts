@@ -1,0 +1,62 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { ALERTS_QUEUE, ALERT_EVENT_TYPES, ALERT_WEBHOOKS_QUEUE, type AlertAnnounced, type AlertJob, type WebhookJob, alertJobIdOf, recordPendingDelivery, webhookJobIdOf } from '#alerts';
+import type { LogConsumerOptions } from '#event-store';
+import { ConsumerRegistry } from '#platform';
+import { QueueConnection } from '#queue';
+import { WEBHOOK_JOB_OPTIONS } from './webhook-job-options.js';
+
+export const ALERT_DISPATCHER = 'alerts.dispatcher';
+
+/** Finished jobs stay a week so their ids keep deduplicating a replayed dispatcher. */
+export const ALERT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;
+
+/**
+ * The log is the outbox: AlertRaised / AlertUpdated / AlertRetracted events
+ * become jobs on the `alerts` queue (for downstream consumers, jobId = alert id)
+ * and on the internal `alert-webhooks` queue, with the delivery row written in
+ * the consumer's transaction. A failed add fails the batch, which is retried
+ * from the checkpoint; job ids and the delivery row's key make that harmless.
+ */
+export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhooks: Queue<WebhookJob> }, webhookOptions = WEBHOOK_JOB_OPTIONS()): Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> {
+  return {
+    name: ALERT_DISPATCHER,
+    types: ALERT_EVENT_TYPES,
+    handle: async (events, trx) => {
+      const alertJobs: Parameters<Queue<AlertJob>['addBulk']>[0] = [];
+      const webhookJobs: Parameters<Queue<WebhookJob>['addBulk']>[0] = [];
+      for (const event of events) {
+        const { message, route } = event.data as AlertAnnounced;
+        if (route.queue) alertJobs.push({ name: `alert.${message.kind}`, data: message, opts: { ...ALERT_JOB_OPTIONS, jobId: alertJobIdOf(message.alertId, message.revision) } });
+        if (route.webhook) {
+          await recordPendingDelivery(trx, message);
+          webhookJobs.push({
+            name: 'deliver',
+            data: { alertId: message.alertId, revision: message.revision, subscriptionId: message.subscription.id },
+            opts: { ...webhookOptions, jobId: webhookJobIdOf(message.alertId, message.revision) },
+          });
+        }
+      }
+      if (alertJobs.length) await queues.alerts.addBulk(alertJobs);
+      if (webhookJobs.length) await queues.webhooks.addBulk(webhookJobs);
+    },
+  };
+}
+
+@Injectable()
+export class AlertDispatcher implements OnModuleInit {
+  constructor(
+    private readonly consumers: ConsumerRegistry,
+    private readonly queues: QueueConnection,
+  ) {}
+
+  onModuleInit(): void {
+    const dispatcher = createAlertDispatcher({ alerts: this.queues.queue<AlertJob>(ALERTS_QUEUE), webhooks: this.queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) });
+    this.consumers.register({ ...dispatcher, types: [...ALERT_EVENT_TYPES], retryDelayMs: 2_000 });
+  }
+}

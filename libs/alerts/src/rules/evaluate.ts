@@ -1,0 +1,96 @@
+import type { AlertRule, RuleSubject, Side } from './alert-rule.js';
+
+/** One clause that held, and what in the event made it hold: the explanation of an alert. */
+export type ClauseMatch =
+  | { clause: 'types'; expected: string[]; actual: string }
+  | { clause: 'countries'; side: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string; country: string }[] }
+  | { clause: 'actors'; side: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string }[] }
+  | { clause: 'goldstein'; min?: number; max?: number; actual: number }
+  | { clause: 'modalities'; expected: string[]; actual: string }
+  | { clause: 'words'; expected: string[]; matched: { word: string; evidenceIndex: number; start: number; end: number }[] };
+
+type Party = { side: 'agent' | 'target'; actor: RuleSubject['agent'][number] };
+
+/**
+ * Symmetric types (talks, meetings, agreements) have no direction: both sides
+ * are participants, so "as agent" and "as target" both mean "either".
+ */
+function partiesOn(subject: RuleSubject, side: Side): Party[] {
+  const agents = subject.agent.map((actor): Party => ({ side: 'agent', actor }));
+  const targets = subject.target.map((actor): Party => ({ side: 'target', actor }));
+  if (side === 'either' || subject.symmetric) return [...agents, ...targets];
+  return side === 'agent' ? agents : targets;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whole-word, case-insensitive occurrences of a (lower-cased) word or phrase. */
+function findWord(text: string, word: string): number {
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (;;) {
+    const at = lower.indexOf(word, from);
+    if (at < 0) return -1;
+    const before = at === 0 ? '' : lower[at - 1]!;
+    const after = lower[at + word.length] ?? '';
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return at;
+    from = at + 1;
+  }
+}
+
+/**
+ * Evaluates the event-level clauses of a rule (everything but minSources, which
+ * is about the incident). Returns the clauses that held, or null when one did not.
+ * Cheap clauses first: most candidates the index hands over fail on them.
+ */
+export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch[] | null {
+  const matches: ClauseMatch[] = [];
+  if (rule.types?.length) {
+    if (!rule.types.includes(subject.type)) return null;
+    matches.push({ clause: 'types', expected: rule.types, actual: subject.type });
+  }
+  if (rule.modalities?.length) {
+    if (!rule.modalities.includes(subject.modality)) return null;
+    matches.push({ clause: 'modalities', expected: rule.modalities, actual: subject.modality });
+  }
+  if (rule.goldstein) {
+    const { min, max } = rule.goldstein;
+    const g = subject.goldstein;
+    if (g === null || (min !== undefined && g < min) || (max !== undefined && g > max)) return null;
+    matches.push({ clause: 'goldstein', ...(min !== undefined && { min }), ...(max !== undefined && { max }), actual: g });
+  }
+  if (rule.countries?.length) {
+    const side = rule.countrySide ?? 'either';
+    const matched = partiesOn(subject, side)
+      .filter((p) => rule.countries!.includes(p.actor.country))
+      .map((p) => ({ side: p.side, actorId: p.actor.id, country: p.actor.country }));
+    if (matched.length === 0) return null;
+    matches.push({ clause: 'countries', side, expected: rule.countries, matched });
+  }
+  if (rule.actors?.length) {
+    const side = rule.actorSide ?? 'either';
+    const matched = partiesOn(subject, side)
+      .filter((p) => rule.actors!.includes(p.actor.id))
+      .map((p) => ({ side: p.side, actorId: p.actor.id }));
+    if (matched.length === 0) return null;
+    matches.push({ clause: 'actors', side, expected: rule.actors, matched });
+  }
+  if (rule.words?.length) {
+    const matched: { word: string; evidenceIndex: number; start: number; end: number }[] = [];
+    for (const word of rule.words) {
+      const needle = word.toLowerCase();
+      subject.evidence.forEach((span, evidenceIndex) => {
+        const at = findWord(span.text, needle);
+        if (at >= 0) matched.push({ word, evidenceIndex, start: span.start + at, end: span.start + at + needle.length });
+      });
+    }
+    if (matched.length === 0) return null;
+    matches.push({ clause: 'words', expected: rule.words, matched });
+  }
+  return matches;
+}
+
+/** The incident-level clause: independent sources are distinct outlets. */
+export function enoughSources(rule: AlertRule, outletCount: number): boolean {
+  return outletCount >= (rule.minSources ?? 1);
+}

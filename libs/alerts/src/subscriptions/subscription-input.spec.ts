@@ -1,0 +1,34 @@
+import { InvalidSubscriptionError, createSubscriptionSchema, parseSubscriptionInput, updateSubscriptionSchema } from './subscription-input.js';
+
+const fieldsOf = (body: unknown, schema: typeof createSubscriptionSchema | typeof updateSubscriptionSchema = createSubscriptionSchema) => {
+  try {
+    parseSubscriptionInput(schema, body);
+    return [];
+  } catch (error) {
+    return (error as InvalidSubscriptionError).fields.map((f) => f.field).sort();
+  }
+};
+
+describe('subscription input', () => {
+  it('accepts "WaiverGranted involving Iraq" to the queue and a webhook, upper-casing countries', () => {
+    const parsed = parseSubscriptionInput(createSubscriptionSchema, {
+      name: 'WaiverGranted involving Iraq',
+      rule: { types: ['WaiverGranted'], countries: ['irq'] },
+      deliverTo: { queue: true, webhook: { url: 'https://hooks.example.org/alerts' } },
+    });
+    expect(parsed.rule.countries).toEqual(['IRQ']);
+  });
+
+  it('names every bad field', () => {
+    expect(
+      fieldsOf({
+        name: '',
+        rule: { types: ['Waiver'], countries: ['Iraq'], goldstein: { min: 5, max: 1 }, minSources: 0, typo: 1 },
+        deliverTo: { webhook: { url: 'ftp://x', secret: 'nope' } },
+      }),
+    ).toEqual(['deliverTo.webhook.secret', 'deliverTo.webhook.url', 'name', 'rule.countries.0', 'rule.goldstein', 'rule.minSources', 'rule.types.0', 'rule.typo']);
+    expect(fieldsOf({ name: 'x', rule: {}, deliverTo: {} })).toEqual(['deliverTo']);
+    expect(fieldsOf({ name: 'x', rule: { countrySide: 'agent' }, deliverTo: { queue: true } })).toEqual(['rule.countrySide']);
+    expect(fieldsOf({}, updateSubscriptionSchema)).toEqual(['(body)']);
+  });
+});

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { EVENT_TYPE_NAMES, MODALITIES } from '#domain';
+import type { AlertRule } from '../rules/alert-rule.js';
+
+// What the API accepts for a subscription. The same schema validates creation
+// (everything) and updates (any subset), and answers 400 naming every bad field.
+
+const side = z.enum(['agent', 'target', 'either'], { error: 'must be agent, target or either' });
+const country = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^([A-Z]{3})$/, 'must be an ISO 3166-1 alpha-3 code (IRQ, USA) or IGO'));
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an actor id, a lower-case slug like mustafa-al-kadhimi');
+const goldstein = z.number({ error: 'must be a number' }).min(-10, 'must be at least -10').max(10, 'must be at most 10');
+
+export const ruleSchema = z
+  .strictObject({
+    types: z.array(z.enum(EVENT_TYPE_NAMES as unknown as [string, ...string[]], { error: (i) => `unknown event type '${String(i.input)}'` })).min(1).max(18).optional(),
+    countries: z.array(country).min(1).max(50).optional(),
+    countrySide: side.optional(),
+    actors: z.array(slug).min(1).max(50).optional(),
+    actorSide: side.optional(),
+    goldstein: z
+      .strictObject({ min: goldstein.optional(), max: goldstein.optional() })
+      .refine((g) => g.min !== undefined || g.max !== undefined, 'must give min, max or both')
+      .refine((g) => g.min === undefined || g.max === undefined || g.min <= g.max, 'min must not exceed max')
+      .optional(),
+    modalities: z.array(z.enum(MODALITIES as [string, ...string[]], { error: (i) => `unknown modality '${String(i.input)}'` })).min(1).optional(),
+    words: z.array(z.string().trim().min(2, 'must be at least 2 characters').max(100)).min(1).max(20).optional(),
+    minSources: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100).optional(),
+  })
+  .refine((r) => !r.countrySide || r.countries, { message: 'countrySide needs countries', path: ['countrySide'] })
+  .refine((r) => !r.actorSide || r.actors, { message: 'actorSide needs actors', path: ['actorSide'] });
+
+const secret = z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'must be a Standard Webhooks secret: whsec_ followed by at least 16 bytes of base64');
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(2_000);
+
+export const deliverToSchema = z
+  .strictObject({
+    queue: z.boolean({ error: 'must be true or false' }).optional(),
+    webhook: z.strictObject({ url: webhookUrl, secret: secret.optional() }).nullable().optional(),
+  })
+  .refine((d) => d.queue === true || Boolean(d.webhook), 'must deliver somewhere: queue: true, a webhook, or both');
+
+export const createSubscriptionSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  rule: ruleSchema,
+  deliverTo: deliverToSchema,
+  /** Also deliver when an active alert changes (its source count), not only when raised or retracted. */
+  notifyOnUpdate: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+export const updateSubscriptionSchema = z
+  .strictObject({
+    name: createSubscriptionSchema.shape.name.optional(),
+    rule: ruleSchema.optional(),
+    deliverTo: deliverToSchema.optional(),
+    notifyOnUpdate: createSubscriptionSchema.shape.notifyOnUpdate,
+  })
+  .refine((u) => Object.keys(u).length > 0, 'must change at least one field');
+
+export type CreateSubscriptionInput = z.output<typeof createSubscriptionSchema>;
+export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionSchema>;
+
+export class InvalidSubscriptionError extends Error {
+  constructor(readonly fields: { field: string; message: string }[]) {
+    super(fields.map((f) => `${f.field}: ${f.message}`).join('; '));
+  }
+}
+
+/** Parses or throws InvalidSubscriptionError with one entry per bad field (dotted path). */
+export function parseSubscriptionInput<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const fields: { field: string; message: string }[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
+      for (const key of issue.keys) fields.push({ field: `${prefix}${key}`, message: 'is not a field of a subscription' });
+    } else {
+      fields.push({ field: issue.path.join('.') || '(body)', message: issue.message });
+    }
+  }
+  throw new InvalidSubscriptionError(fields);
+}
+
+/** A fresh Standard Webhooks secret: 24 random bytes. Shown once, when the subscription is created. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+export const asRule = (rule: z.output<typeof ruleSchema>): AlertRule => rule as AlertRule;

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { type Selectable, sql } from 'kysely';
+import type { AlertSubscriptionsTable, Db } from '#db';
+import type { EventStore } from '#event-store';
+import type { AlertRule } from '../rules/alert-rule.js';
+import type { IndexedRule } from '../rules/rule-index.js';
+import { type SubscriptionCreated, type SubscriptionDeleted, type SubscriptionSettings, type SubscriptionUpdated, subscriptionStreamId } from './subscription-events.js';
+import { type CreateSubscriptionInput, type UpdateSubscriptionInput, asRule, newWebhookSecret } from './subscription-input.js';
+
+/** A subscription as the API shows it: never the secret (except once, on creation). */
+export interface SubscriptionView extends SubscriptionSettings {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  deletedAt: string | null;
+  deletedBy: string | null;
+}
+
+type Row = Selectable<AlertSubscriptionsTable>;
+
+export function toSubscriptionView(row: Row): SubscriptionView {
+  return {
+    id: row.subscription_id,
+    name: row.name,
+    rule: row.rule as AlertRule,
+    deliverTo: { queue: row.deliver_to_queue, webhook: row.webhook_url ? { url: row.webhook_url } : null },
+    notifyOnUpdate: row.notify_on_update,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+    deletedBy: row.deleted_by,
+  };
+}
+
+/**
+ * Writes the subscription row and appends SubscriptionCreated (with who) in one
+ * transaction: the log and the table never disagree. Returns the view and the
+ * webhook secret (generated unless given), which is shown only this once.
+ */
+export async function createSubscription(db: Db, store: EventStore, input: CreateSubscriptionInput, by: string, correlationId = randomUUID()): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
+  const id = randomUUID();
+  const secret = input.deliverTo.webhook ? (input.deliverTo.webhook.secret ?? newWebhookSecret()) : null;
+  const settings: SubscriptionSettings = {
+    name: input.name,
+    rule: asRule(input.rule),
+    deliverTo: { queue: input.deliverTo.queue ?? false, webhook: input.deliverTo.webhook ? { url: input.deliverTo.webhook.url } : null },
+    notifyOnUpdate: input.notifyOnUpdate ?? false,
+  };
+  const row = await db.transaction().execute(async (trx) => {
+    const data: SubscriptionCreated = { subscriptionId: id, ...settings, by };
+    await store.append(subscriptionStreamId(id), [{ type: 'SubscriptionCreated', data, metadata: { correlationId, actor: by } }], { expectedVersion: 0, trx });
+    // Database time, like the events' recorded_at the rule's start is compared with.
+    const now = sql<Date>`now()`;
+    return trx
+      .insertInto('alert_subscriptions')
+      .values({
+        subscription_id: id,
+        name: settings.name,
+        rule: JSON.stringify(settings.rule),
+        deliver_to_queue: settings.deliverTo.queue,
+        webhook_url: settings.deliverTo.webhook?.url ?? null,
+        webhook_secret: secret,
+        notify_on_update: settings.notifyOnUpdate,
+        version: 1,
+        created_at: now,
+        created_by: by,
+        updated_at: now,
+        updated_by: by,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  return { subscription: toSubscriptionView(row), webhookSecret: secret };
+}
+
+export class SubscriptionNotFoundError extends Error {}
+
+/**
+ * Applies a partial update: row and SubscriptionUpdated (only the fields that
+ * change) in one transaction, serialised on the row. A new webhook URL without
+ * a secret keeps the current secret; a new secret rotates it.
+ */
+export async function updateSubscription(db: Db, store: EventStore, id: string, input: UpdateSubscriptionInput, by: string, correlationId = randomUUID()): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('alert_subscriptions').selectAll().where('subscription_id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!current) throw new SubscriptionNotFoundError(id);
+    const changes: Partial<SubscriptionSettings> = {};
+    if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
+    if (input.rule !== undefined && JSON.stringify(input.rule) !== JSON.stringify(current.rule)) changes.rule = asRule(input.rule);
+    if (input.notifyOnUpdate !== undefined && input.notifyOnUpdate !== current.notify_on_update) changes.notifyOnUpdate = input.notifyOnUpdate;
+    let secret = current.webhook_secret;
+    let secretRotated = false;
+    if (input.deliverTo !== undefined) {
+      const webhook = input.deliverTo.webhook ? { url: input.deliverTo.webhook.url } : null;
+      const queue = input.deliverTo.queue ?? false;
+      if (webhook && (input.deliverTo.webhook!.secret || !secret)) {
+        secret = input.deliverTo.webhook!.secret ?? newWebhookSecret();
+        secretRotated = secret !== current.webhook_secret;
+      }
+      if (!webhook) secret = null;
+      if (queue !== current.deliver_to_queue || (webhook?.url ?? null) !== current.webhook_url) changes.deliverTo = { queue, webhook };
+    }
+    if (Object.keys(changes).length === 0 && !secretRotated) return { subscription: toSubscriptionView(current), webhookSecret: null };
+    const data: SubscriptionUpdated = { subscriptionId: id, changes, secretRotated, by };
+    const { nextExpectedVersion } = await store.append(subscriptionStreamId(id), [{ type: 'SubscriptionUpdated', data, metadata: { correlationId, actor: by } }], { expectedVersion: current.version, trx });
+    const row = await trx
+      .updateTable('alert_subscriptions')
+      .set({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.rule !== undefined && { rule: JSON.stringify(changes.rule) }),
+        ...(changes.notifyOnUpdate !== undefined && { notify_on_update: changes.notifyOnUpdate }),
+        ...(changes.deliverTo !== undefined && { deliver_to_queue: changes.deliverTo.queue, webhook_url: changes.deliverTo.webhook?.url ?? null }),
+        webhook_secret: secret,
+        version: nextExpectedVersion,
+        updated_at: sql<Date>`now()`,
+        updated_by: by,
+      })
+      .where('subscription_id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { subscription: toSubscriptionView(row), webhookSecret: secretRotated ? secret : null };
+  });
+}
+
+/** Marks it deleted (the row stays: its alerts and deliveries still name it) and appends SubscriptionDeleted. */
+export async function deleteSubscription(db: Db, store: EventStore, id: string, by: string, correlationId = randomUUID()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('alert_subscriptions').select(['version']).where('subscription_id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!current) return false;
+    const data: SubscriptionDeleted = { subscriptionId: id, by };
+    const { nextExpectedVersion } = await store.append(subscriptionStreamId(id), [{ type: 'SubscriptionDeleted', data, metadata: { correlationId, actor: by } }], { expectedVersion: current.version, trx });
+    await trx.updateTable('alert_subscriptions').set({ deleted_at: sql<Date>`now()`, deleted_by: by, version: nextExpectedVersion }).where('subscription_id', '=', id).execute();
+    return true;
+  });
+}
+
+export async function getSubscription(db: Db, id: string): Promise<SubscriptionView | undefined> {
+  const row = await db.selectFrom('alert_subscriptions').selectAll().where('subscription_id', '=', id).executeTakeFirst();
+  return row && toSubscriptionView(row);
+}
+
+export async function listSubscriptions(db: Db, options: { includeDeleted?: boolean } = {}): Promise<SubscriptionView[]> {
+  let query = db.selectFrom('alert_subscriptions').selectAll().orderBy('created_at').orderBy('subscription_id');
+  if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+  return (await query.execute()).map(toSubscriptionView);
+}
+
+/** What the rule index loads: every subscription, deleted ones with the instant they stopped applying. */
+export async function loadIndexedRules(db: Pick<Db, 'selectFrom'>): Promise<IndexedRule[]> {
+  const rows = await db.selectFrom('alert_subscriptions').select(['subscription_id', 'rule', 'created_at', 'deleted_at']).execute();
+  return rows.map((r) => ({ subscriptionId: r.subscription_id, rule: r.rule as AlertRule, activeFrom: r.created_at, ...(r.deleted_at && { activeUntil: r.deleted_at }) }));
+}
