@@ -48,14 +48,19 @@ export class EventStore {
   async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion; trx?: Transaction<Database> }): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const prepared = events.map((event) => ({ ...event, eventId: event.eventId ?? newEventId() }));
-    const run = (trx: Transaction<Database>) => this.appendIn(trx, streamId, prepared, options.expectedVersion, events.some((e) => e.eventId));
-    if (options.trx) return run(options.trx);
+    const callerIds = events.some((e) => e.eventId);
+    // Optimistic first: no look-up of stored ids (one round trip less per append).
+    // A repeated id then shows up as a lost compare-and-set or a unique violation,
+    // and only then do we check which ids are stored.
+    const optimistic = (trx: Transaction<Database>) => this.appendIn(trx, streamId, prepared, options.expectedVersion, { skipStoredIds: false, callerIds });
+    const checked = (trx: Transaction<Database>) => this.appendIn(trx, streamId, prepared, options.expectedVersion, { skipStoredIds: true, callerIds });
+    if (options.trx) return optimistic(options.trx);
     try {
-      return await this.db.transaction().execute(run);
+      return await this.db.transaction().execute(optimistic);
     } catch (error) {
-      // Two writers raced to store the same event id in different streams: the
-      // loser's retry sees the id stored and skips it, keeping appends idempotent.
-      if (isUniqueViolation(error, 'events_event_id_key')) return this.db.transaction().execute(run);
+      // An id already stored (a retried append, or two writers racing with the
+      // same id): the retry skips the stored ids, keeping appends idempotent.
+      if (isUniqueViolation(error, 'events_event_id_key')) return this.db.transaction().execute(checked);
       throw error;
     }
   }
@@ -82,12 +87,22 @@ export class EventStore {
     streamId: string,
     events: (NewEvent & { eventId: string })[],
     expectedVersion: ExpectedVersion,
-    hasCallerIds: boolean,
+    mode: { skipStoredIds: boolean; callerIds: boolean },
   ): Promise<AppendResult> {
-    const fresh = hasCallerIds ? await this.withoutStoredIds(trx, events) : events;
+    const fresh = mode.skipStoredIds ? await this.withoutStoredIds(trx, events) : events;
     if (fresh.length === 0) return { nextExpectedVersion: await this.streamVersion(streamId, trx), appended: 0 };
 
-    const newVersion = await this.compareAndSetVersion(trx, streamId, expectedVersion, fresh.length);
+    let newVersion: number;
+    try {
+      newVersion = await this.compareAndSetVersion(trx, streamId, expectedVersion, fresh.length);
+    } catch (error) {
+      // The same append arriving again (a retry after a lost answer) finds the
+      // stream moved on by itself: if every id is stored already, it is a no-op.
+      if (error instanceof ConcurrencyError && mode.callerIds && !mode.skipStoredIds && (await this.withoutStoredIds(trx, events)).length === 0) {
+        return { nextExpectedVersion: error.actualVersion, appended: 0 };
+      }
+      throw error;
+    }
     const base = newVersion - fresh.length;
     await trx
       .insertInto('events')

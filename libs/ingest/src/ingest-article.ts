@@ -53,8 +53,7 @@ export async function ingestArticle(db: Db, store: EventStore, payload: ArticleP
 
   try {
     return await db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('article_keys').select('article_id').where('key', 'in', keys).executeTakeFirst();
-      if (existing) return { articleId: existing.article_id, duplicate: true };
+      // Reserve every key; one already taken means a duplicate (looked up after the rollback below).
       // A concurrent delivery of the same article waits here on the unique key, then inserts nothing.
       const inserted = await trx
         .insertInto('article_keys')

@@ -9,6 +9,7 @@ import { ConsumerRegistry } from './consumers/consumer-registry.js';
 import { LOG_NOTIFIER, notifierProvider } from './consumers/notifier.provider.js';
 import { type DatabaseHandle, openDatabase } from './database/database.provider.js';
 import { HealthController } from './health/health.controller.js';
+import { PingController } from './health/ping.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { APP_CONFIG, DATABASE } from './tokens.js';
@@ -38,7 +39,7 @@ import { APP_CONFIG, DATABASE } from './tokens.js';
       }),
     }),
   ],
-  controllers: [HealthController, MetricsController],
+  controllers: [HealthController, PingController, MetricsController],
   providers: [
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     {
