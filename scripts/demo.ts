@@ -14,7 +14,7 @@ const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
 const base = `http://127.0.0.1:${config.PORT}`;
 
 const body = JSON.stringify(example);

@@ -31,6 +31,8 @@ describe('admin authentication (end to end)', () => {
     REDIS_URL,
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    // As behind a proxy, so one test can take a client address of its own.
+    TRUST_PROXY: 'true',
     ...extra,
   });
 
@@ -208,7 +210,7 @@ describe('admin authentication (end to end)', () => {
   });
 
   it('answers 429 to the 11th login attempt from one address within a minute', async () => {
-    // Its own client address (the app trusts X-Forwarded-For, as behind a proxy), so the other tests' logins do not count.
+    // Its own client address (the app is started with TRUST_PROXY=true, as behind a proxy), so the other tests' logins do not count.
     const from = { 'x-forwarded-for': '203.0.113.77' };
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await login('wrong password attempt', from)).answer.status);

@@ -8,4 +8,4 @@ if (!config.DATABASE_URL) {
   process.exit(1);
 }
 // The worker serves only /health and /metrics over HTTP.
-await startHttpApp(WorkerModule, { port: config.WORKER_PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
+await startHttpApp(WorkerModule, { port: config.WORKER_PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY });

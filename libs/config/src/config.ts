@@ -31,6 +31,15 @@ export const configSchema = z.object({
   WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64').optional(),
   /** Largest request body accepted (bytes); larger answers 413. */
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  /**
+   * Whose X-Forwarded-For to believe for the client address (rate limits key on it):
+   * "false" (default: the socket's address), "true" (any: only behind a proxy that overwrites it),
+   * a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((v) => v.trim()))),
   /** Webhook deliveries accepted per sender (IP) per minute; more answers 429. */
   WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   EMBEDDED_PG_DIR: z.string().min(1).default('./.newsledger/pg'),

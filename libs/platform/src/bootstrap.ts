@@ -25,6 +25,8 @@ export interface HttpAppOptions {
   port: number;
   host: string;
   maxBodyBytes: number;
+  /** Fastify's trustProxy: which X-Forwarded-For to believe (see TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
   /** Requests per minute per client IP on routes that opt in with @RouteConfig({ rateLimit: {} }). */
   rateLimitPerMinute?: number;
   /** Publish the OpenAPI document at /docs. */
@@ -33,7 +35,7 @@ export interface HttpAppOptions {
 
 /** Creates and starts a Fastify-backed Nest app with JSON logs, OpenAPI and graceful SIGTERM. */
 export async function startHttpApp(rootModule: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: true, bodyLimit: options.maxBodyBytes }), {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: (options.trustProxy ?? false) as boolean, bodyLimit: options.maxBodyBytes }) /* Fastify takes a hop count too; the adapter's type omits it */, {
     bufferLogs: true,
     // Webhook signatures are checked over the exact bytes received.
     rawBody: true,
