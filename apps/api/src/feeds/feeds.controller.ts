@@ -1,5 +1,6 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentAdmin } from '../auth/decorators.js';
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '#event-store';
 import {
@@ -18,10 +19,6 @@ import {
 import { DATABASE, type DatabaseHandle } from '#platform';
 
 /** Who made the change, as recorded in the event metadata; 'api' when the header is absent. */
-function actorFrom(header: string | undefined): string {
-  const actor = header?.trim().slice(0, 200);
-  return actor ? actor : 'api';
-}
 
 /**
  * Pull ingest: RSS/Atom feeds the worker polls on a schedule. Registering or
@@ -30,7 +27,6 @@ function actorFrom(header: string | undefined): string {
  * the log. (Admin-only once sessions land.)
  */
 @ApiTags('feeds')
-@ApiHeader({ name: 'x-newsledger-actor', required: false, description: 'who makes the change (recorded in the event metadata); default "api"' })
 @Controller('api/feeds')
 export class FeedsController {
   constructor(
@@ -55,7 +51,7 @@ export class FeedsController {
   @ApiResponse({ status: 201, description: 'The registered feed: { id, url, outlet, pollIntervalSeconds, ... }' })
   @ApiResponse({ status: 400, description: 'Invalid fields; the message names each one' })
   @ApiResponse({ status: 409, description: 'This URL is already registered: { existingId }' })
-  async register(@Body() body: unknown, @Headers('x-newsledger-actor') actorHeader?: string): Promise<FeedView> {
+  async register(@Body() body: unknown, @CurrentAdmin() admin: string): Promise<FeedView> {
     let input;
     try {
       input = parseFeedRegistration(body);
@@ -64,7 +60,7 @@ export class FeedsController {
       throw error;
     }
     try {
-      return await registerFeed(this.database.db, this.store, input, actorFrom(actorHeader), randomUUID());
+      return await registerFeed(this.database.db, this.store, input, admin, randomUUID());
     } catch (error) {
       if (error instanceof FeedAlreadyRegisteredError) {
         throw new ConflictException({ statusCode: 409, error: 'feed-exists', message: error.message, existingId: error.existingId });
@@ -95,8 +91,8 @@ export class FeedsController {
   @ApiOperation({ summary: 'Stop polling a feed (appends FeedRemoved); its articles stay' })
   @ApiResponse({ status: 204, description: 'Removed' })
   @ApiResponse({ status: 404, description: 'No such feed' })
-  async remove(@Param('id') id: string, @Headers('x-newsledger-actor') actorHeader?: string): Promise<void> {
-    const removed = await removeFeed(this.database.db, this.store, id, actorFrom(actorHeader), randomUUID());
+  async remove(@Param('id') id: string, @CurrentAdmin() admin: string): Promise<void> {
+    const removed = await removeFeed(this.database.db, this.store, id, admin, randomUUID());
     if (!removed) throw notFound(id);
   }
 }

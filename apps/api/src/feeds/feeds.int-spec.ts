@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '../auth/decorators.js'; // the request.admin type
 import { Global, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -23,6 +24,11 @@ describe('feeds API over HTTP (Fastify, PostgreSQL)', () => {
     const moduleRef = await Test.createTestingModule({ imports: [TestPlatformModule, FeedsApiModule] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     app.useGlobalFilters(new ErrorFilter());
+    // Stands in for AdminGuard (covered by test/admin-auth.e2e-spec.ts): the admin a request acts as.
+    app.getHttpAdapter().getInstance().addHook('onRequest', async (request) => {
+      const email = request.headers['x-test-admin'];
+      if (typeof email === 'string') request.admin = { userId: 'u', email, sessionId: 's', csrfToken: 'c' };
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -31,10 +37,11 @@ describe('feeds API over HTTP (Fastify, PostgreSQL)', () => {
     await testDb.drop();
   });
 
-  const post = (payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url: '/api/feeds', payload: payload as object, headers });
+  const post = (payload: unknown, headers: Record<string, string> = { 'x-test-admin': 'ana@desk' }) =>
+    app.inject({ method: 'POST', url: '/api/feeds', payload: payload as object, headers });
 
   it('registers a feed (201), records FeedRegistered with the actor, and serves it', async () => {
-    const created = await post({ url: 'https://news.example.org/rss.xml', outlet: 'Example News' }, { 'x-newsledger-actor': 'ana@desk' });
+    const created = await post({ url: 'https://news.example.org/rss.xml', outlet: 'Example News' }, { 'x-test-admin': 'ana@desk' });
     expect(created.statusCode).toBe(201);
     const feed = created.json();
     expect(feed).toMatchObject({ url: 'https://news.example.org/rss.xml', outlet: 'Example News', pollIntervalSeconds: 900, registeredBy: 'ana@desk', lastPolledAt: null, lastError: null });
@@ -65,16 +72,16 @@ describe('feeds API over HTTP (Fastify, PostgreSQL)', () => {
     expect(again.json().existingId).toBe(first.id);
   });
 
-  it('removes a feed (204, FeedRemoved by "api"), then answers 404 for it and for ids that never were', async () => {
+  it('removes a feed (204, FeedRemoved by the admin), then answers 404 for it and for ids that never were', async () => {
     const feed = (await post({ url: 'https://gone.example.org/atom.xml', outlet: 'Gone' })).json();
-    const removed = await app.inject({ method: 'DELETE', url: `/api/feeds/${feed.id}` });
+    const removed = await app.inject({ method: 'DELETE', url: `/api/feeds/${feed.id}`, headers: { 'x-test-admin': 'ben@desk' } });
     expect(removed.statusCode).toBe(204);
     const events = await store.readStream(feedStreamId(feed.id));
     expect(events.map((e) => [e.type, e.metadata.actor])).toEqual([
-      ['FeedRegistered', 'api'],
-      ['FeedRemoved', 'api'],
+      ['FeedRegistered', 'ana@desk'],
+      ['FeedRemoved', 'ben@desk'],
     ]);
-    expect((await app.inject({ method: 'DELETE', url: `/api/feeds/${feed.id}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/feeds/${feed.id}`, headers: { 'x-test-admin': 'ana@desk' } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/feeds/${feed.id}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/feeds/not-a-uuid' })).statusCode).toBe(404);
   });
