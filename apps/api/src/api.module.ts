@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
+import { AlertsApiModule } from './alerts/alerts-api.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CorrectionsModule } from './corrections/corrections.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -9,5 +10,5 @@ import { ReadApiModule } from './read-api/read-api.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP side: webhook ingest, read-model API, admin API. */
-@Module({ imports: [PlatformModule, AuthModule, WebhooksModule, CorrectionsModule, ReadApiModule, FeedsApiModule, OperationsModule, DashboardModule] })
+@Module({ imports: [PlatformModule, AuthModule, WebhooksModule, CorrectionsModule, ReadApiModule, FeedsApiModule, OperationsModule, DashboardModule, AlertsApiModule] })
 export class ApiModule {}

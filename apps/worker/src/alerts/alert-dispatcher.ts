@@ -1,10 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ALERTS_QUEUE, ALERT_EVENT_TYPES, ALERT_WEBHOOKS_QUEUE, type AlertAnnounced, type AlertJob, type WebhookJob, alertJobIdOf, recordPendingDelivery, webhookJobIdOf } from '#alerts';
+import { ALERTS_QUEUE, ALERT_EVENT_TYPES, ALERT_WEBHOOKS_QUEUE, type AlertAnnounced, type AlertJob, type WebhookJob, alertJobIdOf, deliverySettings, recordPendingDelivery, webhookJobIdOf, webhookJobOptions } from '#alerts';
 import type { LogConsumerOptions } from '#event-store';
 import { ConsumerRegistry } from '#platform';
 import { QueueConnection } from '#queue';
-import { WEBHOOK_JOB_OPTIONS } from './webhook-job-options.js';
 
 export const ALERT_DISPATCHER = 'alerts.dispatcher';
 
@@ -23,7 +22,7 @@ export const ALERT_JOB_OPTIONS = {
  * the consumer's transaction. A failed add fails the batch, which is retried
  * from the checkpoint; job ids and the delivery row's key make that harmless.
  */
-export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhooks: Queue<WebhookJob> }, webhookOptions = WEBHOOK_JOB_OPTIONS()): Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> {
+export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhooks: Queue<WebhookJob> }, webhookOptions: ReturnType<typeof webhookJobOptions> = webhookJobOptions(deliverySettings())): Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> {
   return {
     name: ALERT_DISPATCHER,
     types: ALERT_EVENT_TYPES,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Queue, QueueEvents, type Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
-import { ALERTS_QUEUE, ALERT_WEBHOOKS_QUEUE, type AlertJob, type AlertMessageV1, type WebhookJob, createSubscription, createSubscriptionSchema, deliverySettings, getAlert, listAlerts, parseSubscriptionInput, reopenDeadLetters, webhookJobIdOf } from '#alerts';
+import { ALERTS_QUEUE, ALERT_WEBHOOKS_QUEUE, type AlertJob, type AlertMessageV1, type WebhookJob, createSubscription, createSubscriptionSchema, deliverySettings, getAlert, webhookJobOptions, listAlerts, parseSubscriptionInput, reopenDeadLetters, webhookJobIdOf } from '#alerts';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore, LogConsumer, consumerStatuses } from '#event-store';
 import { catchUp } from '#event-store/testing/catch-up';
@@ -81,8 +81,8 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     }
     throw new Error('consumers did not level');
   };
-  const subscribe = async (name: string, rule: object, deliverTo: object = { queue: true, webhook: { url: receiver.url } }) =>
-    createSubscription(testDb.db, store, parseSubscriptionInput(createSubscriptionSchema, { name, rule, deliverTo }), 'ana@example.org');
+  const subscribe = async (name: string, rule: object, delivery: object = { queue: true, webhook: { url: receiver.url } }) =>
+    createSubscription(testDb.db, store, parseSubscriptionInput(createSubscriptionSchema, { name, rule, delivery }), 'ana@example.org');
   const alertsOf = async (subscriptionId: string) => (await listAlerts(testDb.db, { subscriptionId }, { limit: 50, offset: 0 })).items;
   const delivery = (alertId: string, revision = 1) => testDb.db.selectFrom('alert_deliveries').selectAll().where('alert_id', '=', alertId).where('revision', '=', revision).executeTakeFirst();
 
@@ -97,7 +97,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     alertsQueue = queues.queue<AlertJob>(ALERTS_QUEUE);
     const { invalidate: _, ...options } = createAlertProjection(store);
     projection = new LogConsumer(testDb.db, { ...options, batchSize: 5 });
-    dispatcher = new LogConsumer(testDb.db, createAlertDispatcher({ alerts: alertsQueue, webhooks: queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) }, { attempts: settings.attempts, backoff: { type: 'exponential-jitter' } } as never));
+    dispatcher = new LogConsumer(testDb.db, createAlertDispatcher({ alerts: alertsQueue, webhooks: queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) }, webhookJobOptions(settings)));
     webhookWorker = queues.worker<WebhookJob>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(testDb.db, settings, job), webhookWorkerOptions(settings));
   });
   afterAll(async () => {
@@ -107,7 +107,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   });
 
   it('raises exactly one alert for "WaiverGranted involving Iraq", queued under its id and delivered signed with its explanation', async () => {
-    const { subscription, webhookSecret } = await subscribe('WaiverGranted involving Iraq', { types: ['WaiverGranted'], countries: ['IRQ'] });
+    const { subscription, webhookSecret } = await subscribe('WaiverGranted involving Iraq', { eventTypes: ['WaiverGranted'], countries: ['IRQ'] });
     await streams.receive(article('reuters', { outlet: 'Reuters' }));
     await streams.code('reuters', [waiver('reuters', 'w-reuters'), coded('reuters', 'letter', 'LetterSent', [IRAQ], [IRAN], { start: '2021-03-29', end: '2021-04-07' })]);
     await sync();
@@ -126,7 +126,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     expect(body.explanation.events[0]).toMatchObject({
       eventId: 'w-reuters',
       evidence: [{ text: 'Washington extended the sanctions waiver for Iraq' }],
-      matched: [{ clause: 'types', actual: 'WaiverGranted' }, { clause: 'countries', matched: [{ side: 'target', country: 'IRQ', actorId: 'iraq' }] }],
+      matched: [{ clause: 'eventTypes', actual: 'WaiverGranted' }, { clause: 'countries', matched: [{ side: 'target', country: 'IRQ', actorId: 'iraq' }] }],
     });
     expect(body.explanation.articles).toEqual([expect.objectContaining({ articleId: 'reuters', url: 'https://news.example.org/reuters', outlet: 'Reuters' })]);
     await until('delivered state', async () => (await delivery(alert!.alertId))?.state === 'delivered');
@@ -181,7 +181,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   });
 
   it('retries a receiver that answers 500 twice, delivering on the third attempt, every attempt recorded', async () => {
-    const { subscription } = await subscribe('Sanctions on Iran', { types: ['SanctionsImposed'], countries: ['IRN'], countrySide: 'target' }, { webhook: { url: receiver.url } });
+    const { subscription } = await subscribe('Sanctions on Iran', { eventTypes: ['SanctionsImposed'], countries: ['IRN'], countryRole: 'target' }, { webhook: { url: receiver.url } });
     receiver.script = [500, 500];
     await streams.receive(article('sanctions'));
     await streams.code('sanctions', [coded('sanctions', 's-1', 'SanctionsImposed', [USA], [IRAN], { start: '2021-04-01', end: '2021-04-01' })]);
@@ -200,7 +200,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   });
 
   it('dead-letters a delivery whose attempts are spent, and a replay delivers it once the receiver recovers', async () => {
-    const { subscription } = await subscribe('Attacks on Iraq', { types: ['AttackCarriedOut'] }, { webhook: { url: receiver.url } });
+    const { subscription } = await subscribe('Attacks on Iraq', { eventTypes: ['AttackCarriedOut'] }, { webhook: { url: receiver.url } });
     receiver.script = [503, 503, 503];
     await streams.receive(article('attack'));
     await streams.code('attack', [coded('attack', 'a-1', 'AttackCarriedOut', [IRAN], [IRAQ], { start: '2021-04-02', end: '2021-04-02' })]);
@@ -221,7 +221,7 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   });
 
   it('gives a receiver timeout as the attempt error', async () => {
-    const { subscription } = await subscribe('Protests', { types: ['ProtestHeld'] }, { webhook: { url: receiver.url } });
+    const { subscription } = await subscribe('Protests', { eventTypes: ['ProtestHeld'] }, { webhook: { url: receiver.url } });
     receiver.script = ['hang'];
     await streams.receive(article('protest'));
     await streams.code('protest', [coded('protest', 'p-1', 'ProtestHeld', [IRAQ], [USA], { start: '2021-04-03', end: '2021-04-03' })]);

@@ -15,6 +15,7 @@ export interface AlertFilters {
 export interface AlertView {
   alertId: string;
   subscriptionId: string;
+  subscriptionName: string;
   incidentId: string;
   status: 'active' | 'retracted';
   eventType: string;
@@ -61,10 +62,11 @@ export interface AlertDetail extends AlertView {
   deliveries: DeliveryView[];
 }
 
-function toView(row: Selectable<AlertsTable>): AlertView {
+function toView(row: Selectable<AlertsTable> & { subscription_name: string | null }): AlertView {
   return {
     alertId: row.alert_id,
     subscriptionId: row.subscription_id,
+    subscriptionName: row.subscription_name ?? '(unknown)',
     incidentId: row.incident_id,
     status: row.status,
     eventType: row.event_type,
@@ -83,7 +85,7 @@ function toView(row: Selectable<AlertsTable>): AlertView {
 /** Alerts as recorded before asOf (default: now), newest first. */
 export async function listAlerts(db: Db, filters: AlertFilters, page: PageRequest): Promise<Page<AlertView>> {
   const pinned = new Date();
-  let query = db.selectFrom('alerts as a').selectAll().where(visibleAt('a', page.asOf));
+  let query = db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select('s.name as subscription_name').where(visibleAt('a', page.asOf));
   if (filters.subscriptionId) query = query.where('a.subscription_id', '=', filters.subscriptionId);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.from) query = query.where('a.first_recorded_at', '>=', filters.from);
@@ -94,7 +96,7 @@ export async function listAlerts(db: Db, filters: AlertFilters, page: PageReques
 
 /** One alert with what was announced and every delivery attempt. Deliveries are not versioned: always the latest. */
 export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<AlertDetail | undefined> {
-  const row = await db.selectFrom('alerts as a').selectAll().where('a.alert_id', '=', alertId).where(visibleAt('a', asOf)).executeTakeFirst();
+  const row = await db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select('s.name as subscription_name').where('a.alert_id', '=', alertId).where(visibleAt('a', asOf)).executeTakeFirst();
   if (!row) return undefined;
   let streamQuery = db.selectFrom('events').select(['stream_version', 'type', 'data', 'recorded_at']).where('stream_id', '=', alertStreamId(alertId)).orderBy('stream_version');
   if (asOf) streamQuery = streamQuery.where('recorded_at', '<', asOf);

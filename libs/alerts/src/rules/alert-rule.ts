@@ -9,13 +9,13 @@ export type Side = 'agent' | 'target' | 'either';
  */
 export interface AlertRule {
   /** Event types (catalog v1). */
-  types?: EventType[];
-  /** ISO alpha-3 codes (or IGO) of an actor on `countrySide`. */
+  eventTypes?: EventType[];
+  /** ISO alpha-3 codes (or IGO) of an actor on `countryRole`. */
   countries?: string[];
-  countrySide?: Side;
-  /** Actor ids (slugs) on `actorSide`. */
-  actors?: string[];
-  actorSide?: Side;
+  countryRole?: Side;
+  /** Actor ids (slugs) on `actorRole`. */
+  actorIds?: string[];
+  actorRole?: Side;
   /** Inclusive Goldstein range; an event without a score never matches a range. */
   goldstein?: { min?: number; max?: number };
   modalities?: Modality[];

@@ -5,25 +5,25 @@ const waiver = subject('WaiverGranted', [['united-states', 'USA']], [['iraq', 'I
 
 describe('evaluateRule', () => {
   it('matches "WaiverGranted involving Iraq" and says which clauses held and why', () => {
-    expect(evaluateRule({ types: ['WaiverGranted'], countries: ['IRQ'] }, waiver)).toEqual([
-      { clause: 'types', expected: ['WaiverGranted'], actual: 'WaiverGranted' },
-      { clause: 'countries', side: 'either', expected: ['IRQ'], matched: [{ side: 'target', actorId: 'iraq', country: 'IRQ' }] },
+    expect(evaluateRule({ eventTypes: ['WaiverGranted'], countries: ['IRQ'] }, waiver)).toEqual([
+      { clause: 'eventTypes', expected: ['WaiverGranted'], actual: 'WaiverGranted' },
+      { clause: 'countries', role: 'either', expected: ['IRQ'], matched: [{ side: 'target', actorId: 'iraq', country: 'IRQ' }] },
     ]);
   });
 
   it('refuses on any clause that does not hold', () => {
-    expect(evaluateRule({ types: ['SanctionsImposed'] }, waiver)).toBeNull();
+    expect(evaluateRule({ eventTypes: ['SanctionsImposed'] }, waiver)).toBeNull();
     expect(evaluateRule({ countries: ['IRN'] }, waiver)).toBeNull();
     expect(evaluateRule({ modalities: ['negated'] }, waiver)).toBeNull();
-    expect(evaluateRule({ actors: ['iran'] }, waiver)).toBeNull();
+    expect(evaluateRule({ actorIds: ['iran'] }, waiver)).toBeNull();
   });
 
   it('distinguishes agent and target sides, except for symmetric types', () => {
-    expect(evaluateRule({ countries: ['IRQ'], countrySide: 'agent' }, waiver)).toBeNull();
-    expect(evaluateRule({ countries: ['IRQ'], countrySide: 'target' }, waiver)).not.toBeNull();
+    expect(evaluateRule({ countries: ['IRQ'], countryRole: 'agent' }, waiver)).toBeNull();
+    expect(evaluateRule({ countries: ['IRQ'], countryRole: 'target' }, waiver)).not.toBeNull();
     const talks = subject('TalksStarted', [['united-states', 'USA']], [['iraq', 'IRQ']]);
-    expect(evaluateRule({ countries: ['IRQ'], countrySide: 'agent' }, talks)).not.toBeNull();
-    expect(evaluateRule({ actors: ['united-states'], actorSide: 'target' }, talks)).not.toBeNull();
+    expect(evaluateRule({ countries: ['IRQ'], countryRole: 'agent' }, talks)).not.toBeNull();
+    expect(evaluateRule({ actorIds: ['united-states'], actorRole: 'target' }, talks)).not.toBeNull();
   });
 
   it('checks the Goldstein range inclusively and never matches an event without a score', () => {

@@ -2,9 +2,9 @@ import type { AlertRule, RuleSubject, Side } from './alert-rule.js';
 
 /** One clause that held, and what in the event made it hold: the explanation of an alert. */
 export type ClauseMatch =
-  | { clause: 'types'; expected: string[]; actual: string }
-  | { clause: 'countries'; side: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string; country: string }[] }
-  | { clause: 'actors'; side: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string }[] }
+  | { clause: 'eventTypes'; expected: string[]; actual: string }
+  | { clause: 'countries'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string; country: string }[] }
+  | { clause: 'actorIds'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string }[] }
   | { clause: 'goldstein'; min?: number; max?: number; actual: number }
   | { clause: 'modalities'; expected: string[]; actual: string }
   | { clause: 'words'; expected: string[]; matched: { word: string; evidenceIndex: number; start: number; end: number }[] };
@@ -45,9 +45,9 @@ function findWord(text: string, word: string): number {
  */
 export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch[] | null {
   const matches: ClauseMatch[] = [];
-  if (rule.types?.length) {
-    if (!rule.types.includes(subject.type)) return null;
-    matches.push({ clause: 'types', expected: rule.types, actual: subject.type });
+  if (rule.eventTypes?.length) {
+    if (!rule.eventTypes.includes(subject.type)) return null;
+    matches.push({ clause: 'eventTypes', expected: rule.eventTypes, actual: subject.type });
   }
   if (rule.modalities?.length) {
     if (!rule.modalities.includes(subject.modality)) return null;
@@ -60,20 +60,20 @@ export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch
     matches.push({ clause: 'goldstein', ...(min !== undefined && { min }), ...(max !== undefined && { max }), actual: g });
   }
   if (rule.countries?.length) {
-    const side = rule.countrySide ?? 'either';
+    const side = rule.countryRole ?? 'either';
     const matched = partiesOn(subject, side)
       .filter((p) => rule.countries!.includes(p.actor.country))
       .map((p) => ({ side: p.side, actorId: p.actor.id, country: p.actor.country }));
     if (matched.length === 0) return null;
-    matches.push({ clause: 'countries', side, expected: rule.countries, matched });
+    matches.push({ clause: 'countries', role: side, expected: rule.countries, matched });
   }
-  if (rule.actors?.length) {
-    const side = rule.actorSide ?? 'either';
+  if (rule.actorIds?.length) {
+    const side = rule.actorRole ?? 'either';
     const matched = partiesOn(subject, side)
-      .filter((p) => rule.actors!.includes(p.actor.id))
+      .filter((p) => rule.actorIds!.includes(p.actor.id))
       .map((p) => ({ side: p.side, actorId: p.actor.id }));
     if (matched.length === 0) return null;
-    matches.push({ clause: 'actors', side, expected: rule.actors, matched });
+    matches.push({ clause: 'actorIds', role: side, expected: rule.actorIds, matched });
   }
   if (rule.words?.length) {
     const matched: { word: string; evidenceIndex: number; start: number; end: number }[] = [];

@@ -12,19 +12,19 @@ describe('RuleIndex', () => {
 
   it('hands an event only the rules of its type (or any) and its countries (or any)', () => {
     const index = new RuleIndex([
-      rule('waiver-iraq', { types: ['WaiverGranted'], countries: ['IRQ'] }),
-      rule('waiver-any', { types: ['WaiverGranted'] }),
+      rule('waiver-iraq', { eventTypes: ['WaiverGranted'], countries: ['IRQ'] }),
+      rule('waiver-any', { eventTypes: ['WaiverGranted'] }),
       rule('iraq-any', { countries: ['IRQ'] }),
       rule('everything', {}),
-      rule('sanctions-iraq', { types: ['SanctionsImposed'], countries: ['IRQ'] }),
-      rule('waiver-iran', { types: ['WaiverGranted'], countries: ['IRN'] }),
+      rule('sanctions-iraq', { eventTypes: ['SanctionsImposed'], countries: ['IRQ'] }),
+      rule('waiver-iran', { eventTypes: ['WaiverGranted'], countries: ['IRN'] }),
     ]);
     expect(index.candidates(waiver).map((r) => r.subscriptionId).sort()).toEqual(['everything', 'iraq-any', 'waiver-any', 'waiver-iraq']);
     expect(index.match(waiver, at).map((h) => h.subscriptionId).sort()).toEqual(['everything', 'iraq-any', 'waiver-any', 'waiver-iraq']);
   });
 
   it('still checks the side and the other clauses of a candidate', () => {
-    const index = new RuleIndex([rule('iraq-as-agent', { countries: ['IRQ'], countrySide: 'agent' }), rule('words', { types: ['WaiverGranted'], words: ['embargo'] })]);
+    const index = new RuleIndex([rule('iraq-as-agent', { countries: ['IRQ'], countryRole: 'agent' }), rule('words', { eventTypes: ['WaiverGranted'], words: ['embargo'] })]);
     expect(index.candidates(waiver)).toHaveLength(2);
     expect(index.match(waiver, at)).toEqual([]);
   });
@@ -42,8 +42,8 @@ describe('RuleIndex', () => {
     const countries = ['IRQ', 'IRN', 'USA', 'SYR', 'ISR', 'TUR', 'SAU', 'IGO'];
     const rules = Array.from({ length: 1_000 }, (_, i) =>
       rule(`s${i}`, {
-        ...(random() < 0.8 && { types: [pick(EVENT_TYPE_NAMES)] }),
-        ...(random() < 0.7 && { countries: [pick(countries), pick(countries)], countrySide: pick(['agent', 'target', 'either'] as const) }),
+        ...(random() < 0.8 && { eventTypes: [pick(EVENT_TYPE_NAMES)] }),
+        ...(random() < 0.7 && { countries: [pick(countries), pick(countries)], countryRole: pick(['agent', 'target', 'either'] as const) }),
         ...(random() < 0.2 && { goldstein: { min: -5 } }),
       }),
     );

@@ -32,7 +32,7 @@ export class RuleIndex {
     this.size = rules.length;
     for (const entry of rules) {
       this.byId.set(entry.subscriptionId, entry);
-      const types = entry.rule.types?.length ? entry.rule.types : [ANY];
+      const types = entry.rule.eventTypes?.length ? entry.rule.eventTypes : [ANY];
       const countries = entry.rule.countries?.length ? entry.rule.countries : [ANY];
       for (const type of types) {
         let byCountry = this.buckets.get(type);

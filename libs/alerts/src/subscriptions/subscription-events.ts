@@ -9,7 +9,7 @@ export const subscriptionStreamId = (subscriptionId: string): string => `subscri
 export interface SubscriptionSettings {
   name: string;
   rule: AlertRule;
-  deliverTo: { queue: boolean; webhook: { url: string } | null };
+  delivery: { queue: boolean; webhook: { url: string } | null };
   notifyOnUpdate: boolean;
 }
 

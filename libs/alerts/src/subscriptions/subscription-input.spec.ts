@@ -13,8 +13,8 @@ describe('subscription input', () => {
   it('accepts "WaiverGranted involving Iraq" to the queue and a webhook, upper-casing countries', () => {
     const parsed = parseSubscriptionInput(createSubscriptionSchema, {
       name: 'WaiverGranted involving Iraq',
-      rule: { types: ['WaiverGranted'], countries: ['irq'] },
-      deliverTo: { queue: true, webhook: { url: 'https://hooks.example.org/alerts' } },
+      rule: { eventTypes: ['WaiverGranted'], countries: ['irq'] },
+      delivery: { queue: true, webhook: { url: 'https://hooks.example.org/alerts' } },
     });
     expect(parsed.rule.countries).toEqual(['IRQ']);
   });
@@ -23,12 +23,12 @@ describe('subscription input', () => {
     expect(
       fieldsOf({
         name: '',
-        rule: { types: ['Waiver'], countries: ['Iraq'], goldstein: { min: 5, max: 1 }, minSources: 0, typo: 1 },
-        deliverTo: { webhook: { url: 'ftp://x', secret: 'nope' } },
+        rule: { eventTypes: ['Waiver'], countries: ['Iraq'], goldstein: { min: 5, max: 1 }, minSources: 0, typo: 1 },
+        delivery: { webhook: { url: 'ftp://x', secret: 'nope' } },
       }),
-    ).toEqual(['deliverTo.webhook.secret', 'deliverTo.webhook.url', 'name', 'rule.countries.0', 'rule.goldstein', 'rule.minSources', 'rule.types.0', 'rule.typo']);
-    expect(fieldsOf({ name: 'x', rule: {}, deliverTo: {} })).toEqual(['deliverTo']);
-    expect(fieldsOf({ name: 'x', rule: { countrySide: 'agent' }, deliverTo: { queue: true } })).toEqual(['rule.countrySide']);
+    ).toEqual(['delivery.webhook.secret', 'delivery.webhook.url', 'name', 'rule.countries.0', 'rule.eventTypes.0', 'rule.goldstein', 'rule.minSources', 'rule.typo']);
+    expect(fieldsOf({ name: 'x', rule: {}, delivery: {} })).toEqual(['delivery']);
+    expect(fieldsOf({ name: 'x', rule: { countryRole: 'agent' }, delivery: { queue: true } })).toEqual(['rule.countryRole']);
     expect(fieldsOf({}, updateSubscriptionSchema)).toEqual(['(body)']);
   });
 });

@@ -16,11 +16,11 @@ const goldstein = z.number({ error: 'must be a number' }).min(-10, 'must be at l
 
 export const ruleSchema = z
   .strictObject({
-    types: z.array(z.enum(EVENT_TYPE_NAMES as unknown as [string, ...string[]], { error: (i) => `unknown event type '${String(i.input)}'` })).min(1).max(18).optional(),
+    eventTypes: z.array(z.enum(EVENT_TYPE_NAMES as unknown as [string, ...string[]], { error: (i) => `unknown event type '${String(i.input)}'` })).min(1).max(18).optional(),
     countries: z.array(country).min(1).max(50).optional(),
-    countrySide: side.optional(),
-    actors: z.array(slug).min(1).max(50).optional(),
-    actorSide: side.optional(),
+    countryRole: side.optional(),
+    actorIds: z.array(slug).min(1).max(50).optional(),
+    actorRole: side.optional(),
     goldstein: z
       .strictObject({ min: goldstein.optional(), max: goldstein.optional() })
       .refine((g) => g.min !== undefined || g.max !== undefined, 'must give min, max or both')
@@ -30,15 +30,15 @@ export const ruleSchema = z
     words: z.array(z.string().trim().min(2, 'must be at least 2 characters').max(100)).min(1).max(20).optional(),
     minSources: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100).optional(),
   })
-  .refine((r) => !r.countrySide || r.countries, { message: 'countrySide needs countries', path: ['countrySide'] })
-  .refine((r) => !r.actorSide || r.actors, { message: 'actorSide needs actors', path: ['actorSide'] });
+  .refine((r) => !r.countryRole || r.countries, { message: 'countryRole needs countries', path: ['countryRole'] })
+  .refine((r) => !r.actorRole || r.actorIds, { message: 'actorRole needs actors', path: ['actorRole'] });
 
 const secret = z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'must be a Standard Webhooks secret: whsec_ followed by at least 16 bytes of base64');
 const webhookUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(2_000);
 
-export const deliverToSchema = z
+export const deliverySchema = z
   .strictObject({
     queue: z.boolean({ error: 'must be true or false' }).optional(),
     webhook: z.strictObject({ url: webhookUrl, secret: secret.optional() }).nullable().optional(),
@@ -48,7 +48,7 @@ export const deliverToSchema = z
 export const createSubscriptionSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   rule: ruleSchema,
-  deliverTo: deliverToSchema,
+  delivery: deliverySchema,
   /** Also deliver when an active alert changes (its source count), not only when raised or retracted. */
   notifyOnUpdate: z.boolean({ error: 'must be true or false' }).optional(),
 });
@@ -57,7 +57,7 @@ export const updateSubscriptionSchema = z
   .strictObject({
     name: createSubscriptionSchema.shape.name.optional(),
     rule: ruleSchema.optional(),
-    deliverTo: deliverToSchema.optional(),
+    delivery: deliverySchema.optional(),
     notifyOnUpdate: createSubscriptionSchema.shape.notifyOnUpdate,
   })
   .refine((u) => Object.keys(u).length > 0, 'must change at least one field');

@@ -26,7 +26,7 @@ export function toSubscriptionView(row: Row): SubscriptionView {
     id: row.subscription_id,
     name: row.name,
     rule: row.rule as AlertRule,
-    deliverTo: { queue: row.deliver_to_queue, webhook: row.webhook_url ? { url: row.webhook_url } : null },
+    delivery: { queue: row.deliver_to_queue, webhook: row.webhook_url ? { url: row.webhook_url } : null },
     notifyOnUpdate: row.notify_on_update,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -45,11 +45,11 @@ export function toSubscriptionView(row: Row): SubscriptionView {
  */
 export async function createSubscription(db: Db, store: EventStore, input: CreateSubscriptionInput, by: string, correlationId = randomUUID()): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
   const id = randomUUID();
-  const secret = input.deliverTo.webhook ? (input.deliverTo.webhook.secret ?? newWebhookSecret()) : null;
+  const secret = input.delivery.webhook ? (input.delivery.webhook.secret ?? newWebhookSecret()) : null;
   const settings: SubscriptionSettings = {
     name: input.name,
     rule: asRule(input.rule),
-    deliverTo: { queue: input.deliverTo.queue ?? false, webhook: input.deliverTo.webhook ? { url: input.deliverTo.webhook.url } : null },
+    delivery: { queue: input.delivery.queue ?? false, webhook: input.delivery.webhook ? { url: input.delivery.webhook.url } : null },
     notifyOnUpdate: input.notifyOnUpdate ?? false,
   };
   const row = await db.transaction().execute(async (trx) => {
@@ -63,8 +63,8 @@ export async function createSubscription(db: Db, store: EventStore, input: Creat
         subscription_id: id,
         name: settings.name,
         rule: JSON.stringify(settings.rule),
-        deliver_to_queue: settings.deliverTo.queue,
-        webhook_url: settings.deliverTo.webhook?.url ?? null,
+        deliver_to_queue: settings.delivery.queue,
+        webhook_url: settings.delivery.webhook?.url ?? null,
         webhook_secret: secret,
         notify_on_update: settings.notifyOnUpdate,
         version: 1,
@@ -96,15 +96,15 @@ export async function updateSubscription(db: Db, store: EventStore, id: string, 
     if (input.notifyOnUpdate !== undefined && input.notifyOnUpdate !== current.notify_on_update) changes.notifyOnUpdate = input.notifyOnUpdate;
     let secret = current.webhook_secret;
     let secretRotated = false;
-    if (input.deliverTo !== undefined) {
-      const webhook = input.deliverTo.webhook ? { url: input.deliverTo.webhook.url } : null;
-      const queue = input.deliverTo.queue ?? false;
-      if (webhook && (input.deliverTo.webhook!.secret || !secret)) {
-        secret = input.deliverTo.webhook!.secret ?? newWebhookSecret();
+    if (input.delivery !== undefined) {
+      const webhook = input.delivery.webhook ? { url: input.delivery.webhook.url } : null;
+      const queue = input.delivery.queue ?? false;
+      if (webhook && (input.delivery.webhook!.secret || !secret)) {
+        secret = input.delivery.webhook!.secret ?? newWebhookSecret();
         secretRotated = secret !== current.webhook_secret;
       }
       if (!webhook) secret = null;
-      if (queue !== current.deliver_to_queue || (webhook?.url ?? null) !== current.webhook_url) changes.deliverTo = { queue, webhook };
+      if (queue !== current.deliver_to_queue || (webhook?.url ?? null) !== current.webhook_url) changes.delivery = { queue, webhook };
     }
     if (Object.keys(changes).length === 0 && !secretRotated) return { subscription: toSubscriptionView(current), webhookSecret: null };
     const data: SubscriptionUpdated = { subscriptionId: id, changes, secretRotated, by };
@@ -115,7 +115,7 @@ export async function updateSubscription(db: Db, store: EventStore, id: string, 
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.rule !== undefined && { rule: JSON.stringify(changes.rule) }),
         ...(changes.notifyOnUpdate !== undefined && { notify_on_update: changes.notifyOnUpdate }),
-        ...(changes.deliverTo !== undefined && { deliver_to_queue: changes.deliverTo.queue, webhook_url: changes.deliverTo.webhook?.url ?? null }),
+        ...(changes.delivery !== undefined && { deliver_to_queue: changes.delivery.queue, webhook_url: changes.delivery.webhook?.url ?? null }),
         webhook_secret: secret,
         version: nextExpectedVersion,
         updated_at: sql<Date>`now()`,
