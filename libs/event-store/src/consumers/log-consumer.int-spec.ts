@@ -137,6 +137,35 @@ describe('LogConsumer (PostgreSQL)', () => {
     expect(latency).toBeLessThan(1_000);
   });
 
+  it('does not lose a NOTIFY that arrives while a batch is being handled', async () => {
+    const notifier = new LogNotifier(testDb.url);
+    await notifier.start();
+    const seen: string[] = [];
+    const consumer = new LogConsumer(
+      testDb.db,
+      {
+        name: 'mid-batch',
+        pollIntervalMs: 60_000,
+        handle: async (events) => {
+          seen.push(...events.map((e) => e.type));
+          // Another writer commits while this batch is in hand.
+          if (events.some((e) => e.type === 'First')) await store.append('mid-2', [{ type: 'Second', data: {} }], { expectedVersion: 0 });
+        },
+      },
+      notifier,
+    );
+    consumer.start();
+    try {
+      await until(() => consumer.isLeader);
+      await store.append('mid-1', [{ type: 'First', data: {} }], { expectedVersion: 0 });
+      await until(() => seen.includes('Second'), 3_000);
+    } finally {
+      await consumer.stop();
+      await notifier.stop();
+    }
+    expect(seen).toEqual(['First', 'Second']);
+  });
+
   it('passes only the types it asked for, and moves its checkpoint past the rest', async () => {
     const seen: string[] = [];
     const consumer = new LogConsumer(testDb.db, { name: 'typed', types: ['Wanted'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });

@@ -154,9 +154,12 @@ export class LogConsumer {
   /** A failed batch throws out of here: the caller logs it, waits, and leads again from the checkpoint. */
   private async lead(connection: Kysely<Database>): Promise<void> {
     while (!this.stopping) {
+      const wokenBefore = this.wokenAt;
       const moved = await this.processBatch(connection);
       if (moved > 0) this.lastError = undefined;
       if (moved >= this.batchSize) continue;
+      // A NOTIFY that arrived while the batch ran announces events it may not have seen: look again now.
+      if (moved > 0 && this.wokenAt !== wokenBefore) continue;
       const recentlyWoken = moved === 0 && Date.now() - this.wokenAt < this.pollIntervalMs;
       await this.sleep(recentlyWoken ? SETTLE_DELAY_MS : this.pollIntervalMs);
     }
