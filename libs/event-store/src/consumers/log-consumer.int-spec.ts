@@ -6,6 +6,7 @@ import { consumerStatuses } from './consumer-status.js';
 import { LogConsumer } from './log-consumer.js';
 import { LogNotifier } from './log-notifier.js';
 import { catchUp } from '../testing/catch-up.js';
+import { CheckpointMovedError, overwriteCheckpoint } from './checkpoints.js';
 
 const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
@@ -164,6 +165,24 @@ describe('LogConsumer (PostgreSQL)', () => {
       await notifier.stop();
     }
     expect(seen).toEqual(['First', 'Second']);
+  });
+
+  it('rolls a batch back when its checkpoint was moved underneath it (a swap, a second leader)', async () => {
+    await sql`create table moved_rows (event_id uuid primary key)`.execute(testDb.db);
+    await store.append('moved', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    const [last] = (await store.readStream('moved')).slice(-1);
+    const consumer = new LogConsumer(testDb.db, {
+      name: 'moved-under',
+      handle: async (events, trx) => {
+        for (const event of events) await sql`insert into moved_rows values (${event.eventId})`.execute(trx);
+        // Meanwhile, elsewhere, the checkpoint is set past these events.
+        await testDb.db.transaction().execute((other) => overwriteCheckpoint(other, 'moved-under', { transactionId: last!.transactionId, globalPosition: last!.globalPosition }));
+      },
+    });
+    await until(() => consumer.processBatch().then(() => false, (error: Error) => error instanceof CheckpointMovedError));
+    expect(Number((await sql<{ n: string }>`select count(*) as n from moved_rows`.execute(testDb.db)).rows[0]!.n)).toBe(0);
+    const [status] = await consumerStatuses(testDb.db, ['moved-under']);
+    expect(status!.lagEvents).toBe(0);
   });
 
   it('passes only the types it asked for, and moves its checkpoint past the rest', async () => {

@@ -106,7 +106,7 @@ export class LogConsumer {
       const relevant = this.types ? events.filter((event) => this.types!.has(event.type)) : events;
       if (relevant.length > 0) await this.options.handle(relevant, trx);
       const last = events[events.length - 1]!;
-      await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+      await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition }, checkpoint);
       return events.length;
     });
   }
