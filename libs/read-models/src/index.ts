@@ -17,3 +17,4 @@ export * from './dyads/dyads.queries.js';
 export * from './exports/export-rows.js';
 export * from './exports/plover.js';
 export * from './exports/gdelt-csv.js';
+export * from './rebuild/blue-green-rebuild.js';

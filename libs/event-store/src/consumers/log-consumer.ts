@@ -98,17 +98,20 @@ export class LogConsumer {
    * it moved past. The caller must lead (or be the only instance).
    */
   async processBatch(executor: Kysely<Database> = this.db): Promise<number> {
-    return executor.transaction().execute(async (trx) => {
-      const checkpoint = await readCheckpoint(trx, this.name);
-      const limit = await this.upstreamLimit(trx);
-      const events = await readVisibleAfter(trx, checkpoint, this.batchSize, limit);
-      if (events.length === 0) return 0;
-      const relevant = this.types ? events.filter((event) => this.types!.has(event.type)) : events;
-      if (relevant.length > 0) await this.options.handle(relevant, trx);
-      const last = events[events.length - 1]!;
-      await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition }, checkpoint);
-      return events.length;
-    });
+    return executor.transaction().execute((trx) => this.processBatchIn(trx));
+  }
+
+  /** The same inside a transaction the caller owns (a projection swap finishes its catch-up under its table locks). */
+  async processBatchIn(trx: Transaction<Database>): Promise<number> {
+    const checkpoint = await readCheckpoint(trx, this.name);
+    const limit = await this.upstreamLimit(trx);
+    const events = await readVisibleAfter(trx, checkpoint, this.batchSize, limit);
+    if (events.length === 0) return 0;
+    const relevant = this.types ? events.filter((event) => this.types!.has(event.type)) : events;
+    if (relevant.length > 0) await this.options.handle(relevant, trx);
+    const last = events[events.length - 1]!;
+    await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition }, checkpoint);
+    return events.length;
   }
 
   /** The lowest checkpoint among the consumers this one runs after (none: no limit). */

@@ -16,6 +16,8 @@ type StatePatch = Partial<Pick<Database['read_article_states'], 'status' | 'code
 /** Articles: what was received, and its coding status, versioned by recorded time. */
 export const articlesProjection = {
   name: ARTICLES_PROJECTION,
+  /** The tables only this projection writes (what a blue/green rebuild swaps). */
+  tables: ['read_articles', 'read_article_states'],
   types: ['ArticleReceived', 'ArticleCoded', 'ArticleCodingFailed', 'ArticleRecodeRequested'],
   handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, ARTICLES_PROJECTION, events, (event) => applyArticleEvent(trx, event)),
 } as const;

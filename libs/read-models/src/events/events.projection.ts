@@ -16,6 +16,8 @@ export type EventChange =
 /** Coded events, one row per version: coded, then each correction, then a retraction. */
 export const eventsProjection = {
   name: EVENTS_PROJECTION,
+  /** The tables only this projection writes (what a blue/green rebuild swaps). */
+  tables: ['read_events'],
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
   handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, EVENTS_PROJECTION, events, (event) => applyEventEvent(trx, event)),
 } as const;

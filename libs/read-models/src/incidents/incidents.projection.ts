@@ -21,6 +21,8 @@ export const INCIDENTS_PROJECTION = 'read-model.incidents';
  */
 export const incidentsProjection = {
   name: INCIDENTS_PROJECTION,
+  /** The tables only this projection writes (what a blue/green rebuild swaps). */
+  tables: ['read_incident_candidates', 'read_incident_members'],
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
   // The incidents API joins read_events: never list an incident whose events that projection has not written yet.
   after: [EVENTS_PROJECTION],
