@@ -5,6 +5,7 @@ import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DASHBOARD_CSP, dashboardDirectory } from './dashboard-files.js';
+import { QueuesBoardModule } from './queues-board.module.js';
 
 /**
  * Serves the admin dashboard (apps/dashboard, built into dist/dashboard) at
@@ -14,7 +15,7 @@ import { DASHBOARD_CSP, dashboardDirectory } from './dashboard-files.js';
  * win over the fallback. The page itself is public; everything it shows comes
  * from the API, which asks for the admin session.
  */
-@Module({})
+@Module({ imports: [QueuesBoardModule] })
 export class DashboardModule implements OnModuleInit {
   private readonly logger = new Logger('Dashboard');
 
