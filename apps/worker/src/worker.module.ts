@@ -4,7 +4,8 @@ import { ReadModelProjectionsModule } from '#read-models';
 import { AlertsWorkerModule } from './alerts/alerts.module.js';
 import { CodingModule } from './coding/coding.module.js';
 import { FeedsWorkerModule } from './feeds/feeds.module.js';
+import { RebuildsModule } from './rebuilds/rebuilds.module.js';
 
 /** The background side: dispatcher, coding processor, projections, alert delivery. */
-@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule, AlertsWorkerModule] })
+@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule, AlertsWorkerModule, RebuildsModule] })
 export class WorkerModule {}

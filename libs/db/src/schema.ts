@@ -86,7 +86,23 @@ export interface AdminSessionsTable {
   last_seen_at: Generated<Date>;
 }
 
+/** Blue/green projection rebuilds and their progress. */
+export interface ProjectionRebuildsTable {
+  rebuild_id: string;
+  consumer: string;
+  status: 'requested' | 'running' | 'swapped' | 'failed';
+  requested_by: string;
+  reason: string | null;
+  requested_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  processed: ColumnType<string, string | number | undefined, string | number>;
+  remaining: ColumnType<string | null, string | number | null, string | number | null>;
+  error: string | null;
+}
+
 export interface Database {
+  projection_rebuilds: ProjectionRebuildsTable;
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;
   events: EventsTable;

@@ -18,3 +18,4 @@ export * from './exports/export-rows.js';
 export * from './exports/plover.js';
 export * from './exports/gdelt-csv.js';
 export * from './rebuild/blue-green-rebuild.js';
+export * from './rebuild/rebuild-requests.js';

@@ -1,10 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as eventStore from './2026-11-28T00-00-event-store.js';
 import * as articleKeys from './2026-11-28T00-30-article-keys.js';
-import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as readModels from './2026-11-28T01-00-read-models.js';
+import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as adminAuth from './2026-11-28T03-00-admin-auth.js';
 import * as alerts from './2026-11-28T04-00-alerts.js';
+import * as projectionRebuilds from './2026-11-28T05-00-projection-rebuilds.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -14,8 +15,9 @@ import * as alerts from './2026-11-28T04-00-alerts.js';
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-event-store': eventStore,
   '2026-11-28T00-30-article-keys': articleKeys,
-  '2026-11-28T02-00-feeds': feeds,
   '2026-11-28T01-00-read-models': readModels,
+  '2026-11-28T02-00-feeds': feeds,
   '2026-11-28T03-00-admin-auth': adminAuth,
   '2026-11-28T04-00-alerts': alerts,
+  '2026-11-28T05-00-projection-rebuilds': projectionRebuilds,
 };

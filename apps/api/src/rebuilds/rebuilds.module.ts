@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RebuildsController } from './rebuilds.controller.js';
+
+@Module({ controllers: [RebuildsController] })
+export class RebuildsApiModule {}

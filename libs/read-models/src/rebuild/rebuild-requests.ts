@@ -1,0 +1,92 @@
+import type { Updateable } from 'kysely';
+import type { Database, Db } from '#db';
+import { type EventStore, deterministicEventId } from '#event-store';
+import { READ_MODEL_PROJECTIONS } from '../projections.js';
+
+/** The log event that asks the worker for a rebuild, and the queue that carries it. */
+export const REBUILD_REQUESTED = 'ProjectionRebuildRequested';
+export const REBUILDS_QUEUE = 'rebuilds';
+
+export interface ProjectionRebuildRequested {
+  rebuildId: string;
+  consumer: string;
+  requestedBy: string;
+  reason?: string;
+}
+
+export const rebuildableNames = (): string[] => READ_MODEL_PROJECTIONS.map((p) => p.name);
+
+export class RebuildRefused extends Error {
+  constructor(
+    readonly reason: 'unknown-projection' | 'already-running',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RebuildRefused';
+  }
+}
+
+/** Records the request (progress row and log event) in one transaction; one rebuild per projection at a time. */
+export async function requestRebuild(db: Db, store: EventStore, request: Omit<ProjectionRebuildRequested, 'rebuildId'> & { rebuildId: string }): Promise<void> {
+  if (!rebuildableNames().includes(request.consumer)) {
+    throw new RebuildRefused('unknown-projection', `${request.consumer} is not a rebuildable projection (${rebuildableNames().join(', ')})`);
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('projection_rebuilds')
+        .values({ rebuild_id: request.rebuildId, consumer: request.consumer, status: 'requested', requested_by: request.requestedBy, reason: request.reason ?? null })
+        .execute();
+      await store.append(`rebuild-${request.rebuildId}`, [{ eventId: deterministicEventId('rebuild', request.rebuildId), type: REBUILD_REQUESTED, data: request, metadata: { actor: request.requestedBy, reason: request.reason } }], {
+        expectedVersion: 0,
+        trx,
+      });
+    });
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === 'projection_rebuilds_active') {
+      throw new RebuildRefused('already-running', `a rebuild of ${request.consumer} is already requested or running`);
+    }
+    throw error;
+  }
+}
+
+export interface RebuildView {
+  rebuildId: string;
+  consumer: string;
+  status: string;
+  requestedBy: string;
+  reason: string | null;
+  requestedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  processed: number;
+  remaining: number | null;
+  error: string | null;
+}
+
+export async function listRebuilds(db: Db, options: { rebuildId?: string; limit?: number } = {}): Promise<RebuildView[]> {
+  let query = db.selectFrom('projection_rebuilds').selectAll().orderBy('requested_at', 'desc').limit(options.limit ?? 50);
+  if (options.rebuildId) query = query.where('rebuild_id', '=', options.rebuildId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    rebuildId: r.rebuild_id,
+    consumer: r.consumer,
+    status: r.status,
+    requestedBy: r.requested_by,
+    reason: r.reason,
+    requestedAt: r.requested_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    processed: Number(r.processed),
+    remaining: r.remaining === null ? null : Number(r.remaining),
+    error: r.error,
+  }));
+}
+
+export async function updateRebuild(
+  db: Db,
+  rebuildId: string,
+  changes: Updateable<Database['projection_rebuilds']>,
+): Promise<void> {
+  await db.updateTable('projection_rebuilds').set(changes).where('rebuild_id', '=', rebuildId).execute();
+}
