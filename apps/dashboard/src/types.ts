@@ -156,3 +156,17 @@ export interface Catalog {
   precisions: string[];
   queues: string[];
 }
+
+export interface RebuildView {
+  rebuildId: string;
+  consumer: string;
+  status: string;
+  requestedBy: string;
+  reason: string | null;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  processed: number;
+  remaining: number | null;
+  error: string | null;
+}

@@ -148,20 +148,14 @@ export class OperationsService {
     };
   }
 
-  /** Alerts raised per hour, from the alerts read model when this build has one. */
+  /** Alerts raised per hour (first version of each alert), when this build has the alerts read model. */
   private async alertsPerHour(since: Date): Promise<Map<number, number> | null> {
     const db = this.database.db;
     const exists = await sql<{ t: string | null }>`select to_regclass('public.alerts')::text as t`.execute(db);
     if (!exists.rows[0]?.t) return null;
-    const column = await sql<{ c: string }>`
-      select column_name as c from information_schema.columns
-      where table_schema = 'public' and table_name = 'alerts' and column_name in ('raised_at', 'created_at')
-      order by column_name desc limit 1`.execute(db);
-    const name = column.rows[0]?.c;
-    if (!name) return null;
     const rows = await sql<{ hour: Date; n: string }>`
-      select date_trunc('hour', ${sql.ref(name)}) as hour, count(*) as n from alerts
-      where ${sql.ref(name)} >= ${since} group by 1`.execute(db);
+      select date_trunc('hour', first_recorded_at) as hour, count(distinct alert_id) as n from alerts
+      where first_recorded_at >= ${since} group by 1`.execute(db);
     return new Map(rows.rows.map((r) => [new Date(r.hour).getTime(), Number(r.n)]));
   }
 }

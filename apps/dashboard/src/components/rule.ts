@@ -7,6 +7,7 @@ export interface RuleDraft {
   countries: string;
   countryRole: 'either' | 'agent' | 'target';
   actorIds: string;
+  actorRole: 'either' | 'agent' | 'target';
   goldsteinMin: string;
   goldsteinMax: string;
   modalities: string[];
@@ -15,6 +16,7 @@ export interface RuleDraft {
   deliverToQueue: boolean;
   webhookUrl: string;
   webhookSecret: string;
+  notifyOnUpdate: boolean;
 }
 
 export const emptyRule: RuleDraft = {
@@ -23,6 +25,7 @@ export const emptyRule: RuleDraft = {
   countries: '',
   countryRole: 'either',
   actorIds: '',
+  actorRole: 'either',
   goldsteinMin: '',
   goldsteinMax: '',
   modalities: [],
@@ -31,11 +34,19 @@ export const emptyRule: RuleDraft = {
   deliverToQueue: true,
   webhookUrl: '',
   webhookSecret: '',
+  notifyOnUpdate: false,
 };
 
 const list = (s: string) =>
   s
     .split(/[,\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** Words or phrases, comma-separated. */
+const phrases = (s: string) =>
+  s
+    .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
 
@@ -45,8 +56,12 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
   if (!draft.name.trim()) problems.name = 'give the subscription a name';
   else if (draft.name.trim().length > 200) problems.name = 'at most 200 characters';
   const countries = list(draft.countries).map((c) => c.toUpperCase());
-  const badCountry = countries.find((c) => !/^([A-Z]{3}|IGO)$/.test(c));
+  const badCountry = countries.find((c) => !/^[A-Z]{3}$/.test(c));
   if (badCountry) problems.countries = `${badCountry} is not an ISO alpha-3 code (IRQ, USA) or IGO`;
+  else if (countries.length > 50) problems.countries = 'at most 50 countries';
+  const shortWord = phrases(draft.words).find((w) => w.length < 2 || w.length > 100);
+  if (shortWord !== undefined) problems.words = `“${shortWord}”: each word 2 to 100 characters`;
+  else if (phrases(draft.words).length > 20) problems.words = 'at most 20 words';
   const badActor = list(draft.actorIds).find((a) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(a));
   if (badActor) problems.actorIds = `${badActor} is not an actor id (a lower-case slug like mustafa-al-kadhimi)`;
   const min = draft.goldsteinMin.trim() === '' ? undefined : Number(draft.goldsteinMin);
@@ -54,9 +69,9 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
   if (min !== undefined && (Number.isNaN(min) || min < -10 || min > 10)) problems.goldsteinMin = 'a number from -10 to 10';
   if (max !== undefined && (Number.isNaN(max) || max < -10 || max > 10)) problems.goldsteinMax = 'a number from -10 to 10';
   if (min !== undefined && max !== undefined && min > max) problems.goldsteinMax = 'must be at least the minimum';
-  if (draft.minSources.trim() !== '' && !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1)) problems.minSources = 'a whole number, 1 or more';
+  if (draft.minSources.trim() !== '' && !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1 && Number(draft.minSources) <= 100)) problems.minSources = 'a whole number from 1 to 100';
   const hasClause =
-    draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || draft.modalities.length > 0 || list(draft.words).length > 0;
+    draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || draft.modalities.length > 0 || phrases(draft.words).length > 0;
   if (!hasClause) problems.rule = 'add at least one clause (types, countries, actors, Goldstein, modality or words)';
   if (!draft.deliverToQueue && !draft.webhookUrl.trim()) problems.delivery = 'deliver to the alerts queue, a webhook, or both';
   if (draft.webhookUrl.trim()) {
@@ -66,7 +81,7 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
     } catch {
       problems.webhookUrl = 'must be a URL';
     }
-    if (draft.webhookSecret.trim() && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(draft.webhookSecret.trim())) problems.webhookSecret = 'must be a whsec_… secret (base64 after the prefix), or empty to let the server make one';
+    if (draft.webhookSecret.trim() && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(draft.webhookSecret.trim())) problems.webhookSecret = 'must be whsec_ and at least 16 bytes of base64, or empty to let the server make one';
   }
   return problems;
 }
@@ -77,13 +92,13 @@ export function toSubscriptionBody(draft: RuleDraft) {
   const max = draft.goldsteinMax.trim() === '' ? undefined : Number(draft.goldsteinMax);
   const countries = list(draft.countries).map((c) => c.toUpperCase());
   const actorIds = list(draft.actorIds);
-  const words = list(draft.words);
+  const words = phrases(draft.words);
   return {
     name: draft.name.trim(),
     rule: {
       ...(draft.eventTypes.length > 0 && { eventTypes: draft.eventTypes }),
       ...(countries.length > 0 && { countries, countryRole: draft.countryRole }),
-      ...(actorIds.length > 0 && { actorIds }),
+      ...(actorIds.length > 0 && { actorIds, actorRole: draft.actorRole }),
       ...((min !== undefined || max !== undefined) && { goldstein: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) } }),
       ...(draft.modalities.length > 0 && { modalities: draft.modalities }),
       ...(words.length > 0 && { words }),
@@ -91,14 +106,15 @@ export function toSubscriptionBody(draft: RuleDraft) {
     },
     delivery: {
       queue: draft.deliverToQueue,
-      ...(draft.webhookUrl.trim() && { webhook: { url: draft.webhookUrl.trim(), ...(draft.webhookSecret.trim() && { secret: draft.webhookSecret.trim() }) } }),
+      webhook: draft.webhookUrl.trim() ? { url: draft.webhookUrl.trim(), ...(draft.webhookSecret.trim() && { secret: draft.webhookSecret.trim() }) } : null,
     },
+    notifyOnUpdate: draft.notifyOnUpdate,
   };
 }
 
 /** A subscription from the API back into the builder. */
-export function fromSubscription(s: { name?: string; rule?: Record<string, unknown>; delivery?: Record<string, unknown> }): RuleDraft {
-  const rule = (s.rule ?? {}) as { eventTypes?: string[]; countries?: string[]; countryRole?: RuleDraft['countryRole']; actorIds?: string[]; goldstein?: { min?: number; max?: number }; modalities?: string[]; words?: string[]; minSources?: number };
+export function fromSubscription(s: { name?: string; rule?: Record<string, unknown>; delivery?: unknown; notifyOnUpdate?: boolean }): RuleDraft {
+  const rule = (s.rule ?? {}) as { eventTypes?: string[]; countries?: string[]; countryRole?: RuleDraft['countryRole']; actorIds?: string[]; actorRole?: RuleDraft['actorRole']; goldstein?: { min?: number; max?: number }; modalities?: string[]; words?: string[]; minSources?: number };
   const delivery = (s.delivery ?? {}) as { queue?: boolean; webhook?: { url?: string } | null };
   return {
     name: s.name ?? '',
@@ -106,6 +122,7 @@ export function fromSubscription(s: { name?: string; rule?: Record<string, unkno
     countries: (rule.countries ?? []).join(', '),
     countryRole: rule.countryRole ?? 'either',
     actorIds: (rule.actorIds ?? []).join(', '),
+    actorRole: rule.actorRole ?? 'either',
     goldsteinMin: rule.goldstein?.min === undefined ? '' : String(rule.goldstein.min),
     goldsteinMax: rule.goldstein?.max === undefined ? '' : String(rule.goldstein.max),
     modalities: rule.modalities ?? [],
@@ -114,5 +131,6 @@ export function fromSubscription(s: { name?: string; rule?: Record<string, unkno
     deliverToQueue: delivery.queue ?? true,
     webhookUrl: delivery.webhook?.url ?? '',
     webhookSecret: '',
+    notifyOnUpdate: s.notifyOnUpdate ?? false,
   };
 }

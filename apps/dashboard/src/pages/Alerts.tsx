@@ -5,48 +5,80 @@ import { ApiError, del, get, post, put } from '../api';
 import { type RuleDraft, emptyRule, fromSubscription, toSubscriptionBody, validateRule } from '../components/rule';
 import { Card, ErrorBox, Loading, TypeBadge, formatTime, useCatalog } from '../components/ui';
 
-// Alerts and subscriptions (issue #5): /api/subscriptions (CRUD), /api/alerts
-// (list, one with its delivery attempts), replay of a dead letter.
+// Alerts and subscriptions (apps/api/src/alerts): /api/subscriptions (CRUD,
+// changes recorded with who made them), /api/alerts (list; one alert with its
+// explanation, deliveries and every attempt), replay of dead letters.
 
 interface Subscription {
   id: string;
   name: string;
   rule: Record<string, unknown>;
-  delivery: Record<string, unknown>;
-  createdAt?: string;
-  updatedAt?: string;
-  createdBy?: string;
-  updatedBy?: string;
+  delivery: { queue: boolean; webhook: { url: string } | null };
+  notifyOnUpdate?: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  deletedAt?: string | null;
 }
 
 interface Attempt {
-  attempt?: number;
-  at?: string;
-  attemptedAt?: string;
-  status?: number | null;
-  latencyMs?: number | null;
-  error?: string | null;
+  attempt: number;
+  url: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: number | null;
+  latencyMs: number | null;
+  ok: boolean | null;
+  error: string | null;
+}
+
+interface Delivery {
+  revision: number;
+  kind: string;
+  webhookId: string;
+  state: 'pending' | 'delivered' | 'dead';
+  attempts: Attempt[];
+  replays: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  lastError: string | null;
+  deadLetters: { failedAt: string; attempts: number; lastError: string | null; replayedAt: string | null; replayedBy: string | null }[];
+}
+
+interface ExplainedEvent {
+  eventId: string;
+  articleId: string;
+  type: string;
+  modality: string;
+  goldstein: number | null;
+  agent: { id: string; name: string; country: string }[];
+  target: { id: string; name: string; country: string }[];
+  date: { start: string; end: string; precision: string };
+  evidence: { start: number; end: number; text: string }[];
+  matched: unknown[];
 }
 
 interface Alert {
-  id?: string;
-  alertId?: string;
+  alertId: string;
   subscriptionId: string;
-  subscriptionName?: string;
-  status: string;
-  incidentId?: string | null;
-  eventType?: string;
-  type?: string;
-  sourceCount?: number;
-  raisedAt?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  explanation?: unknown;
-  attempts?: Attempt[];
-  deadLetter?: unknown;
+  subscriptionName: string;
+  incidentId: string;
+  status: 'active' | 'retracted';
+  eventType: string;
+  sourceCount: number;
+  outletCount: number;
+  raisedAt: string;
+  updatedAt: string;
+  explanation: { sources: { required: number; outlets: number; articles: number }; events: ExplainedEvent[]; articles: { articleId: string; title: string; outlet: string; url: string }[] };
 }
 
-const alertId = (a: Alert) => a.alertId ?? a.id ?? '';
+interface AlertDetailView extends Alert {
+  announcements: { revision: number; kind: string; recordedAt: string; delivered: { queue: boolean; webhook: boolean } }[];
+  deliveries: Delivery[];
+}
+
+const alertId = (a: Alert) => a.alertId;
 const itemsOf = <T,>(body: unknown, key: string): T[] => {
   if (Array.isArray(body)) return body as T[];
   const b = body as Record<string, unknown> | null;
@@ -140,7 +172,7 @@ export function AlertsPage() {
             Status
             <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
               <option value="">any</option>
-              {['pending', 'delivered', 'failed', 'dead', 'retracted'].map((s) => (
+              {['active', 'retracted'].map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
@@ -161,10 +193,14 @@ export function AlertsPage() {
           <tbody>
             {alerts.data?.map((a) => (
               <tr key={alertId(a)} data-testid="alert-row" data-status={a.status}>
-                <td>{formatTime(a.raisedAt ?? a.createdAt)}</td>
-                <td>{a.subscriptionName ?? subscriptions.data?.find((s) => s.id === a.subscriptionId)?.name ?? a.subscriptionId}</td>
-                <td>{(a.eventType ?? a.type) && <TypeBadge type={(a.eventType ?? a.type)!} />}</td>
-                <td>{a.sourceCount ?? '—'}</td>
+                <td>{formatTime(a.raisedAt)}</td>
+                <td>{a.subscriptionName}</td>
+                <td>
+                  <TypeBadge type={a.eventType} />
+                </td>
+                <td>
+                  {a.sourceCount} <span className="muted small">({a.outletCount} outlet(s))</span>
+                </td>
                 <td>
                   <span className={`status status-${a.status}`}>{a.status}</span>
                 </td>
@@ -190,19 +226,18 @@ export function AlertsPage() {
   );
 }
 
-function describeDelivery(d: Record<string, unknown>): string {
+function describeDelivery(d: Subscription['delivery']): string {
   const parts: string[] = [];
   if (d.queue) parts.push('alerts queue');
-  const webhook = d.webhook as { url?: string } | null | undefined;
-  if (webhook?.url) parts.push(`webhook ${webhook.url}`);
+  if (d.webhook?.url) parts.push(`webhook ${d.webhook.url}`);
   return parts.join(' + ') || '—';
 }
 
 function AlertDetail({ id }: { id: string }) {
   const client = useQueryClient();
-  const alert = useQuery({ queryKey: ['alert', id], queryFn: () => get<Alert>(`/api/alerts/${encodeURIComponent(id)}`), refetchInterval: 3_000 });
+  const alert = useQuery({ queryKey: ['alert', id], queryFn: () => get<AlertDetailView>(`/api/alerts/${encodeURIComponent(id)}`), refetchInterval: 3_000 });
   const replay = useMutation({
-    mutationFn: () => post(`/api/alerts/${encodeURIComponent(id)}/replay`),
+    mutationFn: (revision: number) => post(`/api/alerts/${encodeURIComponent(id)}/replay`, { revision }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['alert', id] });
       void client.invalidateQueries({ queryKey: ['alerts'] });
@@ -211,46 +246,88 @@ function AlertDetail({ id }: { id: string }) {
   if (alert.isPending) return <Loading what="alert" />;
   if (alert.error) return <ErrorBox error={alert.error} />;
   const a = alert.data;
-  const dead = a.status === 'dead' || a.status === 'dead-letter' || Boolean(a.deadLetter);
   return (
     <div className="detail" data-testid="alert-detail">
-      <h3>Alert {id}</h3>
-      {a.incidentId && <p className="small">Incident {a.incidentId}</p>}
-      {a.explanation !== undefined && (
-        <details open>
-          <summary>Why it matched</summary>
-          <pre className="small">{JSON.stringify(a.explanation, null, 2)}</pre>
-        </details>
-      )}
-      <h4>Delivery attempts</h4>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>When</th>
-            <th>HTTP status</th>
-            <th>Latency</th>
-            <th>Error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(a.attempts ?? []).map((t, i) => (
-            <tr key={i}>
-              <td>{t.attempt ?? i + 1}</td>
-              <td>{formatTime(t.at ?? t.attemptedAt)}</td>
-              <td>{t.status ?? '—'}</td>
-              <td>{t.latencyMs == null ? '—' : `${t.latencyMs} ms`}</td>
-              <td>{t.error ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {dead && (
-        <button type="button" onClick={() => replay.mutate()} disabled={replay.isPending} data-testid="replay">
-          Replay dead letter
-        </button>
-      )}
+      <h3>
+        <TypeBadge type={a.eventType} /> alert for “{a.subscriptionName}” <span className={`status status-${a.status}`}>{a.status}</span>
+      </h3>
+      <p className="small muted">
+        Incident {a.incidentId} · {a.explanation.sources.articles} article(s) from {a.explanation.sources.outlets} outlet(s)
+        {a.explanation.sources.required > 1 && <>, {a.explanation.sources.required} required</>}
+      </p>
+      <h4>Why it matched</h4>
+      <ul className="plain small">
+        {a.explanation.events.map((e) => (
+          <li key={e.eventId}>
+            <TypeBadge type={e.type} /> {e.agent.map((x) => x.name).join(', ') || '—'} → {e.target.map((x) => x.name).join(', ') || '—'} · {e.date.start}
+            {e.date.end !== e.date.start && <> → {e.date.end}</>} · {e.modality}
+            {e.evidence.map((span, i) => (
+              <q key={i} className="evidence">
+                {span.text}
+              </q>
+            ))}
+            <code className="small">{JSON.stringify(e.matched)}</code>
+          </li>
+        ))}
+      </ul>
+      <h4>Sources</h4>
+      <ul className="small">
+        {a.explanation.articles.map((s) => (
+          <li key={s.articleId}>
+            <Link to={`/articles/${s.articleId}`}>{s.title}</Link> <span className="muted">— {s.outlet}</span>
+          </li>
+        ))}
+      </ul>
+      <h4>Webhook deliveries</h4>
+      {a.deliveries.length === 0 && <p className="muted small">No webhook deliveries (queue only).</p>}
+      {a.deliveries.map((d) => (
+        <div key={`${d.revision}-${d.webhookId}`} data-testid="delivery" data-state={d.state}>
+          <p className="small">
+            Revision {d.revision} ({d.kind}) · webhook-id <code>{d.webhookId}</code> · <span className={`status status-${d.state}`}>{d.state}</span>
+            {d.replays > 0 && <> · replayed {d.replays}×</>}
+            {d.state === 'dead' && (
+              <button type="button" onClick={() => replay.mutate(d.revision)} disabled={replay.isPending} data-testid="replay" style={{ marginLeft: 8 }}>
+                Replay dead letter
+              </button>
+            )}
+          </p>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Started</th>
+                <th>URL</th>
+                <th>HTTP status</th>
+                <th>Latency</th>
+                <th>Error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.attempts.map((t) => (
+                <tr key={t.attempt}>
+                  <td>{t.attempt}</td>
+                  <td>{formatTime(t.startedAt)}</td>
+                  <td className="small">{t.url}</td>
+                  <td>{t.status ?? '—'}</td>
+                  <td>{t.latencyMs == null ? '—' : `${t.latencyMs} ms`}</td>
+                  <td className="small">{t.error ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
       <ErrorBox error={replay.error} />
+      <h4>Announcements</h4>
+      <ol className="history">
+        {a.announcements.map((n) => (
+          <li key={n.revision}>
+            {formatTime(n.recordedAt)} revision {n.revision}: {n.kind}
+            {n.delivered.queue && ' · queue'}
+            {n.delivered.webhook && ' · webhook'}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
@@ -261,16 +338,32 @@ function SubscriptionForm({ subscription, onDone }: { subscription: Subscription
   const [draft, setDraft] = useState<RuleDraft>(subscription ? fromSubscription(subscription) : emptyRule);
   const [touched, setTouched] = useState(false);
   const problems = validateRule(draft);
+  const [secret, setSecret] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () => {
       const body = toSubscriptionBody(draft);
-      return subscription ? put(`/api/subscriptions/${encodeURIComponent(subscription.id)}`, body) : post('/api/subscriptions', body);
+      return subscription
+        ? put<{ webhookSecret?: string | null }>(`/api/subscriptions/${encodeURIComponent(subscription.id)}`, body)
+        : post<{ webhookSecret?: string | null }>('/api/subscriptions', body);
     },
-    onSuccess: () => {
+    onSuccess: (saved) => {
       void client.invalidateQueries({ queryKey: ['subscriptions'] });
-      onDone();
+      // A generated webhook secret is shown once, here; the API never returns it again.
+      if (saved?.webhookSecret) setSecret(saved.webhookSecret);
+      else onDone();
     },
   });
+  if (secret)
+    return (
+      <div className="rule-builder" data-testid="webhook-secret">
+        <p>
+          Saved. The webhook secret, shown only now — give it to the receiver to verify signatures: <code>{secret}</code>
+        </p>
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    );
   const set = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => setDraft({ ...draft, [key]: value });
   const toggle = (key: 'eventTypes' | 'modalities', value: string) => set(key, draft[key].includes(value) ? draft[key].filter((v) => v !== value) : [...draft[key], value]);
   const problem = (key: string) => touched && problems[key] && <span className="error small">{problems[key]}</span>;
@@ -309,7 +402,13 @@ function SubscriptionForm({ subscription, onDone }: { subscription: Subscription
         {problem('countries')}
       </label>
       <label>
-        Actor ids <input name="actorIds" value={draft.actorIds} onChange={(e) => set('actorIds', e.target.value)} placeholder="mustafa-al-kadhimi" /> {problem('actorIds')}
+        Actor ids <input name="actorIds" value={draft.actorIds} onChange={(e) => set('actorIds', e.target.value)} placeholder="mustafa-al-kadhimi" />
+        <select name="actorRole" value={draft.actorRole} onChange={(e) => set('actorRole', e.target.value as RuleDraft['actorRole'])}>
+          <option value="either">as agent or target</option>
+          <option value="agent">as agent</option>
+          <option value="target">as target</option>
+        </select>{' '}
+        {problem('actorIds')}
       </label>
       <label>
         Goldstein from <input name="goldsteinMin" value={draft.goldsteinMin} onChange={(e) => set('goldsteinMin', e.target.value)} size={4} /> to{' '}
@@ -324,7 +423,7 @@ function SubscriptionForm({ subscription, onDone }: { subscription: Subscription
         ))}
       </fieldset>
       <label>
-        Words in the evidence <input name="words" value={draft.words} onChange={(e) => set('words', e.target.value)} placeholder="waiver, sanctions" />
+        Words in the evidence <input name="words" value={draft.words} onChange={(e) => set('words', e.target.value)} placeholder="sanctions waiver, electricity" /> {problem('words')}
       </label>
       <label>
         Min. independent sources <input name="minSources" type="number" min={1} value={draft.minSources} onChange={(e) => set('minSources', e.target.value)} style={{ width: '5em' }} /> {problem('minSources')}
@@ -343,6 +442,9 @@ function SubscriptionForm({ subscription, onDone }: { subscription: Subscription
           </label>
         )}
         {problem('delivery')}
+        <label className="check">
+          <input type="checkbox" name="notifyOnUpdate" checked={draft.notifyOnUpdate} onChange={(e) => set('notifyOnUpdate', e.target.checked)} /> also deliver when an alert changes (more sources), not only when raised or retracted
+        </label>
       </fieldset>
       {problem('rule')}
       <div>

@@ -1,12 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { del, get, post } from '../api';
+import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
-import type { ConsumerStatusView, FeedView, QueueCounts } from '../types';
+import type { ConsumerStatusView, FeedView, QueueCounts, RebuildView } from '../types';
 
 export function OperationsPage() {
   const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
   const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueCounts[] }>('/api/operations/queues'), refetchInterval: 5_000 });
+  const rebuilds = useQuery({
+    queryKey: ['ops', 'rebuilds'],
+    queryFn: () => get<{ rebuildable: string[]; rebuilds: RebuildView[] }>('/api/operations/rebuilds'),
+    refetchInterval: (q) => (q.state.data?.rebuilds.some((r) => !['swapped', 'failed'].includes(r.status)) ? 1_000 : 5_000),
+    retry: false,
+  });
+  const noRebuildApi = rebuilds.error instanceof ApiError && rebuilds.error.status === 404;
   return (
     <div data-testid="operations-page">
       <Card title="Log consumers" actions={<span className="muted small">event log at position {consumers.data?.logPosition ?? '…'}</span>}>
@@ -23,6 +30,7 @@ export function OperationsPage() {
                 <th>Oldest unhandled</th>
                 <th>Checkpoint written</th>
                 <th>Here</th>
+                <th>Rebuild</th>
               </tr>
             </thead>
             <tbody>
@@ -36,12 +44,54 @@ export function OperationsPage() {
                   <td>{c.lagSeconds > 0 ? `${c.lagSeconds.toFixed(1)} s` : 'caught up'}</td>
                   <td>{formatTime(c.updatedAt)}</td>
                   <td>{c.runningHere ? (c.leader ? 'leader' : 'standby') : '—'}</td>
+                  <td>
+                    {rebuilds.data?.rebuildable.includes(c.consumer) && (
+                      <RebuildButton consumer={c.consumer} latest={rebuilds.data.rebuilds.find((r) => r.consumer === c.consumer)} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <p className="muted small">Rebuilds run blue/green beside the live projection; this build has no rebuild API yet, so there is no rebuild button.</p>
+        <p className="muted small">
+          A rebuild runs blue/green: the new version catches up from the start of the log beside the live one, which keeps serving, then they swap.
+          {noRebuildApi && ' This build has no rebuild API.'}
+        </p>
+        {rebuilds.data && rebuilds.data.rebuilds.length > 0 && (
+          <details>
+            <summary>Recent rebuilds ({rebuilds.data.rebuilds.length})</summary>
+            <table className="grid small">
+              <thead>
+                <tr>
+                  <th>Projection</th>
+                  <th>Status</th>
+                  <th>Progress</th>
+                  <th>By</th>
+                  <th>Requested</th>
+                  <th>Finished</th>
+                  <th>Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rebuilds.data.rebuilds.map((r) => (
+                  <tr key={r.rebuildId}>
+                    <td>{r.consumer}</td>
+                    <td>{r.status}</td>
+                    <td>{progressText(r)}</td>
+                    <td>
+                      {r.requestedBy}
+                      {r.reason && <> — “{r.reason}”</>}
+                    </td>
+                    <td>{formatTime(r.requestedAt)}</td>
+                    <td>{formatTime(r.finishedAt)}</td>
+                    <td>{r.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </Card>
       <Card title="Queues" actions={<a href="/admin/queues">Open bull-board →</a>}>
         <ErrorBox error={queues.error} />
@@ -68,6 +118,37 @@ export function OperationsPage() {
       </Card>
       <FeedsCard />
     </div>
+  );
+}
+
+function progressText(r: RebuildView): string {
+  if (r.status === 'swapped') return `${r.processed} events, done`;
+  if (r.remaining === null) return `${r.processed} events`;
+  const total = r.processed + r.remaining;
+  return `${r.processed} / ${total} (${total ? Math.floor((100 * r.processed) / total) : 100}%)`;
+}
+
+function RebuildButton({ consumer, latest }: { consumer: string; latest?: RebuildView }) {
+  const client = useQueryClient();
+  const rebuild = useMutation({
+    mutationFn: () => post(`/api/operations/consumers/${encodeURIComponent(consumer)}/rebuild`, { reason: 'requested from the dashboard' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['ops', 'rebuilds'] }),
+  });
+  const running = latest && !['swapped', 'failed'].includes(latest.status);
+  if (running)
+    return (
+      <span className="small" data-testid="rebuild-progress">
+        {latest.status}: {progressText(latest)}
+      </span>
+    );
+  return (
+    <>
+      <button type="button" disabled={rebuild.isPending} onClick={() => window.confirm(`Rebuild ${consumer} from the start of the log?`) && rebuild.mutate()}>
+        Rebuild
+      </button>
+      {latest && <span className="muted small">last: {latest.status}</span>}
+      <ErrorBox error={rebuild.error} />
+    </>
   );
 }
 

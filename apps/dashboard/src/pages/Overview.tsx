@@ -102,7 +102,7 @@ export function OverviewPage() {
           </details>
         )}
       </Card>
-      <Card title="Alerts sent per hour" testId="chart-alerts">
+      <Card title="Alerts raised per hour" testId="chart-alerts">
         {stats.isPending ? (
           <Loading />
         ) : alerts ? (
