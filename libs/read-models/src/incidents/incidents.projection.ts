@@ -5,7 +5,7 @@ import type { StoredEvent } from '#event-store';
 import { EVENTS_PROJECTION } from '../events/events.projection.js';
 import { asArticleEvent } from '../shared/article-event.js';
 import { applyOnce } from '../shared/stream-progress.js';
-import { type IncidentFeatures, components, sameIncident } from './matching.js';
+import { type IncidentFeatures, components } from './matching.js';
 
 export const INCIDENTS_PROJECTION = 'read-model.incidents';
 
@@ -30,7 +30,7 @@ export const incidentsProjection = {
 } as const;
 
 type Candidate = Selectable<Database['read_incident_candidates']>;
-type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null };
+export type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null };
 
 const clusters = (modality: string) => modality === 'asserted' || modality === 'future';
 const countriesOf = (actors: Actor[]) => [...new Set(actors.map((a) => a.country))];
@@ -119,15 +119,7 @@ function toFeatures(row: Omit<Candidate, 'date_start' | 'date_end'> & { date_sta
 
 /** Puts an active event into the incident(s) it matches, merging them when it matches several; else founds one. */
 async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, at: Date): Promise<void> {
-  const near = await selectCandidates(trx)
-    .where('active', '=', true)
-    .where('incident_id', 'is not', null)
-    .where('type', '=', candidate.type)
-    .where('date_start', '<=', candidate.dateEnd)
-    .where('date_end', '>=', candidate.dateStart)
-    .where('event_id', '<>', candidate.eventId)
-    .execute();
-  const matched = new Set(near.map(toFeatures).filter((other) => sameIncident(candidate, other)).map((other) => other.incidentId!));
+  const matched = new Set(await matchingIncidents(trx, candidate));
   if (candidate.incidentId) matched.add(candidate.incidentId);
   if (matched.size === 0) {
     await setIncident(trx, candidate, await freshIncidentId(trx, candidate), at);
@@ -142,6 +134,32 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
   const survivor = members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0]?.incidentId ?? [...matched][0]!;
   for (const member of members) await setIncident(trx, member, survivor, at);
   await setIncident(trx, candidate, survivor, at);
+}
+
+/**
+ * The incidents with a member that is the same real-world event as the
+ * candidate: sameIncident (matching.ts) written as SQL, so a story reported by
+ * thousands of articles returns its incident id once, not every member.
+ */
+export async function matchingIncidents(trx: Transaction<Database>, candidate: CandidateFeatures): Promise<string[]> {
+  const agents = sql.val(candidate.agentCountries);
+  const targets = sql.val(candidate.targetCountries);
+  const sidesMatch = candidate.symmetric
+    ? sql<boolean>`(agent_countries || target_countries) && (${agents}::text[] || ${targets}::text[])`
+    : sql<boolean>`agent_countries && ${agents}::text[] and (cardinality(${targets}::text[]) = 0 or cardinality(target_countries) = 0 or target_countries && ${targets}::text[])`;
+  const rows = await trx
+    .selectFrom('read_incident_candidates')
+    .select('incident_id')
+    .distinct()
+    .where('active', '=', true)
+    .where('incident_id', 'is not', null)
+    .where('type', '=', candidate.type)
+    .where('date_start', '<=', candidate.dateEnd)
+    .where('date_end', '>=', candidate.dateStart)
+    .where('event_id', '<>', candidate.eventId)
+    .where(sidesMatch)
+    .execute();
+  return rows.map((row) => row.incident_id!);
 }
 
 /** Re-groups an incident's active members; components other than the oldest report's become incidents of their own. */
