@@ -58,8 +58,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           await post('/api/auth/logout');
         } finally {
           setCsrfToken(null);
-          client.clear();
           client.setQueryData(['auth', 'me'], null);
+          client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
         }
       },
     }),

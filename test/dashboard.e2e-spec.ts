@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import { type LaunchedBrowser, launchChromium } from './support/browser.js';
+import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
+import { PrivateRedis } from './support/redis-server.js';
+import { deliver } from './support/signed-delivery.js';
+
+const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
+const SCREENSHOTS = resolve(import.meta.dirname, '../artifacts/screenshots');
+const ADMIN_EMAIL = 'desk@newsledger.example';
+const ADMIN_PASSWORD = 'dashboard e2e password';
+const DESIGN_CARD = ['TalksStarted', 'LetterSent', 'VisitMade', 'WaiverGranted'];
+
+/**
+ * The admin dashboard in a real browser (Debian's Chromium through
+ * playwright-core) against the compiled app (api + worker in one process) on
+ * a real PostgreSQL and Redis: log in, watch an ingested article's evidence
+ * highlighted, retract, subscribe, and check that hostile text stays text.
+ */
+describe('admin dashboard (browser, end to end)', () => {
+  let testDb: TestDatabase;
+  let redis: PrivateRedis;
+  let app: RunningApp;
+  let baseUrl: string;
+  let chromium: LaunchedBrowser;
+  let page: Page;
+  let seedArticleId: string;
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const open = async (path: string) => {
+    await page.goto(`${baseUrl}/admin${path}`);
+  };
+  const waitUntilCoded = async (articleId: string, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await fetch(`${baseUrl}/api/articles/${articleId}`);
+      if (response.ok && ((await response.json()) as { status: string }).status === 'coded') return;
+      if (Date.now() > deadline) throw new Error(`article ${articleId} was not coded in ${timeoutMs} ms:\n${app.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    testDb = await createTestDatabase();
+    // A Redis of its own: article ids are derived from the article, so on a shared
+    // Redis an earlier run's completed coding job (jobId = article id) would swallow this one.
+    redis = new PrivateRedis(await freePort());
+    await redis.start();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    app = await startCompiledApp('apps/standalone/src/main.js', {
+      PORT: String(port),
+      DATABASE_URL: testDb.url,
+      REDIS_URL: redis.url,
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      CONSUMER_POLL_MS: '200',
+    });
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      // Only the dashboard's own confirm() is expected; anything else is a failure recorded above.
+      void (dialog.type() === 'confirm' ? dialog.accept() : dialog.dismiss());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await app?.stop('SIGTERM');
+    await redis?.stop();
+    await testDb?.drop();
+  }, 60_000);
+
+  it('answers 401 on every admin route without a session, and changes nothing', async () => {
+    const uuid = randomUUID();
+    const routes: [string, string, unknown?][] = [
+      ['GET', '/api/auth/me'],
+      ['GET', '/api/operations/consumers'],
+      ['GET', '/api/operations/queues'],
+      ['GET', '/api/operations/stats'],
+      ['GET', '/api/operations/catalog'],
+      ['GET', '/api/subscriptions'],
+      ['GET', `/api/subscriptions/${uuid}`],
+      ['GET', '/api/alerts'],
+      ['GET', `/api/alerts/${uuid}`],
+      ['GET', '/admin/queues'],
+      ['GET', '/admin/queues/api/queues'],
+      ['PUT', '/admin/queues/api/queues/coding/pause'],
+      ['POST', `/api/events/${uuid}/retract`, { reason: 'no session' }],
+      ['POST', `/api/events/${uuid}/correct`, { reason: 'no session', changes: { modality: 'negated' } }],
+      ['POST', `/api/articles/${uuid}/recode`, {}],
+      ['POST', '/api/subscriptions', { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } }],
+      ['PUT', `/api/subscriptions/${uuid}`, { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } }],
+      ['DELETE', `/api/subscriptions/${uuid}`],
+      ['POST', `/api/alerts/${uuid}/replay`, {}],
+      ['POST', '/api/feeds', { url: 'http://127.0.0.1:9/feed.xml', outlet: 'x' }],
+      ['DELETE', `/api/feeds/${uuid}`],
+    ];
+    const answers = await Promise.all(
+      routes.map(async ([method, path, body]) => {
+        const response = await fetch(`${baseUrl}${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+        return `${method} ${path} → ${response.status}`;
+      }),
+    );
+    expect(answers).toEqual(routes.map(([method, path]) => `${method} ${path} → 401`));
+    const feeds = (await (await fetch(`${baseUrl}/api/feeds`)).json()) as { feeds: unknown[] };
+    expect(feeds.feeds).toEqual([]);
+    // The page itself is public (it shows the login); /admin/* client routes get the same page.
+    for (const path of ['/admin', '/admin/', '/admin/articles/whatever']) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await response.text()).toContain('<div id="root">');
+    }
+  });
+
+  it('logs in', async () => {
+    await open('/');
+    await page.waitForSelector('form[aria-label="log in"]');
+    await shot('login');
+    await page.fill('input[name=email]', ADMIN_EMAIL);
+    await page.fill('input[name=password]', 'not the password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=Wrong email or password.');
+    await page.fill('input[name=password]', ADMIN_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=overview-page]');
+    expect(await page.textContent('[data-testid=session-email]')).toBe(ADMIN_EMAIL);
+  }, 30_000);
+
+  it('creates a subscription with the rule builder, refusing an invalid one before saving', async () => {
+    await open('/alerts');
+    await page.click('[data-testid=new-subscription]');
+    await page.waitForSelector('[data-testid=subscription-form] input[name=eventType]');
+    // Invalid: no name, a bad country code: nothing is sent.
+    await page.fill('[data-testid=subscription-form] input[name=countries]', 'Iraq');
+    await page.click('[data-testid=save-subscription]');
+    await page.waitForSelector('text=give the subscription a name');
+    await page.waitForSelector('text=IRAQ is not an ISO alpha-3 code');
+    expect(await page.locator('[data-testid=subscription-row]').count()).toBe(0);
+
+    await page.fill('[data-testid=subscription-form] input[name=name]', 'WaiverGranted involving Iraq');
+    await page.fill('[data-testid=subscription-form] input[name=countries]', 'IRQ');
+    await page.check('[data-testid=subscription-form] input[name=eventType][value=WaiverGranted]');
+    await page.click('[data-testid=save-subscription]');
+    await page.waitForSelector('[data-testid=subscription-row]:has-text("WaiverGranted involving Iraq")');
+  }, 30_000);
+
+  it('ingests the seed through the signed webhook and shows the design-card events highlighted in its text', async () => {
+    const response = await deliver(baseUrl, {
+      id: 'msg_dashboard_seed',
+      body: JSON.stringify({ url: 'https://apnews.com/article/iraq-iran-militias', title: 'Iraqi PM demands Iran restrain militias ahead of US talks', publishedAt: '2021-04-07', outlet: 'AP', body: SEED }),
+    });
+    expect(response.status).toBe(202);
+    seedArticleId = response.json.articleId;
+    await waitUntilCoded(seedArticleId);
+
+    await open('/articles');
+    await page.waitForSelector(`[data-testid=article-row][data-article-id="${seedArticleId}"]`);
+    await page.fill('input[name=q]', 'militias');
+    await page.click('button:has-text("Search")');
+    await page.waitForSelector(`[data-testid=article-row][data-article-id="${seedArticleId}"]`);
+    await shot('articles');
+    await page.click(`[data-testid=article-row][data-article-id="${seedArticleId}"] a`);
+    await page.waitForSelector('[data-testid=article-text] mark');
+    for (const type of DESIGN_CARD) {
+      const marks = page.locator(`[data-testid=article-text] mark[data-event-types~="${type}"]`);
+      expect(await marks.count()).toBeGreaterThan(0);
+      expect(await page.locator(`[data-testid=event-card][data-event-type="${type}"]`).count()).toBeGreaterThan(0);
+    }
+    // The text is the article's, character for character: highlighting only wraps it.
+    const stored = (await (await fetch(`${baseUrl}/api/articles/${seedArticleId}`)).json()) as { text: string };
+    expect(await page.textContent('[data-testid=article-text]')).toBe(stored.text);
+    await shot('article');
+  }, 90_000);
+
+  it('shows the alert that the subscription raised', async () => {
+    await open('/alerts');
+    await page.waitForSelector('[data-testid=alert-row]:has-text("WaiverGranted involving Iraq")', { timeout: 30_000 });
+    await page.click('[data-testid=alert-row] button:has-text("Attempts")');
+    await page.waitForSelector('[data-testid=alert-detail]');
+    expect(await page.textContent('[data-testid=alert-detail]')).toContain('WaiverGranted');
+    await shot('alerts');
+  }, 45_000);
+
+  it('retracts an event from the article page, and the timeline changes', async () => {
+    const letter = page.locator('[data-testid=event-card][data-event-type="LetterSent"][data-status="active"]').first();
+    await open(`/articles/${seedArticleId}`);
+    await page.waitForSelector('[data-testid=event-card][data-event-type="LetterSent"]');
+    const eventId = (await letter.getAttribute('data-event-id'))!;
+
+    await open('/timeline');
+    await page.waitForSelector(`[data-testid=timeline-row][data-event-id="${eventId}"]`);
+    const before = await page.locator('[data-testid=timeline-row]').count();
+    await shot('timeline');
+
+    await open(`/articles/${seedArticleId}`);
+    const card = page.locator(`[data-testid=event-card][data-event-id="${eventId}"]`);
+    await card.locator('[data-testid=retract]').click();
+    await card.locator('input[name=reason]').fill('the letter was not sent; a denial');
+    await card.locator('[data-testid=confirm-retract]').click();
+    await page.waitForSelector(`[data-testid=event-card][data-event-id="${eventId}"][data-status="retracted"]`, { timeout: 30_000 });
+    expect(await page.locator(`[data-testid=article-text] mark[data-event-ids~="${eventId}"]`).count()).toBe(0);
+    expect(await card.textContent()).toContain(`retraction by ${ADMIN_EMAIL}`);
+
+    await open('/timeline');
+    await page.waitForSelector('[data-testid=timeline-row]');
+    expect(await page.locator(`[data-testid=timeline-row][data-event-id="${eventId}"]`).count()).toBe(0);
+    expect(await page.locator('[data-testid=timeline-row]').count()).toBe(before - 1);
+    // Asking for retracted events shows it again, marked as such.
+    await open('/timeline?status=retracted');
+    await page.waitForSelector(`[data-testid=timeline-row][data-event-id="${eventId}"]`);
+  }, 60_000);
+
+  it('renders hostile article text and titles as text, never as HTML', async () => {
+    const title = 'Breaking <img src=x onerror="window.__pwned=1;alert(1)"> news';
+    const body =
+      'Iraq and Iran held talks in Baghdad on Monday. <script>window.__pwned=2;alert(2)</script> ' +
+      'Officials said <img src=x onerror="window.__pwned=3;alert(3)"> nothing more.';
+    const response = await deliver(baseUrl, {
+      id: 'msg_dashboard_hostile',
+      body: JSON.stringify({ url: 'https://news.example.org/hostile', title, publishedAt: '2021-04-08', outlet: 'Example <b>Outlet</b>', body }),
+    });
+    expect(response.status).toBe(202);
+    const articleId = response.json.articleId as string;
+    await waitUntilCoded(articleId);
+
+    await open('/articles');
+    await page.waitForSelector(`[data-testid=article-row][data-article-id="${articleId}"]`);
+    expect(await page.textContent(`[data-testid=article-row][data-article-id="${articleId}"]`)).toContain(title);
+    await open(`/articles/${articleId}`);
+    await page.waitForSelector('[data-testid=article-text]');
+    expect(await page.textContent('[data-testid=article-title]')).toBe(title);
+    const text = await page.textContent('[data-testid=article-text]');
+    expect(text).toContain('<script>window.__pwned=2;alert(2)</script>');
+    expect(text).toContain('<img src=x onerror="window.__pwned=3;alert(3)">');
+    expect(await page.locator('[data-testid=article-page] img, [data-testid=article-page] script, [data-testid=article-page] b').count()).toBe(0);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
+  }, 60_000);
+
+  it('shows the overview charts, actors, incidents, operations and bull-board behind the login', async () => {
+    await open('/');
+    for (const chart of ['chart-articles', 'chart-types', 'chart-lag', 'chart-queues', 'chart-alerts']) {
+      await page.waitForSelector(`[data-testid=${chart}] svg.recharts-surface`);
+    }
+    await shot('overview');
+
+    await open('/actors/mustafa-al-kadhimi');
+    await page.waitForSelector('[data-testid=actor-name]');
+    await page.waitForSelector('[data-testid=actors-page] svg.recharts-surface');
+    await shot('actors');
+
+    await open('/incidents');
+    await page.waitForSelector('[data-testid=incident]');
+    await shot('incidents');
+
+    await open('/operations');
+    await page.waitForSelector('[data-testid=consumer-row]');
+    expect(await page.textContent('[data-testid=consumers]')).toContain('read-model.events');
+    await shot('operations');
+
+    const board = await page.goto(`${baseUrl}/admin/queues`);
+    expect(board?.status()).toBe(200);
+    await page.waitForSelector('text=coding');
+    await shot('queues');
+
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('logs out, after which the API refuses the old session', async () => {
+    await open('/');
+    await page.click('button:has-text("Log out")');
+    await page.waitForSelector('form[aria-label="log in"]');
+    const status = await page.evaluate(async () => (await fetch('/api/operations/stats')).status);
+    expect(status).toBe(401);
+    expect((await page.request.get(`${baseUrl}/admin/queues`)).status()).toBe(401);
+  }, 30_000);
+});
