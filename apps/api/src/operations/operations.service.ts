@@ -6,7 +6,7 @@ import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
 import { QueueConnection } from '#queue';
 
 /** The BullMQ queues the dashboard watches (and bull-board shows). */
-export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries'] as const;
+export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries', 'rebuilds'] as const;
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
