@@ -110,7 +110,9 @@ try {
   say(`signed POST /webhooks/articles: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${ingest['2xx']} stored, ${non2xx} non-2xx, ${ingest.errors} errors`);
   say(`projection lag under that full load (read models, sampled every 100 ms; the worker cannot code and project this rate on 2 cores, so this is the backlog growing): p50 ${percentile(lagSamples, 50).toFixed(3)} s, p99 ${percentile(lagSamples, 99).toFixed(3)} s`);
 
-  // Let coding catch up with the burst before the steady-state and single-article measurements.
+  // Which consumer holds the backlog (the bottleneck), then let the worker catch up before the next measurements.
+  const behind = await consumerStatuses(testDb.db, ['coding-dispatcher', 'read-model.articles', 'read-model.events', 'read-model.incidents', 'alerts.projection', 'alerts.dispatcher']);
+  say(`right after the burst, events behind per consumer: ${behind.map((s) => `${s.consumer} ${s.lagEvents}`).join(', ')}`);
   const drainStarted = performance.now();
   await drained();
   say(`the worker coded and projected that burst's backlog in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s more`);
