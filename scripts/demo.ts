@@ -1,21 +1,32 @@
 // `npm run demo` — the main job on a fresh machine: starts newsledger (api +
 // worker; embedded PostgreSQL and BullMQ on PostgreSQL unless DATABASE_URL /
-// REDIS_URL are set), delivers examples/article.json through the signed
-// webhook like any sender would, prints the coded events as a table, and keeps
-// serving until Ctrl-C.
+// REDIS_URL are set), subscribes to an example alert rule, delivers
+// examples/article.json through the signed webhook like any sender would,
+// prints the coded events and the alerts they raised, and keeps serving until
+// Ctrl-C.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { webhookSecret } from '#config';
-import { loadConfigOrExit, startHttpApp } from '#platform';
+import { type AlertView, createSubscription, listAlerts, listSubscriptions } from '#alerts';
+import { EventStore } from '#event-store';
+import { DATABASE, type DatabaseHandle, loadConfigOrExit, startHttpApp } from '#platform';
 import { StandaloneModule } from '../apps/standalone/src/standalone.module.js';
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
 const base = `http://127.0.0.1:${config.PORT}`;
+const { db } = app.get<DatabaseHandle>(DATABASE);
+
+// What an analyst would set up first (through the dashboard or POST /api/subscriptions): a rule
+// that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
+const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
+if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
+  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either' }, delivery: { queue: true } }, 'demo');
+}
 
 const body = JSON.stringify(example);
 const id = `msg_demo_${randomUUID()}`;
@@ -36,7 +47,14 @@ say(`\nPOST /webhooks/articles → ${delivery.status} ${delivery.status === 200 
 const article = await waitForCoded(articleId);
 say(`"${example.title}" — ${article.status}, ${article.events.length} events\n`);
 printTable(article.events);
+const alerts = await waitForAlerts(articleId);
+say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"):`);
+for (const alert of alerts) {
+  const matched = alert.explanation.events.map((e) => `"${truncate(e.evidence[0]?.text ?? '', 50)}"`).join(', ');
+  say(`  ${alert.eventType}  incident ${alert.incidentId}  ${alert.sourceCount} source(s)  matched ${matched}`);
+}
 say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
+say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
 
 interface ApiEvent {
   type: string;
@@ -58,6 +76,21 @@ async function waitForCoded(articleId: string): Promise<{ status: string; events
     if (Date.now() > deadline) throw new Error(`article ${articleId} was not coded within a minute`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Alerts come from the alert projection, which runs after the incidents projection; give it a moment. */
+async function waitForAlerts(articleId: string): Promise<AlertView[]> {
+  const deadline = Date.now() + 10_000;
+  let alerts: AlertView[] = [];
+  while (Date.now() < deadline) {
+    alerts = (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) => a.articleIds.includes(articleId));
+    if (alerts.length > 0) {
+      await new Promise((r) => setTimeout(r, 500));
+      return (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) => a.articleIds.includes(articleId));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return alerts;
 }
 
 function printTable(events: ApiEvent[]): void {

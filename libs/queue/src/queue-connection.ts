@@ -117,6 +117,8 @@ export class QueueConnection {
     if (!this.pgPool) {
       this.pgPool = new pg.Pool({ connectionString: this.options.databaseUrl, max: 5, options: `-c search_path=${this.schema()}`, application_name: 'newsledger-bullmq' });
       this.pgPool.on('error', () => undefined);
+      // Every BullMQ queue and worker adds its own 'error' listener to the pool it is handed.
+      this.pgPool.setMaxListeners(0);
       this.pgPool.on('connect', (client) => client.on('error', () => undefined));
     }
     return this.pgPool;

@@ -105,13 +105,11 @@ export class LogConsumer {
   async processBatchIn(trx: Transaction<Database>): Promise<number> {
     const checkpoint = await readCheckpoint(trx, this.name);
     const limit = await this.upstreamLimit(trx);
-    const events = await readVisibleAfter(trx, checkpoint, this.batchSize, limit);
-    if (events.length === 0) return 0;
-    const relevant = this.types ? events.filter((event) => this.types!.has(event.type)) : events;
-    if (relevant.length > 0) await this.options.handle(relevant, trx);
-    const last = events[events.length - 1]!;
-    await saveCheckpoint(trx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition }, checkpoint);
-    return events.length;
+    const { events, last, count } = await readVisibleAfter(trx, checkpoint, this.batchSize, limit, this.types);
+    if (!last) return 0;
+    if (events.length > 0) await this.options.handle(events, trx);
+    await saveCheckpoint(trx, this.name, last, checkpoint);
+    return count;
   }
 
   /** The lowest checkpoint among the consumers this one runs after (none: no limit). */
@@ -181,16 +179,44 @@ export class LogConsumer {
   }
 }
 
-async function readVisibleAfter(trx: Transaction<Database>, after: Checkpoint, limit: number, upTo?: Checkpoint): Promise<StoredEvent[]> {
-  const { rows } = await sql<EventRow>`
-    select global_position, transaction_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at
+/**
+ * The next window of visible events after the checkpoint, in log order. With a
+ * type filter, only the wanted events' bodies are fetched (and their JSON
+ * decoded); `last` is the window's last position either way, so the checkpoint
+ * moves past the rest.
+ */
+async function readVisibleAfter(
+  trx: Transaction<Database>,
+  after: Checkpoint,
+  limit: number,
+  upTo: Checkpoint | undefined,
+  types: ReadonlySet<string> | undefined,
+): Promise<{ events: StoredEvent[]; last?: Checkpoint; count: number }> {
+  const window = sql`
+    select transaction_id, global_position, type
     from events
     where (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition.toString()}::bigint)
       and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ${upTo ? sql`and (transaction_id, global_position) <= (${upTo.transactionId}::xid8, ${upTo.globalPosition.toString()}::bigint)` : sql``}
     order by transaction_id, global_position
-    limit ${limit}`.execute(trx);
-  return rows.map(toStoredEvent);
+    limit ${limit}`;
+  const { rows } = await sql<EventRow & { window_count: string; last_transaction_id: string; last_global_position: string }>`
+    with w as (${window}),
+         n as (select count(*) as window_count from w),
+         edge as (select transaction_id::text as last_transaction_id, global_position as last_global_position
+                  from w order by transaction_id desc, global_position desc limit 1)
+    select e.global_position, e.transaction_id, e.stream_id, e.stream_version, e.event_id, e.type, e.data, e.metadata, e.recorded_at,
+           n.window_count, edge.last_transaction_id, edge.last_global_position
+    from n cross join edge
+    left join w on ${types ? sql`w.type = any(${sql.val([...types])}::text[])` : sql`true`}
+    left join events e on e.global_position = w.global_position
+    order by w.transaction_id, w.global_position`.execute(trx);
+  const count = Number(rows[0]?.window_count ?? 0);
+  if (count === 0) return { events: [], count: 0 };
+  const edge = rows[0]!;
+  return {
+    events: rows.filter((row) => row.global_position !== null).map(toStoredEvent),
+    last: { transactionId: edge.last_transaction_id, globalPosition: BigInt(edge.last_global_position) },
+    count,
+  };
 }
-
-
