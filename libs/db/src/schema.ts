@@ -198,6 +198,19 @@ export interface ReadIncidentCandidatesTable {
   date_end: ColumnType<string, string, string>;
   active: boolean;
   incident_id: string | null;
+  /** Set by an analyst's merge or split: automatic re-grouping leaves the event in this incident. */
+  pinned_incident: string | null;
+}
+
+/** Analysts' merges and splits, one row for each incident a correction concerns. */
+export interface ReadIncidentHistoryTable {
+  incident_id: string;
+  log_position: Int8;
+  kind: 'merged' | 'split';
+  by: string;
+  reason: string;
+  details: Json<unknown>;
+  recorded_at: Timestamp;
 }
 
 export interface ReadIncidentMembersTable {
@@ -216,6 +229,7 @@ export interface Database {
   read_events: ReadEventsTable;
   read_incident_candidates: ReadIncidentCandidatesTable;
   read_incident_members: ReadIncidentMembersTable;
+  read_incident_history: ReadIncidentHistoryTable;
 }
 
 // ---- Alerts (libs/alerts) ---------------------------------------------------

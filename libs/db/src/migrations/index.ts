@@ -6,6 +6,7 @@ import * as feeds from './2026-11-28T02-00-feeds.js';
 import * as adminAuth from './2026-11-28T03-00-admin-auth.js';
 import * as alerts from './2026-11-28T04-00-alerts.js';
 import * as projectionRebuilds from './2026-11-28T05-00-projection-rebuilds.js';
+import * as incidentPins from './2026-11-28T06-00-incident-pins.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T03-00-admin-auth': adminAuth,
   '2026-11-28T04-00-alerts': alerts,
   '2026-11-28T05-00-projection-rebuilds': projectionRebuilds,
+  '2026-11-28T06-00-incident-pins': incidentPins,
 };

@@ -5,6 +5,7 @@ import type { StoredEvent } from '#event-store';
 import { EVENTS_PROJECTION } from '../events/events.projection.js';
 import { asArticleEvent } from '../shared/article-event.js';
 import { applyOnce } from '../shared/stream-progress.js';
+import { INCIDENT_CORRECTION_TYPES, type IncidentCorrectionEvent, type IncidentSplit, type IncidentsMerged } from './incident-corrections.js';
 import { type IncidentFeatures, components } from './matching.js';
 
 export const INCIDENTS_PROJECTION = 'read-model.incidents';
@@ -18,24 +19,32 @@ export const INCIDENTS_PROJECTION = 'read-model.incidents';
  *
  * Only asserted and future events cluster: a negated or hypothetical one (the
  * content of a threat) is not something that happened.
+ *
+ * Analysts correct the clustering (IncidentsMerged, IncidentSplit): the events
+ * concerned move and are pinned to their incident. Automatic re-grouping never
+ * moves a pinned event nor merges an incident holding pinned events into
+ * another; new events still join a pinned incident by matching.
  */
 export const incidentsProjection = {
   name: INCIDENTS_PROJECTION,
   /** The tables only this projection writes (what a blue/green rebuild swaps). */
-  tables: ['read_incident_candidates', 'read_incident_members'],
-  types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
+  tables: ['read_incident_candidates', 'read_incident_members', 'read_incident_history'],
+  types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...INCIDENT_CORRECTION_TYPES],
   // The incidents API joins read_events: never list an incident whose events that projection has not written yet.
   after: [EVENTS_PROJECTION],
   handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, INCIDENTS_PROJECTION, events, (event) => applyIncidentEvent(trx, event)),
 } as const;
 
 type Candidate = Selectable<Database['read_incident_candidates']>;
-export type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null };
+export type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null; pinnedIncident: string | null };
 
 const clusters = (modality: string) => modality === 'asserted' || modality === 'future';
 const countriesOf = (actors: Actor[]) => [...new Set(actors.map((a) => a.country))];
 
 async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEvent): Promise<void> {
+  const correction = { type: stored.type, data: stored.data } as IncidentCorrectionEvent;
+  if (correction.type === 'IncidentsMerged') return applyMerge(trx, correction.data, stored);
+  if (correction.type === 'IncidentSplit') return applySplit(trx, correction.data, stored);
   const event = asArticleEvent(stored);
   const at = stored.recordedAt;
   if (isEventType(event.type)) {
@@ -97,7 +106,7 @@ async function load(trx: Transaction<Database>, eventId: string): Promise<Candid
 function selectCandidates(trx: Transaction<Database>) {
   return trx
     .selectFrom('read_incident_candidates')
-    .select(['event_id', 'article_id', 'seq', 'type', 'is_symmetric', 'agent_countries', 'target_countries', 'active', 'incident_id'])
+    .select(['event_id', 'article_id', 'seq', 'type', 'is_symmetric', 'agent_countries', 'target_countries', 'active', 'incident_id', 'pinned_incident'])
     .select([sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as('date_start'), sql<string>`to_char(date_end, 'YYYY-MM-DD')`.as('date_end')]);
 }
 
@@ -114,11 +123,21 @@ function toFeatures(row: Omit<Candidate, 'date_start' | 'date_end'> & { date_sta
     dateEnd: row.date_end,
     active: row.active,
     incidentId: row.incident_id,
+    pinnedIncident: row.pinned_incident,
   };
 }
 
-/** Puts an active event into the incident(s) it matches, merging them when it matches several; else founds one. */
+/**
+ * Puts an active event into the incident(s) it matches, merging them when it
+ * matches several; else founds one. A pinned event goes back to its incident.
+ * Incidents holding pinned events are never merged into another: when the event
+ * matches some, it joins the oldest of them and only unpinned incidents merge in.
+ */
 async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, at: Date): Promise<void> {
+  if (candidate.pinnedIncident) {
+    await setIncident(trx, candidate, candidate.pinnedIncident, at);
+    return;
+  }
   const matched = new Set(await matchingIncidents(trx, candidate));
   if (candidate.incidentId) matched.add(candidate.incidentId);
   if (matched.size === 0) {
@@ -131,8 +150,11 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
   }
   // The incident whose first report is oldest survives a merge: ids stay stable as reports arrive.
   const members = (await selectCandidates(trx).where('incident_id', 'in', [...matched]).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
-  const survivor = members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))[0]?.incidentId ?? [...matched][0]!;
-  for (const member of members) await setIncident(trx, member, survivor, at);
+  members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)));
+  const pinned = new Set(members.filter((m) => m.pinnedIncident !== null).map((m) => m.incidentId!));
+  const eligible = pinned.size > 0 ? members.filter((m) => pinned.has(m.incidentId!)) : members;
+  const survivor = eligible[0]?.incidentId ?? [...matched][0]!;
+  for (const member of members) if (!pinned.has(member.incidentId!)) await setIncident(trx, member, survivor, at);
   await setIncident(trx, candidate, survivor, at);
 }
 
@@ -141,7 +163,7 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
  * candidate: sameIncident (matching.ts) written as SQL, so a story reported by
  * thousands of articles returns its incident id once, not every member.
  */
-export async function matchingIncidents(trx: Transaction<Database>, candidate: CandidateFeatures): Promise<string[]> {
+export async function matchingIncidents(trx: Transaction<Database>, candidate: IncidentFeatures): Promise<string[]> {
   const agents = sql.val(candidate.agentCountries);
   const targets = sql.val(candidate.targetCountries);
   const sidesMatch = candidate.symmetric
@@ -162,11 +184,17 @@ export async function matchingIncidents(trx: Transaction<Database>, candidate: C
   return rows.map((row) => row.incident_id!);
 }
 
-/** Re-groups an incident's active members; components other than the oldest report's become incidents of their own. */
+/**
+ * Re-groups an incident's active members; components other than the oldest
+ * report's become incidents of their own. When an analyst pinned events to the
+ * incident, every component holding one stays (the pinned events are one
+ * incident whatever their features say) and only the others split off.
+ */
 async function regroup(trx: Transaction<Database>, incidentId: string, at: Date): Promise<void> {
   const members = (await selectCandidates(trx).where('incident_id', '=', incidentId).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
-  const [kept, ...split] = components(members);
-  if (!kept) return;
+  const groups = components(members);
+  const isPinned = (group: CandidateFeatures[]) => group.some((m) => m.pinnedIncident === incidentId);
+  const split = groups.some(isPinned) ? groups.filter((g) => !isPinned(g)) : groups.slice(1);
   for (const group of split) {
     const id = await freshIncidentId(trx, group[0]!);
     for (const member of group) await setIncident(trx, member, id, at);
@@ -197,4 +225,59 @@ async function setIncident(trx: Transaction<Database>, candidate: CandidateFeatu
   }
   await trx.updateTable('read_incident_candidates').set({ incident_id: incidentId }).where('event_id', '=', candidate.eventId).execute();
   candidate.incidentId = incidentId;
+}
+
+/** Every active member of the named incidents moves into `into`, pinned there; so do pins to the merged incidents. */
+async function applyMerge(trx: Transaction<Database>, merge: IncidentsMerged, stored: StoredEvent): Promise<void> {
+  const at = stored.recordedAt;
+  const members = (await selectCandidates(trx).where('incident_id', 'in', merge.incidentIds).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  for (const member of members) await setIncident(trx, member, merge.into, at);
+  if (members.length) await trx.updateTable('read_incident_candidates').set({ pinned_incident: merge.into }).where('event_id', 'in', members.map((m) => m.eventId)).execute();
+  // Pinned events not active now (a correction may make them cluster again) follow too.
+  await trx.updateTable('read_incident_candidates').set({ pinned_incident: merge.into }).where('pinned_incident', 'in', merge.incidentIds).execute();
+  const details = { incidentIds: merge.incidentIds, into: merge.into };
+  await recordHistory(trx, merge.incidentIds, 'merged', merge, details, stored);
+}
+
+/** The named active members move into a new incident, pinned there; what is left stays pinned where it is. */
+async function applySplit(trx: Transaction<Database>, split: IncidentSplit, stored: StoredEvent): Promise<void> {
+  const at = stored.recordedAt;
+  const members = (await selectCandidates(trx).where('incident_id', '=', split.incidentId).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const moving = split.eventIds.map((id) => members.find((m) => m.eventId === id)).filter((m): m is CandidateFeatures => m !== undefined);
+  if (moving.length === 0) return;
+  const newId = await splitIncidentId(trx, moving[0]!.eventId, stored.globalPosition);
+  for (const member of moving) await setIncident(trx, member, newId, at);
+  const movingIds = moving.map((m) => m.eventId);
+  await trx.updateTable('read_incident_candidates').set({ pinned_incident: newId }).where('event_id', 'in', movingIds).execute();
+  const staying = members.filter((m) => !movingIds.includes(m.eventId)).map((m) => m.eventId);
+  if (staying.length) await trx.updateTable('read_incident_candidates').set({ pinned_incident: split.incidentId }).where('event_id', 'in', staying).execute();
+  const details = { from: split.incidentId, to: newId, eventIds: movingIds };
+  await recordHistory(trx, [split.incidentId, newId], 'split', split, details, stored);
+}
+
+/** `inc-split-<first event>`; deterministic (a rebuild gives the same id), never one used before. */
+async function splitIncidentId(trx: Transaction<Database>, firstEventId: string, position: bigint): Promise<string> {
+  const id = `inc-split-${firstEventId}`;
+  const used = await trx.selectFrom('read_incident_members').select('event_id').where('incident_id', '=', id).executeTakeFirst();
+  return used ? `${id}-${position}` : id;
+}
+
+async function recordHistory(
+  trx: Transaction<Database>,
+  incidentIds: string[],
+  kind: 'merged' | 'split',
+  correction: { by: string; reason: string },
+  details: Record<string, unknown>,
+  stored: StoredEvent,
+): Promise<void> {
+  const rows = [...new Set(incidentIds)].map((incident_id) => ({
+    incident_id,
+    log_position: stored.globalPosition.toString(),
+    kind,
+    by: correction.by,
+    reason: correction.reason,
+    details: JSON.stringify(details),
+    recorded_at: stored.recordedAt,
+  }));
+  await trx.insertInto('read_incident_history').values(rows).onConflict((oc) => oc.columns(['incident_id', 'log_position']).doNothing()).execute();
 }

@@ -23,6 +23,21 @@ export interface IncidentSource {
   eventIds: string[];
 }
 
+/** An analyst's merge or split that concerned the incident, as the log recorded it. */
+export interface IncidentCorrection {
+  kind: 'merged' | 'split';
+  by: string;
+  reason: string;
+  recordedAt: string;
+  logPosition: string;
+  /** Merged: incidentIds and into. Split: from, to (the new incident) and eventIds. */
+  incidentIds?: string[];
+  into?: string;
+  from?: string;
+  to?: string;
+  eventIds?: string[];
+}
+
 export interface IncidentView {
   incidentId: string;
   type: string;
@@ -38,6 +53,8 @@ export interface IncidentView {
   outletCount: number;
   eventCount: number;
   sources: IncidentSource[];
+  /** Analysts' merges and splits concerning it, oldest first (as recorded before asOf). */
+  history: IncidentCorrection[];
 }
 
 /**
@@ -88,6 +105,13 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     .orderBy('e.log_position')
     .execute();
 
+  let historyQuery = db
+    .selectFrom('read_incident_history')
+    .select(['incident_id', 'kind', 'by', 'reason', 'details', 'recorded_at', 'log_position'])
+    .where('incident_id', 'in', groups.map((g) => g.incident_id));
+  if (asOf) historyQuery = historyQuery.where('recorded_at', '<', asOf);
+  const history = await historyQuery.orderBy('log_position').execute();
+
   const views = groups.map((group): IncidentView => {
     const mine = members.filter((m) => m.incident_id === group.incident_id);
     const sources = new Map<string, IncidentSource>();
@@ -114,6 +138,9 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
       outletCount: new Set(list.map((s) => s.outlet)).size,
       eventCount: Number(group.event_count),
       sources: list,
+      history: history
+        .filter((h) => h.incident_id === group.incident_id)
+        .map((h) => ({ kind: h.kind, by: h.by, reason: h.reason, recordedAt: h.recorded_at.toISOString(), logPosition: String(h.log_position), ...(h.details as object) })),
     };
   });
   return toPage(views, page, pinned);

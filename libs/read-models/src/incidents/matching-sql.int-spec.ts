@@ -33,6 +33,7 @@ describe('incident matching in SQL agrees with sameIncident', () => {
         dateEnd: b!,
         active: true,
         incidentId: `inc-${i}`,
+        pinnedIncident: null,
       };
     };
     const stored = Array.from({ length: 60 }, (_, i) => features(i));
