@@ -3,6 +3,7 @@ import { EVENT_TYPE_NAMES, isEventType } from '#domain';
 import type { AlertsTable, Database } from '#db';
 import { type EventStore, type LogConsumerOptions, type StoredEvent, deterministicEventId } from '#event-store';
 import { INCIDENTS_PROJECTION } from '#read-models';
+import { INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged } from '#read-models/incidents/incident-corrections';
 import {
   ALERT_MESSAGE_SCHEMA,
   type AlertAnnounced,
@@ -55,8 +56,9 @@ type AlertRow = Selectable<AlertsTable>;
  * The alert projection: a log consumer that runs after the incidents
  * projection, so every event it sees is already placed in its incident.
  *
- * Per batch: the incidents touched by its coded events, retractions and
- * corrections (and the incidents of alerts that name those events) are
+ * Per batch: the incidents touched by its coded events, retractions,
+ * corrections and analysts' merges and splits (and the incidents of alerts
+ * that name those events) are
  * re-evaluated against the rule index. At most one alert per (subscription,
  * incident), with a deterministic id; its row is versioned by recorded time.
  * Whatever downstream must hear is appended to the alert's stream in this same
@@ -78,7 +80,7 @@ export function createAlertProjection(store: EventStore): Pick<LogConsumerOption
 
   return {
     name: ALERT_PROJECTION,
-    types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...SUBSCRIPTION_EVENT_TYPES],
+    types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...INCIDENT_CORRECTION_TYPES, ...SUBSCRIPTION_EVENT_TYPES],
     after: [INCIDENTS_PROJECTION],
     invalidate: () => (index = undefined),
     handle: async (events, trx) => {
@@ -91,11 +93,36 @@ export function createAlertProjection(store: EventStore): Pick<LogConsumerOption
   };
 }
 
-const eventIdOf = (event: StoredEvent) => (event.data as { eventId: string }).eventId;
+/**
+ * The coded events a batch concerns. An analyst's merge or split names
+ * incidents: it concerns their events now (the incidents projection has placed
+ * them) and the events of the alerts raised on those incidents before.
+ */
+async function eventIdsOf(trx: Transaction<Database>, events: StoredEvent[]): Promise<string[]> {
+  const ids = new Set<string>();
+  const incidents = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'IncidentsMerged') (event.data as IncidentsMerged).incidentIds.forEach((id) => incidents.add(id));
+    else if (event.type === 'IncidentSplit') {
+      const split = event.data as IncidentSplit;
+      incidents.add(split.incidentId);
+      split.eventIds.forEach((id) => ids.add(id));
+    } else if (isEventType(event.type) || event.type === 'EventRetracted' || event.type === 'EventCorrected') ids.add((event.data as { eventId: string }).eventId);
+  }
+  if (incidents.size) {
+    const named = [...incidents];
+    const members = await trx.selectFrom('read_incident_members').select('event_id').where('recorded_to', 'is', null).where('incident_id', 'in', named).execute();
+    members.forEach((m) => ids.add(m.event_id));
+    const alerts = await trx.selectFrom('alerts').select('event_ids').where('recorded_to', 'is', null).where('incident_id', 'in', named).execute();
+    alerts.forEach((a) => a.event_ids.forEach((id) => ids.add(id)));
+  }
+  return [...ids];
+}
 
 async function project(trx: Transaction<Database>, store: EventStore, index: RuleIndex, subscriptions: Map<string, SubscriptionMeta>, events: StoredEvent[]): Promise<void> {
   const at = events.reduce((latest, e) => (e.recordedAt > latest ? e.recordedAt : latest), events[0]!.recordedAt);
-  const eventIds = [...new Set(events.filter((e) => isEventType(e.type) || e.type === 'EventRetracted' || e.type === 'EventCorrected').map(eventIdOf))];
+  const eventIds = await eventIdsOf(trx, events);
+  if (eventIds.length === 0) return;
 
   // Incidents to look at: where the batch's events are now, and where alerts naming them were.
   const touched = new Set((await incidentsOf(trx, eventIds)).values());

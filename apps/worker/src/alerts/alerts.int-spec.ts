@@ -10,6 +10,7 @@ import { EventStore, LogConsumer, consumerStatuses } from '#event-store';
 import { catchUp } from '#event-store/testing/catch-up';
 import { QueueConnection } from '#queue';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
+import { INCIDENT_CORRECTIONS_STREAM } from '#read-models/incidents/incident-corrections';
 import { ArticleStreams, IRAN, IRAQ, USA, article, catchUp as catchUpReadModels, coded } from '#read-models/testing/article-streams';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createAlertProjection } from './alert-projection.js';
@@ -230,6 +231,39 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     await until('delivery after a timeout', async () => (await delivery(alert!.alertId))?.state === 'delivered', 30_000);
     const detail = await getAlert(testDb.db, alert!.alertId);
     expect(detail!.deliveries[0]!.attempts.map((a) => a.error)).toEqual(['timeout after 1000 ms', null]);
+  });
+
+  it("follows an analyst's merge (one alert left, the other retracted as merged) and split (a new alert for the new incident)", async () => {
+    const { subscription } = await subscribe('Visits to Iran', { eventTypes: ['VisitMade'], countries: ['IRN'], countryRole: 'target' }, { queue: true });
+    const visit = (articleId: string, eventId: string, day: string) => coded(articleId, eventId, 'VisitMade', [IRAQ], [IRAN], { start: day, end: day });
+    // Weeks apart, so the automatic matching keeps them apart.
+    await streams.receive(article('visit-early', { outlet: 'Early Times' }));
+    await streams.code('visit-early', [visit('visit-early', 'v-early', '2021-06-03')]);
+    await streams.receive(article('visit-late', { outlet: 'Late Post' }));
+    await streams.code('visit-late', [visit('visit-late', 'v-late', '2021-06-20')]);
+    await sync();
+    const alertOn = async (incidentId: string) => (await alertsOf(subscription.id)).find((a) => a.incidentId === incidentId);
+    expect((await alertsOf(subscription.id)).map((a) => [a.incidentId, a.status, a.sourceCount]).sort()).toEqual([
+      ['inc-v-early', 'active', 1],
+      ['inc-v-late', 'active', 1],
+    ]);
+    const late = (await alertOn('inc-v-late'))!;
+
+    const correct = (type: 'IncidentsMerged' | 'IncidentSplit', data: object) =>
+      store.append(INCIDENT_CORRECTIONS_STREAM, [{ type, data, metadata: { actor: 'ana@example.org', reason: 'analyst' } }], { expectedVersion: 'any' });
+    await correct('IncidentsMerged', { incidentIds: ['inc-v-early', 'inc-v-late'], into: 'inc-v-early', by: 'ana@example.org', reason: 'one visit, misdated' });
+    await sync();
+    expect(await alertOn('inc-v-early')).toMatchObject({ status: 'active', sourceCount: 2, eventIds: ['v-early', 'v-late'] });
+    expect(await alertOn('inc-v-late')).toMatchObject({ status: 'retracted', retraction: { reason: 'merged', mergedInto: (await alertOn('inc-v-early'))!.alertId } });
+    expect((await alertsQueue.getJob(`${late.alertId}.r2`))?.data).toMatchObject({ kind: 'retracted', retraction: { reason: 'merged' } });
+
+    await correct('IncidentSplit', { incidentId: 'inc-v-early', eventIds: ['v-late'], by: 'ana@example.org', reason: 'two visits after all' });
+    await sync();
+    expect(await alertOn('inc-v-early')).toMatchObject({ status: 'active', sourceCount: 1, eventIds: ['v-early'] });
+    const fresh = (await alertOn('inc-split-v-late'))!;
+    expect(fresh).toMatchObject({ status: 'active', sourceCount: 1, eventIds: ['v-late'] });
+    expect((await alertsQueue.getJob(fresh.alertId))?.data).toMatchObject({ kind: 'raised', incidentId: 'inc-split-v-late' });
+    expect(await alertOn('inc-v-late')).toMatchObject({ status: 'retracted' });
   });
 });
 
