@@ -112,4 +112,20 @@ export const incident = z.object({
   outletCount: z.number(),
   eventCount: z.number(),
   sources: z.array(z.object({ articleId: z.string(), title: z.string(), outlet: z.string(), url: z.string(), publishedAt: z.string(), eventIds: z.array(z.string()) })),
+  history: z
+    .array(
+      z.object({
+        kind: z.enum(['merged', 'split']),
+        by: z.string().describe('The admin who made it'),
+        reason: z.string(),
+        recordedAt: z.string(),
+        logPosition: z.string().describe('Global position of the correction in the event log'),
+        incidentIds: z.array(z.string()).optional().describe('merged: the incidents merged'),
+        into: z.string().optional().describe('merged: the one kept'),
+        from: z.string().optional().describe('split: the incident split'),
+        to: z.string().optional().describe('split: the new incident'),
+        eventIds: z.array(z.string()).optional().describe('split: the events moved into it'),
+      }),
+    )
+    .describe("Analysts' merges and splits concerning it (POST /api/incidents/merge, /api/incidents/:id/split), oldest first"),
 });
