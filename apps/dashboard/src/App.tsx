@@ -4,6 +4,7 @@ import { AlertsPage } from './pages/Alerts';
 import { ActorsPage } from './pages/Actors';
 import { ArticlePage } from './pages/Article';
 import { ArticlesPage } from './pages/Articles';
+import { IncidentPage } from './pages/Incident';
 import { IncidentsPage } from './pages/Incidents';
 import { LoginPage } from './pages/Login';
 import { OperationsPage } from './pages/Operations';
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/actors" element={<ActorsPage />} />
           <Route path="/actors/:id" element={<ActorsPage />} />
           <Route path="/incidents" element={<IncidentsPage />} />
+          <Route path="/incidents/:id" element={<IncidentPage />} />
           <Route path="/alerts" element={<AlertsPage />} />
           <Route path="/operations" element={<OperationsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

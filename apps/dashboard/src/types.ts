@@ -93,6 +93,32 @@ export interface ActorDossier {
   asOf: string | null;
 }
 
+export interface IncidentSource {
+  articleId: string;
+  title: string;
+  outlet: string;
+  url: string;
+  publishedAt: string;
+  /** The article's events in this incident. */
+  eventIds: string[];
+}
+
+/** An analyst's merge or split that concerned an incident (libs/read-models/src/incidents). */
+export interface IncidentCorrection {
+  kind: 'merged' | 'split';
+  by: string;
+  reason: string;
+  recordedAt: string;
+  logPosition: string;
+  /** Merged: the incidents merged, and the one kept. */
+  incidentIds?: string[];
+  into?: string;
+  /** Split: the incident split, the new one, and the events moved into it. */
+  from?: string;
+  to?: string;
+  eventIds?: string[];
+}
+
 export interface IncidentView {
   incidentId: string;
   type: string;
@@ -105,7 +131,9 @@ export interface IncidentView {
   sourceCount: number;
   outletCount: number;
   eventCount: number;
-  sources: { articleId: string; title: string; outlet: string; url: string; publishedAt: string; eventIds: string[] }[];
+  sources: IncidentSource[];
+  /** Merges and splits concerning it, oldest first. */
+  history: IncidentCorrection[];
 }
 
 export interface ConsumerStatusView {

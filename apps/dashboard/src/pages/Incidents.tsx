@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../api';
 import { Actors } from '../components/EventCard';
+import { CorrectionNotice, MergePanel, SplitForm, incidentPath } from '../components/IncidentCorrections';
 import { Card, ErrorBox, Loading, TypeBadge, useCatalog } from '../components/ui';
 import type { IncidentView, Page } from '../types';
 
@@ -10,15 +11,28 @@ export function IncidentsPage() {
   const catalog = useCatalog();
   const [filters, setFilters] = useState({ type: '', country: '', minSources: '' });
   const [draft, setDraft] = useState(filters);
+  // Ticked incidents, as they looked when ticked: a selection survives a change of filters.
+  const [selected, setSelected] = useState<IncidentView[]>([]);
+  const [splitting, setSplitting] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'merged' | 'split'; incidentId: string | null } | null>(null);
   const incidents = useQuery({
     queryKey: ['incidents', filters],
     queryFn: () => get<Page<IncidentView>>('/api/incidents', { ...filters, limit: 100 }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
+  const current = new Map(incidents.data?.items.map((i) => [i.incidentId, i]));
+  const listed = new Set(current.keys());
+  const isSelected = (id: string) => selected.some((s) => s.incidentId === id);
+  const toggle = (incident: IncidentView, on: boolean) =>
+    setSelected((now) => (on ? [...now.filter((s) => s.incidentId !== incident.incidentId), incident] : now.filter((s) => s.incidentId !== incident.incidentId)));
+
   return (
     <Card title="Incidents" testId="incidents-page">
-      <p className="muted small">The same real-world event reported by several articles. Incidents merge and split by themselves as reports arrive, are corrected or retracted.</p>
+      <p className="muted small">
+        The same real-world event reported by several articles. Incidents merge and split by themselves as reports arrive, are corrected or retracted; tick incidents to merge
+        them, or split events out of one, when the grouping is wrong.
+      </p>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), setFilters(draft))}>
         <label>
           Type
@@ -37,16 +51,46 @@ export function IncidentsPage() {
         </label>
         <button type="submit">Apply</button>
       </form>
+      <CorrectionNotice notice={notice} onClose={() => setNotice(null)} />
+      {selected.length > 0 && (
+        <MergePanel
+          selected={selected.map((s) => current.get(s.incidentId) ?? s)}
+          listed={listed}
+          onUnselect={(id) => setSelected((now) => now.filter((s) => s.incidentId !== id))}
+          onClear={() => setSelected([])}
+          onMerged={(into) => {
+            setSelected([]);
+            setNotice({ kind: 'merged', incidentId: into });
+          }}
+        />
+      )}
       <ErrorBox error={incidents.error} />
       {incidents.isPending && <Loading what="incidents" />}
       {incidents.data?.items.map((i) => (
-        <article key={i.incidentId} className="incident" data-testid="incident">
+        <article key={i.incidentId} className="incident" data-testid="incident" data-incident-id={i.incidentId} data-event-count={i.eventCount} data-source-count={i.sourceCount}>
           <header>
-            <TypeBadge type={i.type} /> {i.dateStart === i.dateEnd ? i.dateStart : `${i.dateStart} → ${i.dateEnd}`} ·{' '}
-            <strong>
-              {i.sourceCount} source{i.sourceCount === 1 ? '' : 's'}
-            </strong>{' '}
-            from {i.outletCount} outlet(s), {i.eventCount} event(s)
+            <input type="checkbox" name="select-incident" value={i.incidentId} checked={isSelected(i.incidentId)} onChange={(e) => toggle(i, e.target.checked)} aria-label="select for merging" />
+            <span>
+              <TypeBadge type={i.type} /> {i.dateStart === i.dateEnd ? i.dateStart : `${i.dateStart} → ${i.dateEnd}`} ·{' '}
+              <strong>
+                {i.sourceCount} source{i.sourceCount === 1 ? '' : 's'}
+              </strong>{' '}
+              from {i.outletCount} outlet(s), {i.eventCount} event(s)
+            </span>
+            <span className="row-actions">
+              <Link to={incidentPath(i.incidentId)} data-testid="incident-details">
+                details{i.history.length > 0 && ` (${i.history.length} merge/split)`}
+              </Link>{' '}
+              <button
+                type="button"
+                data-testid="split-incident"
+                disabled={i.eventCount < 2}
+                title={i.eventCount < 2 ? 'one event: nothing to split' : 'take events out into a new incident'}
+                onClick={() => setSplitting(splitting === i.incidentId ? null : i.incidentId)}
+              >
+                Split
+              </button>
+            </span>
           </header>
           <p>
             <Actors actors={i.agents} /> → <Actors actors={i.targets} />
@@ -58,6 +102,16 @@ export function IncidentsPage() {
               </li>
             ))}
           </ul>
+          {splitting === i.incidentId && (
+            <SplitForm
+              incident={i}
+              onCancel={() => setSplitting(null)}
+              onSplit={(created) => {
+                setSplitting(null);
+                setNotice({ kind: 'split', incidentId: created });
+              }}
+            />
+          )}
         </article>
       ))}
       {incidents.data?.items.length === 0 && <p className="muted">No incidents match.</p>}
