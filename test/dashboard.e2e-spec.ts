@@ -103,6 +103,8 @@ describe('admin dashboard (browser, end to end)', () => {
       ['POST', `/api/alerts/${uuid}/replay`, {}],
       ['POST', '/api/feeds', { url: 'http://127.0.0.1:9/feed.xml', outlet: 'x' }],
       ['DELETE', `/api/feeds/${uuid}`],
+      ['POST', '/api/incidents/merge', { incidentIds: [`inc-${uuid}`, `inc-${randomUUID()}`], into: `inc-${uuid}`, reason: 'no session' }],
+      ['POST', `/api/incidents/inc-${uuid}/split`, { eventIds: [uuid], reason: 'no session' }],
     ];
     const answers = await Promise.all(
       routes.map(async ([method, path, body]) => {
@@ -252,6 +254,133 @@ describe('admin dashboard (browser, end to end)', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
   }, 60_000);
+
+  it('merges two incidents and splits one event out again on the incidents page; the history shows both with who and why', async () => {
+    interface Incident {
+      incidentId: string;
+      eventCount: number;
+      sources: { title: string; eventIds: string[] }[];
+      history: { kind: string; by: string; reason: string; to?: string }[];
+    }
+    const api = async <T>(path: string): Promise<{ status: number; json: T }> => {
+      const response = await fetch(`${baseUrl}${path}`);
+      return { status: response.status, json: (await response.json()) as T };
+    };
+    // The seed codes three DemandIssued events, each an incident of its own, and an ElectionHeld.
+    const demands = (await api<{ items: Incident[] }>('/api/incidents?type=DemandIssued&limit=100')).json.items;
+    expect(demands.length).toBeGreaterThanOrEqual(2);
+    const [keep, other] = demands as [Incident, Incident];
+    expect([keep.eventCount, other.eventCount]).toEqual([1, 1]);
+    const keepEvent = keep.sources[0]!.eventIds[0]!;
+    const otherEvent = other.sources[0]!.eventIds[0]!;
+    const [election] = (await api<{ items: Incident[] }>('/api/incidents?type=ElectionHeld')).json.items;
+    expect(election).toBeDefined();
+
+    await open('/incidents');
+    const row = (id: string) => page.locator(`[data-testid=incident][data-incident-id="${id}"]`);
+    await row(keep.incidentId).waitFor();
+    await row(election!.incidentId).waitFor();
+    const incidents = page.locator('[data-testid=incident]');
+    const before = await incidents.count();
+    const mergeButton = page.locator('[data-testid=merge-submit]');
+
+    // Checked before sending: two incidents at least, and a reason.
+    await row(keep.incidentId).locator('input[name=select-incident]').check();
+    await page.waitForSelector('[data-testid=merge-problems]:has-text("select at least 2 incidents")');
+    expect(await mergeButton.isDisabled()).toBe(true);
+    await row(other.incidentId).locator('input[name=select-incident]').check();
+    await row(election!.incidentId).locator('input[name=select-incident]').check();
+    await page.check(`[data-testid=merge-panel] input[name=merge-into][value="${keep.incidentId}"]`);
+    await page.fill('input[name=merge-reason]', 'no');
+    await page.waitForSelector('[data-testid=merge-problems]:has-text("say why (3+ characters)")');
+    expect(await mergeButton.isDisabled()).toBe(true);
+
+    // Meanwhile another analyst retracts the election's only event: that incident is gone, and the API's 404 is shown.
+    const electionEvent = election!.sources[0]!.eventIds[0]!;
+    const retracted = await page.evaluate(
+      async (eventId) =>
+        (
+          await fetch(`/api/events/${eventId}/retract`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('newsledger.csrf') ?? '' },
+            body: JSON.stringify({ reason: 'no election was announced' }),
+          })
+        ).status,
+      electionEvent,
+    );
+    expect(retracted).toBe(200);
+    for (const deadline = Date.now() + 20_000; (await api(`/api/incidents/${election!.incidentId}`)).status !== 404; ) {
+      if (Date.now() > deadline) throw new Error(`incident ${election!.incidentId} still listed after its event's retraction`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const mergeReason = 'Both are the same <b>ultimatum</b> to Tehran';
+    await page.fill('input[name=merge-reason]', mergeReason);
+    await mergeButton.click();
+    await page.waitForSelector(`[data-testid=merge-panel] [role=alert]:has-text("no incident ${election!.incidentId}")`);
+    expect((await api<Incident>(`/api/incidents/${other.incidentId}`)).json.eventCount).toBe(1);
+
+    // Without it, the merge goes through; the list shows one incident with both events.
+    await page.click(`[data-testid=merge-candidate][data-incident-id="${election!.incidentId}"] button:has-text("remove")`);
+    expect(await page.locator('[data-testid=merge-panel] [role=alert]').count()).toBe(0);
+    await shot('incidents-merge');
+    await mergeButton.click();
+    await page.waitForSelector(`[data-testid=correction-notice]:has-text("Merged into") a:has-text("${keep.incidentId}")`, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid=incident][data-incident-id="${keep.incidentId}"][data-event-count="2"]`);
+    expect(await row(other.incidentId).count()).toBe(0);
+    expect(await row(election!.incidentId).count()).toBe(0);
+    expect(await incidents.count()).toBe(before - 2);
+    expect(await page.locator('[data-testid=merge-panel]').count()).toBe(0);
+
+    // Split the other demand out again, from the merged incident's row: its events with their types and article.
+    await row(keep.incidentId).locator('[data-testid=split-incident]').click();
+    const form = row(keep.incidentId).locator('[data-testid=split-form]');
+    await form.locator(`[data-testid=split-event][data-event-id="${otherEvent}"]:has-text("DemandIssued")`).waitFor();
+    expect(await form.locator('[data-testid=split-event]').count()).toBe(2);
+    expect(await form.locator('legend').first().textContent()).toContain(keep.sources[0]!.title);
+    await form.locator(`input[name=split-event][value="${keepEvent}"]`).check();
+    await form.locator(`input[name=split-event][value="${otherEvent}"]`).check();
+    const splitReason = "Qaani's demand to Baghdad is another event";
+    await form.locator('input[name=split-reason]').fill(splitReason);
+    await form.locator('[data-testid=split-problems]:has-text("leave at least one event in the incident")').waitFor();
+    expect(await form.locator('[data-testid=split-submit]').isDisabled()).toBe(true);
+    await form.locator(`input[name=split-event][value="${keepEvent}"]`).uncheck();
+    await form.scrollIntoViewIfNeeded();
+    await shot('incidents-split');
+    await form.locator('[data-testid=split-submit]').click();
+    const splitId = `inc-split-${otherEvent}`;
+    await page.waitForSelector(`[data-testid=correction-notice]:has-text("Split off as") a:has-text("${splitId}")`, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid=incident][data-incident-id="${splitId}"][data-event-count="1"]`);
+    await page.waitForSelector(`[data-testid=incident][data-incident-id="${keep.incidentId}"][data-event-count="1"]`);
+    expect(await incidents.count()).toBe(before - 1);
+
+    // The kept incident's page: its source and event, and both corrections with who and why, as text.
+    await row(keep.incidentId).locator('[data-testid=incident-details]').click();
+    await page.waitForSelector(`[data-testid=incident-detail][data-incident-id="${keep.incidentId}"]`);
+    await page.waitForSelector(`[data-testid=incident-event][data-event-id="${keepEvent}"]:has-text("DemandIssued")`);
+    expect(await page.locator('[data-testid=incident-event]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=incident-sources]')).toContain(keep.sources[0]!.title);
+    const history = page.locator('[data-testid=incident-history] li');
+    expect(await history.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).toEqual(['merged', 'split']);
+    expect(await history.locator('[data-testid=correction-reason]').allTextContents()).toEqual([mergeReason, splitReason]);
+    expect(await history.locator('[data-testid=correction-by]').allTextContents()).toEqual([ADMIN_EMAIL, ADMIN_EMAIL]);
+    expect(await page.locator('[data-testid=incident-history] b').count()).toBe(0);
+    await shot('incident');
+
+    // The new incident links back to where it came from, and shows the split too.
+    await page.click(`[data-testid=incident-history] li[data-kind=split] a:has-text("${splitId}")`);
+    await page.waitForSelector(`[data-testid=incident-detail][data-incident-id="${splitId}"]`);
+    await page.waitForSelector(`[data-testid=incident-event][data-event-id="${otherEvent}"]`);
+    expect(await page.locator('[data-testid=incident-history] li[data-kind=split] [data-testid=correction-reason]').textContent()).toBe(splitReason);
+
+    // And the API says the same.
+    const kept = (await api<Incident>(`/api/incidents/${keep.incidentId}`)).json;
+    expect(kept.history.map((h) => [h.kind, h.by, h.reason])).toEqual([
+      ['merged', ADMIN_EMAIL, mergeReason],
+      ['split', ADMIN_EMAIL, splitReason],
+    ]);
+    expect(kept.history[1]!.to).toBe(splitId);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 
   it('shows the overview charts, actors, incidents, operations and bull-board behind the login', async () => {
     await open('/');
