@@ -1,4 +1,4 @@
-import { type Selectable, type Transaction, sql } from 'kysely';
+import { type Insertable, type Selectable, type Transaction, sql } from 'kysely';
 import { type Actor, type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventType, isEventType } from '#domain';
 import type { Database } from '#db';
 import type { StoredEvent } from '#event-store';
@@ -61,6 +61,8 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
       date_end: coded.date.end,
       active: clusters(coded.modality),
     };
+    if (values.active && (await placeNewEvent(trx, values, at))) return;
+    // Stored before (a replay after a reset), inactive, or bridging incidents: the general path.
     await trx.insertInto('read_incident_candidates').values(values).onConflict((oc) => oc.column('event_id').doNothing()).execute();
     const candidate = await load(trx, coded.eventId);
     if (candidate?.active) await assign(trx, candidate, at);
@@ -96,6 +98,38 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
   // ... and the corrected event may now belong with other incidents.
   const now = (await load(trx, candidate.eventId))!;
   if (now.active) await assign(trx, now, at);
+}
+
+/**
+ * The common case in three statements (every coded event passes here, so the
+ * count is the projection's speed): a new event that matches at most one
+ * incident is stored with its incident in one insert and its membership opened
+ * in another. A new event has no membership yet and founds `inc-<its id>`,
+ * which nothing else can hold. Returns false, having written nothing, when the
+ * event is already stored or would merge incidents.
+ */
+async function placeNewEvent(trx: Transaction<Database>, values: Insertable<Database['read_incident_candidates']>, at: Date): Promise<boolean> {
+  const features: IncidentFeatures = {
+    eventId: values.event_id,
+    type: values.type,
+    symmetric: values.is_symmetric,
+    agentCountries: values.agent_countries,
+    targetCountries: values.target_countries,
+    dateStart: values.date_start,
+    dateEnd: values.date_end,
+  };
+  const matched = await matchingIncidents(trx, features);
+  if (matched.length > 1) return false;
+  const incidentId = matched[0] ?? `inc-${values.event_id}`;
+  const inserted = await trx
+    .insertInto('read_incident_candidates')
+    .values({ ...values, incident_id: incidentId })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await trx.insertInto('read_incident_members').values({ incident_id: incidentId, event_id: values.event_id, article_id: values.article_id, recorded_from: at }).execute();
+  return true;
 }
 
 async function load(trx: Transaction<Database>, eventId: string): Promise<CandidateFeatures | undefined> {
