@@ -89,6 +89,49 @@ describe('EventStore (PostgreSQL)', () => {
     expect((await store.readStream('stale-1')).map((e) => e.type)).toEqual(['A']);
   });
 
+  it('appends to several streams at once (new, at a version, anywhere), each at the version it reached', async () => {
+    await store.append('many-old', [{ type: 'A', data: {} }], { expectedVersion: 0 });
+    await store.append('many-any', [{ type: 'A', data: {} }], { expectedVersion: 0 });
+    const results = await store.appendMany([
+      { streamId: 'many-new', events: [{ type: 'N1', data: { n: 1 } }, { type: 'N2', data: { n: 2 } }], expectedVersion: 0 },
+      { streamId: 'many-old', events: [{ type: 'B', data: {} }], expectedVersion: 1 },
+      { streamId: 'many-any', events: [{ type: 'C', data: {} }, { type: 'D', data: {} }], expectedVersion: 'any' },
+      { streamId: 'many-fresh-any', events: [{ type: 'E', data: {} }], expectedVersion: 'any' },
+    ]);
+    expect(results).toEqual([
+      { nextExpectedVersion: 2, appended: 2 },
+      { nextExpectedVersion: 2, appended: 1 },
+      { nextExpectedVersion: 3, appended: 2 },
+      { nextExpectedVersion: 1, appended: 1 },
+    ]);
+    expect((await store.readStream('many-new')).map((e) => [e.streamVersion, e.type, e.data])).toEqual([
+      [1, 'N1', { n: 1 }],
+      [2, 'N2', { n: 2 }],
+    ]);
+    expect((await store.readStream('many-old')).map((e) => e.type)).toEqual(['A', 'B']);
+    expect((await store.readStream('many-any')).map((e) => [e.streamVersion, e.type])).toEqual([
+      [1, 'A'],
+      [2, 'C'],
+      [3, 'D'],
+    ]);
+    expect((await store.readStream('many-fresh-any')).map((e) => e.metadata.schemaVersion)).toEqual([1]);
+  });
+
+  it('appends to no stream when one of several is not at its expected version', async () => {
+    await store.append('many-stale', [{ type: 'A', data: {} }], { expectedVersion: 0 });
+    const attempt = store.appendMany([
+      { streamId: 'many-untouched', events: [{ type: 'X', data: {} }], expectedVersion: 0 },
+      { streamId: 'many-stale', events: [{ type: 'Y', data: {} }], expectedVersion: 0 },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'many-stale', expectedVersion: 0, actualVersion: 1 });
+    expect(await store.readStream('many-untouched')).toEqual([]);
+    expect(await store.streamVersion('many-untouched')).toBe(0);
+    expect((await store.readStream('many-stale')).map((e) => e.type)).toEqual(['A']);
+    await expect(store.appendMany([{ streamId: 'many-twice', events: [{ type: 'A', data: {} }], expectedVersion: 0 }, { streamId: 'many-twice', events: [{ type: 'B', data: {} }], expectedVersion: 0 }])).rejects.toThrow(
+      'stream many-twice named twice',
+    );
+  });
+
   it('reads a stream as it was recorded before a given time (time travel)', async () => {
     await store.append('tt-1', [{ type: 'First', data: {} }], { expectedVersion: 0 });
     const [first] = await store.readStream('tt-1');

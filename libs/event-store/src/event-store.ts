@@ -17,6 +17,16 @@ export interface AppendResult {
   appended: number;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
+/** Rows per multi-row INSERT: 6 parameters per event, under PostgreSQL's 65,535. */
+const INSERT_CHUNK = 5_000;
+
 export interface AppendObserver {
   onAppended(streamId: string, types: string[]): void;
 }
@@ -63,6 +73,82 @@ export class EventStore {
       if (isUniqueViolation(error, 'events_event_id_key')) return this.db.transaction().execute(checked);
       throw error;
     }
+  }
+
+  /**
+   * Appends to several streams at once, all or nothing: one compare-and-set
+   * statement for every stream and one multi-row insert, whatever the number of
+   * streams (a projection that announces hundreds of alerts in a batch pays two
+   * round trips, not two per stream). A stream not at its expected version
+   * raises ConcurrencyError; inside a caller's `trx` the caller must then roll
+   * back (other streams may have moved). Ids are not checked against the store
+   * first: an id already stored fails the transaction (use `append` for retries
+   * that may repeat ids).
+   */
+  async appendMany(appends: StreamAppend[], options: { trx?: Transaction<Database> } = {}): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const streams = new Set<string>();
+    for (const { streamId, events } of appends) {
+      if (events.length === 0) throw new RangeError(`appendMany: no events for stream ${streamId}`);
+      if (streams.has(streamId)) throw new RangeError(`appendMany: stream ${streamId} named twice`);
+      streams.add(streamId);
+    }
+    const prepared = appends.map((a) => ({ ...a, events: a.events.map((event) => ({ ...event, eventId: event.eventId ?? newEventId() })) }));
+    if (options.trx) return this.appendManyIn(options.trx, prepared);
+    return this.db.transaction().execute((trx) => this.appendManyIn(trx, prepared));
+  }
+
+  private async appendManyIn(trx: Transaction<Database>, appends: (Omit<StreamAppend, 'events'> & { events: (NewEvent & { eventId: string })[] })[]): Promise<AppendResult[]> {
+    const moved = await this.compareAndSetVersions(trx, appends);
+    const rows = appends.flatMap(({ streamId, events }) => {
+      const base = moved.get(streamId)! - events.length;
+      return events.map((event, index) => ({
+        stream_id: streamId,
+        stream_version: base + index + 1,
+        event_id: event.eventId,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(completeMetadata(event.metadata)),
+      }));
+    });
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) await trx.insertInto('events').values(rows.slice(start, start + INSERT_CHUNK)).execute();
+    for (const { streamId, events } of appends) {
+      this.observer?.onAppended(
+        streamId,
+        events.map((e) => e.type),
+      );
+    }
+    return appends.map(({ streamId, events }) => ({ nextExpectedVersion: moved.get(streamId)!, appended: events.length }));
+  }
+
+  /** The streams' new versions, moved in one statement; the first stream not where expected raises ConcurrencyError. */
+  private async compareAndSetVersions(trx: Transaction<Database>, appends: StreamAppend[]): Promise<Map<string, number>> {
+    const ids = appends.map((a) => a.streamId);
+    const expected = appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion));
+    const counts = appends.map((a) => a.events.length);
+    const { rows } = await sql<{ stream_id: string; version: string }>`
+      with wanted as (
+        select * from unnest(${sql.val(ids)}::text[], ${sql.val(expected)}::bigint[], ${sql.val(counts)}::bigint[]) as w(stream_id, expected, count)),
+      created as (
+        insert into streams (stream_id, version)
+        select stream_id, count from wanted where expected = 0
+        on conflict (stream_id) do nothing
+        returning stream_id, version),
+      advanced as (
+        update streams s set version = s.version + w.count, updated_at = now()
+        from wanted w where s.stream_id = w.stream_id and w.expected > 0 and s.version = w.expected
+        returning s.stream_id, s.version),
+      anywhere as (
+        insert into streams (stream_id, version)
+        select stream_id, count from wanted where expected = -1
+        on conflict (stream_id) do update set version = streams.version + excluded.version, updated_at = now()
+        returning stream_id, version)
+      select stream_id, version, pg_notify(${EVENTS_CHANNEL}, '')
+      from (select * from created union all select * from advanced union all select * from anywhere) moved`.execute(trx);
+    const moved = new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
+    const stale = appends.find((a) => !moved.has(a.streamId));
+    if (stale) throw new ConcurrencyError(stale.streamId, stale.expectedVersion as number, await this.streamVersion(stale.streamId, trx));
+    return moved;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEvent[]> {
