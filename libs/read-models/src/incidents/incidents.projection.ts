@@ -1,12 +1,14 @@
-import { type Insertable, type Selectable, type Transaction, sql } from 'kysely';
+import { type Selectable, type Transaction, sql } from 'kysely';
 import { type Actor, type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventType, isEventType } from '#domain';
 import type { Database } from '#db';
 import type { StoredEvent } from '#event-store';
 import { EVENTS_PROJECTION } from '../events/events.projection.js';
 import { asArticleEvent } from '../shared/article-event.js';
-import { applyOnce } from '../shared/stream-progress.js';
+import { applyOnceAll } from '../shared/stream-progress.js';
 import { INCIDENT_CORRECTION_TYPES, type IncidentCorrectionEvent, type IncidentSplit, type IncidentsMerged } from './incident-corrections.js';
+import { matchingIncidents } from './matching-sql.js';
 import { type IncidentFeatures, components } from './matching.js';
+import { type NewCandidate, placeNewEvents } from './place-new-events.js';
 
 export const INCIDENTS_PROJECTION = 'read-model.incidents';
 
@@ -32,7 +34,7 @@ export const incidentsProjection = {
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...INCIDENT_CORRECTION_TYPES],
   // The incidents API joins read_events: never list an incident whose events that projection has not written yet.
   after: [EVENTS_PROJECTION],
-  handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnce(trx, INCIDENTS_PROJECTION, events, (event) => applyIncidentEvent(trx, event)),
+  handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnceAll(trx, INCIDENTS_PROJECTION, events, (fresh) => applyIncidentEvents(trx, fresh)),
 } as const;
 
 type Candidate = Selectable<Database['read_incident_candidates']>;
@@ -41,6 +43,40 @@ export type CandidateFeatures = IncidentFeatures & { articleId: string; seq: str
 const clusters = (modality: string) => modality === 'asserted' || modality === 'future';
 const countriesOf = (actors: Actor[]) => [...new Set(actors.map((a) => a.country))];
 
+/** Runs of newly coded events are placed together (placeNewEvents); every other event one by one, in log order. */
+async function applyIncidentEvents(trx: Transaction<Database>, events: StoredEvent[]): Promise<void> {
+  let run: { stored: StoredEvent; candidate: NewCandidate }[] = [];
+  const placeRun = async () => {
+    if (run.length) await placeNewEvents(trx, run, (stored) => applyIncidentEvent(trx, stored));
+    run = [];
+  };
+  for (const stored of events) {
+    if (isEventType(stored.type)) {
+      run.push({ stored, candidate: candidateOf(stored) });
+      continue;
+    }
+    await placeRun();
+    await applyIncidentEvent(trx, stored);
+  }
+  await placeRun();
+}
+
+function candidateOf(stored: StoredEvent): NewCandidate {
+  const coded = stored.data as CodedEventRecorded;
+  return {
+    event_id: coded.eventId,
+    article_id: coded.articleId,
+    seq: stored.globalPosition.toString(),
+    type: coded.type,
+    is_symmetric: EVENT_TYPES[coded.type].symmetric,
+    agent_countries: countriesOf(coded.agent),
+    target_countries: countriesOf(coded.target),
+    date_start: coded.date.start,
+    date_end: coded.date.end,
+    active: clusters(coded.modality),
+  };
+}
+
 async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEvent): Promise<void> {
   const correction = { type: stored.type, data: stored.data } as IncidentCorrectionEvent;
   if (correction.type === 'IncidentsMerged') return applyMerge(trx, correction.data, stored);
@@ -48,23 +84,9 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
   const event = asArticleEvent(stored);
   const at = stored.recordedAt;
   if (isEventType(event.type)) {
-    const coded = event.data as CodedEventRecorded;
-    const values = {
-      event_id: coded.eventId,
-      article_id: coded.articleId,
-      seq: stored.globalPosition.toString(),
-      type: coded.type,
-      is_symmetric: EVENT_TYPES[coded.type].symmetric,
-      agent_countries: countriesOf(coded.agent),
-      target_countries: countriesOf(coded.target),
-      date_start: coded.date.start,
-      date_end: coded.date.end,
-      active: clusters(coded.modality),
-    };
-    if (values.active && (await placeNewEvent(trx, values, at))) return;
-    // Stored before (a replay after a reset), inactive, or bridging incidents: the general path.
-    await trx.insertInto('read_incident_candidates').values(values).onConflict((oc) => oc.column('event_id').doNothing()).execute();
-    const candidate = await load(trx, coded.eventId);
+    // Stored before (a replay after a reset) or bridging incidents: placeNewEvents hands those here.
+    await trx.insertInto('read_incident_candidates').values(candidateOf(stored)).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+    const candidate = await load(trx, (event.data as CodedEventRecorded).eventId);
     if (candidate?.active) await assign(trx, candidate, at);
     return;
   }
@@ -98,38 +120,6 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
   // ... and the corrected event may now belong with other incidents.
   const now = (await load(trx, candidate.eventId))!;
   if (now.active) await assign(trx, now, at);
-}
-
-/**
- * The common case in three statements (every coded event passes here, so the
- * count is the projection's speed): a new event that matches at most one
- * incident is stored with its incident in one insert and its membership opened
- * in another. A new event has no membership yet and founds `inc-<its id>`,
- * which nothing else can hold. Returns false, having written nothing, when the
- * event is already stored or would merge incidents.
- */
-async function placeNewEvent(trx: Transaction<Database>, values: Insertable<Database['read_incident_candidates']>, at: Date): Promise<boolean> {
-  const features: IncidentFeatures = {
-    eventId: values.event_id,
-    type: values.type,
-    symmetric: values.is_symmetric,
-    agentCountries: values.agent_countries,
-    targetCountries: values.target_countries,
-    dateStart: values.date_start,
-    dateEnd: values.date_end,
-  };
-  const matched = await matchingIncidents(trx, features);
-  if (matched.length > 1) return false;
-  const incidentId = matched[0] ?? `inc-${values.event_id}`;
-  const inserted = await trx
-    .insertInto('read_incident_candidates')
-    .values({ ...values, incident_id: incidentId })
-    .onConflict((oc) => oc.column('event_id').doNothing())
-    .returning('event_id')
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await trx.insertInto('read_incident_members').values({ incident_id: incidentId, event_id: values.event_id, article_id: values.article_id, recorded_from: at }).execute();
-  return true;
 }
 
 async function load(trx: Transaction<Database>, eventId: string): Promise<CandidateFeatures | undefined> {
@@ -190,32 +180,6 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
   const survivor = eligible[0]?.incidentId ?? [...matched][0]!;
   for (const member of members) if (!pinned.has(member.incidentId!)) await setIncident(trx, member, survivor, at);
   await setIncident(trx, candidate, survivor, at);
-}
-
-/**
- * The incidents with a member that is the same real-world event as the
- * candidate: sameIncident (matching.ts) written as SQL, so a story reported by
- * thousands of articles returns its incident id once, not every member.
- */
-export async function matchingIncidents(trx: Transaction<Database>, candidate: IncidentFeatures): Promise<string[]> {
-  const agents = sql.val(candidate.agentCountries);
-  const targets = sql.val(candidate.targetCountries);
-  const sidesMatch = candidate.symmetric
-    ? sql<boolean>`(agent_countries || target_countries) && (${agents}::text[] || ${targets}::text[])`
-    : sql<boolean>`agent_countries && ${agents}::text[] and (cardinality(${targets}::text[]) = 0 or cardinality(target_countries) = 0 or target_countries && ${targets}::text[])`;
-  const rows = await trx
-    .selectFrom('read_incident_candidates')
-    .select('incident_id')
-    .distinct()
-    .where('active', '=', true)
-    .where('incident_id', 'is not', null)
-    .where('type', '=', candidate.type)
-    .where('date_start', '<=', candidate.dateEnd)
-    .where('date_end', '>=', candidate.dateStart)
-    .where('event_id', '<>', candidate.eventId)
-    .where(sidesMatch)
-    .execute();
-  return rows.map((row) => row.incident_id!);
 }
 
 /**

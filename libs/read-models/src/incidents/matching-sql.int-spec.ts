@@ -1,6 +1,7 @@
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EVENT_TYPES } from '#domain';
-import { type CandidateFeatures, matchingIncidents } from './incidents.projection.js';
+import type { CandidateFeatures } from './incidents.projection.js';
+import { matchingIncidents } from './matching-sql.js';
 import { sameIncident } from './matching.js';
 
 /** The projection matches in SQL; the rule lives in matching.ts. Both must agree on every case. */

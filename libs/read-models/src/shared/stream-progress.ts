@@ -14,6 +14,18 @@ export async function applyOnce(
   events: readonly StoredEvent[],
   apply: (event: StoredEvent) => Promise<void>,
 ): Promise<void> {
+  await applyOnceAll(trx, projection, events, async (fresh) => {
+    for (const event of fresh) await apply(event);
+  });
+}
+
+/** The same, handing over every event not applied yet in one call (for projections that write a batch in a few statements). */
+export async function applyOnceAll(
+  trx: Transaction<Database>,
+  projection: string,
+  events: readonly StoredEvent[],
+  applyAll: (fresh: StoredEvent[]) => Promise<void>,
+): Promise<void> {
   const streamIds = [...new Set(events.map((e) => e.streamId))];
   if (streamIds.length === 0) return;
   const rows = await trx
@@ -23,14 +35,15 @@ export async function applyOnce(
     .where('stream_id', 'in', streamIds)
     .execute();
   const applied = new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
-  const moved = new Map<string, number>();
+  const fresh: StoredEvent[] = [];
   for (const event of events) {
     if (event.streamVersion <= (applied.get(event.streamId) ?? 0)) continue;
-    await apply(event);
+    fresh.push(event);
     applied.set(event.streamId, event.streamVersion);
-    moved.set(event.streamId, event.streamVersion);
   }
-  if (moved.size === 0) return;
+  if (fresh.length === 0) return;
+  await applyAll(fresh);
+  const moved = new Map(fresh.map((e) => [e.streamId, e.streamVersion]));
   await trx
     .insertInto('read_stream_progress')
     .values([...moved].map(([stream_id, version]) => ({ projection, stream_id, version })))
