@@ -1,7 +1,7 @@
-import { type Selectable, type Transaction, sql } from 'kysely';
+import { type Insertable, type Selectable, type Transaction, sql } from 'kysely';
 import { EVENT_TYPE_NAMES, isEventType } from '#domain';
 import type { AlertsTable, Database } from '#db';
-import { type EventStore, type LogConsumerOptions, type StoredEvent, deterministicEventId } from '#event-store';
+import { type EventStore, type LogConsumerOptions, type StoredEvent, type StreamAppend, deterministicEventId } from '#event-store';
 import { INCIDENTS_PROJECTION } from '#read-models';
 import { INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged } from '#read-models/incidents/incident-corrections';
 import {
@@ -168,8 +168,13 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   if (desired.size === 0) return;
 
   const announced = await lastAnnounced(trx, [...desired.keys()]);
+  const firstRecorded = await writeVersions(
+    trx,
+    [...desired.values()].map((next) => ({ current: existing.get(next.alertId), next })),
+    at,
+  );
+  const announcements: StreamAppend[] = [];
   for (const next of desired.values()) {
-    const row = await writeVersion(trx, existing.get(next.alertId), next, at);
     const last = announced.get(next.alertId);
     const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount });
     if (!kind) continue;
@@ -187,7 +192,7 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
       eventType: next.eventType,
       sourceCount: next.sourceCount,
       outletCount: next.outletCount,
-      raisedAt: row.first_recorded_at.toISOString(),
+      raisedAt: firstRecorded.get(next.alertId)!.toISOString(),
       recordedAt: at.toISOString(),
       explanation: next.explanation,
       ...(kind === 'retracted' && next.retraction && { retraction: next.retraction }),
@@ -196,12 +201,13 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
     // Updates reach downstream only when the subscription asked; a deleted subscription gets nothing.
     const wanted = sub && !sub.deleted && (kind !== 'updated' || sub.notifyOnUpdate);
     const data: AlertAnnounced = { message, route: { queue: Boolean(wanted && sub.queue), webhook: Boolean(wanted && sub.webhook) } };
-    await store.append(
-      alertStreamId(next.alertId),
-      [{ type: alertEventType(kind), data, eventId: deterministicEventId('alert', next.alertId, String(revision)), metadata: { correlationId: next.alertId, actor: ALERT_PROJECTION } }],
-      { expectedVersion: last?.version ?? 0, trx },
-    );
+    announcements.push({
+      streamId: alertStreamId(next.alertId),
+      events: [{ type: alertEventType(kind), data, eventId: deterministicEventId('alert', next.alertId, String(revision)), metadata: { correlationId: next.alertId, actor: ALERT_PROJECTION } }],
+      expectedVersion: last?.version ?? 0,
+    });
   }
+  await store.appendMany(announcements, { trx });
 }
 
 /** Every subscription with a matching event in this incident, as an alert (active, or retracted if the sources are too few). */
@@ -267,48 +273,73 @@ function fromRow(row: AlertRow): Desired {
 
 const fingerprint = (d: Desired) => JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, d.explanation, d.retraction]);
 
-/** Opens the alert's next version when anything changed (replacing in place a version opened at the same instant). */
-async function writeVersion(trx: Transaction<Database>, current: AlertRow | undefined, next: Desired, batchAt: Date): Promise<AlertRow> {
-  if (current && fingerprint(fromRow(current)) === fingerprint(next)) return current;
-  // Versions never go back in time, even when a batch's events were recorded before the current version.
-  const at = current && current.recorded_from > batchAt ? current.recorded_from : batchAt;
-  const values = {
-    alert_id: next.alertId,
-    subscription_id: next.subscriptionId,
-    incident_id: next.incidentId,
-    status: next.status,
-    event_type: next.eventType,
-    event_ids: next.eventIds,
-    article_ids: next.articleIds,
-    source_count: next.sourceCount,
-    outlet_count: next.outletCount,
-    explanation: JSON.stringify(next.explanation),
-    retraction: next.retraction ? JSON.stringify(next.retraction) : null,
-    first_recorded_at: current?.first_recorded_at ?? at,
-  };
-  if (current && current.recorded_from.getTime() === at.getTime()) {
-    return trx.updateTable('alerts').set(values).where('alert_id', '=', current.alert_id).where('version', '=', current.version).returningAll().executeTakeFirstOrThrow();
+/** Rows per multi-row INSERT into alerts (14 parameters a row, under PostgreSQL's 65,535). */
+const ALERT_INSERT_CHUNK = 2_000;
+
+/**
+ * Opens each alert's next version where anything changed (replacing in place a
+ * version opened at the same instant): one statement closes the current
+ * versions, one inserts the next, however many alerts the batch touched.
+ * Returns when each alert was first raised.
+ */
+async function writeVersions(trx: Transaction<Database>, changes: { current: AlertRow | undefined; next: Desired }[], batchAt: Date): Promise<Map<string, Date>> {
+  const firstRecorded = new Map<string, Date>();
+  const closing: { alertId: string; version: number; at: Date }[] = [];
+  const opening: Insertable<AlertsTable>[] = [];
+  for (const { current, next } of changes) {
+    if (current && fingerprint(fromRow(current)) === fingerprint(next)) {
+      firstRecorded.set(next.alertId, current.first_recorded_at);
+      continue;
+    }
+    // Versions never go back in time, even when a batch's events were recorded before the current version.
+    const at = current && current.recorded_from > batchAt ? current.recorded_from : batchAt;
+    const values = {
+      alert_id: next.alertId,
+      subscription_id: next.subscriptionId,
+      incident_id: next.incidentId,
+      status: next.status,
+      event_type: next.eventType,
+      event_ids: next.eventIds,
+      article_ids: next.articleIds,
+      source_count: next.sourceCount,
+      outlet_count: next.outletCount,
+      explanation: JSON.stringify(next.explanation),
+      retraction: next.retraction ? JSON.stringify(next.retraction) : null,
+      first_recorded_at: current?.first_recorded_at ?? at,
+    };
+    firstRecorded.set(next.alertId, values.first_recorded_at);
+    if (current && current.recorded_from.getTime() === at.getTime()) {
+      await trx.updateTable('alerts').set(values).where('alert_id', '=', current.alert_id).where('version', '=', current.version).execute();
+      continue;
+    }
+    if (current) closing.push({ alertId: current.alert_id, version: current.version, at });
+    opening.push({ ...values, version: (current?.version ?? 0) + 1, recorded_from: at, recorded_to: null });
   }
-  if (current) await trx.updateTable('alerts').set({ recorded_to: at }).where('alert_id', '=', current.alert_id).where('version', '=', current.version).execute();
-  return trx
-    .insertInto('alerts')
-    .values({ ...values, version: (current?.version ?? 0) + 1, recorded_from: at, recorded_to: null })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // Close first: at most one current version per alert (a unique index).
+  if (closing.length) {
+    await sql`
+      update alerts a set recorded_to = c.at
+      from unnest(${sql.val(closing.map((c) => c.alertId))}::uuid[], ${sql.val(closing.map((c) => c.version))}::int[], ${sql.val(closing.map((c) => c.at))}::timestamptz[])
+        as c(alert_id, version, at)
+      where a.alert_id = c.alert_id and a.version = c.version`.execute(trx);
+  }
+  for (let start = 0; start < opening.length; start += ALERT_INSERT_CHUNK) await trx.insertInto('alerts').values(opening.slice(start, start + ALERT_INSERT_CHUNK)).execute();
+  return firstRecorded;
 }
 
 /** The last event of each alert's stream: what downstream was last told, and the stream version. */
 async function lastAnnounced(trx: Transaction<Database>, alertIds: string[]): Promise<Map<string, { version: number; state: Announced }>> {
-  const streams = alertIds.map(alertStreamId);
-  const { rows } = await sql<{ stream_id: string; stream_version: string; data: AlertAnnounced }>`
-    select distinct on (stream_id) stream_id, stream_version, data
-    from events where stream_id = any(${sql.val(streams)}::text[])
-    order by stream_id, stream_version desc`.execute(trx);
+  // One index probe per stream for its last event, reading only the three fields compared (not the whole message).
+  const { rows } = await sql<{ stream_id: string; stream_version: string; status: Announced['status']; source_count: number; outlet_count: number }>`
+    select s.stream_id, last.stream_version, last.status, last.source_count, last.outlet_count
+    from unnest(${sql.val(alertIds.map(alertStreamId))}::text[]) as s(stream_id)
+    cross join lateral (
+      select e.stream_version, e.data->'message'->>'status' as status,
+             (e.data->'message'->>'sourceCount')::int as source_count, (e.data->'message'->>'outletCount')::int as outlet_count
+      from events e where e.stream_id = s.stream_id
+      order by e.stream_version desc limit 1) last`.execute(trx);
   return new Map(
-    rows.map((r) => [
-      r.stream_id.slice('alert-'.length),
-      { version: Number(r.stream_version), state: { status: r.data.message.status, sourceCount: r.data.message.sourceCount, outletCount: r.data.message.outletCount } },
-    ]),
+    rows.map((r) => [r.stream_id.slice('alert-'.length), { version: Number(r.stream_version), state: { status: r.status, sourceCount: r.source_count, outletCount: r.outlet_count } }]),
   );
 }
 

@@ -48,10 +48,12 @@ export interface AlertExplanation {
   rule: AlertRule;
   /** The incident-level clause: independent sources (distinct outlets) required and found. */
   sources: { required: number; outlets: number; articles: number };
-  /** Every event of the incident that matched the rule. */
+  /** The events of the incident that matched the rule, oldest report first: at most 20 (see `omitted`). */
   events: AlertEventExplained[];
-  /** Every article reporting the incident. */
+  /** The articles reporting the incident, oldest first: at most 20 (see `omitted`). */
   articles: AlertArticleLink[];
+  /** Present when an incident has more matching events or articles than an explanation lists: how many were left out. */
+  omitted?: { events: number; articles: number };
 }
 
 export interface AlertMessageV1 {
