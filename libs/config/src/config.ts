@@ -45,6 +45,11 @@ export const configSchema = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('./.newsledger/pg'),
   /** Events a log consumer hands to its handler in one transaction. */
   CONSUMER_BATCH_SIZE: positiveInt.default(500),
+  /**
+   * Coding jobs a worker runs at once (default 4 × cores). The coder itself runs
+   * on one thread per core; the rest overlaps each job's database and queue round trips.
+   */
+  CODING_CONCURRENCY: positiveInt.optional(),
   /** Fallback poll when no NOTIFY arrives (ms). */
   CONSUMER_POLL_MS: positiveInt.default(1000),
   /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */

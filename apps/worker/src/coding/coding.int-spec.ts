@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Job } from 'bullmq';
+import { loadConfig } from '#config';
 import { type CodedEvent, articleStreamId } from '#domain';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
@@ -35,7 +36,7 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
   const types = async (articleId: string) => (await store.readStream(articleStreamId(articleId))).map((e) => e.type);
 
   it('appends ArticleCoded and the coded events once; coding again at the same version adds nothing', async () => {
-    const processor = new CodingProcessor(store, queues, coder);
+    const processor = new CodingProcessor(store, queues, coder, loadConfig({}));
     const articleId = await receive('once');
     const first = await processor.process(job(articleId));
     expect(first.appended).toBeGreaterThan(1);
@@ -47,7 +48,7 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
   });
 
   it('re-codes on request and records what changed', async () => {
-    const processor = new CodingProcessor(store, queues, coder);
+    const processor = new CodingProcessor(store, queues, coder, loadConfig({}));
     const articleId = await receive('recode');
     await processor.process(job(articleId));
     const stream = articleStreamId(articleId);
@@ -62,7 +63,7 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
 
   it('marks the article failed with the reason once every attempt has failed', async () => {
     const broken: CoderRunner = { version: 'broken', extract: async (): Promise<CodedEvent[]> => { throw new Error('coder crashed on this text'); }, close: async () => undefined };
-    const processor = new CodingProcessor(store, queues, broken);
+    const processor = new CodingProcessor(store, queues, broken, loadConfig({}));
     processor.onModuleInit();
     const articleId = await receive('failing');
     await queues.queue<CodingJob>(CODING_QUEUE).add('code', { articleId, cause: { kind: 'received' } }, { jobId: `article-${articleId}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } });

@@ -3,6 +3,8 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { type ArticleStreamEvent, type CodedEventRecorded, articleStreamId, decideArticle, foldArticle, isEventType } from '#domain';
 import { EventStore, deterministicEventId } from '#event-store';
+import type { AppConfig } from '#config';
+import { APP_CONFIG } from '#platform';
 import { QueueConnection } from '#queue';
 import { toRecordedEvents } from './coded-event-ids.js';
 import { CODER_RUNNER } from './coding.module-tokens.js';
@@ -23,11 +25,13 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     private readonly store: EventStore,
     private readonly queues: QueueConnection,
     @Inject(CODER_RUNNER) private readonly coder: CoderRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     const worker = this.queues.worker<CodingJob, { appended: number }>(CODING_QUEUE, (job) => this.process(job), {
-      concurrency: availableParallelism(),
+      // The coder's threads are one per core; more jobs than that keep them busy while others wait on PostgreSQL and Redis.
+      concurrency: this.config.CODING_CONCURRENCY ?? 4 * availableParallelism(),
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
