@@ -1,3 +1,4 @@
 export * from './article-payload.js';
 export * from './html-to-text.js';
 export * from './ingest-article.js';
+export * from './group-commit.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ArticleReceived, articleStreamId, decideArticle, initialArticleState } from '#domain';
 import type { Db } from '#db';
-import { ConcurrencyError, type EventStore, deterministicEventId } from '#event-store';
+import { ConcurrencyError, type EventStore, type NewEvent, deterministicEventId } from '#event-store';
 import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
 import { cleanPlainText, htmlToText, looksLikeHtml } from './html-to-text.js';
 
@@ -16,13 +16,17 @@ export interface IngestResult {
   duplicate: boolean;
 }
 
-/**
- * Stores an article durably as ArticleReceived in its own stream. One
- * transaction reserves its keys (webhook-id, URL, text hash) and appends the
- * event, so a retried or repeated delivery finds the keys and gets the same
- * article id back, and nothing is ever half-written.
- */
-export async function ingestArticle(db: Db, store: EventStore, payload: ArticlePayload, via: IngestVia, correlationId: string): Promise<IngestResult> {
+/** A delivery checked and turned into what is stored: its id, its dedup keys and its ArticleReceived. */
+export interface PreparedArticle {
+  articleId: string;
+  keys: string[];
+  article: ArticleReceived;
+  correlationId: string;
+  actor: string;
+}
+
+/** Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing. */
+export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlationId: string): PreparedArticle {
   const html = looksLikeHtml(payload.body);
   const text = html ? htmlToText(payload.body) : cleanPlainText(payload.body);
   if (text.trim().length === 0) throw new InvalidArticleError([{ field: 'body', message: 'has no text once markup is removed' }]);
@@ -36,7 +40,6 @@ export async function ingestArticle(db: Db, store: EventStore, payload: ArticleP
     ...(text.length >= MIN_TEXT_FOR_DEDUP ? [`text:${contentHash}`] : []),
     ...(via.kind === 'webhook' ? [`webhook:${via.webhookId}`] : []),
   ];
-
   const article: ArticleReceived = {
     articleId,
     url: payload.url,
@@ -50,7 +53,28 @@ export async function ingestArticle(db: Db, store: EventStore, payload: ArticleP
     ...(payload.language && { language: payload.language }),
     via,
   };
+  return { articleId, keys, article, correlationId, actor: actorOf(via) };
+}
 
+/** The events that store a prepared article in its new stream. */
+export function receivedEvents(prepared: PreparedArticle): NewEvent[] {
+  const events = decideArticle({ type: 'ReceiveArticle', article: prepared.article }, initialArticleState());
+  return events.map((event) => ({ ...event, eventId: deterministicEventId(prepared.articleId, 'received'), metadata: { correlationId: prepared.correlationId, actor: prepared.actor } }));
+}
+
+/** Validates, cleans and stores one delivery (see storeArticle). */
+export async function ingestArticle(db: Db, store: EventStore, payload: ArticlePayload, via: IngestVia, correlationId: string): Promise<IngestResult> {
+  return storeArticle(db, store, prepareArticle(payload, via, correlationId));
+}
+
+/**
+ * Stores an article durably as ArticleReceived in its own stream. One
+ * transaction reserves its keys (webhook-id, URL, text hash) and appends the
+ * event, so a retried or repeated delivery finds the keys and gets the same
+ * article id back, and nothing is ever half-written.
+ */
+export async function storeArticle(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult> {
+  const { articleId, keys } = prepared;
   try {
     return await db.transaction().execute(async (trx) => {
       // Reserve every key; one already taken means a duplicate (looked up after the rollback below).
@@ -62,12 +86,7 @@ export async function ingestArticle(db: Db, store: EventStore, payload: ArticleP
         .returning('key')
         .execute();
       if (inserted.length < keys.length) throw new DuplicateRace();
-      const events = decideArticle({ type: 'ReceiveArticle', article }, initialArticleState());
-      await store.append(
-        articleStreamId(articleId),
-        events.map((event) => ({ ...event, eventId: deterministicEventId(articleId, 'received'), metadata: { correlationId, actor: actorOf(via) } })),
-        { expectedVersion: 0, trx },
-      );
+      await store.append(articleStreamId(articleId), receivedEvents(prepared), { expectedVersion: 0, trx });
       return { articleId, duplicate: false };
     });
   } catch (error) {

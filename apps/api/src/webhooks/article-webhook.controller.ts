@@ -6,13 +6,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
 import { EventStore } from '#event-store';
-import { InvalidArticleError, ingestArticle, parseArticlePayload } from '#ingest';
+import { ArticleGroupCommit, InvalidArticleError, parseArticlePayload, prepareArticle } from '#ingest';
 import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
 
 @ApiTags('ingest')
 @Controller('webhooks')
 export class ArticleWebhookController {
   private readonly webhook: Webhook;
+  /** Concurrent deliveries share a transaction and its commit (see ArticleGroupCommit). */
+  private readonly groupCommit: ArticleGroupCommit;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -20,6 +22,7 @@ export class ArticleWebhookController {
     private readonly store: EventStore,
   ) {
     this.webhook = new Webhook(webhookSecret(config));
+    this.groupCommit = new ArticleGroupCommit(database.db, store);
   }
 
   @Post('articles')
@@ -64,21 +67,16 @@ export class ArticleWebhookController {
     @Body() body: unknown,
   ) {
     const webhookId = this.verify(request.rawBody, headers);
-    let payload;
+    let prepared;
     try {
-      payload = parseArticlePayload(body);
+      prepared = prepareArticle(parseArticlePayload(body), { kind: 'webhook', webhookId }, webhookId);
     } catch (error) {
       if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
       throw error;
     }
-    try {
-      const result = await ingestArticle(this.database.db, this.store, payload, { kind: 'webhook', webhookId }, webhookId);
-      if (result.duplicate) void reply.status(200);
-      return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
-    } catch (error) {
-      if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
-      throw error;
-    }
+    const result = await this.groupCommit.submit(prepared);
+    if (result.duplicate) void reply.status(200);
+    return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
   }
 
   /** Returns the webhook-id once the signature over the exact bytes received is valid and fresh. */
