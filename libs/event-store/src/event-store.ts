@@ -100,17 +100,7 @@ export class EventStore {
 
   private async appendManyIn(trx: Transaction<Database>, appends: (Omit<StreamAppend, 'events'> & { events: (NewEvent & { eventId: string })[] })[]): Promise<AppendResult[]> {
     const moved = await this.compareAndSetVersions(trx, appends);
-    const rows = appends.flatMap(({ streamId, events }) => {
-      const base = moved.get(streamId)! - events.length;
-      return events.map((event, index) => ({
-        stream_id: streamId,
-        stream_version: base + index + 1,
-        event_id: event.eventId,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        metadata: JSON.stringify(completeMetadata(event.metadata)),
-      }));
-    });
+    const rows = appends.flatMap(({ streamId, events }) => eventRows(streamId, moved.get(streamId)!, events));
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) await trx.insertInto('events').values(rows.slice(start, start + INSERT_CHUNK)).execute();
     for (const { streamId, events } of appends) {
       this.observer?.onAppended(
@@ -189,20 +179,7 @@ export class EventStore {
       }
       throw error;
     }
-    const base = newVersion - fresh.length;
-    await trx
-      .insertInto('events')
-      .values(
-        fresh.map((event, index) => ({
-          stream_id: streamId,
-          stream_version: base + index + 1,
-          event_id: event.eventId,
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(completeMetadata(event.metadata)),
-        })),
-      )
-      .execute();
+    await trx.insertInto('events').values(eventRows(streamId, newVersion, fresh)).execute();
     this.observer?.onAppended(
       streamId,
       fresh.map((e) => e.type),
@@ -254,6 +231,19 @@ export class EventStore {
     if (!row) throw new ConcurrencyError(streamId, expected as number, await this.streamVersion(streamId, trx));
     return Number(row.version);
   }
+}
+
+/** The rows of events appended to a stream that is now at `newVersion`. */
+function eventRows(streamId: string, newVersion: number, events: (NewEvent & { eventId: string })[]) {
+  const base = newVersion - events.length;
+  return events.map((event, index) => ({
+    stream_id: streamId,
+    stream_version: base + index + 1,
+    event_id: event.eventId,
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(completeMetadata(event.metadata)),
+  }));
 }
 
 function completeMetadata(metadata: Partial<EventMetadata> | undefined): EventMetadata {

@@ -1,7 +1,5 @@
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
-import { LogConsumer } from '#event-store';
-import { catchUp } from '#event-store/testing/catch-up';
-import { ArticleStreams, IRAQ, USA, article, coded } from '../testing/article-streams.js';
+import { ArticleStreams, IRAQ, USA, article, coded, reproject } from '../testing/article-streams.js';
 import { articlesProjection } from './articles.projection.js';
 
 describe('articles projection: a batch gives what one event at a time gives (PostgreSQL)', () => {
@@ -15,10 +13,7 @@ describe('articles projection: a batch gives what one event at a time gives (Pos
   afterAll(() => testDb.drop());
 
   const project = async (batchSize: number) => {
-    for (const table of articlesProjection.tables) await testDb.db.deleteFrom(table).execute();
-    await testDb.db.deleteFrom('read_stream_progress').where('projection', '=', articlesProjection.name).execute();
-    await testDb.db.deleteFrom('consumer_checkpoints').where('consumer', '=', articlesProjection.name).execute();
-    await catchUp(testDb.db, new LogConsumer(testDb.db, { ...articlesProjection, batchSize }), 60_000);
+    await reproject(testDb.db, articlesProjection, batchSize);
     return {
       articles: await testDb.db.selectFrom('read_articles').selectAll().orderBy('article_id').execute(),
       states: await testDb.db.selectFrom('read_article_states').selectAll().orderBy('article_id').orderBy('version').execute(),

@@ -1,10 +1,8 @@
 import { type Actor, type EventType, type Modality } from '#domain';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
-import { LogConsumer } from '#event-store';
-import { catchUp as catchUpConsumer } from '#event-store/testing/catch-up';
 import { articlesProjection } from '../articles/articles.projection.js';
 import { eventsProjection } from '../events/events.projection.js';
-import { ArticleStreams, IRAN, IRAQ, USA, actor, article, catchUp, coded } from '../testing/article-streams.js';
+import { ArticleStreams, IRAN, IRAQ, USA, actor, article, catchUp, coded, reproject } from '../testing/article-streams.js';
 import { INCIDENT_CORRECTIONS_STREAM } from './incident-corrections.js';
 import { incidentsProjection } from './incidents.projection.js';
 
@@ -39,10 +37,7 @@ describe('incidents projection: a batch gives what one event at a time gives (Po
     history: await testDb.db.selectFrom('read_incident_history').select(['incident_id', 'log_position', 'kind']).orderBy('incident_id').orderBy('log_position').execute(),
   });
   const project = async (batchSize: number) => {
-    for (const table of incidentsProjection.tables) await testDb.db.deleteFrom(table).execute();
-    await testDb.db.deleteFrom('read_stream_progress').where('projection', '=', incidentsProjection.name).execute();
-    await testDb.db.deleteFrom('consumer_checkpoints').where('consumer', '=', incidentsProjection.name).execute();
-    await catchUpConsumer(testDb.db, new LogConsumer(testDb.db, { ...incidentsProjection, batchSize }), 60_000);
+    await reproject(testDb.db, incidentsProjection, batchSize);
     return snapshot();
   };
 

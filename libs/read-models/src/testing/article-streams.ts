@@ -1,5 +1,6 @@
 import { type Actor, type ArticleCommand, type ArticleReceived, type CodedEventRecorded, EVENT_TYPES, type EventType, articleStreamId, decideArticle, foldArticle } from '#domain';
-import type { Db } from '#db';
+import type { Database, Db } from '#db';
+import { catchUp as catchUpConsumer } from '#event-store/testing/catch-up';
 import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses } from '#event-store';
 
 /** Test support: drives article streams through the real decider and the real EventStore. */
@@ -93,6 +94,17 @@ export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOpti
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+}
+
+/**
+ * Empties a projection's tables and position and projects the whole log again
+ * with this batch size (tests that batching changes nothing compare the results).
+ */
+export async function reproject(db: Db, projection: Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> & { tables: readonly string[] }, batchSize: number): Promise<void> {
+  for (const table of projection.tables) await db.deleteFrom(table as keyof Database).execute();
+  await db.deleteFrom('read_stream_progress').where('projection', '=', projection.name).execute();
+  await db.deleteFrom('consumer_checkpoints').where('consumer', '=', projection.name).execute();
+  await catchUpConsumer(db, new LogConsumer(db, { ...projection, batchSize }), 60_000);
 }
 
 /** A point in time strictly between two appends. */
