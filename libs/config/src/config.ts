@@ -46,7 +46,7 @@ export const configSchema = z.object({
   /** Events a log consumer hands to its handler in one transaction. */
   CONSUMER_BATCH_SIZE: positiveInt.default(500),
   /**
-   * Coding jobs a worker runs at once (default 4 × cores). The coder itself runs
+   * Coding jobs a worker runs at once (default 2 × cores). The coder itself runs
    * on one thread per core; the rest overlaps each job's database and queue round trips.
    */
   CODING_CONCURRENCY: positiveInt.optional(),

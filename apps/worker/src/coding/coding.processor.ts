@@ -31,7 +31,7 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const worker = this.queues.worker<CodingJob, { appended: number }>(CODING_QUEUE, (job) => this.process(job), {
       // The coder's threads are one per core; more jobs than that keep them busy while others wait on PostgreSQL and Redis.
-      concurrency: this.config.CODING_CONCURRENCY ?? 4 * availableParallelism(),
+      concurrency: this.config.CODING_CONCURRENCY ?? 2 * availableParallelism(),
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
