@@ -19,6 +19,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_ARTICLES ?? 100);
+/** BENCH_WORKER=0: the api alone (no coding, no projections), measuring only the ingest path; stops after the burst. */
+const WITH_WORKER = process.env.BENCH_WORKER !== '0';
 /** A sustained rate the worker can keep up with on this machine, to read projection lag in steady state. */
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 40);
 const CORPUS = resolve(ROOT, '../shared/corpus/dev');
@@ -84,13 +86,13 @@ const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127
 const apiPort = await freePort();
 const env = { DATABASE_URL: testDb.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000', CONSUMER_POLL_MS: '500' };
 const api = start('apps/api/src/main.js', { ...env, PORT: String(apiPort) });
-const worker = start('apps/worker/src/main.js', { ...env, WORKER_PORT: String(await freePort()) });
+const worker = WITH_WORKER ? start('apps/worker/src/main.js', { ...env, WORKER_PORT: String(await freePort()) }) : undefined;
 const base = `http://127.0.0.1:${apiPort}`;
 
 try {
   await waitHealthy(base);
   say(`machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  say(`api and worker as separate processes; PostgreSQL throwaway database; private Redis; ${CONNECTIONS} connections × ${SECONDS} s each`);
+  say(`${WITH_WORKER ? 'api and worker as separate processes' : 'the api alone (BENCH_WORKER=0)'}; PostgreSQL throwaway database; private Redis; ${CONNECTIONS} connections × ${SECONDS} s each`);
 
   await load(`${base}/ping`, { duration: 2 }); // warm-up
   const bare = await load(`${base}/ping`, {});
@@ -108,53 +110,59 @@ try {
   clearInterval(sampler);
   const non2xx = ingest.non2xx;
   say(`signed POST /webhooks/articles: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${ingest['2xx']} stored, ${non2xx} non-2xx, ${ingest.errors} errors`);
-  say(`projection lag under that full load (read-model consumers behind the log, sampled every 100 ms): p50 ${percentile(lagSamples, 50).toFixed(3)} s, p99 ${percentile(lagSamples, 99).toFixed(3)} s`);
+  if (!WITH_WORKER) {
+    say(`ingest_requests_per_second ${ingest.requests.average.toFixed(0)}`);
+    say(`ingest_p99_ms ${ingest.latency.p99}`);
+    say(`ratio_to_bare ${(ingest.requests.average / bare.requests.average).toFixed(2)}`);
+  } else {
+    say(`projection lag under that full load (read-model consumers behind the log, sampled every 100 ms): p50 ${percentile(lagSamples, 50).toFixed(3)} s, p99 ${percentile(lagSamples, 99).toFixed(3)} s`);
 
-  // Which consumer holds the backlog (the bottleneck), then let the worker catch up before the next measurements.
-  const behind = await consumerStatuses(testDb.db, ['coding-dispatcher', 'read-model.articles', 'read-model.events', 'read-model.incidents', 'alerts.projection', 'alerts.dispatcher']);
-  const uncoded = await testDb.db.selectFrom('read_article_states').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'received').where('recorded_to', 'is', null).executeTakeFirst();
-  say(`right after the burst, events behind per consumer: ${behind.map((s) => `${s.consumer} ${s.lagEvents}`).join(', ')}; articles stored but not coded yet: ${uncoded?.n ?? 0}`);
-  const drainStarted = performance.now();
-  await drained();
-  say(`the worker coded and projected that burst's backlog in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s more`);
+    // Which consumer holds the backlog (the bottleneck), then let the worker catch up before the next measurements.
+    const behind = await consumerStatuses(testDb.db, ['coding-dispatcher', 'read-model.articles', 'read-model.events', 'read-model.incidents', 'alerts.projection', 'alerts.dispatcher']);
+    const uncoded = await testDb.db.selectFrom('read_article_states').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'received').where('recorded_to', 'is', null).executeTakeFirst();
+    say(`right after the burst, events behind per consumer: ${behind.map((s) => `${s.consumer} ${s.lagEvents}`).join(', ')}; articles stored but not coded yet: ${uncoded?.n ?? 0}`);
+    const drainStarted = performance.now();
+    await drained();
+    say(`the worker coded and projected that burst's backlog in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s more`);
 
-  const steadySamples: number[] = [];
-  const steadySampler = setInterval(() => {
-    void consumerStatuses(testDb.db, projections).then((statuses) => steadySamples.push(Math.max(...statuses.filter((s) => s.consumer.startsWith('read-model')).map((s) => s.lagSeconds))), () => undefined);
-  }, 100);
-  const steady = await load(`${base}/webhooks/articles`, {
-    method: 'POST',
-    connections: 4,
-    overallRate: STEADY_RATE,
-    requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }],
-  });
-  clearInterval(steadySampler);
-  say(`steady ${STEADY_RATE} articles/s for ${SECONDS} s (${steady['2xx']} stored, p99 ${steady.latency.p99} ms): projection lag p50 ${percentile(steadySamples, 50).toFixed(3)} s, p99 ${percentile(steadySamples, 99).toFixed(3)} s`);
-  await drained();
+    const steadySamples: number[] = [];
+    const steadySampler = setInterval(() => {
+      void consumerStatuses(testDb.db, projections).then((statuses) => steadySamples.push(Math.max(...statuses.filter((s) => s.consumer.startsWith('read-model')).map((s) => s.lagSeconds))), () => undefined);
+    }, 100);
+    const steady = await load(`${base}/webhooks/articles`, {
+      method: 'POST',
+      connections: 4,
+      overallRate: STEADY_RATE,
+      requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }],
+    });
+    clearInterval(steadySampler);
+    say(`steady ${STEADY_RATE} articles/s for ${SECONDS} s (${steady['2xx']} stored, p99 ${steady.latency.p99} ms): projection lag p50 ${percentile(steadySamples, 50).toFixed(3)} s, p99 ${percentile(steadySamples, 99).toFixed(3)} s`);
+    await drained();
 
-  const latencies: number[] = [];
-  for (let i = 0; i < LATENCY_SAMPLES; i++) {
-    const { headers, body } = signedDelivery();
-    const sentAt = performance.now();
-    const response = await fetch(`${base}/webhooks/articles`, { method: 'POST', headers, body });
-    const { articleId } = (await response.json()) as { articleId: string };
-    for (;;) {
-      const article = await fetch(`${base}/api/articles/${articleId}`).then((r) => (r.ok ? (r.json() as Promise<{ status: string; events: unknown[] }>) : undefined));
-      if (article && article.status === 'coded' && article.events.length > 0) break;
-      if (performance.now() - sentAt > 30_000) throw new Error(`article ${articleId} not visible after 30 s`);
-      await new Promise((r) => setTimeout(r, 5));
+    const latencies: number[] = [];
+    for (let i = 0; i < LATENCY_SAMPLES; i++) {
+      const { headers, body } = signedDelivery();
+      const sentAt = performance.now();
+      const response = await fetch(`${base}/webhooks/articles`, { method: 'POST', headers, body });
+      const { articleId } = (await response.json()) as { articleId: string };
+      for (;;) {
+        const article = await fetch(`${base}/api/articles/${articleId}`).then((r) => (r.ok ? (r.json() as Promise<{ status: string; events: unknown[] }>) : undefined));
+        if (article && article.status === 'coded' && article.events.length > 0) break;
+        if (performance.now() - sentAt > 30_000) throw new Error(`article ${articleId} not visible after 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      latencies.push(performance.now() - sentAt);
     }
-    latencies.push(performance.now() - sentAt);
+    say(`article → events visible in GET /api/articles/:id (${LATENCY_SAMPLES} articles, one at a time): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+    say(`ingest_requests_per_second ${ingest.requests.average.toFixed(0)}`);
+    say(`ingest_p99_ms ${ingest.latency.p99}`);
+    say(`steady_projection_lag_p99_seconds ${percentile(steadySamples, 99).toFixed(3)}`);
+    say(`ratio_to_bare ${(ingest.requests.average / bare.requests.average).toFixed(2)}`);
   }
-  say(`article → events visible in GET /api/articles/:id (${LATENCY_SAMPLES} articles, one at a time): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
-  say(`ingest_requests_per_second ${ingest.requests.average.toFixed(0)}`);
-  say(`ingest_p99_ms ${ingest.latency.p99}`);
-  say(`steady_projection_lag_p99_seconds ${percentile(steadySamples, 99).toFixed(3)}`);
-  say(`ratio_to_bare ${(ingest.requests.average / bare.requests.average).toFixed(2)}`);
 } finally {
   api.kill('SIGTERM');
-  worker.kill('SIGTERM');
-  await Promise.all([api, worker].map((child) => new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)))));
+  worker?.kill('SIGTERM');
+  await Promise.all([api, ...(worker ? [worker] : [])].map((child) => new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)))));
   redis.kill('SIGKILL');
   await testDb.drop();
 }
