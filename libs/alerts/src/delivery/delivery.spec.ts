@@ -51,6 +51,8 @@ describe('deliverySettings', () => {
   it('has defaults and refuses nonsense', () => {
     expect(deliverySettings({})).toMatchObject({ attempts: 8, timeoutMs: 10_000 });
     expect(deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '3' }).attempts).toBe(3);
+    // docker-compose passes unset variables through as empty strings: they keep the defaults.
+    expect(deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '', ALERT_WEBHOOK_CONCURRENCY: '' })).toMatchObject({ attempts: 8, concurrency: 16 });
     expect(() => deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '0' })).toThrow(/ALERT_WEBHOOK_ATTEMPTS/);
   });
 });
