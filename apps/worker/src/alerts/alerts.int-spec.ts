@@ -233,6 +233,28 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     expect(detail!.deliveries[0]!.attempts.map((a) => a.error)).toEqual(['timeout after 1000 ms', null]);
   });
 
+  it('retracts as merged the alert of an incident that a new report bridges into another', async () => {
+    const { subscription } = await subscribe('Attacks on the US', { eventTypes: ['AttackCarriedOut'], countries: ['USA'], countryRole: 'target' }, { queue: true });
+    const attack = (articleId: string, eventId: string, start: string, end = start) => coded(articleId, eventId, 'AttackCarriedOut', [IRAQ], [USA], { start, end });
+    await streams.receive(article('attack-early', { outlet: 'Early Times' }));
+    await streams.code('attack-early', [attack('attack-early', 'x-early', '2021-07-01')]);
+    await streams.receive(article('attack-late', { outlet: 'Late Post' }));
+    await streams.code('attack-late', [attack('attack-late', 'x-late', '2021-07-20')]);
+    await sync();
+    expect((await alertsOf(subscription.id)).map((a) => [a.incidentId, a.status]).sort()).toEqual([
+      ['inc-x-early', 'active'],
+      ['inc-x-late', 'active'],
+    ]);
+    // A weekly round-up spans both dates: the two incidents become one, the older one's id survives.
+    await streams.receive(article('attack-roundup', { outlet: 'Weekly' }));
+    await streams.code('attack-roundup', [attack('attack-roundup', 'x-roundup', '2021-07-01', '2021-07-20')]);
+    await sync();
+    const alerts = await alertsOf(subscription.id);
+    const survivor = alerts.find((a) => a.incidentId === 'inc-x-early')!;
+    expect(survivor).toMatchObject({ status: 'active', sourceCount: 3, eventIds: ['x-early', 'x-late', 'x-roundup'] });
+    expect(alerts.find((a) => a.incidentId === 'inc-x-late')).toMatchObject({ status: 'retracted', retraction: { reason: 'merged', mergedInto: survivor.alertId } });
+  });
+
   it("follows an analyst's merge (one alert left, the other retracted as merged) and split (a new alert for the new incident)", async () => {
     const { subscription } = await subscribe('Visits to Iran', { eventTypes: ['VisitMade'], countries: ['IRN'], countryRole: 'target' }, { queue: true });
     const visit = (articleId: string, eventId: string, day: string) => coded(articleId, eventId, 'VisitMade', [IRAQ], [IRAN], { start: day, end: day });
