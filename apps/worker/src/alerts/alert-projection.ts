@@ -58,8 +58,7 @@ type AlertRow = Selectable<AlertsTable>;
  *
  * Per batch: the incidents touched by its coded events, retractions,
  * corrections and analysts' merges and splits (and the incidents of alerts
- * that name those events) are
- * re-evaluated against the rule index. At most one alert per (subscription,
+ * that name those events) are re-evaluated against the rule index. At most one alert per (subscription,
  * incident), with a deterministic id; its row is versioned by recorded time.
  * Whatever downstream must hear is appended to the alert's stream in this same
  * transaction (the dispatcher queues it from the log), judged against what was
@@ -273,7 +272,7 @@ function fromRow(row: AlertRow): Desired {
 
 const fingerprint = (d: Desired) => JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, d.explanation, d.retraction]);
 
-/** Rows per multi-row INSERT into alerts (14 parameters a row, under PostgreSQL's 65,535). */
+/** Rows per multi-row INSERT into alerts (15 parameters a row, under PostgreSQL's 65,535). */
 const ALERT_INSERT_CHUNK = 2_000;
 
 /**
