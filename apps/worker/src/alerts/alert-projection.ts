@@ -58,8 +58,9 @@ type AlertRow = Selectable<AlertsTable>;
  *
  * Per batch: the incidents touched by its coded events, retractions,
  * corrections and analysts' merges and splits (and the incidents of alerts
- * that name those events) are re-evaluated against the rule index. At most one alert per (subscription,
- * incident), with a deterministic id; its row is versioned by recorded time.
+ * that name those events) are re-evaluated against the rule index. At most
+ * one alert per (subscription, incident), with a deterministic id; its row is
+ * versioned by recorded time.
  * Whatever downstream must hear is appended to the alert's stream in this same
  * transaction (the dispatcher queues it from the log), judged against what was
  * last announced there — so a rebuild that recomputes the same alerts announces
