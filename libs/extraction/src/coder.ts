@@ -20,7 +20,7 @@ import type { Analysis } from './sentences/tokens.js';
 import { buildTriggerIndex, findTriggers, type TriggerHit } from './triggers/find-triggers.js';
 
 /** Bump when the output for some input changes. */
-export const CODER_VERSION = 'rules-1.0.0';
+export const CODER_VERSION = 'rules-1.0.1';
 
 export interface CoderInput {
   text: string;

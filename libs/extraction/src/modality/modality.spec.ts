@@ -19,6 +19,8 @@ describe('modality', () => {
     ['Iraqi Prime Minister Mustafa al-Kadhimi is to visit Tehran next week.', 'VisitMade', 'future'],
     ['The United States agreed to withdraw its troops from Iraq.', 'TroopsWithdrawn', 'future'],
     ['Iran could attack the US embassy in Baghdad.', 'AttackCarriedOut', 'hypothetical'],
+    ['Kataib Hezbollah threatened to escalate its attacks if American forces stay in Iraq.', 'AttackCarriedOut', 'hypothetical'],
+    ['The United States warned Iraq after militias attacked the base in Erbil.', 'AttackCarriedOut', 'asserted'],
     ['Iraq did not sign the agreement with Kuwait.', 'AgreementReached', 'negated'],
     ['The US neither seeks nor requests permanent bases in Iraq.', 'DemandIssued', 'negated'],
     ['The letter implies a withdrawal of US troops from Iraq, that is not what is happening.', 'TroopsWithdrawn', 'negated'],

@@ -12,6 +12,7 @@ const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'poten
 /** Verbs whose infinitive complement has not happened yet: "agreed to scale down". */
 const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended']);
 const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
+const THREAT_VERBS = new Set(['threaten', 'warn']);
 const BOUNDARY = new Set([',', ';', ':', '—', '.', 'but', 'while', 'as', 'because', 'after', 'before', 'when', 'since', 'although', 'though', 'which', 'who', 'that']);
 const POST_NEG = /^[^;.]{0,40}?,\s*(?:that|this|which|it)\s+(?:is|was)\s+not\s+(?:what(?:'s|\u2019s| is)?\s+)?happen/;
 
@@ -28,6 +29,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = true;
     else if (FUTURE.has(t.lower)) future = true;
     else if (HYPO.has(t.lower)) hypo = true;
+    // What a threat or warning names has not happened: "threatened to escalate its attacks".
+    else if (t.pos === 'VERB' && THREAT_VERBS.has(t.lemma) && hit.type !== 'ThreatIssued') hypo = true;
     // "Qaani is to hold meetings": be + to is a plan
     if (t.lower === 'to' && /^(?:is|are|was|were)$/.test(toks[k - 1]?.lower ?? '')) future = true;
     if (t.lower === 'to' && k === hit.first - 1) {
