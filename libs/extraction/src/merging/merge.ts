@@ -44,7 +44,8 @@ function datesAgree(c: Cluster, d: Draft, pub: string): boolean {
   if (!dd) return true;
   const own = clusterDate(c);
   if (own) return overlaps(own, dd);
-  return c.drafts.some((x) => {
+  // every dated mention must agree; anaphors ("the talks") take any date
+  return c.drafts.every((x) => {
     const e = effectiveDate(x, pub);
     return e === undefined || overlaps(e, dd);
   });

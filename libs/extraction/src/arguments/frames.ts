@@ -1,0 +1,98 @@
+// Argument frames per event type: which prepositions introduce the target, which
+// light verbs make their subject the agent of a nominal trigger ("sent a letter"),
+// which make it the recipient ("received aid from X"), and which nouns name the
+// victim by their possessor ("Soleimani's killing").
+import type { EventType } from '#domain';
+import { assertNever } from '#domain';
+import type { TriggerHit } from '../triggers/find-triggers.js';
+
+/** Verbs whose object noun is the event and whose subject is its agent. */
+const LIGHT = new Set([
+  'send', 'issue', 'make', 'have', 'hold', 'launch', 'carry', 'conduct', 'stage', 'give', 'deliver', 'write', 'impose',
+  'slap', 'grant', 'permit', 'extend', 'renew', 'provide', 'sign', 'reach', 'pass', 'adopt', 'back', 'approve',
+  'announce', 'order', 'begin', 'start', 'resume', 'attend', 'join', 'put', 'lead', 'organize', 'organise', 'mount',
+  'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call',
+  'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'mistakenly', 'lift', 'ease', 'waive',
+  'unveil', 'fire', 'step', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
+]);
+/** Verbs whose subject receives the event's object: "received aid from X", "faces sanctions from X". */
+const RECEIVE: Partial<Record<EventType, string[]>> = {
+  AidProvided: ['receive', 'get', 'obtain', 'secure', 'win', 'accept', 'seek'],
+  LetterSent: ['receive', 'get'],
+  WaiverGranted: ['receive', 'get', 'obtain', 'secure', 'win'],
+  SanctionsImposed: ['face', 'receive', 'suffer'],
+};
+/** Nouns whose possessor is the one acted upon: "X's killing", "X's arrest". */
+const VICTIM_NOUNS = new Set(['killing', 'assassination', 'murder', 'death', 'execution', 'beheading', 'abduction', 'kidnapping', 'arrest', 'detention', 'capture']);
+
+export interface Frame {
+  light: Set<string>;
+  receive: Set<string>;
+  victimNoun: boolean;
+}
+
+const frames = new Map<EventType, Frame>();
+
+export function frameOf(hit: TriggerHit): Frame {
+  let f = frames.get(hit.type);
+  if (!f) {
+    const receive = new Set(RECEIVE[hit.type] ?? []);
+    const light = new Set([...LIGHT, ...receive]);
+    f = { light, receive, victimNoun: false };
+    frames.set(hit.type, f);
+  }
+  return hit.type === 'AttackCarriedOut' ? { ...f, victimNoun: isVictimNoun(hit) } : f;
+}
+
+function isVictimNoun(hit: TriggerHit): boolean {
+  return hit.rule.words.length === 1 && VICTIM_NOUNS.has(hit.rule.words[0]!.replace(/^=/, ''));
+}
+
+export const PLACE_FALLBACK = new Set<EventType>([
+  'DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued', 'AgreementReached', 'AidProvided', 'WaiverGranted',
+  'SanctionsImposed', 'ResolutionPassed', 'ForceMobilized',
+]);
+/** Types whose target is a place: the host of a visit, the country left, where an election is held. */
+export const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
+
+/** Prepositions that introduce the target, by type. */
+export function targetPreps(type: EventType): string[] {
+  switch (type) {
+    case 'TalksStarted':
+    case 'MeetingHeld':
+    case 'AgreementReached':
+      return ['with', 'between'];
+    case 'VisitMade':
+      return ['to', 'in', 'into'];
+    case 'LetterSent':
+      return ['to'];
+    case 'DemandIssued':
+      return ['on', 'to', 'for'];
+    case 'ThreatIssued':
+      return ['against', 'to'];
+    case 'AccusationMade':
+      return ['of', 'against'];
+    case 'RejectionIssued':
+      return ['from'];
+    case 'WaiverGranted':
+      return ['for', 'to'];
+    case 'SanctionsImposed':
+      return ['on', 'against', 'over'];
+    case 'AidProvided':
+      return ['to', 'for'];
+    case 'ProtestHeld':
+      return ['against', 'outside', 'at'];
+    case 'ForceMobilized':
+      return ['into', 'against', 'through', 'near', 'toward'];
+    case 'AttackCarriedOut':
+      return ['on', 'against', 'of', 'targeting', 'at'];
+    case 'TroopsWithdrawn':
+      return ['from', 'of'];
+    case 'ResolutionPassed':
+      return ['to', 'against', 'on'];
+    case 'ElectionHeld':
+      return ['in'];
+    default:
+      return assertNever(type, 'event type');
+  }
+}
