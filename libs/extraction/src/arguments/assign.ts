@@ -38,7 +38,7 @@ const CLAUSE_STOP = new Set([';', ':', '—', '–', '"', '(', ')']);
 const REDUCED_PASSIVE_NEXT = new Set(['in', 'by', 'during', 'at', 'near', 'after', 'as', 'on', 'amid', ',', '']);
 /** Types whose verbs take an object, so a headline's bare participle can be passive. */
 const REDUCED_PASSIVE_TYPES = new Set<EventType>(['AttackCarriedOut', 'SanctionsImposed', 'AccusationMade', 'ThreatIssued', 'WaiverGranted', 'RejectionIssued', 'DemandIssued']);
-const ATTACK_NOUNS = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'shelling', 'assault', 'ambush', 'operation', 'fire', 'barrage']);
+const ATTACK_NOUNS = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'shelling', 'assault', 'ambush', 'operation', 'fire', 'barrage', 'offensive', 'bombardment', 'campaign']);
 const SPEECH_ACTS = new Set<EventType>(['DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued']);
 const DEFINITE = /^(?:the|this|that|these|those)$/;
 
@@ -140,7 +140,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     for (const m of [...inSentence.filter((x) => x.first >= from && ok(x)), ...withPlaces]) {
       if (m.first > from + 15) continue;
       let stop = false;
-      for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',') stop = true;
+      // the fallback stays in the verb's clause: "denied the report and said Israel attacked"
+      for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',' || (k > from && isVerb(toks[k]) && toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')) stop = true;
       if (!stop) return [m];
     }
     return [];
@@ -162,6 +163,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
         receive = frame.receive.has(t.lemma);
         break;
       }
+      // "called off talks", "ruled out a meeting": the particle belongs to the verb
+      if ((t.lower === 'off' || t.lower === 'out') && isVerb(toks[k - 1])) continue;
       if (PREPOSITIONS.has(t.lower) || CLAUSE_STOP.has(t.lower)) break;
     }
   }
@@ -184,7 +187,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     if (target.length === 0) target.push(...objectRight(after, after));
   } else if (!verbal && (pre.length || byAgent.length)) {
     const victim = possessor !== undefined && frame.victimNoun; // "Soleimani's killing": the victim
-    if (byAgent.length) agent.push(...byAgent);
+    // "the US reimposed Venezuela oil sanctions": the light verb's subject acts on the modifier
+    const light = lightVerb >= 0 && !possessor && !byAgent.length && !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
+    if (light.length && !light.some((m) => pre.some((x) => x.entity.id === m.entity.id))) agent.push(...light);
+    else if (byAgent.length) agent.push(...byAgent);
     else if (!victim) agent.push(possessor ?? pre[0]!);
     if (victim && !agent.includes(possessor)) target.push(possessor);
     for (const m of pre) if (!agent.includes(m) && !target.includes(m) && m !== possessor) target.push(m);
@@ -205,6 +211,12 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   } else {
     agent.push(...subjectAt(v, hit.first));
     target.push(...objectRight(hit.last));
+    // "Russia's missile assault on Ukraine killed 20": the attack's own actors
+    if (agent.length === 0 && hit.type === 'AttackCarriedOut') {
+      const by = attackNounSubject(v, hit.first);
+      agent.push(...by.agent);
+      if (target.length === 0) target.push(...by.target);
+    }
   }
   // "a withdrawal of US troops from Iraq": the troops' side withdraws
   if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade') && toks[hit.last]?.lower === 'of') {
@@ -246,6 +258,26 @@ function fromPhrase(v: SentenceView, from: number, ms: Mention[]): Mention[] {
     return m ? [m] : [];
   }
   return [];
+}
+
+/** The attack noun heading the subject of a verb ("X's assault on Y killed"): its modifiers and "on" object. */
+function attackNounSubject(v: SentenceView, verb: number): { agent: Mention[]; target: Mention[] } {
+  const none = { agent: [], target: [] };
+  for (let k = verb - 1; k >= v.s.first && k >= verb - 12; k--) {
+    const t = v.tok(k)!;
+    if (t.lower === ',' || t.lower === ';' || (isVerb(t) && v.tok(k - 1)?.value !== '-')) return none;
+    if (!ATTACK_NOUNS.has(t.lower) || v.at.has(k)) continue;
+    const np = phraseEndingAt(v, k);
+    const agent = np ? v.within(np.first, k) : [];
+    const target: Mention[] = [];
+    if (/^(?:on|against)$/.test(v.lower(k + 1))) {
+      const p = phraseStartingAt(v, k + 2);
+      const h = p && headMention(v, p);
+      if (h) target.push(h);
+    }
+    return { agent: agent.length ? [headMention(v, np!)!] : [], target };
+  }
+  return none;
 }
 
 /** "killed in US attack", "killed in an Israeli strike": the attack's modifier is the agent. */

@@ -13,7 +13,10 @@ const LIGHT = new Set([
   'announce', 'order', 'begin', 'start', 'resume', 'attend', 'join', 'put', 'lead', 'organize', 'organise', 'mount',
   'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call',
   'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'mistakenly', 'lift', 'ease', 'waive',
-  'unveil', 'fire', 'step', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
+  'unveil', 'fire', 'step', 'reimpose', 'tighten', 'expand', 'toughen', 'broaden', 'restore',
+  // governors that undo the event still name who acted: "Iraq called off talks with Turkey"
+  'cancel', 'scrap', 'abandon', 'postpone', 'suspend', 'reject', 'rule', 'refuse', 'decline', 'halt', 'block', 'veto',
+  'shelve', 'delay', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
 ]);
 /** Verbs whose subject receives the event's object: "received aid from X", "faces sanctions from X". */
 const RECEIVE: Partial<Record<EventType, string[]>> = {

@@ -69,6 +69,8 @@ function allTargets(c: Cluster): Mention[] {
 /** How well a draft fits an event: -1 = contradicts, otherwise higher is better. */
 function fit(c: Cluster, d: Draft, pub: string): number {
   if (c.type !== d.type) return -1;
+  // what was threatened or feared is never the event that happened (see clusterModality)
+  if ((d.modality === 'hypothetical') !== (c.drafts[0]!.modality === 'hypothetical')) return -1;
   const cd = clusterDate(c);
   if (!datesAgree(c, d, pub)) return -1;
   if (EVENT_TYPES[d.type].symmetric) {
@@ -121,6 +123,16 @@ export function mergeDrafts(drafts: Draft[], pub: string): Cluster[] {
 
 const MODALITY_RANK: Record<Modality, number> = { negated: 0, asserted: 1, future: 2, hypothetical: 3 };
 
+/**
+ * The modality of an event from its mentions' modalities. The rule:
+ * - hypothetical mentions only ever merge with hypothetical ones (fit), so a
+ *   threat's content stays hypothetical however often the event is reported;
+ * - a negated mention wins over asserted and future ones: a cancellation or a
+ *   denial is news about the very event the other mentions plan or report
+ *   ("X cancels visit" + "the visit, planned for next week" is a negated visit);
+ * - an asserted mention wins over future ones (it has happened since it was planned).
+ * So merging never turns a hypothetical or negated event into an asserted one.
+ */
 export function clusterModality(c: Cluster): Modality {
   let best: Modality = 'hypothetical';
   for (const d of c.drafts) if (MODALITY_RANK[d.modality] < MODALITY_RANK[best]) best = d.modality;

@@ -1,16 +1,19 @@
 // Modality of one mention from cues in its clause: negation ("did not", "neither
 // ... nor", "that is not what's happening"), future ("will", "is to", "plans",
 // "agreed to" + infinitive, "expected"), hypothetical ("could", "if", "would",
-// "fears of", the content of a threat).
+// "fears of", the content of a threat), and from the verb that governs it
+// (governors.ts): "cancelled a planned visit", "refused to meet", "denied that
+// X had agreed" are negated; "warned that X would strike" is hypothetical.
 import type { Modality } from '#domain';
 import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
+import { governorOf } from './governors.js';
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'upcoming', 'scheduled', 'planned', 'expected', 'plans', 'plan', 'set']);
 const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'potential', 'fears', 'fear', 'unless', 'whether']);
 /** Verbs whose infinitive complement has not happened yet: "agreed to scale down". */
-const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended']);
+const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended', 'move', 'moving', 'poised', 'due']);
 const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
 const THREAT_VERBS = new Set(['threaten', 'warn']);
 const BOUNDARY = new Set([',', ';', ':', '—', '.', 'but', 'while', 'as', 'because', 'after', 'before', 'when', 'since', 'although', 'though', 'which', 'who', 'that']);
@@ -33,7 +36,13 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     else if (t.pos === 'VERB' && THREAT_VERBS.has(t.lemma) && hit.type !== 'ThreatIssued') hypo = true;
     // "Qaani is to hold meetings": be + to is a plan
     if (t.lower === 'to' && /^(?:is|are|was|were)$/.test(toks[k - 1]?.lower ?? '')) future = true;
-    if (t.lower === 'to' && k === hit.first - 1) {
+    // "to reimpose oil sanctions": the infinitive's object is governed like the infinitive
+    const npAfterVerb = (): boolean => {
+      if (!(toks[k + 1]?.pos === 'VERB')) return false;
+      for (let j = k + 2; j < hit.first; j++) if (!/^(?:DET|ADJ|NOUN|PROPN|NUM|PUNCT)$/.test(toks[j]!.pos) || toks[j]!.lower === ',') return false;
+      return true;
+    };
+    if (t.lower === 'to' && (k === hit.first - 1 || npAfterVerb())) {
       // infinitive: look at the governing verb
       for (let j = k - 1; j >= s.first && j >= k - 6; j--) {
         const g = toks[j]!;
@@ -49,7 +58,9 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   // "... withdrawal, that is not what's happening"
   const tail = a.text.slice(toks[hit.last - 1]!.end, Math.min(s.end, toks[hit.last - 1]!.end + 60)).replace(/\u2019/g, "'");
   if (POST_NEG.test(tail)) neg = true;
-  if (neg) return 'negated';
+  const governed = governorOf(a, hit);
+  if (neg || governed === 'negated') return 'negated';
+  if (governed === 'hypothetical' && hit.type !== 'ThreatIssued') return 'hypothetical';
   // a threat is made now; what it threatens is in the future by nature
   if (hit.type === 'ThreatIssued') return 'asserted';
   if (future) return 'future';

@@ -1,0 +1,80 @@
+// The verb that governs a mention can undo it: "cancelled a planned visit",
+// "called off the talks", "refused to meet", "denied that Iraq had agreed",
+// "the visit was cancelled" did not happen; "threatened to strike", "warned that
+// it would retaliate" name what has not happened. The governor must reach the
+// mention through its complement: an object, "to", "that" or a gerund, with no
+// other full verb in between ("denied the report and said the convoy attacked"
+// leaves the attack alone).
+import type { EventType, Modality } from '#domain';
+import type { Analysis, Token } from '../sentences/tokens.js';
+import type { TriggerHit } from '../triggers/find-triggers.js';
+
+/** Verbs that undo whatever they govern. */
+const CANCEL = new Set(['cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail', 'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline']);
+/** Verbs that undo an infinitive, gerund or that-clause, but not every object ("denied the accusation"). */
+const DENY = new Set(['deny', 'reject', 'dismiss', 'rule', 'refute', 'disavow']);
+/** Types whose object under DENY is itself not happening ("rejected talks", "ruled out a meeting"). */
+const DENIABLE_OBJECT = new Set<EventType>(['TalksStarted', 'MeetingHeld', 'VisitMade', 'AgreementReached', 'AidProvided', 'WaiverGranted', 'TroopsWithdrawn']);
+/** Verbs whose complement is what is threatened or feared. */
+const THREAT = new Set(['threaten', 'warn', 'fear', 'vow']);
+/** Particles of the phrasal governors: "call off", "rule out". */
+const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
+const PREPOSITIONS = new Set(['from', 'in', 'on', 'at', 'by', 'with', 'for', 'about', 'over', 'against', 'into', 'to', 'after', 'during']);
+const AFTER_CANCEL = new Set(['cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto', 'delay']);
+
+function isVerb(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** A word between governor and mention that does not end the governor's reach. */
+function transparent(toks: Token[], k: number): boolean {
+  const t = toks[k]!;
+  if (!isVerb(t)) return !/^[;:]$/.test(t.lower) && !/^(?:but|while|although|because|after|before|when|since)$/.test(t.lower);
+  if (t.pos === 'AUX' || /^(?:be|have|do|get)$/.test(t.lemma)) return true;
+  // participles inside the noun phrase: "a planned visit", "the long-awaited talks"
+  const prev = toks[k - 1];
+  return /(?:ed|ing|en)$/.test(t.lower) && prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'ADV' || prev.value === '-');
+}
+
+export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  // "the visit was cancelled", "talks have been called off"
+  let sawBe = false;
+  for (let k = hit.last; k < s.last && k < hit.last + 9; k++) {
+    const t = toks[k]!;
+    if (t.lower === ',' || t.lower === ';') break;
+    if (t.pos === 'AUX' || /^(?:be|have)$/.test(t.lemma)) {
+      sawBe = true;
+      continue;
+    }
+    if (!isVerb(t)) {
+      if (sawBe && t.pos !== 'ADV') break;
+      continue;
+    }
+    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return t.lemma === 'postpone' || t.lemma === 'delay' ? undefined : 'negated';
+    break;
+  }
+  for (let k = hit.first - 1; k >= s.first && k >= hit.first - 14; k--) {
+    const t = toks[k]!;
+    if (!isVerb(t) || transparent(toks, k)) {
+      if (!transparent(toks, k)) return undefined;
+      continue;
+    }
+    const lemma = t.lemma;
+    const particle = PARTICLE[lemma];
+    if (particle && toks[k + 1]?.lower !== particle) return undefined;
+    const between = toks.slice(k + (particle ? 2 : 1), hit.first).map((x) => x.lower);
+    // the governor reaches its object, not a prepositional phrase: "dropped from the letter" is about the letter's text
+    if (between.some((w, i) => w !== 'of' && !(w === 'to' && i === 0) && PREPOSITIONS.has(w))) return undefined;
+    const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') || /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
+    if (CANCEL.has(lemma)) return lemma === 'call' && !particle ? undefined : 'negated';
+    if (DENY.has(lemma)) {
+      if (particle === undefined && PARTICLE[lemma]) return undefined;
+      return complement || DENIABLE_OBJECT.has(hit.type) ? 'negated' : undefined;
+    }
+    if (THREAT.has(lemma)) return 'hypothetical';
+    return undefined;
+  }
+  return undefined;
+}
