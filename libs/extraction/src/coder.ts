@@ -2,13 +2,15 @@
 // modality, dates, attribution per mention -> merge -> coded events.
 import { EVENT_TYPES, type Actor, type CodedEvent, type DateInterval } from '#domain';
 import { buildAliasIndex } from './actors/alias-index.js';
-import { loadGazetteer, type Entity, type Gazetteer } from './actors/gazetteer.js';
+import { dataDir, loadGazetteer, type Entity, type Gazetteer } from './actors/gazetteer.js';
 import { dominantCountry, findMentions, type MatchContext } from './actors/matcher.js';
 import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
 import { buildPhoneticIndex } from './actors/phonetic.js';
 import { assignArguments } from './arguments/assign.js';
 import { addDays } from './dates/calendar.js';
+import { gateDrafts, loadPoliticalNouns } from './gating/political.js';
+import { isNonPolitical, loadRegisters, scoreRegister } from './gating/register.js';
 import { findDates, type DateMention } from './dates/find-dates.js';
 import { resolveDate } from './dates/resolve-date.js';
 import { clusterDate, clusterModality, mergeDrafts, type Cluster } from './merging/merge.js';
@@ -43,19 +45,23 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const aliasIndex = buildAliasIndex(gazetteer);
   const phonetic = buildPhoneticIndex(gazetteer, gazetteer.aliases);
   const triggers = buildTriggerIndex();
+  const registers = loadRegisters(options.dataDir ?? dataDir());
+  const politicalNouns = loadPoliticalNouns(options.dataDir ?? dataDir());
   return {
     version: CODER_VERSION,
     extract(input: CoderInput): CodedEvent[] {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) throw new Error(`publishedAt must be YYYY-MM-DD, got ${input.publishedAt}`);
       if (!input.text || !/[A-Za-z]/.test(input.text)) return [];
       const a = analyser.analyse(input.text);
+      // sports, markets, science, weather: no political events, whatever words they share with politics
+      if (isNonPolitical(scoreRegister(a, registers))) return [];
       const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
-      return code(a, ctx, gazetteer, triggers, input.publishedAt);
+      return code(a, ctx, gazetteer, triggers, input.publishedAt, politicalNouns);
     },
   };
 }
 
-function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string): CodedEvent[] {
+function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string, politicalNouns: Set<string>): CodedEvent[] {
   const mentions = resolvePronouns(a, findMentions(a, ctx));
   const covered = new Uint8Array(a.tokens.length);
   const bySentence: Mention[][] = a.sentences.map(() => []);
@@ -109,7 +115,7 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     });
   }
   drafts.sort((x, y) => x.head - y.head);
-  const clusters = mergeDrafts(drafts, pub);
+  const clusters = mergeDrafts(gateDrafts(drafts, a, politicalNouns), pub);
   repairTargets(a, clusters, mentions, g);
   return toEvents(a, clusters, mentions, g, pub);
 }

@@ -178,6 +178,11 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
     if (h && (p.first === v.s.first || v.lower(p.first - 1) === ',')) return [h];
     return [];
   }
+  // "issued a statement demanding", "backed a resolution calling for": the vehicle's author
+  if (ing) {
+    const p = phraseEndingAt(v, k + 1);
+    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) && !v.at.has(p.first - 1)) return subjectAt(v, p.first - 1, depth + 1);
+  }
   return subjectPhrase(v, k + 1, depth);
 }
 

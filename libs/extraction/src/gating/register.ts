@@ -1,0 +1,57 @@
+// The register of an article: political, or sports, markets, science, weather,
+// culture, technology. News outside politics still names countries ("Brazil
+// beat Argentina"), companies' nationalities ("a Dutch chipmaker") and uses
+// the coder's trigger words ("stocks rallied", "Argentina's attack"), so a
+// non-political article is told by its vocabulary and yields no events.
+// The word lists are data (data/registers.json).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Analysis } from '../sentences/tokens.js';
+
+export interface Registers {
+  political: Set<string>;
+  others: Map<string, Set<string>>;
+}
+
+export function loadRegisters(dir: string): Registers {
+  const raw = JSON.parse(readFileSync(join(dir, 'registers.json'), 'utf8')) as Record<string, string[] | string>;
+  const others = new Map<string, Set<string>>();
+  let political = new Set<string>();
+  for (const [name, words] of Object.entries(raw)) {
+    if (!Array.isArray(words)) continue;
+    if (name === 'political') political = new Set(words);
+    else others.set(name, new Set(words));
+  }
+  return { political, others };
+}
+
+export interface RegisterScore {
+  register: string;
+  /** Tokens of the strongest non-political register. */
+  other: number;
+  political: number;
+}
+
+/** Counts each register's words over the article (each distinct word at most 3 times). */
+export function scoreRegister(a: Analysis, r: Registers): RegisterScore {
+  const seen = new Map<string, number>();
+  const counts = new Map<string, number>();
+  let political = 0;
+  for (const t of a.tokens) {
+    if (t.pos === 'PUNCT') continue;
+    const n = (seen.get(t.lower) ?? 0) + 1;
+    seen.set(t.lower, n);
+    if (n > 3) continue;
+    if (r.political.has(t.lower)) political++;
+    for (const [name, words] of r.others) if (words.has(t.lower) || words.has(t.lemma)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let register = 'political';
+  let other = 0;
+  for (const [name, n] of counts) if (n > other) [register, other] = [name, n];
+  return { register, other, political };
+}
+
+/** Whether an article is outside politics: its strongest other register clearly outweighs politics. */
+export function isNonPolitical(s: RegisterScore): boolean {
+  return s.other >= 6 && s.other >= 2.5 * Math.max(1, s.political);
+}
