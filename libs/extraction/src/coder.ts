@@ -8,6 +8,7 @@ import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
 import { buildPhoneticIndex } from './actors/phonetic.js';
 import { assignArguments } from './arguments/assign.js';
+import { addCollectives, loadCollectives, type Collectives } from './arguments/collectives.js';
 import { addDays } from './dates/calendar.js';
 import { gateDrafts, loadPoliticalNouns } from './gating/political.js';
 import { isNonPolitical, loadRegisters, scoreRegister } from './gating/register.js';
@@ -47,6 +48,7 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const triggers = buildTriggerIndex();
   const registers = loadRegisters(options.dataDir ?? dataDir());
   const politicalNouns = loadPoliticalNouns(options.dataDir ?? dataDir());
+  const collectives = loadCollectives(options.dataDir ?? dataDir());
   return {
     version: CODER_VERSION,
     extract(input: CoderInput): CodedEvent[] {
@@ -56,13 +58,14 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
       // sports, markets, science, weather: no political events, whatever words they share with politics
       if (isNonPolitical(scoreRegister(a, registers))) return [];
       const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
-      return code(a, ctx, gazetteer, triggers, input.publishedAt, politicalNouns);
+      return code(a, ctx, gazetteer, triggers, input.publishedAt, { politicalNouns, collectives });
     },
   };
 }
 
-function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string, politicalNouns: Set<string>): CodedEvent[] {
-  const mentions = resolvePronouns(a, findMentions(a, ctx));
+function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string, tables: { politicalNouns: Set<string>; collectives: Collectives }): CodedEvent[] {
+  const named = resolvePronouns(a, findMentions(a, ctx));
+  const mentions = addCollectives(a, named, tables.collectives, g, dominantCountry(named, g));
   const covered = new Uint8Array(a.tokens.length);
   const bySentence: Mention[][] = a.sentences.map(() => []);
   for (const m of mentions) {
@@ -115,7 +118,7 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typ
     });
   }
   drafts.sort((x, y) => x.head - y.head);
-  const clusters = mergeDrafts(gateDrafts(drafts, a, politicalNouns), pub);
+  const clusters = mergeDrafts(gateDrafts(drafts, a, tables.politicalNouns), pub);
   repairTargets(a, clusters, mentions, g);
   return toEvents(a, clusters, mentions, g, pub);
 }

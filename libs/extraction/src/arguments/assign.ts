@@ -21,7 +21,7 @@ import {
   SentenceView,
   SUBORDINATORS,
 } from './phrases.js';
-import { coordinatedRight, objectAt, speakerOf, subjectAt } from './subject.js';
+import { coordinatedRight, heads, objectAt, speakerOf, subjectAt } from './subject.js';
 
 export interface Arguments {
   agent: Mention[];
@@ -127,7 +127,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (stopsClause(k)) break;
       if (preps.includes(v.lower(k))) {
         const p = phraseStartingAt(v, k + 1);
-        const got = p ? coordinatedRight(v, p).map((q) => headMention(v, q)).filter((m): m is Mention => m !== undefined && ok(m)) : [];
+        const got = p ? heads(v, coordinatedRight(v, p)).filter(ok) : [];
         if (got.length) return got;
         const m = inSentence.find((x) => x.first > k && x.first <= k + 4 && ok(x));
         if (m) return [m];
@@ -165,6 +165,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       }
       // "called off talks", "ruled out a meeting": the particle belongs to the verb
       if ((t.lower === 'off' || t.lower === 'out') && isVerb(toks[k - 1])) continue;
+      // "pledged $7 billion in aid": the amount is the object, the aid its kind
+      if (t.lower === 'in' && /^(?:billion|million|bn|m|\d[\d.,]*)$/.test(toks[k - 1]?.lower ?? '')) continue;
       if (PREPOSITIONS.has(t.lower) || CLAUSE_STOP.has(t.lower)) break;
     }
   }

@@ -63,11 +63,15 @@ export function coordinatedRight(v: SentenceView, p: Phrase): Phrase[] {
   return out;
 }
 
-function heads(v: SentenceView, ps: Phrase[]): Mention[] {
+export function heads(v: SentenceView, ps: Phrase[]): Mention[] {
   const out: Mention[] = [];
   for (const p of ps) {
     const h = headMention(v, p);
-    if (h && !out.some((m) => m.entity.id === h.entity.id)) out.push(h);
+    if (!h) continue;
+    // "the two sides" is two mentions over one span
+    for (const m of [h, ...v.mentions.filter((x) => x !== h && x.first === h.first && x.last === h.last)]) {
+      if (!out.some((x) => x.entity.id === m.entity.id)) out.push(m);
+    }
   }
   return out;
 }
