@@ -28,6 +28,8 @@ export interface Arguments {
   target: Mention[];
   /** A place mention the event happened in or went to. */
   place?: Mention;
+  /** A nominal trigger with its own actors ("the attacks targeting X", "the US sanctions"): no anaphor. */
+  ownArguments: boolean;
 }
 
 const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
@@ -175,7 +177,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   // "the attacks targeting X", "the talks between X and Y": a definite noun with its own arguments is no anaphor
   const ownArgs = !verbal && (preps.includes(v.lower(hit.last)) || /^(?:targeting|against|by|on|between)$/.test(v.lower(hit.last)));
   const anaphor = !verbal && pre.length === 0 && byAgent.length === 0 && lightVerb < 0 && DEFINITE.test(v.lower(hit.first - 1)) && !ownArgs;
-  if (anaphor) return { agent: [], target: [], place: undefined };
+  if (anaphor) return { agent: [], target: [], place: undefined, ownArguments: false };
   if (passive) {
     agent.push(...byAgent);
     if (agent.length === 0) agent.push(...inAttackBy(v, hit.last));
@@ -241,7 +243,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     const loc = inSentence.find((m) => isLocative(v, m) && Math.abs(m.first - hit.head) <= 12);
     if (loc && !PLACE_TARGETS.has(hit.type)) place = loc;
   }
-  return { agent: dedupe(agent), target: tgt, place };
+  return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 || byAgent.length > 0 || lightVerb >= 0 };
 }
 
 function dedupe(ms: Mention[]): Mention[] {

@@ -66,6 +66,12 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
       if (row) best = { last: j + 1, row };
     }
     if (!best) continue;
+    // "U.N. peacekeepers", "Malian junta": the name before already says whose they are
+    const before = mentions.find((m) => m.last === i && m.via !== 'pronoun');
+    if (before && best.row !== 'pair') {
+      i = best.last - 1;
+      continue;
+    }
     if (best.row === 'pair') {
       const sides = lastTwoSides(a, mentions, i);
       if (sides.length === 2) for (const s of sides) extra.push(mention(a, i, best.last, s.entity, s.sector));

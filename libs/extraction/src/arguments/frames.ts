@@ -4,6 +4,7 @@
 // victim by their possessor ("Soleimani's killing").
 import type { EventType } from '#domain';
 import { assertNever } from '#domain';
+import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
 /** Verbs whose object noun is the event and whose subject is its agent. */
@@ -98,4 +99,38 @@ export function targetPreps(type: EventType): string[] {
     default:
       return assertNever(type, 'event type');
   }
+}
+
+/** Verbs that turn aid or supplies into their withdrawal: "suspended aid to X" is a sanction. */
+const CUT = new Set(['cut', 'suspend', 'halt', 'freeze', 'withhold', 'stop', 'end', 'slash', 'block', 'withdraw', 'reduce', 'terminate', 'curb']);
+const ACCORDS = new Set(['accord', 'agreement', 'deal', 'treaty', 'pact', 'initiative', 'arrangement', 'convention', 'protocol', 'talks', 'negotiations', 'framework', 'truce', 'ceasefire']);
+
+/**
+ * A trigger whose frame makes it another type: aid governed by a cutting verb
+ * is a sanction ("suspended financial aid to it"); a withdrawal from an accord
+ * is a rejection of it ("withdrew from the nuclear deal"). `at` is the token
+ * whose modality the new event takes.
+ */
+export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: number } | undefined {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  if (hit.type === 'AidProvided') {
+    for (let k = hit.first - 1; k >= s.first && k >= hit.first - 8; k--) {
+      const t = toks[k]!;
+      if (/^[;:,]$/.test(t.lower)) break;
+      if (t.pos !== 'VERB') continue;
+      return CUT.has(t.lemma) ? { type: 'SanctionsImposed', at: k } : undefined;
+    }
+  }
+  if (hit.type === 'TroopsWithdrawn') {
+    for (let k = hit.last; k < s.last && k < hit.last + 3; k++) {
+      if (toks[k]!.lower !== 'from') continue;
+      for (let j = k + 1; j < s.last && j <= k + 5; j++) {
+        const t = toks[j]!;
+        if (ACCORDS.has(t.lower) || ACCORDS.has(t.lemma)) return { type: 'RejectionIssued', at: hit.head };
+        if (t.pos === 'VERB' || t.lower === ',') break;
+      }
+    }
+  }
+  return undefined;
 }

@@ -69,6 +69,12 @@ function npToken(v: SentenceView, k: number): boolean {
   const t = v.tok(k);
   if (!t) return false;
   if (t.value === '-' || t.lower === "'s" || t.lower === "'" || t.lower === '&') return true;
+  // "missile and drone assault": coordinated modifiers inside one phrase (never between names)
+  if ((t.lower === 'and' || t.lower === 'or') && !v.at.has(k - 1) && !v.at.has(k + 1)) {
+    const p = v.tok(k - 1);
+    const n = v.tok(k + 1);
+    return p !== undefined && n !== undefined && /^(?:NOUN|ADJ)$/.test(p.pos) && /^(?:NOUN|ADJ)$/.test(n.pos) && /^(?:NOUN|ADJ)$/.test(v.tok(k + 2)?.pos ?? '');
+  }
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET') return !RELATIVE_PRONOUNS.has(t.lower);
   // "Iran-backed", "U.S.-led": a participle glued to a hyphen belongs to the phrase
   if (isVerb(t) && v.tok(k - 1)?.value === '-') return true;

@@ -70,7 +70,15 @@ function allTargets(c: Cluster): Mention[] {
 function fit(c: Cluster, d: Draft, pub: string): number {
   if (c.type !== d.type) return -1;
   // what was threatened or feared is never the event that happened (see clusterModality)
-  if ((d.modality === 'hypothetical') !== (c.drafts[0]!.modality === 'hypothetical')) return -1;
+  if (d.modality === 'hypothetical' && c.drafts.some((x) => x.modality === 'asserted')) return -1;
+  if (d.modality === 'asserted' && c.drafts.some((x) => x.modality === 'hypothetical')) return -1;
+  // a mention with no actor joins another sentence's event with actors only as an anaphor
+  // ("the attack") or as the story's own event (named in the headline): compatible dates
+  // alone say nothing ("an attack" in one paragraph, "X attacked Y" in another)
+  const bare = (x: Draft): boolean => x.agent.length === 0 && x.target.length === 0 && !x.anaphor;
+  const sameSentence = c.drafts.some((x) => x.sentence === d.sentence);
+  const clusterBare = c.drafts.every(bare);
+  if (!sameSentence && bare(d) !== clusterBare && !c.drafts.some((x) => x.headline) && !d.headline) return -1;
   const cd = clusterDate(c);
   if (!datesAgree(c, d, pub)) return -1;
   if (EVENT_TYPES[d.type].symmetric) {
@@ -125,8 +133,9 @@ const MODALITY_RANK: Record<Modality, number> = { negated: 0, asserted: 1, futur
 
 /**
  * The modality of an event from its mentions' modalities. The rule:
- * - hypothetical mentions only ever merge with hypothetical ones (fit), so a
- *   threat's content stays hypothetical however often the event is reported;
+ * - a hypothetical mention never joins an event with an asserted mention, nor
+ *   an asserted mention one with a hypothetical mention (fit), so a threat's
+ *   content stays hypothetical however often the real event is reported;
  * - a negated mention wins over asserted and future ones: a cancellation or a
  *   denial is news about the very event the other mentions plan or report
  *   ("X cancels visit" + "the visit, planned for next week" is a negated visit);

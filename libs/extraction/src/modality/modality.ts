@@ -31,6 +31,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     if (BOUNDARY.has(t.lower)) break;
     if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = true;
     else if (FUTURE.has(t.lower)) future = true;
+    // "announced that troops would pull out": 'would' in reported speech is a past plan, not a condition
+    else if (t.lower === 'would' && reportedSpeech(a, k)) future = true;
     else if (HYPO.has(t.lower)) hypo = true;
     // What a threat or warning names has not happened: "threatened to escalate its attacks".
     else if (t.pos === 'VERB' && THREAT_VERBS.has(t.lemma) && hit.type !== 'ThreatIssued') hypo = true;
@@ -66,4 +68,19 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   if (future) return 'future';
   if (hypo) return 'hypothetical';
   return 'asserted';
+}
+
+const REPORTING = new Set(['say', 'announce', 'tell', 'state', 'report', 'confirm', 'add', 'write', 'declare', 'indicate', 'note', 'explain', 'promise', 'pledge']);
+
+/** Whether the 'would' at `k` sits in a that-clause (or bare complement) of a reporting verb, with no "if" around. */
+function reportedSpeech(a: Analysis, k: number): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[toks[k]!.sentence]!;
+  for (let j = s.first; j < s.last; j++) if (/^(?:if|unless)$/.test(toks[j]!.lower)) return false;
+  for (let j = k - 1; j >= s.first && j >= k - 40; j--) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB' && REPORTING.has(t.lemma)) return true;
+    if (t.lower === ';' || t.lower === ':') return false;
+  }
+  return false;
 }
