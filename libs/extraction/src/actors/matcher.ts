@@ -38,12 +38,42 @@ function isCapitalised(t: Token): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Longest gazetteer or title match starting at token i. */
-function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined {
+type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string };
+
+/** A token's contribution to a loose dictionary key: lower case without hyphens, dots, apostrophes. */
+function looseOf(t: Token): string {
+  return /[-.'\u2019]/.test(t.lower) ? t.lower.replace(/[-.'\u2019]/g, '') : t.lower;
+}
+
+function isUpperStart(t: Token): boolean {
+  const c = t.value.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/**
+ * A dictionary name must look like one: its first and last words capitalised,
+ * and a single word opening a sentence must be tagged a proper noun ("Union" is not a name there).
+ */
+function namelike(a: Analysis, i: number, last: number): boolean {
   const toks = a.tokens;
+  if (!isUpperStart(toks[i]!) || !isUpperStart(toks[last - 1]!)) return false;
+  if (last - i === 1) {
+    const prev = toks[i - 1];
+    const opening = prev === undefined || prev.sentence !== toks[i]!.sentence || /^["'\u201c\u2018(]$/.test(prev.value);
+    if (opening && toks[i]!.pos !== 'PROPN') return false;
+  }
+  return true;
+}
+
+/** Longest gazetteer or title match starting at token i; our names before the dictionaries'. */
+function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
+  const toks = a.tokens;
+  const dict = ix.dictionary;
   let exactKey = '';
   let lowerKey = '';
-  let best: { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined;
+  let looseKey = '';
+  let best: Match | undefined;
+  let bestDict: Match | undefined;
   const sentence = toks[i]!.sentence;
   for (let j = i; j < toks.length && j < i + ix.maxTokens; j++) {
     const t = toks[j]!;
@@ -51,24 +81,32 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; enti
     if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
     exactKey += t.norm;
     lowerKey += t.lower;
+    looseKey += looseOf(t);
     const exactOk = ix.prefixes.has(exactKey);
     const lowerOk = ix.prefixes.has(lowerKey);
-    if (!exactOk && !lowerOk) break;
+    const looseOk = dict !== undefined && looseKey.length > 0 && dict.prefixes.has(looseKey);
+    if (!exactOk && !lowerOk && !looseOk) break;
     // A match must end at a word boundary: "Iran" inside "Iranian" is not Iran.
     const next = toks[j + 1];
     const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
     if (glued) continue;
-    const e = ix.exact.get(exactKey);
+    const e = exactOk ? ix.exact.get(exactKey) : undefined;
     if (e) best = { last: j + 1, entity: e.entity, via: e.via };
     else {
-      const f = ix.folded.get(lowerKey);
+      const f = lowerOk ? ix.folded.get(lowerKey) : undefined;
       if (f) best = { last: j + 1, entity: f.entity, via: f.via };
       else {
-        const role = ix.titles.get(lowerKey);
+        const role = lowerOk ? ix.titles.get(lowerKey) : undefined;
         if (role) best = { last: j + 1, role };
       }
     }
+    if (looseOk) {
+      const d = dict.names.get(looseKey);
+      if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via };
+    }
   }
+  // a longer dictionary name wins over a shorter one of ours ("Ban Ki-moon" over "Ban")
+  if (bestDict && (!best || bestDict.last > best.last)) return bestDict;
   return best;
 }
 
@@ -135,7 +173,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm))) {
+    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !ix.dictionary?.prefixes.has(looseOf(t)))) {
       i++;
       continue;
     }
