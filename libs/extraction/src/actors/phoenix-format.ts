@@ -213,7 +213,8 @@ export function parseAgentDictionary(text: string): AgentRow[] {
   const seen = new Set<string>();
   const add = (phrase: string, sector: Sector): void => {
     const p = phrase.replace(/_/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (!p || seen.has(p)) return;
+    // a phrase ending in a function word ("EMBASSY_IN") would swallow the preposition after the noun
+    if (!p || seen.has(p) || /\s(?:in|of|to|for|the|and|on|at|with|from|by)$/.test(p)) return;
     seen.add(p);
     out.push({ phrase: p, sector });
   };
