@@ -1,6 +1,7 @@
 // Surface forms are matched on the concatenation of token values without
 // spaces ("al-Kadhimi" is one key however wink splits it), longest first.
 import { normalizeQuotes } from '../sentences/tokens.js';
+import type { DictionaryLayer } from './dictionary.js';
 import type { AliasEntry, AliasVia, Gazetteer } from './gazetteer.js';
 
 const VIA_RANK: Record<AliasVia, number> = { name: 0, alias: 1, capital: 2, demonym: 3 };
@@ -19,6 +20,8 @@ export interface AliasIndex {
   /** Title phrases ("prime minister") to roles. */
   titles: Map<string, string>;
   maxTokens: number;
+  /** The field dictionaries' names, matched on loose keys, only where ours match nothing. */
+  dictionary?: DictionaryLayer;
 }
 
 function put(map: Map<string, AliasEntry>, key: string, e: AliasEntry): void {
@@ -57,5 +60,5 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
       addPrefixes(prefixes, key);
     }
   }
-  return { exact, folded, prefixes, titles, maxTokens: Math.min(maxTokens, 16) };
+  return { exact, folded, prefixes, titles, maxTokens: Math.min(maxTokens, 16), dictionary: g.dictionary };
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sector } from '#domain';
+import { dictionaryDir, loadDictionaryLayer, type DictionaryLayer } from './dictionary.js';
 import { findProjectRoot } from './project-root.js';
 
 export type EntityKind = 'country' | 'person' | 'org' | 'body';
@@ -14,6 +15,14 @@ export interface Office {
   to: string;
 }
 
+/** A role from the field dictionaries: the actor's country and sector between two dates ("" = open). */
+export interface DatedRole {
+  country: string;
+  sector: Sector | undefined;
+  from: string;
+  to: string;
+}
+
 export interface Entity {
   id: string;
   name: string;
@@ -21,6 +30,10 @@ export interface Entity {
   sector: Sector;
   kind: EntityKind;
   offices?: Office[];
+  /** Dated roles from the dictionaries ([IRQGOV 20060520-20140908]); see roleOn(). */
+  roles?: DatedRole[];
+  /** Where the entity comes from: our JSON (absent) or only the converted dictionaries. */
+  source?: 'dictionary';
 }
 
 interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals: string[]; aliases: string[] }
@@ -50,6 +63,10 @@ export interface Gazetteer {
   bodies: BodyRow[];
   titles: TitleRow[];
   persons: Entity[];
+  /** Office holders by "role|country", ours first, each list in date order. */
+  offices: Map<string, Array<{ entity: Entity; from: string; to: string; ours: boolean }>>;
+  /** The converted field dictionaries, when data/dictionaries/ is there. */
+  dictionary?: DictionaryLayer;
 }
 
 export function slug(s: string): string {
@@ -116,15 +133,42 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     aliases.push({ surface: b.name, entity: e, via: 'alias' });
   }
   const titles = readJson<TitleRow[]>(dir, 'titles.json');
-  return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons };
+  const dictionary = loadDictionaryLayer(dictionaryDir(dir), countriesByIso, aliases);
+  if (dictionary) for (const e of dictionary.entities) if (e.kind === 'person' && e.offices) persons.push(e);
+  const offices = indexOffices(persons);
+  return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons, offices, dictionary };
 }
 
-/** The holder of an office on a date ("prime minister" of IRQ on 2021-04-07). */
-export function officeHolder(g: Gazetteer, role: string, country: string, date: string): Entity | undefined {
-  for (const p of g.persons) {
+/**
+ * Offices by role and country. A dictionary office ends where one of ours for
+ * the same office begins: ours are the later, checked holders.
+ */
+function indexOffices(persons: Entity[]): Gazetteer['offices'] {
+  const out: Gazetteer['offices'] = new Map();
+  for (const p of persons) {
     for (const o of p.offices ?? []) {
-      if (o.role === role && o.country === country && o.from <= date && date < o.to) return p;
+      const k = `${o.role}|${o.country}`;
+      const list = out.get(k) ?? [];
+      list.push({ entity: p, from: o.from, to: o.to, ours: p.source !== 'dictionary' });
+      out.set(k, list);
     }
   }
+  for (const list of out.values()) {
+    const ourStarts = list.filter((x) => x.ours).map((x) => x.from);
+    for (const x of list) {
+      if (x.ours) continue;
+      for (const s of ourStarts) if (s > x.from && s < x.to) x.to = s;
+    }
+    list.sort((a, b) => Number(b.ours) - Number(a.ours) || a.from.localeCompare(b.from));
+  }
+  return out;
+}
+
+/**
+ * The holder of an office on a date ("prime minister" of IRQ on 2021-04-07).
+ * Call it with the event's date, not the article's, for events in the past.
+ */
+export function officeHolder(g: Gazetteer, role: string, country: string, date: string): Entity | undefined {
+  for (const o of g.offices.get(`${role}|${country}`) ?? []) if (o.from <= date && date < o.to) return o.entity;
   return undefined;
 }

@@ -6,25 +6,14 @@ import type { Analysis, Token } from '../sentences/tokens.js';
 import type { AliasIndex } from './alias-index.js';
 import { officeHolder, type Entity, type Gazetteer } from './gazetteer.js';
 import type { Mention } from './mention.js';
+import { CVL_HEADS, groupEntity, groupHeadAt, LEG_HEADS, type GroupHead } from './groups.js';
 import { phoneticPerson, type PhoneticIndex } from './phonetic.js';
+import { sectorOn } from './titles.js';
 
-/** Group nouns after a country ("Iraqi officials", "Iran's leaders"); sector by head. */
-const GROUP_HEADS: ReadonlyArray<[string[], Sector]> = [
-  [['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives'], 'GOV'],
-  [['foreign', 'ministry'], 'GOV'],
-  [['ministry'], 'GOV'],
-  [['military', 'army', 'troops', 'forces', 'soldiers', 'airstrike', 'strike', 'drone', 'jets', 'warplanes'], 'MIL'],
-  [['security', 'forces'], 'MIL'],
-  [['combat', 'forces'], 'MIL'],
-  [['troop'], 'MIL'],
-];
-/** Legislators: the legislature of the named country (or of the article's main country). */
-const LEG_HEADS = new Set(['lawmakers', 'legislators', 'mps', 'parliamentarians', 'parliament', 'deputies', 'members of parliament']);
-/** Protesters: civilians of the named (or main) country. */
-const CVL_HEADS = new Set(['protesters', 'protestors', 'demonstrators', 'crowds', 'mobs', 'rioters']);
 /** Words that may stand between a country and its group noun ("two senior Iraqi officials"). */
 const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining']);
 const POSSESSIVE = new Set(["'s", "'", 's']);
+const HONORIFIC = /^(?:gen|maj|brig|col|lt|adm|mr|mrs|ms|dr|sheikh|general|president|minister|commander|chief|premier)\.?$/i;
 
 export interface MatchContext {
   gazetteer: Gazetteer;
@@ -38,12 +27,42 @@ function isCapitalised(t: Token): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Longest gazetteer or title match starting at token i. */
-function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined {
+type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string };
+
+/** A token's contribution to a loose dictionary key: lower case without hyphens, dots, apostrophes. */
+function looseOf(t: Token): string {
+  return /[-.'\u2019]/.test(t.lower) ? t.lower.replace(/[-.'\u2019]/g, '') : t.lower;
+}
+
+function isUpperStart(t: Token): boolean {
+  const c = t.value.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/**
+ * A dictionary name must look like one: its first and last words capitalised,
+ * and a single word opening a sentence must be tagged a proper noun ("Union" is not a name there).
+ */
+function namelike(a: Analysis, i: number, last: number): boolean {
   const toks = a.tokens;
+  if (!isUpperStart(toks[i]!) || !isUpperStart(toks[last - 1]!)) return false;
+  if (last - i === 1) {
+    const prev = toks[i - 1];
+    const opening = prev === undefined || prev.sentence !== toks[i]!.sentence || /^["'\u201c\u2018(]$/.test(prev.value);
+    if (opening && toks[i]!.pos !== 'PROPN') return false;
+  }
+  return true;
+}
+
+/** Longest gazetteer or title match starting at token i; our names before the dictionaries'. */
+function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
+  const toks = a.tokens;
+  const dict = ix.dictionary;
   let exactKey = '';
   let lowerKey = '';
-  let best: { last: number; entity?: Entity; via?: Mention['via']; role?: string } | undefined;
+  let looseKey = '';
+  let best: Match | undefined;
+  let bestDict: Match | undefined;
   const sentence = toks[i]!.sentence;
   for (let j = i; j < toks.length && j < i + ix.maxTokens; j++) {
     const t = toks[j]!;
@@ -51,24 +70,32 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): { last: number; enti
     if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
     exactKey += t.norm;
     lowerKey += t.lower;
+    looseKey += looseOf(t);
     const exactOk = ix.prefixes.has(exactKey);
     const lowerOk = ix.prefixes.has(lowerKey);
-    if (!exactOk && !lowerOk) break;
+    const looseOk = dict !== undefined && looseKey.length > 0 && dict.prefixes.has(looseKey);
+    if (!exactOk && !lowerOk && !looseOk) break;
     // A match must end at a word boundary: "Iran" inside "Iranian" is not Iran.
     const next = toks[j + 1];
     const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
     if (glued) continue;
-    const e = ix.exact.get(exactKey);
+    const e = exactOk ? ix.exact.get(exactKey) : undefined;
     if (e) best = { last: j + 1, entity: e.entity, via: e.via };
     else {
-      const f = ix.folded.get(lowerKey);
+      const f = lowerOk ? ix.folded.get(lowerKey) : undefined;
       if (f) best = { last: j + 1, entity: f.entity, via: f.via };
       else {
-        const role = ix.titles.get(lowerKey);
+        const role = lowerOk ? ix.titles.get(lowerKey) : undefined;
         if (role) best = { last: j + 1, role };
       }
     }
+    if (looseOk) {
+      const d = dict.names.get(looseKey);
+      if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via };
+    }
   }
+  // a longer dictionary name wins over a shorter one of ours ("Ban Ki-moon" over "Ban")
+  if (bestDict && (!best || bestDict.last > best.last)) return bestDict;
   return best;
 }
 
@@ -106,24 +133,10 @@ function mention(a: Analysis, first: number, last: number, entity: Entity, via: 
   return { first, last, start: t[first]!.start, end: t[last - 1]!.end, nameStart: t[first]!.start, entity, via, sector, possessive };
 }
 
-/** A country-less group ("lawmakers") or a country's group ("Iraqi lawmakers"). */
-function groupEntity(g: Gazetteer, kind: 'LEG' | 'CVL', iso: string): Entity {
-  if (kind === 'LEG') {
-    const leg = g.legislatures.get(iso);
-    if (leg) return leg;
-  }
-  const adj = g.demonyms.get(iso) ?? iso.toLowerCase();
-  const id = kind === 'LEG' ? `${adj}-parliament` : `${adj}-protesters`;
-  return { id, name: id, country: iso, sector: kind, kind: 'org' };
-}
-
-function matchHead(toks: Token[], j: number): { last: number; sector: Sector } | undefined {
-  for (const [words, sector] of GROUP_HEADS) {
-    let k = 0;
-    while (k < words.length && toks[j + k]?.lower === words[k]) k++;
-    if (k === words.length) return { last: j + k, sector };
-  }
-  return undefined;
+/** A country-less group ("lawmakers", "protesters"): of the article's main country. */
+function baseGroup(g: Gazetteer, head: GroupHead, iso: string): Entity | undefined {
+  const country = g.countriesByIso.get(iso);
+  return country ? groupEntity(g, country, head) : undefined;
 }
 
 export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
@@ -135,7 +148,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm))) {
+    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !ix.dictionary?.prefixes.has(looseOf(t)))) {
       i++;
       continue;
     }
@@ -156,12 +169,16 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       }
       titles.push({ first: i, last: m.last, role: m.role, inner });
     }
-    else out.push(mention(a, i, m.last, m.entity!, m.via!, m.entity!.sector));
+    else out.push(mention(a, i, m.last, m.entity!, m.via!, sectorOn(m.entity!, ctx.publishedAt)));
     for (let k = i; k < m.last; k++) covered[k] = 1;
     i = m.last;
   }
 
-  // Phonetic variants of known persons among the capitalised words left over.
+  // Phonetic variants of known persons among the capitalised words left over, only
+  // for person-like names in a political context: the person's country is named in
+  // the article, or a title stands before the name (a footballer Salah is not Salih).
+  const named = new Set(out.map((m) => m.entity.country));
+  const titleEnds = new Set(titles.map((x) => x.last));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (covered[i] || t.credit || !isCapitalised(t) || t.value.length < 4 || !/^[A-Za-z]+$/.test(t.value)) continue;
@@ -171,8 +188,13 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     if (i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2]) first = i - 2;
     const prev = toks[first - 1];
     const prevWord = prev && isCapitalised(prev) && prev.sentence === t.sentence ? prev.value : undefined;
-    const person = phoneticPerson(ctx.phonetic, t.value, prevWord);
-    if (!person) continue;
+    // a lone word opening a sentence is any capitalised word
+    if (!prevWord && (prev === undefined || prev.sentence !== t.sentence)) continue;
+    const found = phoneticPerson(ctx.phonetic, t.value, prevWord);
+    if (!found) continue;
+    const person = found.entity;
+    const titled = titleEnds.has(first) || (prev !== undefined && HONORIFIC.test(prev.value));
+    if (!found.full && !named.has(person.country) && !titled) continue;
     if (prevWord && !covered[first - 1]) first -= 1;
     out.push(mention(a, first, i + 1, person, 'phonetic', person.sector));
     for (let k = first; k <= i; k++) covered[k] = 1;
@@ -184,30 +206,25 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   const byFirst = new Map<number, Mention>();
   for (const m of out) byFirst.set(m.first, m);
   const extra: Mention[] = [];
+  const titleStarts = new Set(titles.map((t) => t.first));
+  const headAt = (j: number): GroupHead | undefined => (titleStarts.has(j) || covered[j] ? undefined : groupHeadAt(g, toks, j));
   for (const m of out) {
-    if (m.entity.kind !== 'country') continue;
+    if (m.entity.kind !== 'country' && m.entity.kind !== 'org') continue;
     let j = m.last;
     if (m.possessive) j++;
-    while (j < toks.length && j < m.last + 4 && GROUP_FILLER.has(toks[j]!.lower) && !matchHead(toks, j)) j++;
-    const head = matchHead(toks, j);
-    if (head && !byFirst.has(j)) {
-      m.last = head.last;
-      m.end = toks[head.last - 1]!.end;
-      m.sector = head.sector;
-      m.possessive = toks[head.last] !== undefined && POSSESSIVE.has(toks[head.last]!.lower);
-      for (let k = j; k < head.last; k++) covered[k] = 1;
-      continue;
-    }
-    const w = toks[j];
-    if (w && (LEG_HEADS.has(w.lower) || CVL_HEADS.has(w.lower)) && !covered[j]) {
-      const kind = LEG_HEADS.has(w.lower) ? 'LEG' : 'CVL';
-      const e = groupEntity(g, kind, m.entity.country);
-      m.entity = e;
-      m.sector = kind;
-      m.last = j + 1;
-      m.end = w.end;
-      covered[j] = 1;
-    }
+    while (j < toks.length && j < m.last + 4 && GROUP_FILLER.has(toks[j]!.lower) && !headAt(j)) j++;
+    const head = headAt(j);
+    if (!head || byFirst.has(j)) continue;
+    // "Hamas militants", "NATO troops": the organisation itself
+    const ofCountry = m.entity.kind === 'country';
+    const e = ofCountry ? groupEntity(g, m.entity, head) : m.entity;
+    if (!e) continue;
+    m.entity = e;
+    if (ofCountry) m.sector = head.sector;
+    m.last = head.last;
+    m.end = toks[head.last - 1]!.end;
+    m.possessive = toks[head.last] !== undefined && POSSESSIVE.has(toks[head.last]!.lower);
+    for (let k = j; k < head.last; k++) covered[k] = 1;
   }
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i]!;
@@ -215,9 +232,11 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     const two = toks[i + 2] ? `${w.lower} ${toks[i + 1]!.lower} ${toks[i + 2]!.lower}` : '';
     if (LEG_HEADS.has(w.lower) || LEG_HEADS.has(two)) {
       const last = LEG_HEADS.has(two) ? i + 3 : i + 1;
-      extra.push(mention(a, i, last, groupEntity(g, 'LEG', base), 'head', 'LEG'));
+      const e = baseGroup(g, { last, sector: 'LEG', noun: w.lower }, base);
+      if (e) extra.push(mention(a, i, last, e, 'head', 'LEG'));
     } else if (CVL_HEADS.has(w.lower)) {
-      extra.push(mention(a, i, i + 1, groupEntity(g, 'CVL', base), 'head', 'CVL'));
+      const e = baseGroup(g, { last: i + 1, sector: 'CVL', noun: w.lower }, base);
+      if (e) extra.push(mention(a, i, i + 1, e, 'head', 'CVL'));
     }
   }
 
@@ -256,8 +275,12 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       country = of.entity.country;
       last = of.last;
     }
-    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? (country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt));
+    const unique = country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt);
+    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? unique;
+    const title = { role: ti.role, country: unique?.country ?? country ?? base };
     if (!holder) {
+      // no holder on the publication date: the country stands, and the office is kept for the event's date
+      if (before && first === before.first && country) before.title = title;
       sorted.push(...ti.inner);
       continue;
     }
@@ -269,8 +292,9 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       before.last = last;
       before.end = toks[last - 1]!.end;
       before.possessive = toks[last] !== undefined && POSSESSIVE.has(toks[last]!.lower);
+      before.title = title;
     } else {
-      sorted.push(mention(a, first, last, holder, 'title', holder.sector));
+      sorted.push({ ...mention(a, first, last, holder, 'title', holder.sector), title });
     }
   }
   sorted.sort((x, y) => x.first - y.first || y.last - x.last);

@@ -16,4 +16,9 @@ export interface Mention {
   sector: Sector;
   /** Followed by "'s". */
   possessive: boolean;
+  /**
+   * The office a title names ("Iraq's prime minister"), whatever it resolved to on the
+   * publication date; resolveTitleOn() resolves it again on an event's own date.
+   */
+  title?: { role: string; country: string };
 }

@@ -70,25 +70,25 @@ function sounds(word: string, target: string[]): boolean {
 }
 
 /**
- * The person a capitalised surname (with the word before it, if any) refers to.
+ * The person a capitalised surname (with the word before it, if any) refers to;
+ * `full` when the first name matched too, which is evidence enough on its own.
  * `prevWord` is the preceding capitalised word, e.g. a first name.
  */
-export function phoneticPerson(ix: PhoneticIndex, surname: string, prevWord: string | undefined): Entity | undefined {
+export function phoneticPerson(ix: PhoneticIndex, surname: string, prevWord: string | undefined): { entity: Entity; full: boolean } | undefined {
   const w = nameWord(surname);
   if (w.length < 4) return undefined;
   let best: Entity | undefined;
   for (const c of codes(w)) {
     for (const n of ix.bySurname.get(c) ?? []) {
       const last = n.words[n.words.length - 1]!;
-      const close = editDistance(w, last) <= Math.max(1, Math.floor(last.length / 3));
+      // a surname alone must be one edit away ("Qhaani"); "Mohammed" is not "Mohammedawi"
+      const close = editDistance(w, last) <= 1;
       const first = n.words.length > 1 ? n.words[n.words.length - 2]! : undefined;
       const p = prevWord ? nameWord(prevWord) : undefined;
       const firstMatches = p !== undefined && first !== undefined && (p === first || (sounds(p, n.codes[n.codes.length - 2]!) && editDistance(p, first) <= 2));
-      if (firstMatches || close) {
-        best = n.entity;
-        if (firstMatches) return best;
-      }
+      if (firstMatches) return { entity: n.entity, full: true };
+      if (close) best = n.entity;
     }
   }
-  return best;
+  return best ? { entity: best, full: false } : undefined;
 }
