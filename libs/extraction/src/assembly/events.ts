@@ -5,7 +5,7 @@
 import { EVENT_TYPES, type Actor, type CodedEvent, type DateInterval } from '#domain';
 import type { Gazetteer } from '../actors/gazetteer.js';
 import type { Mention } from '../actors/mention.js';
-import { holderOnDate } from '../arguments/titles.js';
+import { resolveTitleOn } from '../actors/titles.js';
 import { addDays } from '../dates/calendar.js';
 import type { Draft } from '../merging/draft.js';
 import { clusterDate, clusterModality, type Cluster } from '../merging/merge.js';
@@ -69,7 +69,7 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
     let date = clusterDate(c);
     if (date && date.start > pub && modality === 'asserted') modality = 'future';
     // a title is the office holder on the event's own date
-    const onDate = (m: Mention): Mention => (date && date.precision !== 'unknown' ? holderOnDate(m, g, pub, date.start) : m);
+    const onDate = (m: Mention): Mention => (date && date.precision !== 'unknown' && date.start !== pub ? resolveTitleOn(g, m, date.start) : m);
     date ??= defaultDate(pub, modality === 'future' || modality === 'hypothetical');
     const agentMs = c.drafts.flatMap((d) => d.agent).map(onDate);
     const targetMs = c.drafts.flatMap((d) => d.target).map(onDate).filter((m) => !agentMs.some((x) => x.entity.id === m.entity.id));
