@@ -65,15 +65,17 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const toks = a.tokens;
   const s = v.s;
   const head = toks[hit.head]!;
-  const frame = frameOf(hit);
+  const frame = frameOf(hit, head.lower);
   // wink tags some verbs as nouns ("neither seeks nor requests"): a coordinated verb is a verb
   const coordinatedVerb = toks[hit.first - 1]?.pos === 'CCONJ' && isVerb(toks[hit.first - 2]);
-  const verbal = isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') || coordinatedVerb;
+  // "Soleimani's killing", "the bombing": a gerund after a possessive or determiner is a noun
+  const gerundNoun = /ing$/.test(head.lower) && (v.lower(hit.first - 1) === "'s" || v.tok(hit.first - 1)?.pos === 'DET');
+  const verbal = !gerundNoun && (isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') || coordinatedVerb);
   const prevTok = v.tok(hit.first - 1);
   const beBefore = prevTok !== undefined && (BE.has(prevTok.lower) || (BE.has(v.lower(hit.first - 2)) && prevTok.pos === 'ADV'));
   const edForm = /ed$/.test(head.lower) || /^(?:hit|shot|struck|slain|beaten|sent|held|met|signed|cut|made|given)$/.test(head.lower);
   // "X killed in US attack": a headline drops the auxiliary of its passives
-  const reduced = verbal && edForm && !beBefore && REDUCED_PASSIVE_TYPES.has(hit.type) && (s.headline || s.caption) && REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) && v.at.has(hit.first - 1);
+  const reduced = verbal && edForm && !beBefore && REDUCED_PASSIVE_TYPES.has(hit.type) && (s.headline || s.caption) && REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) && (v.at.has(hit.first - 1) || /^(?:NOUN|PROPN|ADJ)$/.test(prevTok?.pos ?? ''));
   const passive = verbal && edForm && (beBefore || v.lower(hit.last) === 'by' || reduced);
   const agent: Mention[] = [];
   const target: Mention[] = [];
@@ -216,10 +218,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     agent.push(...subjectAt(v, hit.first));
     target.push(...objectRight(hit.last));
     // "Russia's missile assault on Ukraine killed 20": the attack's own actors
-    if (agent.length === 0 && hit.type === 'AttackCarriedOut') {
+    if ((agent.length === 0 || target.length === 0) && hit.type === 'AttackCarriedOut') {
       const by = attackNounSubject(v, hit.first);
-      agent.push(...by.agent);
-      if (target.length === 0) target.push(...by.target);
+      if (agent.length === 0) agent.push(...by.agent);
+      if (target.length === 0) target.push(...by.target.filter((m) => !agent.includes(m)));
     }
   }
   // "a withdrawal of US troops from Iraq": the troops' side withdraws

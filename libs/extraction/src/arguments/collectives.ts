@@ -10,6 +10,8 @@ import type { Entity, Gazetteer } from '../actors/gazetteer.js';
 import type { Mention } from '../actors/mention.js';
 import type { Analysis } from '../sentences/tokens.js';
 
+const PROXY = /^(?:backed|supported|sponsored|funded|armed|aligned|allied|trained)$/;
+
 interface ActorRow { phrases: string[]; id: string; name: string; country: string; sector: Sector }
 export interface Collectives {
   /** Phrase (space-joined lower-case words) -> actor row, or 'pair'. */
@@ -81,7 +83,9 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
       if (country === '*') {
         // "the junta", "militants": of the country the sentence names, else the story's
         const s = toks[i]!.sentence;
-        const named = mentions.find((m) => m.entity.kind === 'country' && toks[m.first]!.sentence === s);
+        // "Russia-backed separatists" are not Russia's own: skip a country that backs them
+        const backer = (m: Mention): boolean => toks[m.last]?.value === '-' && PROXY.test(toks[m.last + 1]?.lower ?? '');
+        const named = mentions.find((m) => m.entity.kind === 'country' && toks[m.first]!.sentence === s && !backer(m));
         country = named?.entity.country ?? baseCountry;
       }
       const adj = country === 'IGO' ? '' : `${g.demonyms.get(country) ?? country.toLowerCase()}-`;

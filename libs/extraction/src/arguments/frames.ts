@@ -37,7 +37,7 @@ export interface Frame {
 
 const frames = new Map<EventType, Frame>();
 
-export function frameOf(hit: TriggerHit): Frame {
+export function frameOf(hit: TriggerHit, headWord: string): Frame {
   let f = frames.get(hit.type);
   if (!f) {
     const receive = new Set(RECEIVE[hit.type] ?? []);
@@ -45,11 +45,7 @@ export function frameOf(hit: TriggerHit): Frame {
     f = { light, receive, victimNoun: false };
     frames.set(hit.type, f);
   }
-  return hit.type === 'AttackCarriedOut' ? { ...f, victimNoun: isVictimNoun(hit) } : f;
-}
-
-function isVictimNoun(hit: TriggerHit): boolean {
-  return hit.rule.words.length === 1 && VICTIM_NOUNS.has(hit.rule.words[0]!.replace(/^=/, ''));
+  return hit.type === 'AttackCarriedOut' && VICTIM_NOUNS.has(headWord) ? { ...f, victimNoun: true } : f;
 }
 
 export const PLACE_FALLBACK = new Set<EventType>([

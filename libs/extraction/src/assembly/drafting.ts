@@ -8,6 +8,7 @@ import { findDates, type DateMention } from '../dates/find-dates.js';
 import { resolveDate } from '../dates/resolve-date.js';
 import type { Draft } from '../merging/draft.js';
 import { attributionOf } from '../modality/attribution.js';
+import { governorOf } from '../modality/governors.js';
 import { modalityOf } from '../modality/modality.js';
 import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
@@ -40,7 +41,9 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
     // a retyped event's modality is the governing verb's ("did not suspend aid")
     const modality = re ? modalityOf(a, { ...hit, first: re.at, last: re.at + 1, head: re.at }) : modalityOf(a, hit);
-    const date = dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past', covered);
+    // "called off on Monday a visit planned for next week": the date is the cancellation's, not the visit's
+    const cancelled = !re && governorOf(a, hit) === 'negated';
+    const date = cancelled ? undefined : dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past', covered);
     if (!attributions.has(hit.sentence)) attributions.set(hit.sentence, attributionOf(a, hit.sentence));
     const prev = a.tokens[hit.first - 1];
     const prev2 = a.tokens[hit.first - 2];

@@ -34,6 +34,7 @@ const PRECISION_RANK: Record<DateInterval['precision'], number> = { day: 0, week
 function effectiveDate(d: Draft, pub: string): DateInterval | undefined {
   if (d.date) return d.date;
   if (d.anaphor) return undefined; // "the note" refers back whatever its sentence's date
+  if (d.modality === 'negated') return undefined; // a cancelled or denied event has no time of its own
   return d.modality === 'future' || d.modality === 'hypothetical'
     ? { start: pub, end: addDays(pub, 180), precision: 'unknown' }
     : { start: addDays(pub, -7), end: pub, precision: 'unknown' };
