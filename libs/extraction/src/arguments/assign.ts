@@ -50,14 +50,21 @@ function isPlace(v: SentenceView, m: Mention, type: EventType): boolean {
 }
 
 function isLocative(v: SentenceView, m: Mention): boolean {
+  return isLocativeMention(v.a, m);
+}
+
+/** A country or capital after a locative preposition: "in (eastern) Ukraine", "near the capital Kyiv". */
+export function isLocativeMention(a: Analysis, m: Mention): boolean {
   if (m.via !== 'capital' && m.entity.kind !== 'country') return false;
+  const toks = a.tokens;
+  const first = a.sentences[toks[m.first]!.sentence]!.first;
   let k = m.first - 1;
-  for (let n = 0; n < 3 && k > v.s.first; n++) {
-    const t = v.tok(k)!;
+  for (let n = 0; n < 3 && k > first; n++) {
+    const t = toks[k]!;
     if (t.pos !== 'ADJ' && t.pos !== 'DET' && !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(t.lower)) break;
     k--;
   }
-  return LOCATIVE.has(v.lower(k));
+  return LOCATIVE.has(toks[k]?.lower ?? '');
 }
 
 export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mention[]): Arguments {

@@ -48,10 +48,8 @@ export function frameOf(hit: TriggerHit, headWord: string): Frame {
   return hit.type === 'AttackCarriedOut' && VICTIM_NOUNS.has(headWord) ? { ...f, victimNoun: true } : f;
 }
 
-export const PLACE_FALLBACK = new Set<EventType>([
-  'DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued', 'AgreementReached', 'AidProvided', 'WaiverGranted',
-  'SanctionsImposed', 'ResolutionPassed', 'ForceMobilized',
-]);
+/** Types whose target may be a place when nothing else is named: the force deployed into a city. */
+export const PLACE_FALLBACK = new Set<EventType>(['ForceMobilized']);
 /** Types whose target is a place: the host of a visit, the country left, where an election is held. */
 export const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
 

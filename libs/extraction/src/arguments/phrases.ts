@@ -132,9 +132,11 @@ export function isTimePhrase(v: SentenceView, p: Phrase): boolean {
  * last mention (the head: "Iraq's Popular Mobilization Forces" is the PMF).
  * A possessive pronoun ("its troops") is never the head.
  */
-export function headMention(v: SentenceView, p: Phrase): Mention | undefined {
-  const ms = v.within(p.first, p.last).filter((m) => !(m.via === 'pronoun' && m.last < p.last && /^(?:its|his|her|their)$/.test(v.lower(m.first))));
-  if (ms.length === 0) return undefined;
+export function headMention(v: SentenceView, p: Phrase, possessivePronoun = false): Mention | undefined {
+  const all = v.within(p.first, p.last);
+  const ms = all.filter((m) => !(m.via === 'pronoun' && m.last < p.last && /^(?:its|his|her|their)$/.test(v.lower(m.first))));
+  // "its troops withdrew": as a subject, the owner of the troops acts
+  if (ms.length === 0) return possessivePronoun ? all[0] : undefined;
   const people = ms.filter((m) => m.entity.kind === 'person');
   if (people.length) return people[people.length - 1];
   // "Iran-backed militias": the mention after a proxy suffix wins over X

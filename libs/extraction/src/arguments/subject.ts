@@ -103,6 +103,10 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
   if (proxyPhrase(v, p) && !headMention(v, p)) return [];
   const list = coordinatedLeft(v, p);
   const prep = v.lower(list[0]!.first - 1);
+  if (!PREPOSITIONS.has(prep) && !headMention(v, p)) {
+    const owner = headMention(v, p, true);
+    return owner ? [owner] : [];
+  }
   if (PREPOSITIONS.has(prep)) {
     // the phrase is a prepositional object: the phrase it hangs on is the subject
     const outer = phraseEndingAt(v, list[0]!.first - 1);

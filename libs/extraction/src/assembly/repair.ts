@@ -5,6 +5,7 @@
 import type { Entity, Gazetteer } from '../actors/gazetteer.js';
 import { dominantCountry } from '../actors/matcher.js';
 import type { Mention } from '../actors/mention.js';
+import { isLocativeMention } from '../arguments/assign.js';
 import type { Draft } from '../merging/draft.js';
 import type { Cluster } from '../merging/merge.js';
 import type { Analysis } from '../sentences/tokens.js';
@@ -44,6 +45,7 @@ export function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mentio
         let best: Mention | undefined;
         for (const m of mentions) {
           if (a.tokens[m.first]!.sentence !== d.sentence || agentIds.has(m.entity.id) || m.via === 'pronoun') continue;
+          if (m === d.place || isLocativeMention(a, m)) continue; // "in northern Iraq" is where, not whom
           if (!best || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) best = m;
         }
         if (best) d.target = [best];

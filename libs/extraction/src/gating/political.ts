@@ -29,7 +29,7 @@ function standsForState(m: Mention, a: Analysis, nouns: Set<string>): boolean {
 }
 
 function political(m: Mention): boolean {
-  return !NON_POLITICAL_SECTORS.has(m.sector) || m.entity.kind === 'country';
+  return !NON_POLITICAL_SECTORS.has(m.sector);
 }
 
 /** Drops actors that are no state actors and drafts left without the political actor their type needs. */

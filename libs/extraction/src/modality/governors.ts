@@ -33,7 +33,9 @@ function transparent(toks: Token[], k: number): boolean {
   if (t.pos === 'AUX' || /^(?:be|have|do|get)$/.test(t.lemma)) return true;
   // participles inside the noun phrase: "a planned visit", "the long-awaited talks"
   const prev = toks[k - 1];
-  return /(?:ed|ing|en)$/.test(t.lower) && prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'ADV' || prev.value === '-');
+  // (an adverb counts only inside a determiner phrase: "the recently announced visit", not "officials later denied")
+  const inNp = prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-' || (prev.pos === 'ADV' && toks[k - 2]?.pos === 'DET'));
+  return /(?:ed|ing|en)$/.test(t.lower) && inNp;
 }
 
 export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
