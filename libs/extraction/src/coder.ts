@@ -18,6 +18,8 @@ import { modalityOf } from './modality/modality.js';
 import { createAnalyser } from './sentences/analyse.js';
 import type { Analysis } from './sentences/tokens.js';
 import { buildTriggerIndex, findTriggers, type TriggerHit } from './triggers/find-triggers.js';
+import { codeBounded, isCalendarDate, type BoundedCoding } from './bounded-coding.js';
+import { CODED_LANGUAGES, languageOf } from './language/detect.js';
 
 /** Bump when the output for some input changes. */
 export const CODER_VERSION = 'rules-1.0.1';
@@ -26,10 +28,21 @@ export interface CoderInput {
   text: string;
   /** YYYY-MM-DD */
   publishedAt: string;
+  /** The sender's language tag ("en", "fr-CA"); detected from the text when absent. */
+  language?: string;
+}
+
+/** What coding an article found, and what it could not do (see bounded-coding.ts). */
+export interface CodingResult extends BoundedCoding {
+  /** ISO 639-1 code the text was read as; outside CODED_LANGUAGES nothing was coded. */
+  language: string;
 }
 
 export interface Coder {
   version: string;
+  /** Events, language, and the sentences or text left out. Never throws on any text. */
+  code(input: CoderInput): CodingResult;
+  /** Just the events of `code`. */
   extract(input: CoderInput): CodedEvent[];
 }
 
@@ -43,16 +56,18 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const aliasIndex = buildAliasIndex(gazetteer);
   const phonetic = buildPhoneticIndex(gazetteer, gazetteer.aliases);
   const triggers = buildTriggerIndex();
-  return {
+  const coder: Coder = {
     version: CODER_VERSION,
-    extract(input: CoderInput): CodedEvent[] {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) throw new Error(`publishedAt must be YYYY-MM-DD, got ${input.publishedAt}`);
-      if (!input.text || !/[A-Za-z]/.test(input.text)) return [];
-      const a = analyser.analyse(input.text);
+    code(input: CoderInput): CodingResult {
+      if (!isCalendarDate(input.publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${input.publishedAt}`);
+      const language = languageOf(input);
+      if (!CODED_LANGUAGES.has(language) || !input.text || !/[A-Za-z]/.test(input.text)) return { language, events: [], problems: [] };
       const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
-      return code(a, ctx, gazetteer, triggers, input.publishedAt);
+      return { language, ...codeBounded(input.text, analyser, (part) => code(part, ctx, gazetteer, triggers, input.publishedAt)) };
     },
+    extract: (input) => coder.code(input).events,
   };
+  return coder;
 }
 
 function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: ReturnType<typeof buildTriggerIndex>, pub: string): CodedEvent[] {
@@ -341,8 +356,10 @@ function linkLetters(events: CodedEvent[], clusters: Cluster[], ids: Map<Cluster
       if (c.type !== 'DemandIssued' && c.type !== 'ThreatIssued') continue;
       if (!c.drafts.some((d) => sentences.has(d.sentence))) continue;
       const cid = ids.get(c)!;
-      const le = byId.get(lid)!;
-      const ce = byId.get(cid)!;
+      const le = byId.get(lid);
+      const ce = byId.get(cid);
+      // either may have been dropped as naming no party ("A strongly worded letter demanded ...")
+      if (!le || !ce) continue;
       le.links = [...(le.links ?? []), cid];
       ce.links = [...(ce.links ?? []), lid];
     }
