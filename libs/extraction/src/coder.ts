@@ -19,6 +19,8 @@ import { mergeDrafts } from './merging/merge.js';
 import { createAnalyser } from './sentences/analyse.js';
 import type { Analysis } from './sentences/tokens.js';
 import { buildTriggerIndex, findTriggers, type TriggerIndex } from './triggers/find-triggers.js';
+import { codeBounded, isCalendarDate, type BoundedCoding } from './bounded-coding.js';
+import { CODED_LANGUAGES, languageOf } from './language/detect.js';
 
 /** Bump when the output for some input changes. */
 export const CODER_VERSION = 'rules-1.0.1';
@@ -27,10 +29,21 @@ export interface CoderInput {
   text: string;
   /** YYYY-MM-DD */
   publishedAt: string;
+  /** The sender's language tag ("en", "fr-CA"); detected from the text when absent. */
+  language?: string;
+}
+
+/** What coding an article found, and what it could not do (see bounded-coding.ts). */
+export interface CodingResult extends BoundedCoding {
+  /** ISO 639-1 code the text was read as; outside CODED_LANGUAGES nothing was coded. */
+  language: string;
 }
 
 export interface Coder {
   version: string;
+  /** Events, language, and the sentences or text left out. Never throws on any text. */
+  code(input: CoderInput): CodingResult;
+  /** Just the events of `code`. */
   extract(input: CoderInput): CodedEvent[];
 }
 
@@ -48,18 +61,21 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const registers = loadRegisters(options.dataDir ?? dataDir());
   const politicalNouns = loadPoliticalNouns(options.dataDir ?? dataDir());
   const collectives = loadCollectives(options.dataDir ?? dataDir());
-  return {
+  const coder: Coder = {
     version: CODER_VERSION,
-    extract(input: CoderInput): CodedEvent[] {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) throw new Error(`publishedAt must be YYYY-MM-DD, got ${input.publishedAt}`);
-      if (!input.text || !/[A-Za-z]/.test(input.text)) return [];
-      const a = analyser.analyse(input.text);
+    code(input: CoderInput): CodingResult {
+      if (!isCalendarDate(input.publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${input.publishedAt}`);
+      const language = languageOf(input);
+      if (!CODED_LANGUAGES.has(language) || !input.text || !/[A-Za-z]/.test(input.text)) return { language, events: [], problems: [] };
       // sports, markets, science, weather: no political events, whatever words they share with politics
-      if (isNonPolitical(scoreRegister(a, registers))) return [];
+      if (isNonPolitical(scoreRegister(input.text, registers))) return { language, events: [], problems: [] };
       const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
-      return code(a, ctx, gazetteer, triggers, input.publishedAt, { politicalNouns, collectives });
+      const tables = { politicalNouns, collectives };
+      return { language, ...codeBounded(input.text, analyser, (part) => code(part, ctx, gazetteer, triggers, input.publishedAt, tables)) };
     },
+    extract: (input) => coder.code(input).events,
   };
+  return coder;
 }
 
 function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: TriggerIndex, pub: string, tables: Tables): CodedEvent[] {

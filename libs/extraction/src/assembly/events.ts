@@ -113,8 +113,10 @@ function linkLetters(events: CodedEvent[], clusters: Cluster[], ids: Map<Cluster
       if (c.type !== 'DemandIssued' && c.type !== 'ThreatIssued') continue;
       if (!c.drafts.some((d) => sentences.has(d.sentence))) continue;
       const cid = ids.get(c)!;
-      const le = byId.get(lid)!;
-      const ce = byId.get(cid)!;
+      const le = byId.get(lid);
+      const ce = byId.get(cid);
+      // either may have been dropped as naming no party ("A strongly worded letter demanded ...")
+      if (!le || !ce) continue;
       le.links = [...(le.links ?? []), cid];
       ce.links = [...(ce.links ?? []), lid];
     }

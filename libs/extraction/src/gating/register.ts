@@ -6,7 +6,6 @@
 // The word lists are data (data/registers.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Analysis } from '../sentences/tokens.js';
 
 export interface Registers {
   political: Set<string>;
@@ -32,18 +31,20 @@ export interface RegisterScore {
   political: number;
 }
 
-/** Counts each register's words over the article (each distinct word at most 3 times). */
-export function scoreRegister(a: Analysis, r: Registers): RegisterScore {
+/** Characters read to tell the register: an article's opening says what it is about. */
+const REGISTER_CHARS = 20_000;
+
+/** Counts each register's words over the article's opening (each distinct word at most 3 times). */
+export function scoreRegister(text: string, r: Registers): RegisterScore {
   const seen = new Map<string, number>();
   const counts = new Map<string, number>();
   let political = 0;
-  for (const t of a.tokens) {
-    if (t.pos === 'PUNCT') continue;
-    const n = (seen.get(t.lower) ?? 0) + 1;
-    seen.set(t.lower, n);
+  for (const [w] of text.slice(0, REGISTER_CHARS).toLowerCase().matchAll(/[a-z][a-z&'-]*/g)) {
+    const n = (seen.get(w) ?? 0) + 1;
+    seen.set(w, n);
     if (n > 3) continue;
-    if (r.political.has(t.lower)) political++;
-    for (const [name, words] of r.others) if (words.has(t.lower) || words.has(t.lemma)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (r.political.has(w)) political++;
+    for (const [name, words] of r.others) if (words.has(w)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let register = 'political';
   let other = 0;
