@@ -223,6 +223,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     if (target.length === 0) target.push(...objectRight(hit.last));
   } else {
     agent.push(...subjectAt(v, hit.first));
+    // no actor in the subject phrase: the nearest actor before the verb in its clause, not inside a prepositional phrase
+    if (agent.length === 0) agent.push(...nearestLeftActor(v, hit.first));
     target.push(...objectRight(hit.last));
     // "Russia's missile assault on Ukraine killed 20": the attack's own actors
     if ((agent.length === 0 || target.length === 0) && hit.type === 'AttackCarriedOut') {
@@ -258,6 +260,22 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
 function dedupe(ms: Mention[]): Mention[] {
   const seen = new Set<string>();
   return ms.filter((m) => (seen.has(m.entity.id) ? false : (seen.add(m.entity.id), true)));
+}
+
+function nearestLeftActor(v: SentenceView, at: number): Mention[] {
+  for (let k = at - 1; k >= v.s.first; k--) {
+    const w = v.lower(k);
+    if (w === ';' || w === ':' || (SUBORDINATORS.has(w) && w !== 'as')) return [];
+    const m = v.at.get(k);
+    if (!m || m.via === 'pronoun' && m.possessive) continue;
+    const before = v.lower(m.first - 1);
+    if (PREPOSITIONS.has(before) && before !== 'of') {
+      k = m.first;
+      continue;
+    }
+    return [m];
+  }
+  return [];
 }
 
 /** "from X" within a few words after a received thing: the giver. */

@@ -48,8 +48,14 @@ export function frameOf(hit: TriggerHit, headWord: string): Frame {
   return hit.type === 'AttackCarriedOut' && VICTIM_NOUNS.has(headWord) ? { ...f, victimNoun: true } : f;
 }
 
-/** Types whose target may be a place when nothing else is named: the force deployed into a city. */
-export const PLACE_FALLBACK = new Set<EventType>(['ForceMobilized']);
+/**
+ * Types whose target may be the country of a place when nothing else is named in the
+ * clause ("imposed sanctions on officials in Iran"): a place never displaces a named target.
+ */
+export const PLACE_FALLBACK = new Set<EventType>([
+  'DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued', 'AgreementReached', 'AidProvided', 'WaiverGranted',
+  'SanctionsImposed', 'ResolutionPassed', 'ForceMobilized',
+]);
 /** Types whose target is a place: the host of a visit, the country left, where an election is held. */
 export const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
 

@@ -43,10 +43,13 @@ export function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mentio
         // "the United States ought to understand that his blood will not go for free"
         const agentIds = new Set(d.agent.map((m) => m.entity.id));
         let best: Mention | undefined;
+        let bestIsPlace = false;
         for (const m of mentions) {
           if (a.tokens[m.first]!.sentence !== d.sentence || agentIds.has(m.entity.id) || m.via === 'pronoun') continue;
-          if (m === d.place || isLocativeMention(a, m)) continue; // "in northern Iraq" is where, not whom
-          if (!best || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) best = m;
+          // "in northern Iraq" is where, not whom: a place only when no one else is named
+          const place = m === d.place || isLocativeMention(a, m);
+          if (best && place && !bestIsPlace) continue;
+          if (!best || (bestIsPlace && !place) || Math.abs(m.first - d.head) < Math.abs(best.first - d.head)) [best, bestIsPlace] = [m, place];
         }
         if (best) d.target = [best];
       }
