@@ -96,8 +96,11 @@ describe('constructions', () => {
   it('"in (eastern) X" is a place, not a target', () => {
     const e = one('Russia accused Britain of spying in eastern Ukraine.', 'AccusationMade');
     expect(ids(e.target)).toEqual(['united-kingdom']);
-    const d = one('Iran demanded the release of its diplomats in northern Iraq.', 'DemandIssued');
-    expect(ids(d.target)).not.toContain('iraq');
+    const d = one('Iran urged Britain to release its diplomats in northern Iraq.', 'DemandIssued');
+    expect(ids(d.target)).toEqual(['united-kingdom']);
+    const s = one('Turkey imposed sanctions on Sweden over protests in central Stockholm.', 'SanctionsImposed');
+    expect(ids(s.target)).toEqual(['sweden']);
+    expect(s.location?.name).toBe('Stockholm');
   });
 
   it('a headline\'s reduced passive: "X killed in US attack"', () => {
