@@ -42,6 +42,10 @@ const REDUCED_PASSIVE_NEXT = new Set(['in', 'by', 'during', 'at', 'near', 'after
 const REDUCED_PASSIVE_TYPES = new Set<EventType>(['AttackCarriedOut', 'SanctionsImposed', 'AccusationMade', 'ThreatIssued', 'WaiverGranted', 'RejectionIssued', 'DemandIssued']);
 const ATTACK_NOUNS = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'shelling', 'assault', 'ambush', 'operation', 'fire', 'barrage', 'offensive', 'bombardment', 'campaign']);
 const SPEECH_ACTS = new Set<EventType>(['DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued']);
+/** Verbs of deciding whose prepositional object is the measure decided: "agreed on sanctions". */
+const DECIDE = new Set(['agree', 'decide', 'vote', 'settle']);
+/** Prepositions of what an event is about, not who takes part in it. */
+const ABOUT = new Set(['against', 'on', 'over', 'about', 'for', 'to', 'toward', 'towards', 'into']);
 const DEFINITE = /^(?:the|this|that|these|those)$/;
 
 /** Mentions that are objects of a locative preposition: "in (eastern) Ukraine", "near the capital Kyiv". */
@@ -147,9 +151,12 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     // a place is the last resort, for types whose target may be a country named as a place
     const withPlaces = PLACE_FALLBACK.has(hit.type) ? inSentence.filter((m) => m.first >= from && m.first > excludeBefore && isPlace(v, m, hit.type)) : [];
     // both sides of a symmetric event already named: what follows is a third party ("talks hosted by Iraq")
-    if (EVENT_TYPES[hit.type].symmetric && agent.length >= 2) return [];
+    // a symmetric event's other side is a participant ("a summit of X", "talks in which X took part"),
+    // never what a decision is about ("agreed on sanctions against Niger" is no deal with Niger)
+    const symmetric = EVENT_TYPES[hit.type].symmetric;
     for (const m of [...inSentence.filter((x) => x.first >= from && ok(x)), ...withPlaces]) {
       if (m.first > from + 15) continue;
+      if (symmetric && ABOUT.has(governingPreposition(v, m))) continue;
       let stop = false;
       // the fallback stays in the verb's clause: "denied the report and said Israel attacked"
       for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',' || (k > from && isVerb(toks[k]) && toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')) stop = true;
@@ -176,6 +183,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       }
       // "called off talks", "ruled out a meeting": the particle belongs to the verb
       if ((t.lower === 'off' || t.lower === 'out') && isVerb(toks[k - 1])) continue;
+      // "agreed on sanctions", "voted for sanctions": the decision's makers impose them
+      if (/^(?:on|upon|for)$/.test(t.lower) && isVerb(toks[k - 1]) && DECIDE.has(toks[k - 1]!.lemma)) continue;
       // "pledged $7 billion in aid": the amount is the object, the aid its kind
       if (t.lower === 'in' && /^(?:billion|million|bn|m|\d[\d.,]*)$/.test(toks[k - 1]?.lower ?? '')) continue;
       if (PREPOSITIONS.has(t.lower) || CLAUSE_STOP.has(t.lower)) break;
@@ -209,6 +218,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     for (const m of pre) if (!agent.includes(m) && !target.includes(m) && m !== possessor) target.push(m);
     if (target.length === 0) target.push(...objectRight(hit.last));
     if (agent.length === 0 && lightVerb >= 0) agent.push(...subjectAt(v, lightVerb));
+  } else if (!verbal && hit.type === 'ElectionHeld') {
+    target.push(...objectRight(hit.last));
   } else if (!verbal) {
     if (lightVerb >= 0 && receive) {
       // "Iraq received aid from Japan": the subject receives, "from X" gives
@@ -221,6 +232,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (io.length) target.push(io[io.length - 1]!);
     }
     if (target.length === 0) target.push(...objectRight(hit.last));
+    if (agent.length === 0 && hit.type === 'AttackCarriedOut') agent.push(...attackInVerbPhrase(v, hit.first));
+  } else if (hit.type === 'ElectionHeld') {
+    // an election is held by the country it is in (repair), not by the clause's subject
   } else {
     agent.push(...subjectAt(v, hit.first));
     // no actor in the subject phrase: the nearest actor before the verb in its clause, not inside a prepositional phrase
@@ -276,6 +290,27 @@ function nearestLeftActor(v: SentenceView, at: number): Mention[] {
     return [m];
   }
   return [];
+}
+
+/** "X struck in coordinated attacks", "X retaliated with airstrikes": the attacks are the verb's subject's. */
+function attackInVerbPhrase(v: SentenceView, noun: number): Mention[] {
+  const np = phraseEndingAt(v, noun) ?? { first: noun, last: noun };
+  const prep = np.first - 1;
+  if (!/^(?:in|with|through)$/.test(v.lower(prep))) return [];
+  for (let k = prep - 1; k >= v.s.first && k >= prep - 6; k--) {
+    const t = v.tok(k)!;
+    if (t.lower === ',' || t.lower === ';') return [];
+    if (isVerb(t) && t.pos === 'VERB' && !v.at.has(k)) return subjectAt(v, k);
+  }
+  return [];
+}
+
+/** The preposition heading the phrase a mention is in ("sanctions against [the] Niger"), or ''. */
+function governingPreposition(v: SentenceView, m: Mention): string {
+  const p = phraseEndingAt(v, m.last);
+  const k = (p ? Math.min(p.first, m.first) : m.first) - 1;
+  const w = v.lower(k);
+  return PREPOSITIONS.has(w) ? w : '';
 }
 
 /** "from X" within a few words after a received thing: the giver. */

@@ -17,7 +17,9 @@ const LIGHT = new Set([
   'unveil', 'fire', 'step', 'reimpose', 'tighten', 'expand', 'toughen', 'broaden', 'restore',
   // governors that undo the event still name who acted: "Iraq called off talks with Turkey"
   'cancel', 'scrap', 'abandon', 'postpone', 'suspend', 'reject', 'rule', 'refuse', 'decline', 'halt', 'block', 'veto',
-  'shelve', 'delay', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
+  'shelve', 'delay',
+  // deciding on a measure: "ECOWAS agreed on sanctions"
+  'agree', 'decide', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
 ]);
 /** Verbs whose subject receives the event's object: "received aid from X", "faces sanctions from X". */
 const RECEIVE: Partial<Record<EventType, string[]>> = {
