@@ -179,4 +179,25 @@ describe('constructions', () => {
   it('a nationality before a non-political noun is no state actor', () => {
     expect(events('A Dutch company agreed to buy a German rival on Monday.')).toEqual([]);
   });
+
+  it('an argument frame can say a trigger is not the event', () => {
+    expect(events('The Venezuelan government met the conditions of the deal, Maduro said.').some((e) => e.type === 'MeetingHeld')).toBe(false);
+    expect(events('Japan met South Korea in Tokyo on Monday.').some((e) => e.type === 'MeetingHeld')).toBe(true);
+    expect(events('India is withdrawing visas for Pakistani citizens.').some((e) => e.type === 'TroopsWithdrawn')).toBe(false);
+    expect(events('India is withdrawing troops from the border with Pakistan.').some((e) => e.type === 'TroopsWithdrawn')).toBe(true);
+    expect(events('French troops arrived in Mali on Monday.').some((e) => e.type === 'VisitMade')).toBe(false);
+  });
+
+  it('a symmetric event\'s other side is a participant, not what a decision is about', () => {
+    const text = 'The African Union agreed on new sanctions against Niger on Sunday.';
+    const deal = events(text).find((e) => e.type === 'AgreementReached');
+    expect(deal === undefined || !countries(deal.target).includes('NER')).toBe(true);
+    const sanctions = one(text, 'SanctionsImposed');
+    expect(countries(sanctions.target)).toEqual(['NER']);
+  });
+
+  it('an election is held by its country, not by the subject of the clause', () => {
+    const e = one('The United States rejected the result of the presidential election in Venezuela.', 'ElectionHeld');
+    expect(countries(e.agent)).toEqual(['VEN']);
+  });
 });

@@ -71,6 +71,10 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
     // "U.N. peacekeepers", "Malian junta": the name before already says whose they are
     const before = mentions.find((m) => m.last === i && m.via !== 'pronoun');
     if (before && best.row !== 'pair') {
+      // the name and the collective are one actor of the name's, with the collective's role
+      before.last = best.last;
+      before.end = toks[best.last - 1]!.end;
+      before.sector = best.row.sector === 'IGO' ? before.sector : best.row.sector;
       i = best.last - 1;
       continue;
     }

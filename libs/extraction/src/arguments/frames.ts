@@ -4,6 +4,7 @@
 // victim by their possessor ("Soleimani's killing").
 import type { EventType } from '#domain';
 import { assertNever } from '#domain';
+import type { Mention } from '../actors/mention.js';
 import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
@@ -135,4 +136,36 @@ export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: num
     }
   }
   return undefined;
+}
+
+/** What "meet" means when its object is one of these: fulfilling, not meeting ("met the conditions"). */
+const FULFIL = new Set(['demand', 'demands', 'condition', 'conditions', 'promise', 'promises', 'commitment', 'commitments', 'deadline', 'target', 'targets', 'requirement', 'requirements', 'obligation', 'obligations', 'need', 'needs', 'expectation', 'expectations', 'standard', 'standards', 'criteria', 'goal', 'goals', 'quota', 'others', 'terms', 'costs', 'challenge']);
+/** What a troop withdrawal withdraws. */
+const TROOP_NOUNS = new Set(['troop', 'troops', 'force', 'forces', 'soldier', 'soldiers', 'military', 'personnel', 'presence', 'unit', 'units', 'contingent', 'contingents', 'peacekeepers', 'mission', 'army', 'battalion', 'battalions', 'brigade', 'brigades', 'division', 'divisions', 'fighters', 'marines', 'warships', 'ships', 'jets', 'aircraft', 'equipment', 'weapons', 'tanks', 'advisers', 'advisors', 'trainers', 'boots']);
+
+/**
+ * A trigger whose argument frame says it is not the event: "met the conditions"
+ * is no meeting, "withdrew visas" no troop withdrawal, troops "arriving" no visit.
+ */
+export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  const head = toks[hit.head]!;
+  const objectNoun = (): string | undefined => {
+    let k = hit.last;
+    while (k < s.last && /^(?:DET|ADJ|NUM|ADV|PRON)$/.test(toks[k]!.pos) || (k < s.last && /^(?:of|some|all|any|most)$/.test(toks[k]!.lower))) k++;
+    let last: string | undefined;
+    while (k < s.last && /^(?:NOUN|PROPN)$/.test(toks[k]!.pos)) last = toks[k++]!.lower;
+    return last;
+  };
+  if (hit.type === 'MeetingHeld' && head.pos === 'VERB') {
+    const noun = objectNoun();
+    if (noun && FULFIL.has(noun)) return true;
+  }
+  if (hit.type === 'TroopsWithdrawn' && head.pos === 'VERB' && hit.last === hit.first + 1) {
+    const noun = objectNoun();
+    if (noun && !TROOP_NOUNS.has(noun) && toks[hit.last]?.lower !== 'from') return true;
+  }
+  if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' && (m.sector === 'MIL' || m.sector === 'REB'))) return true;
+  return false;
 }

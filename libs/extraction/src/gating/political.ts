@@ -21,7 +21,8 @@ const NON_POLITICAL_SECTORS = new Set(['CVL', 'BUS', 'MED', 'UNK']);
 
 /** A demonym before a non-political noun names a person or firm of that country, not the state. */
 function standsForState(m: Mention, a: Analysis, nouns: Set<string>): boolean {
-  if (m.via !== 'demonym' || m.entity.kind !== 'country') return true;
+  // only a bare adjective: a group the matcher already formed ("Chinese military") is political
+  if (m.via !== 'demonym' || m.entity.kind !== 'country' || m.last - m.first > 1) return true;
   const next = a.tokens[m.last];
   if (!next || next.sentence !== a.tokens[m.first]!.sentence) return true;
   if (next.pos !== 'NOUN' && next.pos !== 'PROPN') return true;
