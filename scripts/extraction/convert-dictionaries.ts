@@ -33,7 +33,11 @@ for (const b of cameo.blocks) {
     name: b.name.toLowerCase(),
     verbs: b.verbs.map((v) => [v.lemma, v.forms, v.pre, v.post, v.code, typeOfCameo(v.code) ?? null]),
     // a pattern with a code outside the catalog stays: it says what the verb means there ("withdraw from the race")
-    patterns: b.patterns.map((p) => [p.code, typeOfCameo(p.code) ?? null, p.before, p.after]),
+    patterns: b.patterns.map((p) => {
+      // leaving an agreement is rejecting it (the catalog's RejectionIssued), not a cut in relations
+      const code = /^16/.test(p.code) && p.after.includes('&TREATY') ? '127' : p.code;
+      return [code, typeOfCameo(code) ?? null, p.before, p.after];
+    }),
   });
 }
 const synsets: Record<string, string[]> = {};

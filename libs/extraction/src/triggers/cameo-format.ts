@@ -10,11 +10,12 @@ import type { EventType } from '#domain';
  * a code with no entry is no event: it is not pulled to the nearest type.
  */
 export const CAMEO_TO_TYPE: ReadonlyArray<[string, EventType]> = [
+  ['016', 'RejectionIssued'], // deny responsibility, dismiss an accusation: "rejects ... an accusation"
   ['02', 'DemandIssued'], // appeal or request (the catalog's polite 020)
   ['0331', 'AidProvided'], // pledge economic aid ("given or pledged")
   ['0332', 'AidProvided'],
   ['0333', 'AidProvided'],
-  ['040', 'MeetingHeld'],
+  // 040 "consult" is wider than a meeting in CAMEO (letters, trips, calls): no type on its own
   ['041', 'MeetingHeld'],
   ['042', 'VisitMade'],
   ['044', 'MeetingHeld'],
@@ -47,7 +48,6 @@ export const CAMEO_TO_TYPE: ReadonlyArray<[string, EventType]> = [
   ['185', 'AttackCarriedOut'],
   ['186', 'AttackCarriedOut'],
   ['190', 'AttackCarriedOut'],
-  ['192', 'AttackCarriedOut'],
   ['193', 'AttackCarriedOut'],
   ['194', 'AttackCarriedOut'],
   ['195', 'AttackCarriedOut'],

@@ -26,3 +26,48 @@ export function parseDiscards(text: string): DiscardTable {
   }
   return { sentence: [...sentence].sort(), story: [...story].sort() };
 }
+
+export interface DiscardIndex {
+  /** First word (or its stem) -> the phrases starting with it, as word lists; a trailing "" = whole word. */
+  sentence: Map<string, string[][]>;
+  story: Map<string, string[][]>;
+}
+
+function indexPhrases(phrases: string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = p.split(' ');
+    const list = out.get(words[0]!) ?? [];
+    list.push(words);
+    out.set(words[0]!, list);
+  }
+  return out;
+}
+
+export function buildDiscardIndex(t: DiscardTable): DiscardIndex {
+  return { sentence: indexPhrases(t.sentence), story: indexPhrases(t.story) };
+}
+
+/**
+ * Does a discard phrase start at token i? `lowers` are the tokens' lower-case
+ * forms. A phrase's last word is a stem unless the phrase ends in a space.
+ */
+export function discardAt(map: Map<string, string[][]>, lowers: string[], i: number): boolean {
+  const w = lowers[i]!;
+  for (let n = 3; n <= w.length; n++) {
+    const list = map.get(w.slice(0, n));
+    if (!list) continue;
+    for (const words of list) {
+      const whole = words[words.length - 1] === '';
+      const ws = whole ? words.slice(0, -1) : words;
+      let ok = true;
+      for (let k = 0; k < ws.length && ok; k++) {
+        const tok = lowers[i + k];
+        const last = k === ws.length - 1;
+        ok = tok !== undefined && (tok === ws[k] || (last && !whole && tok.startsWith(ws[k]!)) || (k === 0 && !whole && ws.length === 1 && tok.startsWith(ws[0]!)));
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}

@@ -3,6 +3,7 @@
 // `near` demands one of some lemmas within `window` tokens (after by default),
 // for words that announce an event only in company ("sign ... agreement").
 import type { EventType } from '#domain';
+import type { Frame } from './frames.js';
 
 export interface TriggerRule {
   type: EventType;
@@ -17,7 +18,14 @@ export interface TriggerRule {
   keepsNegation?: boolean;
   /** Not when followed by one of these (the "arrest warrant" someone "executed"). */
   notBefore?: string[];
+  /** The argument frame an ambiguous trigger needs (frames.ts): "oil prices rallied" has none. */
+  frame?: Frame;
+  /** Where the rule comes from: our lexicon (absent) or the converted CAMEO patterns. */
+  source?: 'cameo';
 }
+
+/** A protest needs its protesters or its place: "prices rallied" is markets, not a rally. */
+const PROTEST_FRAME: Frame = [['subject'], ['prep:in,outside,at,against,near,across,through,on']];
 
 /** "a sanctions waiver" eases sanctions: the noun after decides. */
 const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
@@ -48,6 +56,10 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'VisitMade', words: ['=lands'], near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['trip'] },
   { type: 'VisitMade', words: ['travel'], pos: 'VERB', near: { words: ['to'], window: 2 } },
+  // "went to Moscow", "headed to Beijing": a trip when a place or party follows
+  { type: 'VisitMade', words: ['go', 'to'], pos: 'VERB', frame: [['object']] },
+  { type: 'VisitMade', words: ['head', 'to'], pos: 'VERB', frame: [['object']] },
+  { type: 'VisitMade', words: ['fly', 'to'], pos: 'VERB', frame: [['object']] },
   // LetterSent
   { type: 'LetterSent', words: ['letter'] },
   { type: 'LetterSent', words: ['missive'] },
@@ -87,6 +99,7 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ThreatIssued', words: ['revenge'] },
   { type: 'ThreatIssued', words: ['avenge'] },
   { type: 'ThreatIssued', words: ['retaliate'] },
+  { type: 'ThreatIssued', words: ['put', 'on', 'notice'], gap: 3 },
   { type: 'ThreatIssued', words: ['go', 'for', 'free'], keepsNegation: true },
   { type: 'ThreatIssued', words: ['go', 'unpunished'], keepsNegation: true },
   { type: 'ThreatIssued', words: ['go', 'unanswered'], keepsNegation: true },
@@ -112,6 +125,7 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'RejectionIssued', words: ['dismiss'], pos: 'VERB' },
   { type: 'RejectionIssued', words: ['rebuff'] },
   { type: 'RejectionIssued', words: ['rule', 'out'] },
+  { type: 'RejectionIssued', words: ['decline', 'to'], pos: 'VERB' },
   // WaiverGranted
   { type: 'WaiverGranted', words: ['waiver'] },
   { type: 'WaiverGranted', words: ['exemption'] },
@@ -136,9 +150,11 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ProtestHeld', words: ['=protests'] },
   { type: 'ProtestHeld', words: ['demonstration'] },
   { type: 'ProtestHeld', words: ['=demonstrations'] },
-  { type: 'ProtestHeld', words: ['rally'] },
+  { type: 'ProtestHeld', words: ['rally'], pos: 'VERB', frame: PROTEST_FRAME },
+  { type: 'ProtestHeld', words: ['rally'], pos: 'NOUN', frame: PROTEST_FRAME },
   { type: 'ProtestHeld', words: ['riot'] },
   { type: 'ProtestHeld', words: ['sit-in'] },
+  { type: 'ProtestHeld', words: ['hunger', 'strike'] },
   { type: 'ProtestHeld', words: ['chant'] },
   // ForceMobilized
   { type: 'ForceMobilized', words: ['convoy'] },
@@ -162,6 +178,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AttackCarriedOut', words: ['air', 'strike'] },
   { type: 'AttackCarriedOut', words: ['drone', 'strike'] },
   { type: 'AttackCarriedOut', words: ['missile', 'strike'] },
+  // "a strike on Damascus", "strikes against militants"; a hunger or general strike has no target
+  { type: 'AttackCarriedOut', words: ['strike'], pos: 'NOUN', frame: [['prep:on,against']], notBefore: ['action'] },
   { type: 'AttackCarriedOut', words: ['bombing'] },
   { type: 'AttackCarriedOut', words: ['bomb'], pos: 'VERB' },
   { type: 'AttackCarriedOut', words: ['kill'] },
