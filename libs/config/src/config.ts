@@ -50,6 +50,11 @@ export const configSchema = z.object({
    * on one thread per core; the rest overlaps each job's database and queue round trips.
    */
   CODING_CONCURRENCY: positiveInt.optional(),
+  /**
+   * Longest a coding thread may work on one article (ms, from when it starts coding it); past it the
+   * thread is stopped and the article marked failed with "coding took longer than N ms".
+   */
+  CODING_TIMEOUT_MS: positiveInt.default(30_000),
   /** Fallback poll when no NOTIFY arrives (ms). */
   CONSUMER_POLL_MS: positiveInt.default(1000),
   /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '#config';
+import { APP_CONFIG } from '#platform';
 import { createCoderRunner } from './coder-runner.js';
 import { CodingDispatcher } from './coding-dispatcher.js';
 import { CODER_RUNNER } from './coding.module-tokens.js';
@@ -6,6 +8,10 @@ import { CodingProcessor } from './coding.processor.js';
 
 /** Received article → `coding` queue → coded events in the article's stream. */
 @Module({
-  providers: [{ provide: CODER_RUNNER, useFactory: createCoderRunner }, CodingDispatcher, CodingProcessor],
+  providers: [
+    { provide: CODER_RUNNER, useFactory: (config: AppConfig) => createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS }), inject: [APP_CONFIG] },
+    CodingDispatcher,
+    CodingProcessor,
+  ],
 })
 export class CodingModule {}

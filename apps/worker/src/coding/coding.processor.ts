@@ -1,21 +1,24 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { availableParallelism } from 'node:os';
-import { type ArticleStreamEvent, type CodedEventRecorded, articleStreamId, decideArticle, foldArticle, isEventType } from '#domain';
+import { type ArticleCommand, type ArticleStreamEvent, type CodedEventRecorded, articleStreamId, decideArticle, foldArticle, isEventType } from '#domain';
 import { EventStore, deterministicEventId } from '#event-store';
 import type { AppConfig } from '#config';
+import { CODED_LANGUAGES, type CodingResult } from '#extraction';
 import { APP_CONFIG } from '#platform';
 import { QueueConnection } from '#queue';
 import { toRecordedEvents } from './coded-event-ids.js';
 import { CODER_RUNNER } from './coding.module-tokens.js';
-import type { CoderRunner } from './coder-runner.js';
+import { type CoderRunner, CodingTimeoutError } from './coder-runner.js';
 import { CODING_QUEUE, type CodingJob } from './coding-jobs.js';
 
 /**
  * Codes an article: loads its stream, runs the coder on a worker thread,
  * and appends ArticleCoded plus the coded events with the stream version as
- * the expected version. Re-running at the same coder version adds nothing.
- * When every attempt has failed, the article is marked failed with the reason.
+ * the expected version (or ArticleCoded flagged `unsupportedLanguage` for a
+ * language the coder does not read). Re-running at the same coder version adds
+ * nothing. When every attempt has failed, or once coding outran its time
+ * limit (not retried: it would again), the article is marked failed with the reason.
  */
 @Injectable()
 export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
@@ -54,21 +57,49 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     const state = foldArticle(stream);
     const article = state.received!;
 
-    const coded = await this.coder.extract({ text: article.text, publishedAt: article.publishedAt.slice(0, 10) });
-    const decided = decideArticle({ type: 'RecordCoding', coderVersion: this.coder.version, events: toRecordedEvents(articleId, this.coder.version, coded) }, state);
-    if (decided.length === 0) return { appended: 0 };
-    const version = stream.length;
-    const result = await this.store.append(
+    const startedAt = performance.now();
+    const result = await this.code({ text: article.text, publishedAt: article.publishedAt.slice(0, 10), language: article.language });
+    const ms = Math.round(performance.now() - startedAt);
+    this.reportProblems(articleId, result);
+    const supported = CODED_LANGUAGES.has(result.language);
+    const version = this.coder.version;
+    const command: ArticleCommand = supported
+      ? { type: 'RecordCoding', coderVersion: version, language: result.language, events: toRecordedEvents(articleId, version, result.events) }
+      : { type: 'RecordUnsupportedLanguage', coderVersion: version, language: result.language };
+    const decided = decideArticle(command, state);
+    const status = decided.length === 0 ? 'unchanged' : supported ? 'coded' : 'unsupported-language';
+    if (decided.length === 0) {
+      this.logger.log({ articleId, status, events: result.events.length, language: result.language, ms }, 'article coded');
+      return { appended: 0 };
+    }
+    const appended = await this.store.append(
       streamId,
       decided.map((event, index) => ({
         ...event,
         // A coded event is stored under its own id; the rest get ids from their place in the stream.
-        eventId: isEventType(event.type) ? (event.data as CodedEventRecorded).eventId : deterministicEventId(streamId, String(version), String(index)),
-        metadata: { correlationId: articleId, causationId: stream[stream.length - 1]!.eventId, actor: `coder:${this.coder.version}` },
+        eventId: isEventType(event.type) ? (event.data as CodedEventRecorded).eventId : deterministicEventId(streamId, String(stream.length), String(index)),
+        metadata: { correlationId: articleId, causationId: stream[stream.length - 1]!.eventId, actor: `coder:${version}` },
       })),
-      { expectedVersion: version },
+      { expectedVersion: stream.length },
     );
-    return { appended: result.appended };
+    this.logger.log({ articleId, status, events: result.events.length, language: result.language, ms }, 'article coded');
+    return { appended: appended.appended };
+  }
+
+  private async code(input: Parameters<CoderRunner['code']>[0]): Promise<CodingResult> {
+    try {
+      return await this.coder.code(input);
+    } catch (error) {
+      // Abandoned after the time limit: another attempt would take as long again.
+      if (error instanceof CodingTimeoutError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  }
+
+  /** What the coder left out of an article still lets it be coded; the log says what and why. */
+  private reportProblems(articleId: string, result: CodingResult): void {
+    for (const problem of result.problems) this.logger.warn({ articleId, problem }, `coder: ${problem.kind} ${problem.start}..${problem.end}`);
+    if (result.truncated) this.logger.warn({ articleId, truncated: result.truncated }, `coder: text from ${result.truncated.from} not coded (${result.truncated.reason})`);
   }
 
   private async recordFailure(job: Job<CodingJob>, error: Error): Promise<void> {

@@ -1,6 +1,7 @@
 // What an article's stream (`article-<articleId>`) holds, in order:
 //   ArticleReceived                         (ingest: webhook or feed)
-//   ArticleCoded + one event per coded event (coding processor; type = catalog type)
+//   ArticleCoded + one event per coded event (coding processor; type = catalog type),
+//     or ArticleCoded with unsupportedLanguage and no event (a language the coder does not read)
 //   ArticleCodingFailed                     (when every attempt failed)
 //   ArticleRecodeRequested → ArticleCoded(recode) + new coded events + EventRetracted for dropped ones
 //   EventRetracted / EventCorrected         (analyst corrections)
@@ -41,6 +42,10 @@ export interface ArticleCoded {
   articleId: string;
   coderVersion: string;
   eventIds: string[];
+  /** ISO 639-1 code the coder read the text as (absent from codings before languages were detected). */
+  language?: string;
+  /** The coder does not read `language`, so it looked for no event: the article's status is `unsupported-language`. */
+  unsupportedLanguage?: true;
   /** Present when this coding replaced an earlier one. */
   recode?: { previousCoderVersion: string; added: string[]; retracted: string[]; unchanged: string[]; requestedBy: string };
 }

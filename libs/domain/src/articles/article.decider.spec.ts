@@ -95,4 +95,50 @@ describe('article decider', () => {
   it('does not mark a coded article failed when a late failure arrives', () => {
     expect(given(receivedEvent, ...codedV1).when({ type: 'RecordCodingFailure', reason: 'timeout', attempts: 3 })()).toEqual([]);
   });
+
+  it('records the language the coder read the article as', () => {
+    const events = given(receivedEvent).when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')], language: 'en' })();
+    expect(events[0]!.data).toEqual({ articleId: 'a1', coderVersion: '1', eventIds: ['e1'], language: 'en' });
+    expect(foldArticle([receivedEvent, ...events]).status).toBe('coded');
+  });
+});
+
+describe('article decider: a language the coder does not read', () => {
+  const unsupported: ArticleCommand = { type: 'RecordUnsupportedLanguage', coderVersion: '1', language: 'fr' };
+  const unsupportedEvent: ArticleStreamEvent = {
+    type: 'ArticleCoded',
+    data: { articleId: 'a1', coderVersion: '1', eventIds: [], language: 'fr', unsupportedLanguage: true },
+  };
+
+  it('is recorded as a coding with no event, flagged, and the status says so', () => {
+    expect(given(receivedEvent).when(unsupported)()).toEqual([unsupportedEvent]);
+    expect(foldArticle([receivedEvent, unsupportedEvent]).status).toBe('unsupported-language');
+  });
+
+  it('is not recorded twice at the same coder version, and a late failure does not override it', () => {
+    expect(given(receivedEvent, unsupportedEvent).when(unsupported)()).toEqual([]);
+    expect(given(receivedEvent, unsupportedEvent).when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')] })()).toEqual([]);
+    expect(given(receivedEvent, unsupportedEvent).when({ type: 'RecordCodingFailure', reason: 'timeout', attempts: 5 })()).toEqual([]);
+    expect(foldArticle([receivedEvent, unsupportedEvent, { type: 'ArticleCodingFailed', data: { articleId: 'a1', reason: 'x', attempts: 1 } }]).status).toBe(
+      'unsupported-language',
+    );
+  });
+
+  it('is coded for real when a re-code finds a language the coder reads', () => {
+    const recode: ArticleStreamEvent = { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } };
+    const events = given(receivedEvent, unsupportedEvent, recode).when({ type: 'RecordCoding', coderVersion: '2', events: [coded('e1')], language: 'en' })();
+    expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'TalksStarted']);
+    expect(events[0]!.data).toMatchObject({ language: 'en', recode: { previousCoderVersion: '1', added: ['e1'], retracted: [], requestedBy: 'ana@example.org' } });
+    expect(foldArticle([receivedEvent, unsupportedEvent, recode, ...events]).status).toBe('coded');
+  });
+
+  it('retracts the events of an earlier coding when a re-code finds the language unsupported', () => {
+    const recode: ArticleStreamEvent = { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } };
+    const events = given(receivedEvent, ...codedV1, recode).when({ ...unsupported, coderVersion: '2' })();
+    expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'EventRetracted', 'EventRetracted']);
+    expect(events[0]!.data).toMatchObject({ eventIds: [], unsupportedLanguage: true, recode: { retracted: ['e1', 'e2'] } });
+    const state = foldArticle([receivedEvent, ...codedV1, recode, ...events]);
+    expect(state.status).toBe('unsupported-language');
+    expect(state.activeEvents.size).toBe(0);
+  });
 });

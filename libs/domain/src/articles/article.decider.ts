@@ -11,8 +11,11 @@ import type {
   CorrectableFields,
 } from './article-events.js';
 
+/** Where an article's coding stands; `unsupported-language`: coded, but in a language the coder does not read. */
+export type ArticleStatus = 'none' | 'received' | 'coded' | 'unsupported-language' | 'failed';
+
 export interface ArticleState {
-  status: 'none' | 'received' | 'coded' | 'failed';
+  status: ArticleStatus;
   articleId?: string;
   received?: ArticleReceived;
   coderVersion?: string;
@@ -26,7 +29,8 @@ export const initialArticleState = (): ArticleState => ({ status: 'none', active
 
 export type ArticleCommand =
   | { type: 'ReceiveArticle'; article: ArticleReceived }
-  | { type: 'RecordCoding'; coderVersion: string; events: CodedEventRecorded[]; requestedBy?: string }
+  | { type: 'RecordCoding'; coderVersion: string; events: CodedEventRecorded[]; language?: string; requestedBy?: string }
+  | { type: 'RecordUnsupportedLanguage'; coderVersion: string; language: string; requestedBy?: string }
   | { type: 'RecordCodingFailure'; reason: string; attempts: number }
   | { type: 'RequestRecode'; requestedBy: string; reason?: string }
   | { type: 'RetractEvent'; eventId: string; reason: string; by: string }
@@ -38,42 +42,17 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
       if (state.status !== 'none') return []; // the same article again: nothing new
       return [{ type: 'ArticleReceived', data: command.article }];
 
-    case 'RecordCoding': {
-      const articleId = requireReceived(state);
-      const isRecode = state.status === 'coded';
-      // Coding the same article twice at the same coder version adds nothing (unless a re-code was asked for).
-      if (isRecode && state.coderVersion === command.coderVersion && !state.recodeRequested) return [];
-      const newIds = new Set(command.events.map((e) => e.eventId));
-      const previousIds = [...state.activeEvents.keys()];
-      const added = command.events.filter((e) => !state.activeEvents.has(e.eventId) && !state.retracted.has(e.eventId));
-      const dropped = previousIds.filter((id) => !newIds.has(id));
-      const coded: ArticleCoded = {
-        articleId,
-        coderVersion: command.coderVersion,
-        eventIds: command.events.map((e) => e.eventId),
-        ...(isRecode && {
-          recode: {
-            previousCoderVersion: state.coderVersion!,
-            added: added.map((e) => e.eventId),
-            retracted: dropped,
-            unchanged: previousIds.filter((id) => newIds.has(id)),
-            requestedBy: state.recodeRequested?.requestedBy ?? command.requestedBy ?? 'coder',
-          },
-        }),
-      };
-      return [
-        { type: 'ArticleCoded', data: coded },
-        ...added.map((event) => ({ type: event.type, data: event }) as ArticleStreamEvent),
-        ...dropped.map((eventId) => ({
-          type: 'EventRetracted' as const,
-          data: { eventId, articleId, reason: `re-coded with coder ${command.coderVersion}: no longer found`, by: coded.recode!.requestedBy },
-        })),
-      ];
-    }
+    case 'RecordCoding':
+      return recordCoding(state, command.coderVersion, command.events, { language: command.language, requestedBy: command.requestedBy });
+
+    case 'RecordUnsupportedLanguage':
+      // Nothing was looked for: recorded as a coding with no event, so that re-coding
+      // (with a coder that reads the language) works as for any other article.
+      return recordCoding(state, command.coderVersion, [], { language: command.language, unsupportedLanguage: true, requestedBy: command.requestedBy });
 
     case 'RecordCodingFailure': {
       const articleId = requireReceived(state);
-      if (state.status === 'coded') return [];
+      if (isCoded(state)) return [];
       return [{ type: 'ArticleCodingFailed', data: { articleId, reason: command.reason, attempts: command.attempts } }];
     }
 
@@ -101,14 +80,57 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
   }
 }
 
+/** Coded, in a language the coder reads or not: a late failure changes nothing. */
+const isCoded = (state: ArticleState): boolean => state.status === 'coded' || state.status === 'unsupported-language';
+
+function recordCoding(
+  state: ArticleState,
+  coderVersion: string,
+  events: CodedEventRecorded[],
+  options: { language?: string; unsupportedLanguage?: true; requestedBy?: string },
+): ArticleStreamEvent[] {
+  const articleId = requireReceived(state);
+  const isRecode = isCoded(state);
+  // Coding the same article twice at the same coder version adds nothing (unless a re-code was asked for).
+  if (isRecode && state.coderVersion === coderVersion && !state.recodeRequested) return [];
+  const newIds = new Set(events.map((e) => e.eventId));
+  const previousIds = [...state.activeEvents.keys()];
+  const added = events.filter((e) => !state.activeEvents.has(e.eventId) && !state.retracted.has(e.eventId));
+  const dropped = previousIds.filter((id) => !newIds.has(id));
+  const coded: ArticleCoded = {
+    articleId,
+    coderVersion,
+    eventIds: events.map((e) => e.eventId),
+    ...(options.language !== undefined && { language: options.language }),
+    ...(options.unsupportedLanguage && { unsupportedLanguage: true }),
+    ...(isRecode && {
+      recode: {
+        previousCoderVersion: state.coderVersion!,
+        added: added.map((e) => e.eventId),
+        retracted: dropped,
+        unchanged: previousIds.filter((id) => newIds.has(id)),
+        requestedBy: state.recodeRequested?.requestedBy ?? options.requestedBy ?? 'coder',
+      },
+    }),
+  };
+  return [
+    { type: 'ArticleCoded', data: coded },
+    ...added.map((event) => ({ type: event.type, data: event }) as ArticleStreamEvent),
+    ...dropped.map((eventId) => ({
+      type: 'EventRetracted' as const,
+      data: { eventId, articleId, reason: `re-coded with coder ${coderVersion}: no longer found`, by: coded.recode!.requestedBy },
+    })),
+  ];
+}
+
 export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): ArticleState {
   switch (event.type) {
     case 'ArticleReceived':
       return { ...state, status: 'received', articleId: event.data.articleId, received: event.data };
     case 'ArticleCoded':
-      return { ...state, status: 'coded', coderVersion: event.data.coderVersion, recodeRequested: undefined };
+      return { ...state, status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded', coderVersion: event.data.coderVersion, recodeRequested: undefined };
     case 'ArticleCodingFailed':
-      return state.status === 'coded' ? state : { ...state, status: 'failed' };
+      return isCoded(state) ? state : { ...state, status: 'failed' };
     case 'ArticleRecodeRequested':
       return { ...state, recodeRequested: { requestedBy: event.data.requestedBy, reason: event.data.reason } };
     case 'EventRetracted': {

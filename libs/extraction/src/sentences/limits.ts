@@ -26,7 +26,8 @@ export const LIMITS = {
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
 
-const ASCII_SPACE = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+/** Space, tab, line feed, vertical tab, form feed, carriage return. */
+const isAsciiSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
 /**
  * The text as wink should read it: the same length and offsets, but no run of
@@ -39,7 +40,7 @@ export function breakLongRuns(text: string, max: number = LIMITS.tokenChars): st
   let out: string[] | undefined;
   let copied = 0;
   for (let i = 0; i < text.length; i++) {
-    if (ASCII_SPACE.has(text.charCodeAt(i))) {
+    if (isAsciiSpace(text.charCodeAt(i))) {
       run = 0;
       continue;
     }
