@@ -63,9 +63,10 @@ describe('subjects by clause shape', () => {
     expect(ids(e.target)).toEqual(['iraq']);
   });
 
-  it('"accused X of attacking": X is the attacker', () => {
-    const e = one('Iraq accused Turkey of attacking Kurdish villages.', 'AttackCarriedOut');
-    expect(ids(e.agent)).toEqual(['turkey']);
+  it('"accused X of attacking": X is the accused (the alleged attack is the accusation\'s content)', () => {
+    const e = one('Iraq accused Turkey of attacking Kurdish villages.', 'AccusationMade');
+    expect(ids(e.agent)).toEqual(['iraq']);
+    expect(ids(e.target)).toEqual(['turkey']);
   });
 
   it('an opening participle clause takes the main clause\'s subject', () => {

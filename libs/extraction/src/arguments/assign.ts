@@ -61,6 +61,11 @@ function isLocative(v: SentenceView, m: Mention): boolean {
 export function isLocativeMention(a: Analysis, m: Mention): boolean {
   if (m.via !== 'capital' && m.entity.kind !== 'country') return false;
   const toks = a.tokens;
+  // "at a US base", "in the Iranian embassy": the state modifies the head noun, which is whose
+  // the place is (a city stays a place: "near Baghdad International Airport")
+  const next = toks[m.last];
+  const modifier = next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  if (modifier && m.via !== 'capital' && !m.possessive) return false;
   const first = a.sentences[toks[m.first]!.sentence]!.first;
   let k = m.first - 1;
   for (let n = 0; n < 3 && k > first; n++) {
