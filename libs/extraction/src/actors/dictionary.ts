@@ -11,12 +11,17 @@ import { looseKey, type DictActor } from './phoenix-convert.js';
 export interface DictionaryLayer {
   /** Loose name key ("nurialmaliki") -> entry; names of more than one country are left out. */
   names: Map<string, AliasEntry>;
-  /** Every prefix of a name key that ends where a token may end. */
-  prefixes: Set<string>;
+  /**
+   * First part of a name (up to a space or punctuation, loose: "al" of "al-Maliki")
+   * -> the most tokens a name starting with it may take; a scan starts only there.
+   */
+  starts: Map<string, number>;
   /** Agent nouns ("foreign minister", "protesters") -> sector, lower-case, single spaces. */
   agents: Map<string, Sector>;
   /** Longest agent noun in words. */
   agentWords: number;
+  /** Every word-prefix of an agent noun ("foreign", "foreign minister"), so a scan stops early. */
+  agentPrefixes: Set<string>;
   entities: Entity[];
 }
 
@@ -28,14 +33,7 @@ interface ActorFile {
   actors: DictActor[];
 }
 
-/** Prefixes of a name key at its word ends and at its punctuation: where a wink token may end. */
-function boundaryPrefixes(name: string, into: Set<string>): void {
-  let key = '';
-  for (const p of name.split(/[\s\-.'\u2019_]+/)) {
-    key += looseKey(p);
-    into.add(key);
-  }
-}
+const PART = /[\s\-.'\u2019_]+/;
 
 export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Entity>, ours: AliasEntry[]): DictionaryLayer | undefined {
   const actorsPath = join(dir, 'actors.json');
@@ -49,9 +47,13 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
 
   const names = new Map<string, AliasEntry>();
   const conflicted = new Set<string>();
-  const prefixes = new Set<string>();
+  const starts = new Map<string, number>();
   const entities: Entity[] = [];
-  const put = (surface: string, entity: Entity): void => {
+  // one entry per actor, shared by all its names (the surface is the actor's name)
+  const entries = new Map<Entity, AliasEntry>();
+  const put = (name: string, entity: Entity): void => {
+    // "The Hague", "the United Nations": the article is matched as our names match it, or not at all
+    const surface = /^the\s/i.test(name) ? name.slice(4) : name;
     const key = looseKey(surface);
     if (key.length < 3 || conflicted.has(key)) return;
     const old = names.get(key);
@@ -63,8 +65,13 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
       }
       return;
     }
-    names.set(key, { surface, entity, via: 'alias' });
-    boundaryPrefixes(surface, prefixes);
+    let entry = entries.get(entity);
+    if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
+    names.set(key, entry);
+    // tokens the name may take: its parts and the punctuation between them
+    const parts = surface.split(PART);
+    const first = looseKey(parts[0]!);
+    starts.set(first, Math.max(starts.get(first) ?? 0, parts.length * 2));
   };
 
   for (const [place, iso] of file.places) {
@@ -93,12 +100,20 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     for (const s of row.aliases) put(s, e);
   }
   const agents = new Map<string, Sector>();
+  const agentPrefixes = new Set<string>();
   let agentWords = 1;
   for (const [phrase, sector] of agentRows) {
     agents.set(phrase, sector);
-    agentWords = Math.max(agentWords, phrase.split(' ').length);
+    const words = phrase.split(' ');
+    agentWords = Math.max(agentWords, words.length);
+    for (let i = 1; i <= words.length; i++) {
+      const p = words.slice(0, i).join(' ');
+      agentPrefixes.add(p);
+      // "pro-democracy": wink gives "pro", "-", "democracy"
+      for (let h = p.indexOf('-'); h > 0; h = p.indexOf('-', h + 1)) agentPrefixes.add(p.slice(0, h));
+    }
   }
-  return { names, prefixes, agents, agentWords, entities };
+  return { names, starts, agents, agentWords, agentPrefixes, entities };
 }
 
 /** The role (country and sector) an actor had on a date: a dated role covering it, else its default. */

@@ -78,11 +78,9 @@ export function isOrgName(words: string[]): boolean {
 
 /** The loose key names are matched on: lower case without spaces, hyphens, dots or apostrophes. */
 export function looseKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s\-.'\u2019_]+/g, '');
+  // most names are ASCII: skip the (slow) decomposition of accents for them
+  const plain = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[\s\-.'\u2019_]+/g, '');
 }
 
 export interface ConvertOptions {

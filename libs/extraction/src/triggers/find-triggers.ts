@@ -105,12 +105,12 @@ function nearOk(a: Analysis, r: TriggerRule, first: number, last: number): boole
 function discarded(a: Analysis, ix: DiscardIndex | undefined): Uint8Array | undefined {
   if (!ix) return undefined;
   const marks = new Uint8Array(a.sentences.length);
-  const lowers = a.tokens.map((t) => t.lower);
+  const toks = a.tokens;
   let n = 0;
-  for (let i = 0; i < lowers.length; i++) {
-    if (discardAt(ix.story, lowers, i)) return marks.fill(1);
-    const s = a.tokens[i]!.sentence;
-    if (!marks[s] && discardAt(ix.sentence, lowers, i)) {
+  for (let i = 0; i < toks.length; i++) {
+    if (discardAt(ix.story, toks, i)) return marks.fill(1);
+    const s = toks[i]!.sentence;
+    if (!marks[s] && discardAt(ix.sentence, toks, i)) {
       marks[s] = 1;
       n++;
     }
