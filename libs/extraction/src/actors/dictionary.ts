@@ -33,8 +33,6 @@ interface ActorFile {
   actors: DictActor[];
 }
 
-const PART = /[\s\-.'\u2019_]+/;
-
 export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Entity>, ours: AliasEntry[]): DictionaryLayer | undefined {
   const actorsPath = join(dir, 'actors.json');
   if (!existsSync(actorsPath)) return undefined;
@@ -51,10 +49,9 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
   const entities: Entity[] = [];
   // one entry per actor, shared by all its names (the surface is the actor's name)
   const entries = new Map<Entity, AliasEntry>();
-  const put = (name: string, entity: Entity): void => {
-    // "The Hague", "the United Nations": the article is matched as our names match it, or not at all
-    const surface = /^the\s/i.test(name) ? name.slice(4) : name;
-    const key = looseKey(surface);
+  /** `form` is a table name in match form ("nuri al maliki"). */
+  const put = (form: string, entity: Entity): void => {
+    const key = form.replaceAll(' ', '');
     if (key.length < 3 || conflicted.has(key)) return;
     const old = names.get(key);
     if (old && old.entity !== entity) {
@@ -68,10 +65,12 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     let entry = entries.get(entity);
     if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
     names.set(key, entry);
-    // tokens the name may take: its parts and the punctuation between them
-    const parts = surface.split(PART);
-    const first = looseKey(parts[0]!);
-    starts.set(first, Math.max(starts.get(first) ?? 0, parts.length * 2));
+    // tokens the name may take: its words and the punctuation between them
+    const space = form.indexOf(' ');
+    const first = space < 0 ? form : form.slice(0, space);
+    let words = 1;
+    for (let k = space; k >= 0; k = form.indexOf(' ', k + 1)) words++;
+    starts.set(first, Math.max(starts.get(first) ?? 0, words * 2));
   };
 
   for (const [place, iso] of file.places) {
@@ -82,7 +81,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({ country, sector: sector ?? undefined, from, to }));
     const main = roles.find((r) => r.sector && !r.to) ?? roles.find((r) => r.sector) ?? roles[0]!;
     const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({ role, country, from: from || '0000-01-01', to }));
-    const mine = row.aliases.map((s) => oursByKey.get(`${looseKey(s)}|${main.country}`)).find((e) => e !== undefined);
+    const mine = row.aliases.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
     let e: Entity;
     if (mine) {
       // ours wins; the dictionary adds its spellings and dated roles

@@ -34,7 +34,21 @@ type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: strin
 
 /** A token's contribution to a loose dictionary key: lower case without hyphens, dots, apostrophes. */
 function looseOf(t: Token): string {
-  return /[-.'\u2019]/.test(t.lower) ? t.lower.replace(/[-.'\u2019]/g, '') : t.lower;
+  let w = t.lower;
+  // the tables drop accents ("Erdoğan" is "erdogan" there)
+  if (!/^[\x00-\x7f]*$/.test(w)) w = w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return /[-.'\u2019]/.test(w) ? w.replace(/[-.'\u2019]/g, '') : w;
+}
+
+/** How many tokens a dictionary name starting at t may take (0: none starts there). */
+function dictSpanAt(ix: AliasIndex, t: Token): number {
+  const starts = ix.dictionary?.starts;
+  if (!starts || !isUpperStart(t)) return 0;
+  const span = starts.get(looseOf(t));
+  if (span !== undefined) return span;
+  // "al-Maliki" as one token: the name's first word is "al"
+  const h = t.lower.indexOf('-');
+  return h > 0 ? (starts.get(t.lower.slice(0, h)) ?? 0) : 0;
 }
 
 function isUpperStart(t: Token): boolean {
@@ -63,7 +77,7 @@ function namelike(a: Analysis, i: number, last: number): boolean {
 function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
   const toks = a.tokens;
   // dictionary names start with a capital (namelike) and with a known first part: most tokens never look them up
-  const dictSpan = ix.dictionary !== undefined && isUpperStart(toks[i]!) ? (ix.dictionary.starts.get(looseOf(toks[i]!)) ?? 0) : 0;
+  const dictSpan = dictSpanAt(ix, toks[i]!);
   let dict = dictSpan > 0 ? ix.dictionary : undefined;
   let exactKey = '';
   let lowerKey = '';
@@ -162,7 +176,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    const dictStart = ix.dictionary !== undefined && isUpperStart(t) && ix.dictionary.starts.has(looseOf(t));
+    const dictStart = dictSpanAt(ix, t) > 0;
     if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !dictStart)) {
       i++;
       continue;

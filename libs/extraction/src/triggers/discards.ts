@@ -28,9 +28,8 @@ export function parseDiscards(text: string): DiscardTable {
 }
 
 export interface DiscardIndex {
-  /** The first three letters of a phrase (as a number, see key3) -> the phrases as word lists; a trailing "" = whole word. */
-  sentence: Map<number, string[][]>;
-  story: Map<number, string[][]>;
+  /** The first three letters of a phrase (as a number, see key3) -> its phrases as word lists; a trailing "" = whole word. */
+  phrases: Map<number, Array<{ words: string[]; story: boolean }>>;
 }
 
 /** The first three characters of a word as one small integer (7 bits each; the words are checked after). */
@@ -38,32 +37,36 @@ function key3(w: string): number {
   return ((w.charCodeAt(0) & 0x7f) << 14) | ((w.charCodeAt(1) & 0x7f) << 7) | (w.charCodeAt(2) & 0x7f);
 }
 
-function indexPhrases(phrases: string[]): Map<number, string[][]> {
-  const out = new Map<number, string[][]>();
-  for (const p of phrases) {
+export function buildDiscardIndex(t: DiscardTable): DiscardIndex {
+  const phrases: DiscardIndex['phrases'] = new Map();
+  const add = (p: string, story: boolean): void => {
     const words = p.split(' ');
     const key = key3(words[0]!);
-    const list = out.get(key) ?? [];
-    list.push(words);
-    out.set(key, list);
-  }
-  return out;
+    const list = phrases.get(key) ?? [];
+    list.push({ words, story });
+    phrases.set(key, list);
+  };
+  for (const p of t.sentence) add(p, false);
+  for (const p of t.story) add(p, true);
+  return { phrases };
 }
 
-export function buildDiscardIndex(t: DiscardTable): DiscardIndex {
-  return { sentence: indexPhrases(t.sentence), story: indexPhrases(t.story) };
-}
+export const NO_DISCARD = 0;
+export const SENTENCE_DISCARD = 1;
+export const STORY_DISCARD = 2;
 
 /**
- * Does a discard phrase start at token i? A phrase's last word is a stem ("cricket" finds "cricketer") unless the
- * phrase ends in a space; its other words are whole words.
+ * Does a discard phrase start at token i? 2 for a story's, 1 for a sentence's, else 0.
+ * A phrase's last word is a stem ("cricket" finds "cricketer") unless the phrase
+ * ends in a space; its other words are whole words.
  */
-export function discardAt(map: Map<number, string[][]>, toks: ReadonlyArray<{ lower: string }>, i: number): boolean {
+export function discardAt(ix: DiscardIndex, toks: ReadonlyArray<{ lower: string }>, i: number): number {
   const w = toks[i]!.lower;
-  if (w.length < 3) return false;
-  const list = map.get(key3(w));
-  if (!list) return false;
-  for (const words of list) {
+  if (w.length < 3) return NO_DISCARD;
+  const list = ix.phrases.get(key3(w));
+  if (!list) return NO_DISCARD;
+  let found = NO_DISCARD;
+  for (const { words, story } of list) {
     const whole = words[words.length - 1] === '';
     const n = whole ? words.length - 1 : words.length;
     let ok = true;
@@ -72,7 +75,10 @@ export function discardAt(map: Map<number, string[][]>, toks: ReadonlyArray<{ lo
       const stem = k === n - 1 && !whole;
       ok = tok !== undefined && (tok === words[k] || (stem && tok.startsWith(words[k]!)));
     }
-    if (ok) return true;
+    if (ok) {
+      if (story) return STORY_DISCARD;
+      found = SENTENCE_DISCARD;
+    }
   }
-  return false;
+  return found;
 }
