@@ -11,12 +11,17 @@ import { looseKey, type DictActor } from './phoenix-convert.js';
 export interface DictionaryLayer {
   /** Loose name key ("nurialmaliki") -> entry; names of more than one country are left out. */
   names: Map<string, AliasEntry>;
-  /** Every prefix of a name key that ends where a token may end. */
-  prefixes: Set<string>;
+  /**
+   * First part of a name (up to a space or punctuation, loose: "al" of "al-Maliki")
+   * -> the most tokens a name starting with it may take; a scan starts only there.
+   */
+  starts: Map<string, number>;
   /** Agent nouns ("foreign minister", "protesters") -> sector, lower-case, single spaces. */
   agents: Map<string, Sector>;
   /** Longest agent noun in words. */
   agentWords: number;
+  /** Every word-prefix of an agent noun ("foreign", "foreign minister"), so a scan stops early. */
+  agentPrefixes: Set<string>;
   entities: Entity[];
 }
 
@@ -26,15 +31,6 @@ const STATE_SECTORS = new Set<Sector>(['GOV', 'MIL', 'COP', 'SPY']);
 interface ActorFile {
   places: Array<[string, string]>;
   actors: DictActor[];
-}
-
-/** Prefixes of a name key at its word ends and at its punctuation: where a wink token may end. */
-function boundaryPrefixes(name: string, into: Set<string>): void {
-  let key = '';
-  for (const p of name.split(/[\s\-.'\u2019_]+/)) {
-    key += looseKey(p);
-    into.add(key);
-  }
 }
 
 export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Entity>, ours: AliasEntry[]): DictionaryLayer | undefined {
@@ -49,10 +45,13 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
 
   const names = new Map<string, AliasEntry>();
   const conflicted = new Set<string>();
-  const prefixes = new Set<string>();
+  const starts = new Map<string, number>();
   const entities: Entity[] = [];
-  const put = (surface: string, entity: Entity): void => {
-    const key = looseKey(surface);
+  // one entry per actor, shared by all its names (the surface is the actor's name)
+  const entries = new Map<Entity, AliasEntry>();
+  /** `form` is a table name in match form ("nuri al maliki"). */
+  const put = (form: string, entity: Entity): void => {
+    const key = form.replaceAll(' ', '');
     if (key.length < 3 || conflicted.has(key)) return;
     const old = names.get(key);
     if (old && old.entity !== entity) {
@@ -63,8 +62,15 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
       }
       return;
     }
-    names.set(key, { surface, entity, via: 'alias' });
-    boundaryPrefixes(surface, prefixes);
+    let entry = entries.get(entity);
+    if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
+    names.set(key, entry);
+    // tokens the name may take: its words and the punctuation between them
+    const space = form.indexOf(' ');
+    const first = space < 0 ? form : form.slice(0, space);
+    let words = 1;
+    for (let k = space; k >= 0; k = form.indexOf(' ', k + 1)) words++;
+    starts.set(first, Math.max(starts.get(first) ?? 0, words * 2));
   };
 
   for (const [place, iso] of file.places) {
@@ -75,7 +81,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({ country, sector: sector ?? undefined, from, to }));
     const main = roles.find((r) => r.sector && !r.to) ?? roles.find((r) => r.sector) ?? roles[0]!;
     const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({ role, country, from: from || '0000-01-01', to }));
-    const mine = row.aliases.map((s) => oursByKey.get(`${looseKey(s)}|${main.country}`)).find((e) => e !== undefined);
+    const mine = row.aliases.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
     let e: Entity;
     if (mine) {
       // ours wins; the dictionary adds its spellings and dated roles
@@ -93,12 +99,20 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     for (const s of row.aliases) put(s, e);
   }
   const agents = new Map<string, Sector>();
+  const agentPrefixes = new Set<string>();
   let agentWords = 1;
   for (const [phrase, sector] of agentRows) {
     agents.set(phrase, sector);
-    agentWords = Math.max(agentWords, phrase.split(' ').length);
+    const words = phrase.split(' ');
+    agentWords = Math.max(agentWords, words.length);
+    for (let i = 1; i <= words.length; i++) {
+      const p = words.slice(0, i).join(' ');
+      agentPrefixes.add(p);
+      // "pro-democracy": wink gives "pro", "-", "democracy"
+      for (let h = p.indexOf('-'); h > 0; h = p.indexOf('-', h + 1)) agentPrefixes.add(p.slice(0, h));
+    }
   }
-  return { names, prefixes, agents, agentWords, entities };
+  return { names, starts, agents, agentWords, agentPrefixes, entities };
 }
 
 /** The role (country and sector) an actor had on a date: a dated role covering it, else its default. */

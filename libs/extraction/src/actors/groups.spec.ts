@@ -110,3 +110,12 @@ describe('phonetic matching only for person-like names in a political context', 
     expect(ids('Iraqi officials met Mohammed on Monday.')).not.toContain('abu-fadak-al-mohammedawi');
   });
 });
+
+describe('office holders after the dictionaries (our override layer)', () => {
+  it('resolves titles of G20 governments on the date', () => {
+    expect(mentions("Germany's chancellor spoke.", '2023-05-01').map((m) => m.entity.id)).toEqual(['olaf-scholz']);
+    expect(mentions("Germany's chancellor spoke.", '2019-05-01').map((m) => m.entity.id)).toEqual(['angela-merkel']);
+    expect(mentions("Britain's foreign secretary spoke.", '2024-03-01').map((m) => m.entity.id)).toEqual(['david-cameron']);
+    expect(mentions('The Japanese prime minister spoke.', '2022-06-01').map((m) => m.entity.id)).toEqual(['fumio-kishida']);
+  });
+});

@@ -46,6 +46,7 @@ export function groupHeadAt(g: Gazetteer, toks: Token[], j: number): GroupHead |
     const w = toks[k]!;
     if (w.sentence !== t.sentence || !/^[a-z-]/i.test(w.value)) break;
     phrase = w.value === '-' || phrase.endsWith('-') ? phrase + w.lower : phrase ? `${phrase} ${w.lower}` : w.lower;
+    if (!phrase.endsWith('-') && !g.dictionary!.agentPrefixes.has(phrase)) break;
     const sector = agents.get(phrase);
     if (sector) best = { last: k + 1, sector, noun: phrase };
   }

@@ -27,16 +27,35 @@ function isCapitalised(t: Token): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** Lower-case words inside names ("Nuri al-Maliki", "Bank of England", "Bosnia and Herzegovina"). */
+const NAME_GLUE = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ul', 'ud', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'of', 'the', 'and', 'for', 'on', 'in']);
+
 type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string };
 
 /** A token's contribution to a loose dictionary key: lower case without hyphens, dots, apostrophes. */
 function looseOf(t: Token): string {
-  return /[-.'\u2019]/.test(t.lower) ? t.lower.replace(/[-.'\u2019]/g, '') : t.lower;
+  let w = t.lower;
+  // the tables drop accents ("Erdoğan" is "erdogan" there)
+  if (!/^[\x00-\x7f]*$/.test(w)) w = w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return /[-.'\u2019]/.test(w) ? w.replace(/[-.'\u2019]/g, '') : w;
+}
+
+/** How many tokens a dictionary name starting at t may take (0: none starts there). */
+function dictSpanAt(ix: AliasIndex, t: Token): number {
+  const starts = ix.dictionary?.starts;
+  if (!starts || !isUpperStart(t)) return 0;
+  const span = starts.get(looseOf(t));
+  if (span !== undefined) return span;
+  // "al-Maliki" as one token: the name's first word is "al"
+  const h = t.lower.indexOf('-');
+  return h > 0 ? (starts.get(t.lower.slice(0, h)) ?? 0) : 0;
 }
 
 function isUpperStart(t: Token): boolean {
-  const c = t.value.charAt(0);
-  return c !== c.toLowerCase();
+  const c = t.value.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = t.value.charAt(0);
+  return ch !== ch.toLowerCase();
 }
 
 /**
@@ -57,24 +76,33 @@ function namelike(a: Analysis, i: number, last: number): boolean {
 /** Longest gazetteer or title match starting at token i; our names before the dictionaries'. */
 function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
   const toks = a.tokens;
-  const dict = ix.dictionary;
+  // dictionary names start with a capital (namelike) and with a known first part: most tokens never look them up
+  const dictSpan = dictSpanAt(ix, toks[i]!);
+  let dict = dictSpan > 0 ? ix.dictionary : undefined;
   let exactKey = '';
   let lowerKey = '';
   let looseKey = '';
+  // once a key is no prefix of any name, it stays none: stop growing and looking it up
+  let exactAlive = true;
+  let lowerAlive = true;
   let best: Match | undefined;
   let bestDict: Match | undefined;
   const sentence = toks[i]!.sentence;
-  for (let j = i; j < toks.length && j < i + ix.maxTokens; j++) {
+  for (let j = i; j < toks.length && j < i + Math.max(ix.maxTokens, dictSpan); j++) {
     const t = toks[j]!;
     if (t.sentence !== sentence || t.credit) break;
     if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
-    exactKey += t.norm;
-    lowerKey += t.lower;
-    looseKey += looseOf(t);
-    const exactOk = ix.prefixes.has(exactKey);
-    const lowerOk = ix.prefixes.has(lowerKey);
-    const looseOk = dict !== undefined && looseKey.length > 0 && dict.prefixes.has(looseKey);
-    if (!exactOk && !lowerOk && !looseOk) break;
+    if (j - i >= ix.maxTokens) exactAlive = lowerAlive = false;
+    if (exactAlive) exactAlive = ix.prefixes.has((exactKey += t.norm));
+    if (lowerAlive) lowerAlive = ix.prefixes.has((lowerKey += t.lower));
+    // a name runs over capitalised words, particles ("al", "of") and punctuation only
+    if (dict && (j - i >= dictSpan || (j > i && !isUpperStart(t) && !NAME_GLUE.has(t.lower) && /^[a-z0-9]/.test(t.lower)))) dict = undefined;
+    if (dict) looseKey += looseOf(t);
+    const exactOk = exactAlive;
+    const lowerOk = lowerAlive;
+    // a dictionary name ends on a capitalised word (namelike)
+    const looseOk = dict !== undefined && looseKey.length > 0 && isUpperStart(t);
+    if (!exactOk && !lowerOk && !dict) break;
     // A match must end at a word boundary: "Iran" inside "Iranian" is not Iran.
     const next = toks[j + 1];
     const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
@@ -89,7 +117,7 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
         if (role) best = { last: j + 1, role };
       }
     }
-    if (looseOk) {
+    if (looseOk && dict) {
       const d = dict.names.get(looseKey);
       if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via };
     }
@@ -148,7 +176,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !ix.dictionary?.prefixes.has(looseOf(t)))) {
+    const dictStart = dictSpanAt(ix, t) > 0;
+    if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !dictStart)) {
       i++;
       continue;
     }
@@ -229,7 +258,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i]!;
     if (covered[i] || w.credit) continue;
-    const two = toks[i + 2] ? `${w.lower} ${toks[i + 1]!.lower} ${toks[i + 2]!.lower}` : '';
+    const two = w.lower === 'members' && toks[i + 2] ? `${w.lower} ${toks[i + 1]!.lower} ${toks[i + 2]!.lower}` : '';
     if (LEG_HEADS.has(w.lower) || LEG_HEADS.has(two)) {
       const last = LEG_HEADS.has(two) ? i + 3 : i + 1;
       const e = baseGroup(g, { last, sector: 'LEG', noun: w.lower }, base);

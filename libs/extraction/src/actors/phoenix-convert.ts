@@ -14,6 +14,7 @@ export interface DictActor {
   id: string;
   name: string;
   kind: DictKind;
+  /** Names in match form (nameForm): lower case, accents and punctuation as single spaces. */
   aliases: string[];
   roles: Array<[string, Sector | null, string, string]>;
   offices?: Array<[string, string, string, string]>;
@@ -21,7 +22,7 @@ export interface DictActor {
 
 export interface ActorTable {
   actors: DictActor[];
-  /** Place names standing for their country ("Mosul" -> IRQ): the country records' synonyms. */
+  /** Place names (match form) standing for their country ("mosul" -> IRQ): the country records' synonyms. */
   places: Array<[string, string]>;
 }
 
@@ -76,13 +77,20 @@ export function isOrgName(words: string[]): boolean {
   return words.some((w) => ORG_WORDS.has(w.replace(/['\u2019]s$/, '')));
 }
 
-/** The loose key names are matched on: lower case without spaces, hyphens, dots or apostrophes. */
+/**
+ * A name in the form the tables store it: lower case, accents dropped, spaces,
+ * hyphens, dots and apostrophes as single spaces, no leading "the"
+ * ("The Nuri al-Maliki" -> "nuri al maliki"). Loading then needs no regex.
+ */
+export function nameForm(s: string): string {
+  // most names are ASCII: skip the (slow) decomposition of accents for them
+  const plain = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[\s\-.'\u2019_]+/g, ' ').trim().replace(/^the /, '');
+}
+
+/** The loose key names are matched on: the name form without its spaces ("nurialmaliki"). */
 export function looseKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s\-.'\u2019_]+/g, '');
+  return nameForm(s).replace(/ /g, '');
 }
 
 export interface ConvertOptions {
@@ -134,13 +142,13 @@ export function convertActors(records: ActorRecord[], opts: ConvertOptions): Act
     if (current.c.code.length === 3) {
       const iso = current.role!.country;
       if (iso === 'IGO') continue;
-      for (const w of wordLists) if (usableAlias(w, opts, true, givenNames)) places.set(displayName(w), iso);
+      for (const w of wordLists) if (usableAlias(w, opts, true, givenNames)) places.set(nameForm(w.join(' ')), iso);
       continue;
     }
     const primary = wordLists[0]!;
     const kind: DictKind = wordLists.some(isOrgName) || primary.length === 1 ? 'org' : 'person';
     const canonical = kind === 'person' ? bareName(primary) : primary;
-    const aliases = [...new Set(wordLists.filter((w) => usableAlias(w, opts, kind === 'org', givenNames)).map(displayName))];
+    const aliases = [...new Set(wordLists.filter((w) => usableAlias(w, opts, kind === 'org', givenNames)).map((w) => nameForm(w.join(' '))))];
     if (aliases.length === 0) continue;
     const name = displayName(canonical);
     const rows: DictActor['roles'] = roles.map(({ c, role }) => [role!.country, role!.sector ?? null, c.from, c.to]);

@@ -61,16 +61,16 @@ describe('parseActorDictionary + convertActors', () => {
   it('writes places of a country, persons with dated roles and offices, organisations', () => {
     const t = convertActors(records, { isoCodes: iso, commonWords: new Set() });
     expect(t.places).toEqual([
-      ['Atlantean', 'FRA'],
-      ['Atlantis', 'FRA'],
-      ['Port Nemo', 'FRA'],
+      ['atlantean', 'FRA'],
+      ['atlantis', 'FRA'],
+      ['port nemo', 'FRA'],
     ]);
     const person = t.actors.find((a) => a.kind === 'person')!;
     expect(person).toEqual({
       id: 'jean-dupont-valois',
       name: 'Jean Dupont Valois',
       kind: 'person',
-      aliases: ['Jean Dupont Valois', 'Prime Minister Dupont', 'Dupont Valois'],
+      aliases: ['jean dupont valois', 'prime minister dupont', 'dupont valois'],
       roles: [
         ['FRA', null, '1970-01-01', '2010-03-01'],
         ['FRA', 'GOV', '2010-03-01', '2015-12-31'],
@@ -81,12 +81,12 @@ describe('parseActorDictionary + convertActors', () => {
     const org = t.actors.find((a) => a.kind === 'org')!;
     expect(org.id).toBe('northern-liberation-front');
     expect(org.roles).toEqual([['IRQ', 'REB', '', '']]);
-    expect(org.aliases).toContain('NLF');
+    expect(org.aliases).toContain('nlf');
   });
 
   it('drops a single common word as a name', () => {
     const t = convertActors(parseActorDictionary('GUARD_ [IRQMIL]\n+GUARDIANS_OF_THE_GATE_\n'), { isoCodes: iso, commonWords: new Set(['guard']) });
-    expect(t.actors[0]!.aliases).toEqual(['Guardians of the Gate']);
+    expect(t.actors[0]!.aliases).toEqual(['guardians of the gate']);
   });
 });
 

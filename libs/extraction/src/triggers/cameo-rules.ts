@@ -25,6 +25,8 @@ interface Element {
 }
 
 interface Pattern {
+  /** The last cameoAt call that tried this pattern. */
+  stamp: number;
   code: string;
   type: EventType | undefined;
   before: Element[];
@@ -45,7 +47,7 @@ export interface CameoIndex {
   byLemma: Map<string, Verb[]>;
   byForm: Map<string, Verb[]>;
   /** Per block: patterns by a first word of their first after-element, and those with none after the verb. */
-  blocks: Array<{ byAfter: Map<string, Pattern[]>; beforeOnly: Pattern[] }>;
+  blocks: Array<{ byAfter: Map<string, Pattern[]>; beforeOnly: Pattern[]; beforeWords: Set<string> }>;
 }
 
 export interface CameoHit {
@@ -66,7 +68,18 @@ const WINDOW = 4;
 const STEP = 4;
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '—', '–', 'that', 'which', 'who', 'but', 'while', 'because']);
 
+/** Elements by their spec: a synonym set is expanded once, however many patterns use it. */
+const elementCache = new WeakMap<Record<string, string[]>, Map<string, Element>>();
+
 function element(spec: string, synsets: Record<string, string[]>): Element {
+  let cache = elementCache.get(synsets);
+  if (!cache) elementCache.set(synsets, (cache = new Map()));
+  let e = cache.get(spec);
+  if (!e) cache.set(spec, (e = buildElement(spec, synsets)));
+  return e;
+}
+
+function buildElement(spec: string, synsets: Record<string, string[]>): Element {
   const phrases = spec.startsWith('&') ? (synsets[spec] ?? []) : [spec];
   const byFirst = new Map<string, string[][]>();
   for (const p of phrases) {
@@ -134,6 +147,7 @@ export function loadCameoIndex(dir: string): CameoIndex | undefined {
     for (const [code, type, before, after] of b.patterns) {
       if (![...before, ...after].some((e) => e.startsWith('&') || !FUNCTION_WORDS.has(e))) continue;
       const p: Pattern = {
+        stamp: 0,
         code,
         type: type ?? undefined,
         before: before.map((e) => element(e, file.synsets)),
@@ -151,11 +165,17 @@ export function loadCameoIndex(dir: string): CameoIndex | undefined {
         byAfter.set(w, list);
       }
     }
-    blocks.push({ byAfter, beforeOnly });
+    // the words subject patterns may contain: a quick test before trying them one by one
+    const beforeWords = new Set<string>();
+    for (const p of beforeOnly) for (const e of p.before) for (const list of e.byFirst.values()) for (const ws of list) for (const w of ws) beforeWords.add(w);
+    blocks.push({ byAfter, beforeOnly, beforeWords });
+    // a block that can add no trigger of ours (no pattern or verb of a family we take) is not indexed
+    const useful = [...byAfter.values()].some((ps) => ps.some((p) => p.rule)) || beforeOnly.some((p) => p.rule);
     for (const [lemma, forms, pre, post, code, type] of b.verbs) {
       // verbs of saying (01x) attribute what was said; what was said is the event (016, denying, is one)
       if (code.startsWith('01') && code !== '016') continue;
       const v: Verb = { pre, post, code, type: type ?? undefined, block: bi, rule: ruleFor(type, lemma, false, code) };
+      if (!useful && !v.rule) continue;
       const add = (m: Map<string, Verb[]>, k: string): void => {
         const list = m.get(k) ?? [];
         list.push(v);
@@ -238,53 +258,84 @@ function matchBefore(a: Analysis, els: Element[], to: number, start: number): bo
   return true;
 }
 
+/** Patterns already tried for the current verb (a stamp per pattern avoids a set per call). */
+let stamp = 0;
+
 /** The CAMEO reading of the verb at token i, if it is one of the dictionary's verbs. */
 export function cameoAt(a: Analysis, ix: CameoIndex, i: number): CameoHit | undefined {
   const toks = a.tokens;
   const t = toks[i]!;
   const verbs = ix.byForm.get(t.lower) ?? ix.byLemma.get(t.lemma) ?? (t.lemma !== t.lower ? ix.byLemma.get(t.lower) : undefined);
   if (!verbs) return undefined;
-  const s = t.sentence;
-  let sEnd = i;
-  while (sEnd < toks.length && toks[sEnd]!.sentence === s) sEnd++;
-  let sStart = i;
-  while (sStart > 0 && toks[sStart - 1]!.sentence === s) sStart--;
+  const sent = a.sentences[t.sentence]!;
+  const sEnd = sent.last;
+  const sStart = sent.first;
   for (const v of verbs) {
     // particles and words of a multi-word verb ("pull out", "blow up")
     let last = i + 1;
     let ok = true;
     for (const w of v.post) {
       let found = -1;
-      for (let k = last; k < Math.min(sEnd, last + 3); k++) if (wordIs(toks[k], w)) { found = k; break; }
-      if (found < 0) { ok = false; break; }
+      for (let k = last; k < Math.min(sEnd, last + 3); k++) {
+        if (wordIs(toks[k], w)) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
       last = found + 1;
     }
     for (let p = 0; ok && p < v.pre.length; p++) ok = wordIs(toks[i - v.pre.length + p], v.pre[p]!);
     if (!ok) continue;
     const block = ix.blocks[v.block]!;
-    let best: { p: Pattern; end: number; size: number } | undefined;
-    const consider = (p: Pattern, end: number): void => {
-      if (p.before.length && !matchBefore(a, p.before, i - v.pre.length, sStart)) return;
-      const size = p.before.length + p.after.length;
-      if (!best || size > best.size) best = { p, end, size };
+    let best: Pattern | undefined;
+    let bestEnd = last;
+    let bestSize = 0;
+    const verbStart = i - v.pre.length;
+    stamp++;
+    const tryList = (list: Pattern[] | undefined): void => {
+      if (!list) return;
+      for (const p of list) {
+        if (p.stamp === stamp) continue;
+        p.stamp = stamp;
+        const size = p.before.length + p.after.length;
+        if (size <= bestSize) continue;
+        const end = matchAfter(a, p.after, last, sEnd);
+        if (end === undefined || (p.before.length && !matchBefore(a, p.before, verbStart, sStart))) continue;
+        best = p;
+        bestEnd = end;
+        bestSize = size;
+      }
     };
-    const seen = new Set<Pattern>();
     for (let k = last; k < Math.min(sEnd, last + WINDOW); k++) {
       const w = toks[k]!;
       if (CLAUSE_STOP.has(w.lower)) break;
-      for (const key of w.lemma !== w.lower ? [w.lower, w.lemma] : [w.lower]) {
-        for (const p of block.byAfter.get(key) ?? []) {
-          if (seen.has(p)) continue;
-          seen.add(p);
-          const end = matchAfter(a, p.after, last, sEnd);
-          if (end !== undefined) consider(p, end);
-        }
+      tryList(block.byAfter.get(w.lower));
+      if (w.lemma !== w.lower) tryList(block.byAfter.get(w.lemma));
+    }
+    if (block.beforeOnly.length && hasBeforeWord(a, block.beforeWords, verbStart, sStart)) {
+      for (const p of block.beforeOnly) {
+        if (p.before.length <= bestSize || !matchBefore(a, p.before, verbStart, sStart)) continue;
+        best = p;
+        bestEnd = last;
+        bestSize = p.before.length;
       }
     }
-    for (const p of block.beforeOnly) consider(p, last);
-    const found = best as { p: Pattern; end: number } | undefined;
-    if (found) return { type: found.p.type, code: found.p.code, rule: found.p.rule, first: i, last, head: i, specific: true, end: found.end };
+    const found = best as Pattern | undefined;
+    if (found) return { type: found.type, code: found.code, rule: found.rule, first: i, last, head: i, specific: true, end: bestEnd };
     return { type: v.type, code: v.code, rule: v.rule, first: i, last, head: i, specific: false, end: last };
   }
   return undefined;
+}
+
+/** Is any word a subject pattern of the block starts with among the few words before the verb? */
+function hasBeforeWord(a: Analysis, words: Set<string>, to: number, start: number): boolean {
+  for (let k = to - 1; k >= Math.max(start, to - STEP - 1); k--) {
+    const t = a.tokens[k]!;
+    if (words.has(t.lower) || words.has(t.lemma)) return true;
+  }
+  return false;
 }

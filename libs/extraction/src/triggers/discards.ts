@@ -28,46 +28,57 @@ export function parseDiscards(text: string): DiscardTable {
 }
 
 export interface DiscardIndex {
-  /** First word (or its stem) -> the phrases starting with it, as word lists; a trailing "" = whole word. */
-  sentence: Map<string, string[][]>;
-  story: Map<string, string[][]>;
+  /** The first three letters of a phrase (as a number, see key3) -> its phrases as word lists; a trailing "" = whole word. */
+  phrases: Map<number, Array<{ words: string[]; story: boolean }>>;
 }
 
-function indexPhrases(phrases: string[]): Map<string, string[][]> {
-  const out = new Map<string, string[][]>();
-  for (const p of phrases) {
-    const words = p.split(' ');
-    const list = out.get(words[0]!) ?? [];
-    list.push(words);
-    out.set(words[0]!, list);
-  }
-  return out;
+/** The first three characters of a word as one small integer (7 bits each; the words are checked after). */
+function key3(w: string): number {
+  return ((w.charCodeAt(0) & 0x7f) << 14) | ((w.charCodeAt(1) & 0x7f) << 7) | (w.charCodeAt(2) & 0x7f);
 }
 
 export function buildDiscardIndex(t: DiscardTable): DiscardIndex {
-  return { sentence: indexPhrases(t.sentence), story: indexPhrases(t.story) };
+  const phrases: DiscardIndex['phrases'] = new Map();
+  const add = (p: string, story: boolean): void => {
+    const words = p.split(' ');
+    const key = key3(words[0]!);
+    const list = phrases.get(key) ?? [];
+    list.push({ words, story });
+    phrases.set(key, list);
+  };
+  for (const p of t.sentence) add(p, false);
+  for (const p of t.story) add(p, true);
+  return { phrases };
 }
 
+export const NO_DISCARD = 0;
+export const SENTENCE_DISCARD = 1;
+export const STORY_DISCARD = 2;
+
 /**
- * Does a discard phrase start at token i? `lowers` are the tokens' lower-case
- * forms. A phrase's last word is a stem unless the phrase ends in a space.
+ * Does a discard phrase start at token i? 2 for a story's, 1 for a sentence's, else 0.
+ * A phrase's last word is a stem ("cricket" finds "cricketer") unless the phrase
+ * ends in a space; its other words are whole words.
  */
-export function discardAt(map: Map<string, string[][]>, lowers: string[], i: number): boolean {
-  const w = lowers[i]!;
-  for (let n = 3; n <= w.length; n++) {
-    const list = map.get(w.slice(0, n));
-    if (!list) continue;
-    for (const words of list) {
-      const whole = words[words.length - 1] === '';
-      const ws = whole ? words.slice(0, -1) : words;
-      let ok = true;
-      for (let k = 0; k < ws.length && ok; k++) {
-        const tok = lowers[i + k];
-        const last = k === ws.length - 1;
-        ok = tok !== undefined && (tok === ws[k] || (last && !whole && tok.startsWith(ws[k]!)) || (k === 0 && !whole && ws.length === 1 && tok.startsWith(ws[0]!)));
-      }
-      if (ok) return true;
+export function discardAt(ix: DiscardIndex, toks: ReadonlyArray<{ lower: string }>, i: number): number {
+  const w = toks[i]!.lower;
+  if (w.length < 3) return NO_DISCARD;
+  const list = ix.phrases.get(key3(w));
+  if (!list) return NO_DISCARD;
+  let found = NO_DISCARD;
+  for (const { words, story } of list) {
+    const whole = words[words.length - 1] === '';
+    const n = whole ? words.length - 1 : words.length;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const tok = toks[i + k]?.lower;
+      const stem = k === n - 1 && !whole;
+      ok = tok !== undefined && (tok === words[k] || (stem && tok.startsWith(words[k]!)));
+    }
+    if (ok) {
+      if (story) return STORY_DISCARD;
+      found = SENTENCE_DISCARD;
     }
   }
-  return false;
+  return found;
 }

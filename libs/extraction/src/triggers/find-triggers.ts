@@ -8,7 +8,7 @@ import { dictionaryDir } from '../actors/dictionary.js';
 import { dataDir } from '../actors/gazetteer.js';
 import type { Analysis, Token } from '../sentences/tokens.js';
 import { cameoAt, loadCameoIndex, type CameoIndex } from './cameo-rules.js';
-import { buildDiscardIndex, discardAt, type DiscardIndex, type DiscardTable } from './discards.js';
+import { buildDiscardIndex, discardAt, SENTENCE_DISCARD, STORY_DISCARD, type DiscardIndex, type DiscardTable } from './discards.js';
 import { frameHolds, type FrameContext } from './frames.js';
 import { LEXICON, type TriggerRule } from './lexicon.js';
 
@@ -105,12 +105,13 @@ function nearOk(a: Analysis, r: TriggerRule, first: number, last: number): boole
 function discarded(a: Analysis, ix: DiscardIndex | undefined): Uint8Array | undefined {
   if (!ix) return undefined;
   const marks = new Uint8Array(a.sentences.length);
-  const lowers = a.tokens.map((t) => t.lower);
+  const toks = a.tokens;
   let n = 0;
-  for (let i = 0; i < lowers.length; i++) {
-    if (discardAt(ix.story, lowers, i)) return marks.fill(1);
-    const s = a.tokens[i]!.sentence;
-    if (!marks[s] && discardAt(ix.sentence, lowers, i)) {
+  for (let i = 0; i < toks.length; i++) {
+    const d = discardAt(ix, toks, i);
+    if (d === STORY_DISCARD) return marks.fill(1);
+    const s = toks[i]!.sentence;
+    if (d === SENTENCE_DISCARD && !marks[s]) {
       marks[s] = 1;
       n++;
     }
