@@ -11,8 +11,12 @@ import type {
   CorrectableFields,
 } from './article-events.js';
 
-/** Where an article's coding stands; `unsupported-language`: coded, but in a language the coder does not read. */
-export type ArticleStatus = 'none' | 'received' | 'coded' | 'unsupported-language' | 'failed';
+/**
+ * Where a received article's coding stands (as the read models and the API show it);
+ * `unsupported-language`: coded, but in a language the coder does not read, so no event was looked for.
+ */
+export const ARTICLE_STATUSES = ['received', 'coded', 'unsupported-language', 'failed'] as const;
+export type ArticleStatus = 'none' | (typeof ARTICLE_STATUSES)[number];
 
 export interface ArticleState {
   status: ArticleStatus;
