@@ -274,7 +274,7 @@ describe('admin dashboard (browser, end to end)', () => {
     for (const deadline = Date.now() + 60_000; ; ) {
       const article = (await (await fetch(`${baseUrl}/api/articles/${articleId}`)).json()) as { status: string };
       if (article.status === 'unsupported-language') break;
-      if (Date.now() > deadline) throw new Error(`article ${articleId} is ${article.status}:\n${app.output().slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`article is ${article.status}:\n${app.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     await open('/articles?status=unsupported-language');
@@ -284,7 +284,8 @@ describe('admin dashboard (browser, end to end)', () => {
     expect(await page.textContent(`${row} [data-testid=article-status]`)).toBe('unsupported language (fr)');
     await open(`/articles/${articleId}`);
     await page.waitForSelector('[data-testid=article-text]');
-    expect(await page.textContent('[data-testid=article-page] [data-testid=article-status]')).toBe('unsupported language (fr)');
+    const label = await page.textContent('[data-testid=article-page] [data-testid=article-status]');
+    expect(label).toBe('unsupported language (fr)');
     const pageText = await page.textContent('[data-testid=article-page]');
     expect(pageText).toContain('No coded events: the coder reads English only, and this article is in fr.');
   }, 90_000);

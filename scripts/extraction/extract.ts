@@ -27,8 +27,10 @@ for (let i = 0; i < args.length; i++) {
   else if (file === undefined) file = a;
   else fail(`unexpected argument ${a}`);
 }
-if (!publishedAt || !/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt))) fail('--published-at YYYY-MM-DD is required');
-if (language !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)?$/.test(language)) fail('--language must be a language tag such as "en"');
+if (!publishedAt || !/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))
+  fail('--published-at YYYY-MM-DD is required');
+if (language !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)?$/.test(language))
+  fail('--language must be a language tag such as "en"');
 if (!file) fail('FILE is required');
 let body: string;
 try {
@@ -44,5 +46,6 @@ try {
   fail((e as Error).message);
 }
 for (const p of result.problems) process.stderr.write(`extract: ${p.kind} ${p.start}..${p.end}: ${p.error}\n`);
-if (result.truncated) process.stderr.write(`extract: text from ${result.truncated.from} not coded (${result.truncated.reason})\n`);
+if (result.truncated)
+  process.stderr.write(`extract: text from ${result.truncated.from} not coded (${result.truncated.reason})\n`);
 process.stdout.write(JSON.stringify({ language: result.language, events: result.events }) + '\n');

@@ -144,7 +144,7 @@ export interface ReadArticleStatesTable {
   failure_reason: string | null;
   failure_attempts: number | null;
   coder_version: string | null;
-  /** ISO 639-1 code the coder read the article as (null until coded, and for codings before languages were detected). */
+  /** ISO 639-1 code the coder read the article as (null until coded, and for codings before languages were known). */
   language: string | null;
   coded_at: Timestamp | null;
   recode_requested: Json<{ requestedBy: string; reason?: string } | null> | null;

@@ -31,7 +31,12 @@ export interface BoundedCoding {
 
 export type CodePart = (part: Analysis) => CodedEvent[];
 
-export function codeBounded(text: string, analyser: Analyser, codePart: CodePart, limits: Limits = { ...LIMITS }): BoundedCoding {
+export function codeBounded(
+  text: string,
+  analyser: Analyser,
+  codePart: CodePart,
+  limits: Limits = { ...LIMITS },
+): BoundedCoding {
   const events: CodedEvent[] = [];
   const problems: CodingProblem[] = [];
   const headlineEnd = firstLineEnd(text);
@@ -48,7 +53,8 @@ export function codeBounded(text: string, analyser: Analyser, codePart: CodePart
     const kept = analysis.sentences.length > room ? selectSentences(analysis, range(room)) : analysis;
     sentences += kept.sentences.length;
     tokens += kept.tokens.length;
-    for (const part of partsOf(kept, limits.partSentences)) appendRenumbered(events, storable(codeIsolated(part, codePart, problems), problems));
+    for (const part of partsOf(kept, limits.partSentences))
+      appendRenumbered(events, storable(codeIsolated(part, codePart, problems), problems));
     if (kept !== analysis) {
       truncated = { from: analysis.sentences[room]!.start, reason: `more than ${limits.articleSentences} sentences` };
       break;
@@ -58,13 +64,24 @@ export function codeBounded(text: string, analyser: Analyser, codePart: CodePart
 }
 
 /** wink on one window; if it throws, line by line, leaving out the lines it throws on. */
-function analyseWindow(text: string, start: number, end: number, analyser: Analyser, options: Limits & { headlineEnd: number }, problems: CodingProblem[]): Analysis {
-  const opts = { headlineEnd: options.headlineEnd, sentenceTokens: options.sentenceTokens, sentenceChars: options.sentenceChars };
+function analyseWindow(
+  text: string,
+  start: number,
+  end: number,
+  analyser: Analyser,
+  options: Limits & { headlineEnd: number },
+  problems: CodingProblem[],
+): Analysis {
+  const opts = {
+    headlineEnd: options.headlineEnd,
+    sentenceTokens: options.sentenceTokens,
+    sentenceChars: options.sentenceChars,
+  };
   try {
     return analyser.analyse(text, { ...opts, start, end });
   } catch {
     const lines: Analysis[] = [];
-    for (let from = start; from < end; ) {
+    for (let from = start; from < end;) {
       const newline = text.indexOf('\n', from);
       const to = newline < 0 || newline >= end ? end : newline + 1;
       try {
@@ -109,7 +126,8 @@ function codeIsolated(part: Analysis, codePart: CodePart, problems: CodingProble
     }
   }
   const first = part.sentences[0];
-  if (first) problems.push({ kind: 'isolated', start: first.start, end: part.sentences.at(-1)!.end, error: messageOf(failure) });
+  if (first)
+    problems.push({ kind: 'isolated', start: first.start, end: part.sentences.at(-1)!.end, error: messageOf(failure) });
   const events: CodedEvent[] = [];
   for (const es of alone) appendRenumbered(events, es);
   return events;
@@ -124,7 +142,12 @@ function storable(events: CodedEvent[], problems: CodingProblem[]): CodedEvent[]
   return events.filter((e) => {
     if (isStorable(e.date)) return true;
     const span = e.evidence[0];
-    problems.push({ kind: 'event-dropped', start: span?.start ?? 0, end: span?.end ?? 0, error: `${e.type} dated ${e.date.start}..${e.date.end}` });
+    problems.push({
+      kind: 'event-dropped',
+      start: span?.start ?? 0,
+      end: span?.end ?? 0,
+      error: `${e.type} dated ${e.date.start}..${e.date.end}`,
+    });
     return false;
   });
 }
@@ -154,7 +177,8 @@ function concat(text: string, analyses: Analysis[]): Analysis {
     const shift = all.tokens.length;
     const base = all.sentences.length;
     for (const t of a.tokens) all.tokens.push({ ...t, sentence: t.sentence + base });
-    for (const s of a.sentences) all.sentences.push({ ...s, index: s.index + base, first: s.first + shift, last: s.last + shift });
+    for (const s of a.sentences)
+      all.sentences.push({ ...s, index: s.index + base, first: s.first + shift, last: s.last + shift });
   }
   return all;
 }

@@ -59,11 +59,12 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const coder: Coder = {
     version: CODER_VERSION,
     code(input: CoderInput): CodingResult {
-      if (!isCalendarDate(input.publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${input.publishedAt}`);
+      const { text, publishedAt } = input;
+      if (!isCalendarDate(publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${publishedAt}`);
       const language = languageOf(input);
-      if (!CODED_LANGUAGES.has(language) || !input.text || !/[A-Za-z]/.test(input.text)) return { language, events: [], problems: [] };
-      const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
-      return { language, ...codeBounded(input.text, analyser, (part) => code(part, ctx, gazetteer, triggers, input.publishedAt)) };
+      if (!CODED_LANGUAGES.has(language) || !text || !/[A-Za-z]/.test(text)) return { language, events: [], problems: [] };
+      const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt };
+      return { language, ...codeBounded(text, analyser, (part) => code(part, ctx, gazetteer, triggers, publishedAt)) };
     },
     extract: (input) => coder.code(input).events,
   };

@@ -70,7 +70,8 @@ export const articleListParams = z.strictObject({
     .preprocess(single, z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(', ')}` }))
     .optional()
     .describe(
-      'Coding status: received (not coded yet), coded, unsupported-language (in a language the coder does not read: no events were looked for), failed.',
+      'Coding status: received (not coded yet), coded, unsupported-language (in a language the coder does not read: ' +
+        'no events were looked for), failed.',
     ),
   outlet: text.optional().describe('Exact outlet name.'),
   q: text.optional().describe('Words in the title (case-insensitive).'),

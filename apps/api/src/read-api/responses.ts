@@ -47,10 +47,16 @@ export const articleSummary = z.object({
   publishedAt: z.string(),
   status: z
     .enum(ARTICLE_STATUSES)
-    .describe('received: not coded yet; coded; unsupported-language: in a language the coder does not read, so no events were looked for; failed: see failureReason'),
+    .describe(
+      'received: not coded yet; coded; unsupported-language: in a language the coder does not read, ' +
+        'so no events were looked for; failed: see failureReason',
+    ),
   failureReason: z.string().nullable(),
   coderVersion: z.string().nullable(),
-  language: z.string().nullable().describe('ISO 639-1 code the coder read the text as (the sender\'s `language` when given, else detected); null before coding'),
+  language: z
+    .string()
+    .nullable()
+    .describe("ISO 639-1 code the coder read the text as (the sender's `language`, else detected); null before coding"),
   recodeRequested: z.object({ requestedBy: z.string(), reason: z.string().optional() }).nullable(),
   eventCount: z.number(),
   retractedEventCount: z.number(),

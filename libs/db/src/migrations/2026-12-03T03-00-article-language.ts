@@ -8,7 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await dropStatusChecks(db);
   await sql`
     alter table read_article_states
-      add constraint read_article_states_status_check check (status in ('received', 'coded', 'unsupported-language', 'failed')),
+      add constraint read_article_states_status_check
+        check (status in ('received', 'coded', 'unsupported-language', 'failed')),
       add column language text`.execute(db);
 }
 

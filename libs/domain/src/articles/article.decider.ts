@@ -33,7 +33,13 @@ export const initialArticleState = (): ArticleState => ({ status: 'none', active
 
 export type ArticleCommand =
   | { type: 'ReceiveArticle'; article: ArticleReceived }
-  | { type: 'RecordCoding'; coderVersion: string; events: CodedEventRecorded[]; language?: string; requestedBy?: string }
+  | {
+      type: 'RecordCoding';
+      coderVersion: string;
+      events: CodedEventRecorded[];
+      language?: string;
+      requestedBy?: string;
+    }
   | { type: 'RecordUnsupportedLanguage'; coderVersion: string; language: string; requestedBy?: string }
   | { type: 'RecordCodingFailure'; reason: string; attempts: number }
   | { type: 'RequestRecode'; requestedBy: string; reason?: string }
@@ -47,12 +53,19 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
       return [{ type: 'ArticleReceived', data: command.article }];
 
     case 'RecordCoding':
-      return recordCoding(state, command.coderVersion, command.events, { language: command.language, requestedBy: command.requestedBy });
+      return recordCoding(state, command.coderVersion, command.events, {
+        language: command.language,
+        requestedBy: command.requestedBy,
+      });
 
     case 'RecordUnsupportedLanguage':
       // Nothing was looked for: recorded as a coding with no event, so that re-coding
       // (with a coder that reads the language) works as for any other article.
-      return recordCoding(state, command.coderVersion, [], { language: command.language, unsupportedLanguage: true, requestedBy: command.requestedBy });
+      return recordCoding(state, command.coderVersion, [], {
+        language: command.language,
+        unsupportedLanguage: true,
+        requestedBy: command.requestedBy,
+      });
 
     case 'RecordCodingFailure': {
       const articleId = requireReceived(state);
@@ -85,7 +98,8 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
 }
 
 /** Coded, in a language the coder reads or not: a late failure changes nothing. */
-const isCoded = (state: ArticleState): boolean => state.status === 'coded' || state.status === 'unsupported-language';
+const isCoded = (state: ArticleState): boolean =>
+  state.status === 'coded' || state.status === 'unsupported-language';
 
 function recordCoding(
   state: ArticleState,
@@ -122,7 +136,12 @@ function recordCoding(
     ...added.map((event) => ({ type: event.type, data: event }) as ArticleStreamEvent),
     ...dropped.map((eventId) => ({
       type: 'EventRetracted' as const,
-      data: { eventId, articleId, reason: `re-coded with coder ${coderVersion}: no longer found`, by: coded.recode!.requestedBy },
+      data: {
+        eventId,
+        articleId,
+        reason: `re-coded with coder ${coderVersion}: no longer found`,
+        by: coded.recode!.requestedBy,
+      },
     })),
   ];
 }
@@ -132,7 +151,12 @@ export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): A
     case 'ArticleReceived':
       return { ...state, status: 'received', articleId: event.data.articleId, received: event.data };
     case 'ArticleCoded':
-      return { ...state, status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded', coderVersion: event.data.coderVersion, recodeRequested: undefined };
+      return {
+        ...state,
+        status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded',
+        coderVersion: event.data.coderVersion,
+        recodeRequested: undefined,
+      };
     case 'ArticleCodingFailed':
       return isCoded(state) ? state : { ...state, status: 'failed' };
     case 'ArticleRecodeRequested':

@@ -25,7 +25,23 @@ const ISO_639_2: Readonly<Record<string, string>> = { eng: 'en' };
  * "in", "on", "is", "was", "die"…). Running English prose is a fifth such
  * words; text in another language has next to none, even quoting English names.
  */
-const ENGLISH_WORDS = new Set(['the', 'of', 'and', 'to', 'that', 'for', 'with', 'said', 'from', 'by', 'which', 'were', 'would', 'has', 'have']);
+const ENGLISH_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'that',
+  'for',
+  'with',
+  'said',
+  'from',
+  'by',
+  'which',
+  'were',
+  'would',
+  'has',
+  'have',
+]);
 const SAMPLE_CHARS = 600;
 
 /**
@@ -34,7 +50,11 @@ const SAMPLE_CHARS = 600;
  * short article), and eld still decides everything else.
  */
 function plainlyEnglish(text: string): boolean {
-  const words = text.slice(0, SAMPLE_CHARS).toLowerCase().match(/[a-z]+/g) ?? [];
+  const words =
+    text
+      .slice(0, SAMPLE_CHARS)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
   let english = 0;
   for (const w of words) if (ENGLISH_WORDS.has(w)) english++;
   return english >= 8 && english * 8 >= words.length;

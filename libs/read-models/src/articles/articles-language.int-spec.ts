@@ -15,7 +15,12 @@ describe('articles read model: a language the coder does not read (PostgreSQL)',
     streams = new ArticleStreams(testDb.db);
     await streams.receive(article('en-1'));
     await streams.receive(article('fr-1', { title: "L'Irak et l'Iran reprennent les négociations" }));
-    await streams.run('en-1', { type: 'RecordCoding', coderVersion: '1', language: 'en', events: [coded('en-1', 'e1', 'TalksStarted', [IRAQ], [IRAN], { start: '2021-04-06', end: '2021-04-06' })] });
+    await streams.run('en-1', {
+      type: 'RecordCoding',
+      coderVersion: '1',
+      language: 'en',
+      events: [coded('en-1', 'e1', 'TalksStarted', [IRAQ], [IRAN], { start: '2021-04-06', end: '2021-04-06' })],
+    });
     await streams.run('fr-1', { type: 'RecordUnsupportedLanguage', coderVersion: '1', language: 'fr' });
     // a failure recorded late (a retried job) does not override it
     await streams.run('fr-1', { type: 'RecordCodingFailure', reason: 'late', attempts: 1 });
@@ -24,11 +29,18 @@ describe('articles read model: a language the coder does not read (PostgreSQL)',
   });
   afterAll(() => testDb.drop());
 
-  it('shows the article as unsupported-language with its language, never as coded, and filters by that status', async () => {
+  it('shows the article as unsupported-language with its language, never coded, and filters by it', async () => {
     const all = await listArticles(testDb.db, {}, page());
-    expect(all.items.find((a) => a.id === 'fr-1')).toMatchObject({ status: 'unsupported-language', language: 'fr', eventCount: 0, failureReason: null });
+    expect(all.items.find((a) => a.id === 'fr-1')).toMatchObject({
+      status: 'unsupported-language',
+      language: 'fr',
+      eventCount: 0,
+      failureReason: null,
+    });
     expect(all.items.find((a) => a.id === 'en-1')).toMatchObject({ status: 'coded', language: 'en', eventCount: 1 });
-    expect((await listArticles(testDb.db, { status: 'unsupported-language' }, page())).items.map((a) => a.id)).toEqual(['fr-1']);
+    expect((await listArticles(testDb.db, { status: 'unsupported-language' }, page())).items.map((a) => a.id)).toEqual([
+      'fr-1',
+    ]);
     expect((await listArticles(testDb.db, { status: 'coded' }, page())).items.map((a) => a.id)).toEqual(['en-1']);
     const detail = (await getArticle(testDb.db, 'fr-1'))!;
     expect(detail).toMatchObject({ status: 'unsupported-language', language: 'fr', events: [] });
@@ -40,6 +52,10 @@ describe('articles read model: a language the coder does not read (PostgreSQL)',
     await streams.run('fr-1', { type: 'RecordCoding', coderVersion: '2', language: 'en', events: [] });
     await catchUp(testDb.db, READ_MODEL_PROJECTIONS);
     expect(await getArticle(testDb.db, 'fr-1')).toMatchObject({ status: 'coded', language: 'en', coderVersion: '2' });
-    expect(await getArticle(testDb.db, 'fr-1', beforeRecode)).toMatchObject({ status: 'unsupported-language', language: 'fr', coderVersion: '1' });
+    expect(await getArticle(testDb.db, 'fr-1', beforeRecode)).toMatchObject({
+      status: 'unsupported-language',
+      language: 'fr',
+      coderVersion: '1',
+    });
   });
 });
