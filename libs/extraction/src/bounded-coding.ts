@@ -3,7 +3,6 @@
 // linearly with length; a sentence whose coding throws is left out and
 // reported, and the rest of the article is coded as if it were not there.
 import type { CodedEvent, DateInterval } from '#domain';
-import { iso, parseIso } from './dates/calendar.js';
 import type { Analyser } from './sentences/analyse.js';
 import { LIMITS, type Limits } from './sentences/limits.js';
 import { partsOf, selectSentences, windowsOf } from './sentences/parts.js';
@@ -152,11 +151,17 @@ function storable(events: CodedEvent[], problems: CodingProblem[]): CodedEvent[]
   });
 }
 
-/** A real day of years 1–9999 as YYYY-MM-DD ("2021-02-30" and "0000-01-01" are not). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of years 1–9999 as YYYY-MM-DD ("2021-02-30" and "0000-01-01" are not). Checked for every event: no Date. */
 export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < '0001-01-01') return false;
-  const day = parseIso(s);
-  return !Number.isNaN(day.getTime()) && iso(day) === s;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 const isStorable = (d: DateInterval): boolean => isCalendarDate(d.start) && isCalendarDate(d.end) && d.start <= d.end;

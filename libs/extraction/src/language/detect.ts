@@ -50,14 +50,23 @@ const SAMPLE_CHARS = 600;
  * short article), and eld still decides everything else.
  */
 function plainlyEnglish(text: string): boolean {
-  const words =
-    text
-      .slice(0, SAMPLE_CHARS)
-      .toLowerCase()
-      .match(/[a-z]+/g) ?? [];
+  const sample = text.slice(0, SAMPLE_CHARS).toLowerCase();
+  let words = 0;
   let english = 0;
-  for (const w of words) if (ENGLISH_WORDS.has(w)) english++;
-  return english >= 8 && english * 8 >= words.length;
+  let start = -1;
+  // words of ASCII letters, without a string for each: ENGLISH_WORDS are all of 2 to 5 letters
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    if (i - start <= 5 && ENGLISH_WORDS.has(sample.slice(start, i))) english++;
+    start = -1;
+  }
+  return english >= 8 && english * 8 >= words;
 }
 
 /** The ISO 639-1 language of a text (lower case), "en" when the detector cannot tell. */
