@@ -67,6 +67,7 @@ export const HOSTILE_SHAPES: Record<string, (n: number) => string> = {
     rep('Iran\u0000met\u0007Iraq\u200b\u202e in\u00a0Baghdad\u2028😀\u0301 مرحبا 中文 \ud800 ', n),
   'spaces between words': (n) => rep(`Iran${' '.repeat(5_000)}accused${'\t'.repeat(5_000)}Iraq. `, n),
   'line breaks': (n) => rep('Iran\n\n\naccused\nIraq\n', n),
+  'random mixture (the fuzz generator, seed 7)': (n) => randomHostileText(seededRandom(7), n),
 };
 
 /** mulberry32: a small seeded generator, so a failing fuzz case can be replayed from its seed. */
