@@ -255,6 +255,41 @@ describe('admin dashboard (browser, end to end)', () => {
     expect(dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
   }, 60_000);
 
+  it('labels an article in a language the coder does not read, and filters by that status', async () => {
+    const body =
+      "L'Irak et l'Iran ont entamé mardi à Bagdad un nouveau cycle de négociations sur la sécurité des frontières, " +
+      'ont indiqué deux responsables irakiens, sans donner de date pour la prochaine réunion.';
+    const response = await deliver(baseUrl, {
+      id: 'msg_dashboard_french',
+      body: JSON.stringify({
+        url: 'https://news.example.org/fr',
+        title: "L'Irak et l'Iran reprennent les négociations",
+        publishedAt: '2021-04-08',
+        outlet: 'Exemple',
+        body,
+      }),
+    });
+    expect(response.status).toBe(202);
+    const articleId = response.json.articleId as string;
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const article = (await (await fetch(`${baseUrl}/api/articles/${articleId}`)).json()) as { status: string };
+      if (article.status === 'unsupported-language') break;
+      if (Date.now() > deadline) throw new Error(`article is ${article.status}:\n${app.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await open('/articles?status=unsupported-language');
+    const row = `[data-testid=article-row][data-article-id="${articleId}"]`;
+    await page.waitForSelector(row);
+    expect(await page.locator('[data-testid=article-row]').count()).toBe(1);
+    expect(await page.textContent(`${row} [data-testid=article-status]`)).toBe('unsupported language (fr)');
+    await open(`/articles/${articleId}`);
+    await page.waitForSelector('[data-testid=article-text]');
+    const label = await page.textContent('[data-testid=article-page] [data-testid=article-status]');
+    expect(label).toBe('unsupported language (fr)');
+    const pageText = await page.textContent('[data-testid=article-page]');
+    expect(pageText).toContain('No coded events: the coder reads English only, and this article is in fr.');
+  }, 90_000);
+
   it('merges two incidents and splits one event out again on the incidents page; the history shows both with who and why', async () => {
     interface Incident {
       incidentId: string;

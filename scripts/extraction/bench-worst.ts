@@ -20,7 +20,9 @@ const only = option('--shape');
 
 const corpus = loadCorpus(join(findProjectRoot(import.meta.url), '..', 'shared', 'corpus', 'dev'));
 const news = corpus.map((a) => a.text).join('\n\n');
-const shapes: Record<string, string> = { 'news (dev corpus repeated)': news.repeat(Math.ceil(size / news.length)).slice(0, size) };
+const shapes: Record<string, string> = {
+  'news (dev corpus repeated)': news.repeat(Math.ceil(size / news.length)).slice(0, size),
+};
 for (const [name, make] of Object.entries(HOSTILE_SHAPES)) if (!only || name === only) shapes[name] = make(size);
 
 const coder = createCoder();
@@ -42,7 +44,11 @@ for (let round = 0; round < rounds; round++) {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const newsMs = median(times.get(names[0]!)!);
-console.log(`size ${size} chars, ${rounds} rounds, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `size ${size} chars, ${rounds} rounds, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log('\n| text | coded chars | events | problems | median ms | ratio to news |\n|---|---|---|---|---|---|');
 let worst = names[0]!;
 for (const name of names) {
@@ -50,7 +56,10 @@ for (const name of names) {
   const ms = median(times.get(name)!);
   if (ms > median(times.get(worst)!)) worst = name;
   const coded = r.truncated ? `${r.truncated.from} (${r.truncated.reason})` : String(shapes[name]!.length);
-  console.log(`| ${name} | ${coded} | ${r.events.length} | ${r.problems.length} | ${Math.round(ms)} | ${(ms / newsMs).toFixed(2)} |`);
+  console.log(
+    `| ${name} | ${coded} | ${r.events.length} | ${r.problems.length} | ${Math.round(ms)} | ` +
+      `${(ms / newsMs).toFixed(2)} |`,
+  );
 }
 console.log(`\nworst_shape ${worst}`);
 console.log(`worst_ms ${Math.round(median(times.get(worst)!))}`);

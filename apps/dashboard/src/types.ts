@@ -59,9 +59,11 @@ export interface ArticleSummary {
   title: string;
   outlet: string;
   publishedAt: string;
-  status: 'received' | 'coded' | 'failed';
+  status: 'received' | 'coded' | 'unsupported-language' | 'failed';
   failureReason: string | null;
   coderVersion: string | null;
+  /** ISO 639-1 code the coder read the text as; null before coding. */
+  language: string | null;
   recodeRequested: { requestedBy: string; reason?: string } | null;
   eventCount: number;
   retractedEventCount: number;

@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.EMBEDDED_PG_DIR).toBe('./.newsledger/pg');
   });
 
+  it('limits a coding job to 30 s unless CODING_TIMEOUT_MS says otherwise, and refuses a limit that is not positive', () => {
+    expect(loadConfig({}).CODING_TIMEOUT_MS).toBe(30_000);
+    expect(loadConfig({ CODING_TIMEOUT_MS: '5000' }).CODING_TIMEOUT_MS).toBe(5_000);
+    expect(() => loadConfig({ CODING_TIMEOUT_MS: '0' })).toThrow(/CODING_TIMEOUT_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).DATABASE_URL).toBeUndefined();
   });

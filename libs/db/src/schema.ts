@@ -140,10 +140,12 @@ export interface ReadArticlesTable {
 export interface ReadArticleStatesTable {
   article_id: string;
   version: number;
-  status: 'received' | 'coded' | 'failed';
+  status: 'received' | 'coded' | 'unsupported-language' | 'failed';
   failure_reason: string | null;
   failure_attempts: number | null;
   coder_version: string | null;
+  /** ISO 639-1 code the coder read the article as (null until coded, and for codings before languages were known). */
+  language: string | null;
   coded_at: Timestamp | null;
   recode_requested: Json<{ requestedBy: string; reason?: string } | null> | null;
   recorded_from: Timestamp;

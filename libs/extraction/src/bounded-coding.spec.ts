@@ -33,25 +33,45 @@ describe('coding in bounded parts', () => {
   ].join('\n');
 
   it('leaves out a sentence whose coding throws, reports it, and codes the rest of the article', () => {
-    const result = codeBounded(text, analyser, realPartCoder(text, (ss) => ss.some((s) => s.startsWith('POISON'))));
-    expect(result.problems).toEqual([{ kind: 'skipped', start: text.indexOf('POISON'), end: text.indexOf('militants.') + 10, error: 'TypeError: poisoned sentence' }]);
+    const result = codeBounded(
+      text,
+      analyser,
+      realPartCoder(text, (ss) => ss.some((s) => s.startsWith('POISON'))),
+    );
+    expect(result.problems).toEqual([
+      {
+        kind: 'skipped',
+        start: text.indexOf('POISON'),
+        end: text.indexOf('militants.') + 10,
+        error: 'TypeError: poisoned sentence',
+      },
+    ]);
     expect(result.events.map((e) => e.type).sort()).toEqual(['SanctionsImposed', 'TalksStarted']);
     expect(result.events.map((e) => e.id)).toEqual(['e1', 'e2']);
     evidenceIsExact(text, result.events);
   });
 
   it('codes sentences one by one when they throw only together', () => {
-    const together = (ss: string[]): boolean => ss.some((s) => s.startsWith('Iraq and Iran')) && ss.some((s) => s.startsWith('The United States'));
+    const together = (ss: string[]): boolean =>
+      ss.some((s) => s.startsWith('Iraq and Iran')) && ss.some((s) => s.startsWith('The United States'));
     const result = codeBounded(text, analyser, realPartCoder(text, together));
-    expect(result.problems).toEqual([{ kind: 'isolated', start: 0, end: text.length, error: 'TypeError: poisoned sentence' }]);
+    expect(result.problems).toEqual([
+      { kind: 'isolated', start: 0, end: text.length, error: 'TypeError: poisoned sentence' },
+    ]);
     expect(result.events.map((e) => e.type)).toEqual(['TalksStarted', 'AccusationMade', 'SanctionsImposed']);
     expect(result.events.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
   });
 
   it('numbers the events of all parts in order and keeps their links', () => {
-    const letter = 'Iraqi Prime Minister Mustafa al-Kadhimi sent a letter to Iran demanding that it rein in the militias.';
+    const letter =
+      'Iraqi Prime Minister Mustafa al-Kadhimi sent a letter to Iran demanding that it rein in the militias.';
     const long = [text.replace('POISON: ', ''), letter, text.replace('POISON: ', ''), letter].join('\n');
-    const result = codeBounded(long, analyser, realPartCoder(long, () => false), { ...LIMITS, partSentences: 2 });
+    const result = codeBounded(
+      long,
+      analyser,
+      realPartCoder(long, () => false),
+      { ...LIMITS, partSentences: 2 },
+    );
     const ids = result.events.map((e) => e.id);
     expect(ids).toEqual(ids.map((_, i) => `e${i + 1}`));
     const letters = result.events.filter((e) => e.type === 'LetterSent');
@@ -66,8 +86,16 @@ describe('coding in bounded parts', () => {
   });
 
   it('stops at the article budgets and says where', () => {
-    const bySentences = codeBounded(text.replace('POISON: ', ''), analyser, realPartCoder(text, () => false), { ...LIMITS, articleSentences: 1 });
-    expect(bySentences.truncated).toEqual({ from: text.indexOf('Iran accused') - 'POISON: '.length, reason: 'more than 1 sentences' });
+    const bySentences = codeBounded(
+      text.replace('POISON: ', ''),
+      analyser,
+      realPartCoder(text, () => false),
+      { ...LIMITS, articleSentences: 1 },
+    );
+    expect(bySentences.truncated).toEqual({
+      from: text.indexOf('Iran accused') - 'POISON: '.length,
+      reason: 'more than 1 sentences',
+    });
     expect(bySentences.events.map((e) => e.type)).toEqual(['TalksStarted']);
     const big = 'Iran met Iraq on Monday. '.repeat(400);
     const byTokens = codeBounded(big, analyser, () => [], { ...LIMITS, windowChars: 1_000, articleTokens: 500 });
@@ -90,8 +118,13 @@ describe('coding in bounded parts', () => {
       goldstein: 7,
       plover: 'CONSULT',
     });
-    const result = codeBounded('Iraq held talks.', analyser, () => [event('e1', '0000-12-25'), event('e2', '2021-05-11')]);
+    const result = codeBounded('Iraq held talks.', analyser, () => [
+      event('e1', '0000-12-25'),
+      event('e2', '2021-05-11'),
+    ]);
     expect(result.events.map((e) => e.date.start)).toEqual(['2021-05-11']);
-    expect(result.problems).toEqual([{ kind: 'event-dropped', start: 0, end: 4, error: 'TalksStarted dated 0000-12-25..0000-12-25' }]);
+    expect(result.problems).toEqual([
+      { kind: 'event-dropped', start: 0, end: 4, error: 'TalksStarted dated 0000-12-25..0000-12-25' },
+    ]);
   });
 });

@@ -3,7 +3,6 @@
 // linearly with length; a sentence whose coding throws is left out and
 // reported, and the rest of the article is coded as if it were not there.
 import type { CodedEvent, DateInterval } from '#domain';
-import { iso, parseIso } from './dates/calendar.js';
 import type { Analyser } from './sentences/analyse.js';
 import { LIMITS, type Limits } from './sentences/limits.js';
 import { partsOf, selectSentences, windowsOf } from './sentences/parts.js';
@@ -31,7 +30,12 @@ export interface BoundedCoding {
 
 export type CodePart = (part: Analysis) => CodedEvent[];
 
-export function codeBounded(text: string, analyser: Analyser, codePart: CodePart, limits: Limits = { ...LIMITS }): BoundedCoding {
+export function codeBounded(
+  text: string,
+  analyser: Analyser,
+  codePart: CodePart,
+  limits: Limits = { ...LIMITS },
+): BoundedCoding {
   const events: CodedEvent[] = [];
   const problems: CodingProblem[] = [];
   const headlineEnd = firstLineEnd(text);
@@ -48,7 +52,8 @@ export function codeBounded(text: string, analyser: Analyser, codePart: CodePart
     const kept = analysis.sentences.length > room ? selectSentences(analysis, range(room)) : analysis;
     sentences += kept.sentences.length;
     tokens += kept.tokens.length;
-    for (const part of partsOf(kept, limits.partSentences)) appendRenumbered(events, storable(codeIsolated(part, codePart, problems), problems));
+    for (const part of partsOf(kept, limits.partSentences))
+      appendRenumbered(events, storable(codeIsolated(part, codePart, problems), problems));
     if (kept !== analysis) {
       truncated = { from: analysis.sentences[room]!.start, reason: `more than ${limits.articleSentences} sentences` };
       break;
@@ -58,13 +63,24 @@ export function codeBounded(text: string, analyser: Analyser, codePart: CodePart
 }
 
 /** wink on one window; if it throws, line by line, leaving out the lines it throws on. */
-function analyseWindow(text: string, start: number, end: number, analyser: Analyser, options: Limits & { headlineEnd: number }, problems: CodingProblem[]): Analysis {
-  const opts = { headlineEnd: options.headlineEnd, sentenceTokens: options.sentenceTokens, sentenceChars: options.sentenceChars };
+function analyseWindow(
+  text: string,
+  start: number,
+  end: number,
+  analyser: Analyser,
+  options: Limits & { headlineEnd: number },
+  problems: CodingProblem[],
+): Analysis {
+  const opts = {
+    headlineEnd: options.headlineEnd,
+    sentenceTokens: options.sentenceTokens,
+    sentenceChars: options.sentenceChars,
+  };
   try {
     return analyser.analyse(text, { ...opts, start, end });
   } catch {
     const lines: Analysis[] = [];
-    for (let from = start; from < end; ) {
+    for (let from = start; from < end;) {
       const newline = text.indexOf('\n', from);
       const to = newline < 0 || newline >= end ? end : newline + 1;
       try {
@@ -109,7 +125,8 @@ function codeIsolated(part: Analysis, codePart: CodePart, problems: CodingProble
     }
   }
   const first = part.sentences[0];
-  if (first) problems.push({ kind: 'isolated', start: first.start, end: part.sentences.at(-1)!.end, error: messageOf(failure) });
+  if (first)
+    problems.push({ kind: 'isolated', start: first.start, end: part.sentences.at(-1)!.end, error: messageOf(failure) });
   const events: CodedEvent[] = [];
   for (const es of alone) appendRenumbered(events, es);
   return events;
@@ -124,16 +141,27 @@ function storable(events: CodedEvent[], problems: CodingProblem[]): CodedEvent[]
   return events.filter((e) => {
     if (isStorable(e.date)) return true;
     const span = e.evidence[0];
-    problems.push({ kind: 'event-dropped', start: span?.start ?? 0, end: span?.end ?? 0, error: `${e.type} dated ${e.date.start}..${e.date.end}` });
+    problems.push({
+      kind: 'event-dropped',
+      start: span?.start ?? 0,
+      end: span?.end ?? 0,
+      error: `${e.type} dated ${e.date.start}..${e.date.end}`,
+    });
     return false;
   });
 }
 
-/** A real day of years 1–9999 as YYYY-MM-DD ("2021-02-30" and "0000-01-01" are not). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of years 1–9999 as YYYY-MM-DD ("2021-02-30" and "0000-01-01" are not). Checked for every event: no Date. */
 export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < '0001-01-01') return false;
-  const day = parseIso(s);
-  return !Number.isNaN(day.getTime()) && iso(day) === s;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 const isStorable = (d: DateInterval): boolean => isCalendarDate(d.start) && isCalendarDate(d.end) && d.start <= d.end;
@@ -154,7 +182,8 @@ function concat(text: string, analyses: Analysis[]): Analysis {
     const shift = all.tokens.length;
     const base = all.sentences.length;
     for (const t of a.tokens) all.tokens.push({ ...t, sentence: t.sentence + base });
-    for (const s of a.sentences) all.sentences.push({ ...s, index: s.index + base, first: s.first + shift, last: s.last + shift });
+    for (const s of a.sentences)
+      all.sentences.push({ ...s, index: s.index + base, first: s.first + shift, last: s.last + shift });
   }
   return all;
 }

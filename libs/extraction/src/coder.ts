@@ -64,14 +64,15 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
   const coder: Coder = {
     version: CODER_VERSION,
     code(input: CoderInput): CodingResult {
-      if (!isCalendarDate(input.publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${input.publishedAt}`);
+      const { text, publishedAt } = input;
+      if (!isCalendarDate(publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${publishedAt}`);
       const language = languageOf(input);
-      if (!CODED_LANGUAGES.has(language) || !input.text || !/[A-Za-z]/.test(input.text)) return { language, events: [], problems: [] };
+      if (!CODED_LANGUAGES.has(language) || !text || !/[A-Za-z]/.test(text)) return { language, events: [], problems: [] };
       // sports, markets, science, weather: no political events, whatever words they share with politics
-      if (isNonPolitical(scoreRegister(input.text, registers))) return { language, events: [], problems: [] };
-      const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt: input.publishedAt };
+      if (isNonPolitical(scoreRegister(text, registers))) return { language, events: [], problems: [] };
+      const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt };
       const tables = { politicalNouns, collectives };
-      return { language, ...codeBounded(input.text, analyser, (part) => code(part, ctx, gazetteer, triggers, input.publishedAt, tables)) };
+      return { language, ...codeBounded(text, analyser, (part) => code(part, ctx, gazetteer, triggers, publishedAt, tables)) };
     },
     extract: (input) => coder.code(input).events,
   };

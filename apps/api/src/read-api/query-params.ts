@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { z } from 'zod';
-import { EVENT_TYPE_NAMES, MODALITIES } from '#domain';
+import { ARTICLE_STATUSES, EVENT_TYPE_NAMES, MODALITIES } from '#domain';
 import { type EventFilters, type PageRequest, decodeCursor } from '#read-models';
 
 // Query parameters of the read API, validated with zod. A bad request answers 400
@@ -66,7 +66,13 @@ export const eventFilterParams = {
 
 export const articleListParams = z.strictObject({
   ...pageParams,
-  status: z.preprocess(single, z.enum(['received', 'coded', 'failed'], { error: 'must be one of received, coded, failed' })).optional().describe('Coding status.'),
+  status: z
+    .preprocess(single, z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(', ')}` }))
+    .optional()
+    .describe(
+      'Coding status: received (not coded yet), coded, unsupported-language (in a language the coder does not read: ' +
+        'no events were looked for), failed.',
+    ),
   outlet: text.optional().describe('Exact outlet name.'),
   q: text.optional().describe('Words in the title (case-insensitive).'),
 });

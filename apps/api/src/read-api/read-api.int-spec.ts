@@ -18,6 +18,8 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const streams = new ArticleStreams(testDb.db);
     await streams.receive(article('a1', { title: 'US extends Iraq waiver' }));
     await streams.code('a1', [coded('a1', 'e1', 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' })]);
+    await streams.receive(article('a-fr', { title: "Washington prolonge la dérogation accordée à l'Irak" }));
+    await streams.run('a-fr', { type: 'RecordUnsupportedLanguage', coderVersion: '1', language: 'fr' });
     await catchUp(testDb.db, READ_MODEL_PROJECTIONS);
 
     // Only the read API, on the real test database: DATABASE is the one thing it needs from the platform.
@@ -43,7 +45,9 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['asOf', 'contry', 'from', 'limit', 'type']);
     expect(body.message).toMatch(/limit: must be at most 500/);
     expect(body.message).toMatch(/type: unknown event type 'Foo'/);
-    expect((await get('/api/articles?status=done')).json().message).toBe('status: must be one of received, coded, failed');
+    expect((await get('/api/articles?status=done')).json().message).toBe(
+      'status: must be one of received, coded, unsupported-language, failed',
+    );
     expect((await get('/api/articles/a1?asOf=tomorrow')).statusCode).toBe(400);
   });
 
@@ -62,6 +66,15 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     expect(events).toMatchObject({ limit: 1, offset: 0, next: null, items: [{ eventId: 'e1' }] });
     expect((await get('/api/timeline?to=2021-03-01')).json().items).toEqual([]);
     expect((await get('/api/articles?q=waiver')).json().items.map((a: { id: string }) => a.id)).toEqual(['a1']);
+  });
+
+  it('lists and serves an article in a language the coder does not read as unsupported-language', async () => {
+    const unsupported = (await get('/api/articles?status=unsupported-language')).json();
+    expect(unsupported.items.map((a: { id: string }) => a.id)).toEqual(['a-fr']);
+    expect(unsupported.items[0]).toMatchObject({ status: 'unsupported-language', language: 'fr', eventCount: 0 });
+    expect((await get('/api/articles?status=coded')).json().items.map((a: { id: string }) => a.id)).toEqual(['a1']);
+    const detail = (await get('/api/articles/a-fr')).json();
+    expect(detail).toMatchObject({ id: 'a-fr', status: 'unsupported-language', language: 'fr', events: [] });
   });
 
   it('serves actor dossiers, dyads and incidents, with 404 for an unknown actor or incident', async () => {
@@ -108,6 +121,11 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     );
     expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['200', '400']));
     expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    type Parameter = { name?: string; description?: string; schema?: { enum?: string[] } };
+    const parameters = document.paths['/api/articles']!.get!.parameters as Parameter[];
+    const statusParam = parameters.find((p) => p.name === 'status')!;
+    expect(statusParam.description).toMatch(/unsupported-language \(in a language the coder does not read/);
+    expect(statusParam.schema?.enum).toEqual(['received', 'coded', 'unsupported-language', 'failed']);
     for (const path of ['/api/articles', '/api/articles/{id}', '/api/events', '/api/timeline', '/api/actors/{id}', '/api/dyads', '/api/incidents', '/api/incidents/{id}', '/api/export/plover.jsonl', '/api/export/events.csv']) {
       const operation = document.paths[path]?.get;
       expect(operation?.summary).toBeTruthy();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTICLE_STATUSES } from '#domain';
 
 // Response shapes, for /docs only (the read models build the answers). Written as
 // zod so the OpenAPI schema is generated, like the query parameters'.
@@ -44,9 +45,18 @@ export const articleSummary = z.object({
   title: z.string(),
   outlet: z.string(),
   publishedAt: z.string(),
-  status: z.enum(['received', 'coded', 'failed']),
+  status: z
+    .enum(ARTICLE_STATUSES)
+    .describe(
+      'received: not coded yet; coded; unsupported-language: in a language the coder does not read, ' +
+        'so no events were looked for; failed: see failureReason',
+    ),
   failureReason: z.string().nullable(),
   coderVersion: z.string().nullable(),
+  language: z
+    .string()
+    .nullable()
+    .describe("ISO 639-1 code the coder read the text as (the sender's `language`, else detected); null before coding"),
   recodeRequested: z.object({ requestedBy: z.string(), reason: z.string().optional() }).nullable(),
   eventCount: z.number(),
   retractedEventCount: z.number(),

@@ -43,6 +43,18 @@ export function TypeBadge({ type }: { type: string }) {
   );
 }
 
+/** An article's coding status; a language the coder does not read is named, with its code. */
+export function ArticleStatus({ status, language }: { status: string; language?: string | null }) {
+  const unsupported = status === 'unsupported-language';
+  const label = unsupported ? `unsupported language${language ? ` (${language})` : ''}` : status;
+  const title = unsupported ? 'The coder reads English only: no events were looked for' : undefined;
+  return (
+    <span className={`status status-${status}`} data-testid="article-status" title={title}>
+      {label}
+    </span>
+  );
+}
+
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);

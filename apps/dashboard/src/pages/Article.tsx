@@ -4,7 +4,16 @@ import { Link, useParams } from 'react-router';
 import { get, post } from '../api';
 import { EventCard } from '../components/EventCard';
 import { segmentText } from '../components/highlight';
-import { Card, ErrorBox, Loading, TypeBadge, formatTime, typeColour, useCatalog } from '../components/ui';
+import {
+  ArticleStatus,
+  Card,
+  ErrorBox,
+  Loading,
+  TypeBadge,
+  formatTime,
+  typeColour,
+  useCatalog,
+} from '../components/ui';
 import type { ArticleDetail, EventView } from '../types';
 
 export function ArticlePage() {
@@ -29,7 +38,8 @@ export function ArticlePage() {
     <div className="article-layout" data-testid="article-page" data-article-id={a.id}>
       <Card title={<span data-testid="article-title">{a.title}</span>} actions={<RecodeButton articleId={a.id} pending={Boolean(a.recodeRequested)} />}>
         <p className="muted small">
-          {a.outlet} · published {a.publishedAt.slice(0, 10)} · <span className={`status status-${a.status}`}>{a.status}</span>
+          {a.outlet} · published {a.publishedAt.slice(0, 10)} ·{' '}
+          <ArticleStatus status={a.status} language={a.language} />
           {a.coderVersion && <> · coder {a.coderVersion}</>} · <a href={a.url} rel="noreferrer noopener" target="_blank">{a.url}</a>
         </p>
         {a.failureReason && <p className="error">Coding failed: {a.failureReason}</p>}
@@ -78,7 +88,16 @@ export function ArticlePage() {
             {event.status === 'active' && <EventActions event={event} />}
           </EventCard>
         ))}
-        {events.length === 0 && <p className="muted">No coded events{a.status === 'received' ? ' yet: coding…' : '.'}</p>}
+        {events.length === 0 && (
+          <p className="muted">
+            No coded events
+            {a.status === 'received'
+              ? ' yet: coding…'
+              : a.status === 'unsupported-language'
+                ? `: the coder reads English only, and this article is in ${a.language ?? 'another language'}.`
+                : '.'}
+          </p>
+        )}
         <p className="small">
           <Link to="/articles">← all articles</Link>
         </p>

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../api';
-import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
+import { ArticleStatus, Card, ErrorBox, Loading, formatTime } from '../components/ui';
 import type { ArticleSummary, Page } from '../types';
 
 export function ArticlesPage() {
@@ -40,6 +40,7 @@ export function ArticlesPage() {
             <option value="">any</option>
             <option value="received">received</option>
             <option value="coded">coded</option>
+            <option value="unsupported-language">unsupported language</option>
             <option value="failed">failed</option>
           </select>
         </label>
@@ -74,7 +75,7 @@ export function ArticlesPage() {
                   <td>{a.outlet}</td>
                   <td>{a.publishedAt.slice(0, 10)}</td>
                   <td>
-                    <span className={`status status-${a.status}`}>{a.status}</span>
+                    <ArticleStatus status={a.status} language={a.language} />
                     {a.recodeRequested && <span className="muted small"> (re-code requested)</span>}
                   </td>
                   <td>

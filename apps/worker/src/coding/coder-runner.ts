@@ -41,7 +41,11 @@ export function createCoderRunner(options: CoderRunnerOptions): CoderRunner {
     const coder = createCoder();
     return { version: coder.version, code: async (input) => coder.code(input), close: async () => undefined };
   }
-  const pool = new Piscina({ filename: threadUrl.href, maxThreads: options.maxThreads ?? availableParallelism(), idleTimeout: 60_000 });
+  const pool = new Piscina({
+    filename: threadUrl.href,
+    maxThreads: options.maxThreads ?? availableParallelism(),
+    idleTimeout: 60_000,
+  });
   return {
     // A constant of the coder module: reading it loads no model in this thread.
     version: CODER_VERSION,

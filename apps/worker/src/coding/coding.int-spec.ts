@@ -16,13 +16,18 @@ import { CodingProcessor } from './coding.processor.js';
 /** Puts a recorder in place of the processor's logger: the lines it would have written, by level. */
 function recordLogs(processor: CodingProcessor): Record<'log' | 'warn' | 'error', unknown[][]> {
   const lines = { log: [] as unknown[][], warn: [] as unknown[][], error: [] as unknown[][] };
-  const logger = { log: (...a: unknown[]) => lines.log.push(a), warn: (...a: unknown[]) => lines.warn.push(a), error: (...a: unknown[]) => lines.error.push(a) };
+  const logger = {
+    log: (...a: unknown[]) => lines.log.push(a),
+    warn: (...a: unknown[]) => lines.warn.push(a),
+    error: (...a: unknown[]) => lines.error.push(a),
+  };
   Object.assign(processor, { logger });
   return lines;
 }
 
-const TEXT = 'BAGHDAD — Iraq and Iran began a new round of talks on border security in Baghdad on Tuesday, two Iraqi officials said.';
-/** The compiled thread entry (npm test builds before it runs): under Jest the runner otherwise codes inline, with no time limit. */
+const TEXT =
+  'BAGHDAD — Iraq and Iran began a new round of talks on border security in Baghdad on Tuesday, two Iraqi officials said.';
+/** The compiled thread entry (npm test builds first): under Jest the runner otherwise codes inline, with no time limit. */
 const THREAD = new URL('../../../../dist/apps/worker/src/coding/coder.thread.js', import.meta.url);
 
 describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
@@ -34,7 +39,11 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     store = new EventStore(testDb.db);
-    queues = new QueueConnection({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', databaseUrl: testDb.url, namespace: `coding-${randomBytes(4).toString('hex')}` });
+    queues = new QueueConnection({
+      redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      databaseUrl: testDb.url,
+      namespace: `coding-${randomBytes(4).toString('hex')}`,
+    });
     coder = createCoderRunner({ timeoutMs: 30_000 });
   });
   afterAll(async () => {
@@ -47,12 +56,20 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
       await ingestArticle(
         testDb.db,
         store,
-        { url: `https://example.org/${n}`, title: n, publishedAt: '2021-05-12', body, outlet: 'Example', ...(language && { language }) },
+        {
+          url: `https://example.org/${n}`,
+          title: n,
+          publishedAt: '2021-05-12',
+          body,
+          outlet: 'Example',
+          ...(language && { language }),
+        },
         { kind: 'webhook', webhookId: n },
         n,
       )
     ).articleId;
-  const job = (articleId: string, cause: CodingJob['cause'] = { kind: 'received' }) => ({ data: { articleId, cause }, attemptsMade: 0, opts: {} }) as unknown as Job<CodingJob>;
+  const job = (articleId: string, cause: CodingJob['cause'] = { kind: 'received' }) =>
+    ({ data: { articleId, cause }, attemptsMade: 0, opts: {} }) as unknown as Job<CodingJob>;
   const stored = async (articleId: string) => store.readStream(articleStreamId(articleId));
   const types = async (articleId: string) => (await stored(articleId)).map((e) => e.type);
   const waitFor = async (articleId: string, type: string, ms = 20_000) => {
@@ -64,7 +81,7 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     return (await stored(articleId)).find((e) => e.type === type)!;
   };
 
-  it('appends ArticleCoded and the coded events once, logging one line; coding again at the same version adds nothing', async () => {
+  it('appends ArticleCoded and the coded events once, logging one line; again at the same version adds nothing', async () => {
     const processor = new CodingProcessor(store, queues, coder, loadConfig({}));
     const logs = recordLogs(processor);
     const articleId = await receive('once');
@@ -74,7 +91,12 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     expect(after.slice(0, 2)).toEqual(['ArticleReceived', 'ArticleCoded']);
     expect(after).toContain('TalksStarted');
     expect((await stored(articleId))[1]!.data).toMatchObject({ language: 'en' });
-    expect(logs.log).toEqual([[{ articleId, status: 'coded', events: first.appended - 1, language: 'en', ms: expect.any(Number) }, 'article coded']]);
+    expect(logs.log).toEqual([
+      [
+        { articleId, status: 'coded', events: first.appended - 1, language: 'en', ms: expect.any(Number) },
+        'article coded',
+      ],
+    ]);
     expect(await processor.process(job(articleId))).toEqual({ appended: 0 });
     expect(await types(articleId)).toEqual(after);
     expect(logs.log[1]).toEqual([expect.objectContaining({ articleId, status: 'unchanged' }), 'article coded']);
@@ -86,7 +108,11 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     await processor.process(job(articleId));
     const stream = articleStreamId(articleId);
     const version = await store.streamVersion(stream);
-    await store.append(stream, [{ type: 'ArticleRecodeRequested', data: { articleId, requestedBy: 'ana@example.org' } }], { expectedVersion: version });
+    await store.append(
+      stream,
+      [{ type: 'ArticleRecodeRequested', data: { articleId, requestedBy: 'ana@example.org' } }],
+      { expectedVersion: version },
+    );
     await processor.process(job(articleId, { kind: 'recode', requestEventId: 'x' }));
     const events = await store.readStream(stream);
     const recoded = events.filter((e) => e.type === 'ArticleCoded').at(-1)!;
@@ -94,22 +120,36 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     expect((recoded.data as { recode: { unchanged: string[] } }).recode.unchanged.length).toBeGreaterThan(0);
   });
 
-  it('marks an article in another language unsupported-language, detected or as the sender said, with no events', async () => {
+  it('marks an article in another language unsupported-language (detected or as sent), with no events', async () => {
     const processor = new CodingProcessor(store, queues, coder, loadConfig({}));
-    const french = await receive('french', "L'Irak et l'Iran ont entamé mardi à Bagdad un nouveau cycle de négociations sur la sécurité des frontières, selon deux responsables irakiens.");
+    const french = await receive(
+      'french',
+      "L'Irak et l'Iran ont entamé mardi à Bagdad un nouveau cycle de négociations sur la sécurité des frontières, selon deux responsables irakiens.",
+    );
     const declared = await receive('declared-arabic', `${TEXT} (declared)`, 'ar');
     for (const articleId of [french, declared]) {
       expect(await processor.process(job(articleId))).toEqual({ appended: 1 });
       expect(await types(articleId)).toEqual(['ArticleReceived', 'ArticleCoded']);
     }
-    expect((await stored(french))[1]!.data).toEqual({ articleId: french, coderVersion: coder.version, eventIds: [], language: 'fr', unsupportedLanguage: true });
+    expect((await stored(french))[1]!.data).toEqual({
+      articleId: french,
+      coderVersion: coder.version,
+      eventIds: [],
+      language: 'fr',
+      unsupportedLanguage: true,
+    });
     expect((await stored(declared))[1]!.data).toMatchObject({ language: 'ar', unsupportedLanguage: true });
   });
 
   it('logs what the coder left out of an article, with the article id', async () => {
     const skipping: CoderRunner = {
       version: 'skipping',
-      code: async (): Promise<CodingResult> => ({ language: 'en', events: [], problems: [{ kind: 'skipped', start: 0, end: 10, error: 'TypeError: x' }], truncated: { from: 20, reason: 'more than 8000 sentences' } }),
+      code: async (): Promise<CodingResult> => ({
+        language: 'en',
+        events: [],
+        problems: [{ kind: 'skipped', start: 0, end: 10, error: 'TypeError: x' }],
+        truncated: { from: 20, reason: 'more than 8000 sentences' },
+      }),
       close: async () => undefined,
     };
     const processor = new CodingProcessor(store, queues, skipping, loadConfig({}));
@@ -118,16 +158,31 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     await processor.process(job(articleId));
     expect(logs.warn).toEqual([
       [{ articleId, problem: { kind: 'skipped', start: 0, end: 10, error: 'TypeError: x' } }, 'coder: skipped 0..10'],
-      [{ articleId, truncated: { from: 20, reason: 'more than 8000 sentences' } }, 'coder: text from 20 not coded (more than 8000 sentences)'],
+      [
+        { articleId, truncated: { from: 20, reason: 'more than 8000 sentences' } },
+        'coder: text from 20 not coded (more than 8000 sentences)',
+      ],
     ]);
   });
 
   it('marks the article failed with the reason once every attempt has failed', async () => {
-    const broken: CoderRunner = { version: 'broken', code: async (): Promise<CodingResult> => { throw new Error('coder crashed on this text'); }, close: async () => undefined };
+    const broken: CoderRunner = {
+      version: 'broken',
+      code: async (): Promise<CodingResult> => {
+        throw new Error('coder crashed on this text');
+      },
+      close: async () => undefined,
+    };
     const processor = new CodingProcessor(store, queues, broken, loadConfig({}));
     processor.onModuleInit();
     const articleId = await receive('failing');
-    await queues.queue<CodingJob>(CODING_QUEUE).add('code', { articleId, cause: { kind: 'received' } }, { jobId: `article-${articleId}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+    await queues
+      .queue<CodingJob>(CODING_QUEUE)
+      .add(
+        'code',
+        { articleId, cause: { kind: 'received' } },
+        { jobId: `article-${articleId}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+      );
     const failed = await waitFor(articleId, 'ArticleCodingFailed', 15_000);
     expect(failed.data).toEqual({ articleId, reason: 'coder crashed on this text', attempts: 2 });
     await processor.onModuleDestroy();
@@ -142,14 +197,18 @@ describe('coding time limit (worker threads, PostgreSQL, BullMQ on Redis)', () =
   beforeAll(async () => {
     testDb = await createTestDatabase();
     store = new EventStore(testDb.db);
-    queues = new QueueConnection({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', databaseUrl: testDb.url, namespace: `coding-limit-${randomBytes(4).toString('hex')}` });
+    queues = new QueueConnection({
+      redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      databaseUrl: testDb.url,
+      namespace: `coding-limit-${randomBytes(4).toString('hex')}`,
+    });
   });
   afterAll(async () => {
     await queues.close();
     await testDb.drop();
   });
 
-  it('abandons an article that codes for longer than CODING_TIMEOUT_MS, marks it failed with the reason, and codes the next', async () => {
+  it('abandons an article coding for longer than CODING_TIMEOUT_MS, marks it failed, and codes the next', async () => {
     const config = loadConfig({ CODING_TIMEOUT_MS: '1000', CODING_CONCURRENCY: '1' });
     const runner = createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS, threadUrl: THREAD, maxThreads: 1 });
     const processor = new CodingProcessor(store, queues, runner, config);
@@ -157,19 +216,39 @@ describe('coding time limit (worker threads, PostgreSQL, BullMQ on Redis)', () =
     try {
       // 1 MB of real news (the dev corpus over and over): seconds of coding, well past one
       const dev = new URL('../../../../../shared/corpus/dev/', import.meta.url);
-      const news = readdirSync(dev).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dev), 'utf8')).join('\n\n');
+      const news = readdirSync(dev)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(new URL(f, dev), 'utf8'))
+        .join('\n\n');
       const long = `A long one\n${news.repeat(Math.ceil(1_000_000 / news.length))}`.slice(0, 1_000_000);
       const ingest = async (n: string, body: string) =>
-        (await ingestArticle(testDb.db, store, { url: `https://example.org/${n}`, title: n, publishedAt: '2021-05-12', body, outlet: 'Example' }, { kind: 'webhook', webhookId: n }, n)).articleId;
+        (
+          await ingestArticle(
+            testDb.db,
+            store,
+            { url: `https://example.org/${n}`, title: n, publishedAt: '2021-05-12', body, outlet: 'Example' },
+            { kind: 'webhook', webhookId: n },
+            n,
+          )
+        ).articleId;
       const slow = await ingest('slow', long);
       const next = await ingest('next', `${TEXT} (next)`);
-      const add = (articleId: string) => queues.queue<CodingJob>(CODING_QUEUE).add('code', { articleId, cause: { kind: 'received' } }, { jobId: `article-${articleId}`, attempts: 3 });
+      const add = (articleId: string) =>
+        queues
+          .queue<CodingJob>(CODING_QUEUE)
+          .add('code', { articleId, cause: { kind: 'received' } }, { jobId: `article-${articleId}`, attempts: 3 });
       await add(slow);
       await add(next);
       const stream = (id: string) => store.readStream(articleStreamId(id));
       const deadline = Date.now() + 60_000;
-      while (!(await stream(slow)).some((e) => e.type === 'ArticleCodingFailed') || !(await stream(next)).some((e) => e.type === 'ArticleCoded')) {
-        if (Date.now() > deadline) throw new Error(`not done: ${(await stream(slow)).map((e) => e.type)} / ${(await stream(next)).map((e) => e.type)}`);
+      while (
+        !(await stream(slow)).some((e) => e.type === 'ArticleCodingFailed') ||
+        !(await stream(next)).some((e) => e.type === 'ArticleCoded')
+      ) {
+        if (Date.now() > deadline)
+          throw new Error(
+            `not done: ${(await stream(slow)).map((e) => e.type)} / ${(await stream(next)).map((e) => e.type)}`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
       const failed = (await stream(slow)).find((e) => e.type === 'ArticleCodingFailed')!;

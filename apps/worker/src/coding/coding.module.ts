@@ -9,7 +9,11 @@ import { CodingProcessor } from './coding.processor.js';
 /** Received article → `coding` queue → coded events in the article's stream. */
 @Module({
   providers: [
-    { provide: CODER_RUNNER, useFactory: (config: AppConfig) => createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS }), inject: [APP_CONFIG] },
+    {
+      provide: CODER_RUNNER,
+      useFactory: (config: AppConfig) => createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS }),
+      inject: [APP_CONFIG],
+    },
     CodingDispatcher,
     CodingProcessor,
   ],

@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { availableParallelism } from 'node:os';
-import { type ArticleCommand, type ArticleStreamEvent, type CodedEventRecorded, articleStreamId, decideArticle, foldArticle, isEventType } from '#domain';
+import {
+  type ArticleCommand,
+  type ArticleStreamEvent,
+  type CodedEventRecorded,
+  articleStreamId,
+  decideArticle,
+  foldArticle,
+  isEventType,
+} from '#domain';
 import { EventStore, deterministicEventId } from '#event-store';
 import type { AppConfig } from '#config';
 import { CODED_LANGUAGES, type CodingResult } from '#extraction';
@@ -58,32 +66,18 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     const article = state.received!;
 
     const startedAt = performance.now();
-    const result = await this.code({ text: article.text, publishedAt: article.publishedAt.slice(0, 10), language: article.language });
-    const ms = Math.round(performance.now() - startedAt);
+    const input = { text: article.text, publishedAt: article.publishedAt.slice(0, 10), language: article.language };
+    const result = await this.code(input);
     this.reportProblems(articleId, result);
     const supported = CODED_LANGUAGES.has(result.language);
-    const version = this.coder.version;
-    const command: ArticleCommand = supported
-      ? { type: 'RecordCoding', coderVersion: version, language: result.language, events: toRecordedEvents(articleId, version, result.events) }
-      : { type: 'RecordUnsupportedLanguage', coderVersion: version, language: result.language };
-    const decided = decideArticle(command, state);
+    const decided = decideArticle(this.recordingOf(articleId, result, supported), state);
+    const appended = decided.length === 0 ? 0 : await this.append(articleId, stream, decided);
+    // One line per article at info: what it became and how long it took (coding and storing).
     const status = decided.length === 0 ? 'unchanged' : supported ? 'coded' : 'unsupported-language';
-    if (decided.length === 0) {
-      this.logger.log({ articleId, status, events: result.events.length, language: result.language, ms }, 'article coded');
-      return { appended: 0 };
-    }
-    const appended = await this.store.append(
-      streamId,
-      decided.map((event, index) => ({
-        ...event,
-        // A coded event is stored under its own id; the rest get ids from their place in the stream.
-        eventId: isEventType(event.type) ? (event.data as CodedEventRecorded).eventId : deterministicEventId(streamId, String(stream.length), String(index)),
-        metadata: { correlationId: articleId, causationId: stream[stream.length - 1]!.eventId, actor: `coder:${version}` },
-      })),
-      { expectedVersion: stream.length },
-    );
-    this.logger.log({ articleId, status, events: result.events.length, language: result.language, ms }, 'article coded');
-    return { appended: appended.appended };
+    const ms = Math.round(performance.now() - startedAt);
+    const { language, events } = result;
+    this.logger.log({ articleId, status, events: events.length, language, ms }, 'article coded');
+    return { appended };
   }
 
   private async code(input: Parameters<CoderRunner['code']>[0]): Promise<CodingResult> {
@@ -96,10 +90,40 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  private recordingOf(articleId: string, result: CodingResult, supported: boolean): ArticleCommand {
+    const coderVersion = this.coder.version;
+    if (!supported) return { type: 'RecordUnsupportedLanguage', coderVersion, language: result.language };
+    const events = toRecordedEvents(articleId, coderVersion, result.events);
+    return { type: 'RecordCoding', coderVersion, language: result.language, events };
+  }
+
+  private async append(articleId: string, stream: { eventId: string }[], decided: ArticleStreamEvent[]) {
+    const streamId = articleStreamId(articleId);
+    const version = stream.length;
+    const causationId = stream[version - 1]!.eventId;
+    const metadata = { correlationId: articleId, causationId, actor: `coder:${this.coder.version}` };
+    const result = await this.store.append(
+      streamId,
+      decided.map((event, index) => ({
+        ...event,
+        // A coded event is stored under its own id; the rest get ids from their place in the stream.
+        eventId: isEventType(event.type)
+          ? (event.data as CodedEventRecorded).eventId
+          : deterministicEventId(streamId, String(version), String(index)),
+        metadata,
+      })),
+      { expectedVersion: version },
+    );
+    return result.appended;
+  }
+
   /** What the coder left out of an article still lets it be coded; the log says what and why. */
   private reportProblems(articleId: string, result: CodingResult): void {
-    for (const problem of result.problems) this.logger.warn({ articleId, problem }, `coder: ${problem.kind} ${problem.start}..${problem.end}`);
-    if (result.truncated) this.logger.warn({ articleId, truncated: result.truncated }, `coder: text from ${result.truncated.from} not coded (${result.truncated.reason})`);
+    for (const problem of result.problems) {
+      this.logger.warn({ articleId, problem }, `coder: ${problem.kind} ${problem.start}..${problem.end}`);
+    }
+    const cut = result.truncated;
+    if (cut) this.logger.warn({ articleId, truncated: cut }, `coder: text from ${cut.from} not coded (${cut.reason})`);
   }
 
   private async recordFailure(job: Job<CodingJob>, error: Error): Promise<void> {

@@ -109,6 +109,8 @@ describe('article decider: a language the coder does not read', () => {
     type: 'ArticleCoded',
     data: { articleId: 'a1', coderVersion: '1', eventIds: [], language: 'fr', unsupportedLanguage: true },
   };
+  const recode: ArticleStreamEvent = { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } };
+  const late: ArticleStreamEvent = { type: 'ArticleCodingFailed', data: { articleId: 'a1', reason: 'x', attempts: 1 } };
 
   it('is recorded as a coding with no event, flagged, and the status says so', () => {
     expect(given(receivedEvent).when(unsupported)()).toEqual([unsupportedEvent]);
@@ -116,24 +118,25 @@ describe('article decider: a language the coder does not read', () => {
   });
 
   it('is not recorded twice at the same coder version, and a late failure does not override it', () => {
-    expect(given(receivedEvent, unsupportedEvent).when(unsupported)()).toEqual([]);
-    expect(given(receivedEvent, unsupportedEvent).when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')] })()).toEqual([]);
-    expect(given(receivedEvent, unsupportedEvent).when({ type: 'RecordCodingFailure', reason: 'timeout', attempts: 5 })()).toEqual([]);
-    expect(foldArticle([receivedEvent, unsupportedEvent, { type: 'ArticleCodingFailed', data: { articleId: 'a1', reason: 'x', attempts: 1 } }]).status).toBe(
-      'unsupported-language',
-    );
+    const after = given(receivedEvent, unsupportedEvent);
+    expect(after.when(unsupported)()).toEqual([]);
+    expect(after.when({ type: 'RecordCoding', coderVersion: '1', events: [coded('e1')] })()).toEqual([]);
+    expect(after.when({ type: 'RecordCodingFailure', reason: 'timeout', attempts: 5 })()).toEqual([]);
+    expect(foldArticle([receivedEvent, unsupportedEvent, late]).status).toBe('unsupported-language');
   });
 
   it('is coded for real when a re-code finds a language the coder reads', () => {
-    const recode: ArticleStreamEvent = { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } };
-    const events = given(receivedEvent, unsupportedEvent, recode).when({ type: 'RecordCoding', coderVersion: '2', events: [coded('e1')], language: 'en' })();
+    const recoding: ArticleCommand = { type: 'RecordCoding', coderVersion: '2', events: [coded('e1')], language: 'en' };
+    const events = given(receivedEvent, unsupportedEvent, recode).when(recoding)();
     expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'TalksStarted']);
-    expect(events[0]!.data).toMatchObject({ language: 'en', recode: { previousCoderVersion: '1', added: ['e1'], retracted: [], requestedBy: 'ana@example.org' } });
+    expect(events[0]!.data).toMatchObject({
+      language: 'en',
+      recode: { previousCoderVersion: '1', added: ['e1'], retracted: [], requestedBy: 'ana@example.org' },
+    });
     expect(foldArticle([receivedEvent, unsupportedEvent, recode, ...events]).status).toBe('coded');
   });
 
   it('retracts the events of an earlier coding when a re-code finds the language unsupported', () => {
-    const recode: ArticleStreamEvent = { type: 'ArticleRecodeRequested', data: { articleId: 'a1', requestedBy: 'ana@example.org' } };
     const events = given(receivedEvent, ...codedV1, recode).when({ ...unsupported, coderVersion: '2' })();
     expect(events.map((e) => e.type)).toEqual(['ArticleCoded', 'EventRetracted', 'EventRetracted']);
     expect(events[0]!.data).toMatchObject({ eventIds: [], unsupportedLanguage: true, recode: { retracted: ['e1', 'e2'] } });

@@ -11,8 +11,12 @@ import type {
   CorrectableFields,
 } from './article-events.js';
 
-/** Where an article's coding stands; `unsupported-language`: coded, but in a language the coder does not read. */
-export type ArticleStatus = 'none' | 'received' | 'coded' | 'unsupported-language' | 'failed';
+/**
+ * Where a received article's coding stands (as the read models and the API show it);
+ * `unsupported-language`: coded, but in a language the coder does not read, so no event was looked for.
+ */
+export const ARTICLE_STATUSES = ['received', 'coded', 'unsupported-language', 'failed'] as const;
+export type ArticleStatus = 'none' | (typeof ARTICLE_STATUSES)[number];
 
 export interface ArticleState {
   status: ArticleStatus;
@@ -29,7 +33,13 @@ export const initialArticleState = (): ArticleState => ({ status: 'none', active
 
 export type ArticleCommand =
   | { type: 'ReceiveArticle'; article: ArticleReceived }
-  | { type: 'RecordCoding'; coderVersion: string; events: CodedEventRecorded[]; language?: string; requestedBy?: string }
+  | {
+      type: 'RecordCoding';
+      coderVersion: string;
+      events: CodedEventRecorded[];
+      language?: string;
+      requestedBy?: string;
+    }
   | { type: 'RecordUnsupportedLanguage'; coderVersion: string; language: string; requestedBy?: string }
   | { type: 'RecordCodingFailure'; reason: string; attempts: number }
   | { type: 'RequestRecode'; requestedBy: string; reason?: string }
@@ -43,12 +53,19 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
       return [{ type: 'ArticleReceived', data: command.article }];
 
     case 'RecordCoding':
-      return recordCoding(state, command.coderVersion, command.events, { language: command.language, requestedBy: command.requestedBy });
+      return recordCoding(state, command.coderVersion, command.events, {
+        language: command.language,
+        requestedBy: command.requestedBy,
+      });
 
     case 'RecordUnsupportedLanguage':
       // Nothing was looked for: recorded as a coding with no event, so that re-coding
       // (with a coder that reads the language) works as for any other article.
-      return recordCoding(state, command.coderVersion, [], { language: command.language, unsupportedLanguage: true, requestedBy: command.requestedBy });
+      return recordCoding(state, command.coderVersion, [], {
+        language: command.language,
+        unsupportedLanguage: true,
+        requestedBy: command.requestedBy,
+      });
 
     case 'RecordCodingFailure': {
       const articleId = requireReceived(state);
@@ -81,7 +98,8 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
 }
 
 /** Coded, in a language the coder reads or not: a late failure changes nothing. */
-const isCoded = (state: ArticleState): boolean => state.status === 'coded' || state.status === 'unsupported-language';
+const isCoded = (state: ArticleState): boolean =>
+  state.status === 'coded' || state.status === 'unsupported-language';
 
 function recordCoding(
   state: ArticleState,
@@ -118,7 +136,12 @@ function recordCoding(
     ...added.map((event) => ({ type: event.type, data: event }) as ArticleStreamEvent),
     ...dropped.map((eventId) => ({
       type: 'EventRetracted' as const,
-      data: { eventId, articleId, reason: `re-coded with coder ${coderVersion}: no longer found`, by: coded.recode!.requestedBy },
+      data: {
+        eventId,
+        articleId,
+        reason: `re-coded with coder ${coderVersion}: no longer found`,
+        by: coded.recode!.requestedBy,
+      },
     })),
   ];
 }
@@ -128,7 +151,12 @@ export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): A
     case 'ArticleReceived':
       return { ...state, status: 'received', articleId: event.data.articleId, received: event.data };
     case 'ArticleCoded':
-      return { ...state, status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded', coderVersion: event.data.coderVersion, recodeRequested: undefined };
+      return {
+        ...state,
+        status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded',
+        coderVersion: event.data.coderVersion,
+        recodeRequested: undefined,
+      };
     case 'ArticleCodingFailed':
       return isCoded(state) ? state : { ...state, status: 'failed' };
     case 'ArticleRecodeRequested':

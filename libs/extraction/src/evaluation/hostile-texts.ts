@@ -3,7 +3,38 @@
 
 const rep = (s: string, n: number): string => s.repeat(Math.ceil(n / s.length)).slice(0, n);
 
-const COUNTRIES = ['Iran', 'Iraq', 'Syria', 'Egypt', 'Libya', 'Sudan', 'Mali', 'Niger', 'Peru', 'Chile', 'Japan', 'China', 'India', 'Nepal', 'Oman', 'Qatar', 'Yemen', 'Israel', 'Jordan', 'Lebanon', 'Turkey', 'Greece', 'France', 'Spain', 'Italy', 'Germany', 'Poland', 'Russia', 'Ukraine', 'Chad'];
+const COUNTRIES = [
+  'Iran',
+  'Iraq',
+  'Syria',
+  'Egypt',
+  'Libya',
+  'Sudan',
+  'Mali',
+  'Niger',
+  'Peru',
+  'Chile',
+  'Japan',
+  'China',
+  'India',
+  'Nepal',
+  'Oman',
+  'Qatar',
+  'Yemen',
+  'Israel',
+  'Jordan',
+  'Lebanon',
+  'Turkey',
+  'Greece',
+  'France',
+  'Spain',
+  'Italy',
+  'Germany',
+  'Poland',
+  'Russia',
+  'Ukraine',
+  'Chad',
+];
 
 /** Many short sentences, each a different event: every mention is compared with every event so far. */
 function distinctEvents(n: number): string {
@@ -30,10 +61,13 @@ export const HOSTILE_SHAPES: Record<string, (n: number) => string> = {
   'many tiny sentences': (n) => rep('Iran met Iraq. ', n),
   'many distinct events': distinctEvents,
   'random punctuation': (n) => rep('!?.,;:"()[]{}…—–-\'', n),
-  'html remnants': (n) => rep('<div class="x"><p>Iran <b>accused</b> Iraq</p></div>&nbsp;&amp;<script>var a=1;</script> ', n),
-  'unicode and control characters': (n) => rep('Iran\u0000met\u0007Iraq\u200b\u202e in\u00a0Baghdad\u2028😀\u0301 مرحبا 中文 \ud800 ', n),
+  'html remnants': (n) =>
+    rep('<div class="x"><p>Iran <b>accused</b> Iraq</p></div>&nbsp;&amp;<script>var a=1;</script> ', n),
+  'unicode and control characters': (n) =>
+    rep('Iran\u0000met\u0007Iraq\u200b\u202e in\u00a0Baghdad\u2028😀\u0301 مرحبا 中文 \ud800 ', n),
   'spaces between words': (n) => rep(`Iran${' '.repeat(5_000)}accused${'\t'.repeat(5_000)}Iraq. `, n),
   'line breaks': (n) => rep('Iran\n\n\naccused\nIraq\n', n),
+  'random mixture (the fuzz generator, seed 7)': (n) => randomHostileText(seededRandom(7), n),
 };
 
 /** mulberry32: a small seeded generator, so a failing fuzz case can be replayed from its seed. */
@@ -68,8 +102,35 @@ const WORDS = (
   'Tehran Baghdad Washington prime minister foreign the note meeting cancelled refused denied planned said officials'
 ).split(' ');
 const PUNCTUATION = '!?.,;:"\'()[]{}<>…—–-/\\@#$%^&*_=+|~`';
-const UNICODE = ['😀', '\u0301', 'مرحبا', '中文', 'Ñandú', '\u200b', '\u202e', '\u00a0', '\u2028', '\ufeff', '\ud800', '\udc00', 'ß', 'İ', '𝔘𝔫𝔦'];
-const HTML = ['<div>', '</div>', '<p class="a">', '&nbsp;', '&amp;', '<script>alert(1)</script>', '<!-- x -->', '<br/>', '&#x27;', '<a href="x">'];
+const UNICODE = [
+  '😀',
+  '\u0301',
+  'مرحبا',
+  '中文',
+  'Ñandú',
+  '\u200b',
+  '\u202e',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  'ß',
+  'İ',
+  '𝔘𝔫𝔦',
+];
+const HTML = [
+  '<div>',
+  '</div>',
+  '<p class="a">',
+  '&nbsp;',
+  '&amp;',
+  '<script>alert(1)</script>',
+  '<!-- x -->',
+  '<br/>',
+  '&#x27;',
+  '<a href="x">',
+];
 
 /**
  * A random mixture of about `size` characters: news sentences cut and joined

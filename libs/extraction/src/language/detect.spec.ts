@@ -36,16 +36,31 @@ describe('language of a news text', () => {
 
 describe('the coder and languages', () => {
   const coder = createCoder();
-  const french = 'Le gouvernement irakien a envoyé une lettre à l\'Iran mardi pour exiger le retrait des milices, selon des responsables.';
+  const french =
+    "Le gouvernement irakien a envoyé une lettre à l'Iran mardi pour exiger le retrait des milices, " +
+    'selon des responsables.';
 
   it('codes nothing in a language it does not read, and says which language it was', () => {
-    expect(coder.code({ text: french, publishedAt: '2021-04-07' })).toEqual({ language: 'fr', events: [], problems: [] });
-    expect(coder.code({ text: 'Iraq and Iran began talks in Baghdad on Tuesday.', publishedAt: '2021-04-07', language: 'ar' }).events).toEqual([]);
+    expect(coder.code({ text: french, publishedAt: '2021-04-07' })).toEqual({
+      language: 'fr',
+      events: [],
+      problems: [],
+    });
+    expect(
+      coder.code({
+        text: 'Iraq and Iran began talks in Baghdad on Tuesday.',
+        publishedAt: '2021-04-07',
+        language: 'ar',
+      }).events,
+    ).toEqual([]);
   });
 
   it('codes English, detected or given', () => {
     const text = 'Iraq and Iran began a new round of talks in Baghdad on Tuesday.';
-    expect(coder.code({ text, publishedAt: '2021-04-07' })).toMatchObject({ language: 'en', events: [{ type: 'TalksStarted' }] });
+    expect(coder.code({ text, publishedAt: '2021-04-07' })).toMatchObject({
+      language: 'en',
+      events: [{ type: 'TalksStarted' }],
+    });
     expect(coder.code({ text, publishedAt: '2021-04-07', language: 'en-US' }).language).toBe('en');
   });
 });

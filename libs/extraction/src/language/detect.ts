@@ -25,7 +25,23 @@ const ISO_639_2: Readonly<Record<string, string>> = { eng: 'en' };
  * "in", "on", "is", "was", "die"…). Running English prose is a fifth such
  * words; text in another language has next to none, even quoting English names.
  */
-const ENGLISH_WORDS = new Set(['the', 'of', 'and', 'to', 'that', 'for', 'with', 'said', 'from', 'by', 'which', 'were', 'would', 'has', 'have']);
+const ENGLISH_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'that',
+  'for',
+  'with',
+  'said',
+  'from',
+  'by',
+  'which',
+  'were',
+  'would',
+  'has',
+  'have',
+]);
 const SAMPLE_CHARS = 600;
 
 /**
@@ -34,10 +50,23 @@ const SAMPLE_CHARS = 600;
  * short article), and eld still decides everything else.
  */
 function plainlyEnglish(text: string): boolean {
-  const words = text.slice(0, SAMPLE_CHARS).toLowerCase().match(/[a-z]+/g) ?? [];
+  const sample = text.slice(0, SAMPLE_CHARS).toLowerCase();
+  let words = 0;
   let english = 0;
-  for (const w of words) if (ENGLISH_WORDS.has(w)) english++;
-  return english >= 8 && english * 8 >= words.length;
+  let start = -1;
+  // words of ASCII letters, without a string for each: ENGLISH_WORDS are all of 2 to 5 letters
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    if (i - start <= 5 && ENGLISH_WORDS.has(sample.slice(start, i))) english++;
+    start = -1;
+  }
+  return english >= 8 && english * 8 >= words;
 }
 
 /** The ISO 639-1 language of a text (lower case), "en" when the detector cannot tell. */

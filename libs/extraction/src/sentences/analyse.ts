@@ -28,7 +28,8 @@ export function createAnalyser(): Analyser {
   return {
     analyse(text: string, options: AnalyseOptions = {}): Analysis {
       const from = options.start ?? 0;
-      const local = breakLongRuns(from === 0 && options.end === undefined ? text : text.slice(from, options.end ?? text.length));
+      const whole = from === 0 && options.end === undefined;
+      const local = breakLongRuns(whole ? text : text.slice(from, options.end ?? text.length));
       const doc = nlp.readDoc(local);
       const values = doc.tokens().out(its.value) as string[];
       const spaces = doc.tokens().out(its.precedingSpaces) as string[];

@@ -9,7 +9,12 @@ describe('breakLongRuns (what wink is given to read)', () => {
   });
 
   it('keeps the length and offsets, and no run is longer than the limit', () => {
-    for (const text of ['a'.repeat(1_000), `x ${'ab-'.repeat(500)} y`, 'Iran\u00a0'.repeat(300), '\u200b'.repeat(200)]) {
+    for (const text of [
+      'a'.repeat(1_000),
+      `x ${'ab-'.repeat(500)} y`,
+      'Iran\u00a0'.repeat(300),
+      '\u200b'.repeat(200),
+    ]) {
       const safe = breakLongRuns(text, 64);
       expect(safe).toHaveLength(text.length);
       expect(longestRun(safe)).toBeLessThanOrEqual(64);

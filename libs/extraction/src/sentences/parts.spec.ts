@@ -66,7 +66,10 @@ describe('sentence caps in the analysis', () => {
   it('analyses a window with the offsets of the whole text, the headline only in the first', () => {
     const text = 'Headline about Iraq\nIran met Iraq on Monday. Syria met Egypt.';
     const a = analyser.analyse(text, { start: 20, end: text.length });
-    expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Iran met Iraq on Monday.', 'Syria met Egypt.']);
+    expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Iran met Iraq on Monday.',
+      'Syria met Egypt.',
+    ]);
     expect(a.sentences.every((s) => !s.headline)).toBe(true);
     expect(analyser.analyse(text).sentences[0]!.headline).toBe(true);
   });

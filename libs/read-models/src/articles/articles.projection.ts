@@ -8,6 +8,7 @@ import { applyOnceAll } from '../shared/stream-progress.js';
 export const ARTICLES_PROJECTION = 'read-model.articles';
 
 type StatePatch = Partial<Pick<Database['read_article_states'], 'status' | 'coder_version'>> & {
+  language?: string | null;
   failure_reason?: string | null;
   failure_attempts?: number | null;
   coded_at?: Date | null;
@@ -36,7 +37,8 @@ function applyArticleEvent(batch: ArticleStatesBatch, stored: StoredEvent): void
       return batch.receive(event.data, at);
     case 'ArticleCoded':
       return batch.transition(event.data.articleId, at, () => ({
-        status: 'coded',
+        status: event.data.unsupportedLanguage ? 'unsupported-language' : 'coded',
+        language: event.data.language ?? null,
         coder_version: event.data.coderVersion,
         coded_at: at,
         recode_requested: null,
@@ -46,7 +48,9 @@ function applyArticleEvent(batch: ArticleStatesBatch, stored: StoredEvent): void
     case 'ArticleCodingFailed':
       // A late failure never un-codes a coded article (the decider says the same).
       return batch.transition(event.data.articleId, at, (current) =>
-        current.status === 'coded' ? undefined : { status: 'failed', failure_reason: event.data.reason, failure_attempts: event.data.attempts },
+        current.status === 'coded' || current.status === 'unsupported-language'
+          ? undefined
+          : { status: 'failed', failure_reason: event.data.reason, failure_attempts: event.data.attempts },
       );
     case 'ArticleRecodeRequested':
       return batch.transition(event.data.articleId, at, () => ({
@@ -97,6 +101,7 @@ class ArticleStatesBatch {
       failure_reason: null,
       failure_attempts: null,
       coder_version: null,
+      language: null,
       coded_at: null,
       recode_requested: null,
       recorded_from: at,

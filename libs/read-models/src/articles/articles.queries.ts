@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { articleStreamId } from '#domain';
+import { type ArticleStatus, articleStreamId } from '#domain';
 import type { Db } from '#db';
 import { EventStore } from '#event-store';
 import { visibleAt } from '../shared/as-of.js';
@@ -7,8 +7,11 @@ import { type Page, type PageRequest, toPage } from '../shared/page.js';
 import { eventsOfArticle } from '../events/events.queries.js';
 import type { EventView } from '../events/event-view.js';
 
+/** Where a received article's coding stands (`unsupported-language`: a language the coder does not read). */
+export type ArticleReadStatus = Exclude<ArticleStatus, 'none'>;
+
 export interface ArticleFilters {
-  status?: 'received' | 'coded' | 'failed';
+  status?: ArticleReadStatus;
   outlet?: string;
   /** Words in the title (case-insensitive substring). */
   q?: string;
@@ -20,9 +23,11 @@ export interface ArticleSummary {
   title: string;
   outlet: string;
   publishedAt: string;
-  status: 'received' | 'coded' | 'failed';
+  status: ArticleReadStatus;
   failureReason: string | null;
   coderVersion: string | null;
+  /** ISO 639-1 code the coder read the text as; null before coding (and for codings before languages were detected). */
+  language: string | null;
   recodeRequested: { requestedBy: string; reason?: string } | null;
   eventCount: number;
   retractedEventCount: number;
@@ -62,6 +67,7 @@ function selectArticles(db: Db, asOf: Date | undefined) {
       's.status',
       's.failure_reason',
       's.coder_version',
+      's.language',
       's.coded_at',
       's.recode_requested',
     ])
@@ -98,6 +104,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
     status: row.status,
     failureReason: row.failure_reason,
     coderVersion: row.coder_version,
+    language: row.language,
     recodeRequested: (row.recode_requested as ArticleSummary['recodeRequested']) ?? null,
     eventCount: Number(row.event_count ?? 0),
     retractedEventCount: Number(row.retracted_count ?? 0),
