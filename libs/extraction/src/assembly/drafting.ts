@@ -116,6 +116,11 @@ function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string
     const openEnd = toks[firstBreak - 1]?.end ?? s.start;
     if (firstBreak < hit.first) best = dates.find((d) => d.end <= openEnd && d.start === s.start || (d.end <= openEnd && /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))));
   }
+  if (!best && toks[lo - 1]?.value === ',' && /^(?:when|as|after)$/.test(toks[lo]!.lower)) {
+    // "on October 7, when militants struck": the when-clause happened at the date it hangs on
+    const commaAt = toks[lo - 1]!.start;
+    best = dates.find((d) => d.end <= commaAt && !/[,;]/.test(a.text.slice(d.end, commaAt)));
+  }
   return best ? resolveDate(best.text, pub, tense) : undefined;
 }
 

@@ -41,4 +41,10 @@ describe('merging mentions into events', () => {
     expect(demand.links).toContain(letter.id);
     expect(demand.target[0]!.id).toBe('iran');
   });
+
+  it('dates a when-clause by the date it hangs on', () => {
+    const text = 'The hostages were seized on October 7, when Hamas militants attacked Israel.';
+    const attack = coder.extract({ text, publishedAt: '2023-11-22' }).find((e) => e.type === 'AttackCarriedOut')!;
+    expect(attack.date).toMatchObject({ start: '2023-10-07', end: '2023-10-07', precision: 'day' });
+  });
 });
