@@ -16,6 +16,8 @@ interface ActorRow { phrases: string[]; id: string; name: string; country: strin
 export interface Collectives {
   /** Phrase (space-joined lower-case words) -> actor row, or 'pair'. */
   phrases: Map<string, ActorRow | 'pair'>;
+  /** First words of the phrases: a scan starts only there. */
+  firstWords: Set<string>;
   maxWords: number;
 }
 
@@ -26,7 +28,8 @@ export function loadCollectives(dir: string): Collectives {
   for (const row of raw.actors) for (const p of row.phrases) phrases.set(p, row);
   let maxWords = 1;
   for (const k of phrases.keys()) maxWords = Math.max(maxWords, k.split(' ').length);
-  return { phrases, maxWords };
+  const firstWords = new Set([...phrases.keys()].map((k) => k.split(' ')[0]!));
+  return { phrases, firstWords, maxWords };
 }
 
 function mention(a: Analysis, first: number, last: number, entity: Entity, sector: Sector): Mention {
@@ -58,7 +61,7 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
   for (const m of mentions) for (let k = m.first; k < m.last; k++) covered[k] = 1;
   const extra: Mention[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (covered[i] || toks[i]!.credit) continue;
+    if (covered[i] || toks[i]!.credit || !table.firstWords.has(toks[i]!.lower)) continue;
     let key = '';
     let best: { last: number; row: ActorRow | 'pair' } | undefined;
     for (let j = i; j < toks.length && j < i + table.maxWords; j++) {

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 export interface Registers {
   political: Set<string>;
   others: Map<string, Set<string>>;
+  /** word -> the registers it belongs to (political = -1, others by index into `names`) */
+  byWord: Map<string, number[]>;
+  names: string[];
 }
 
 export function loadRegisters(dir: string): Registers {
@@ -21,7 +24,18 @@ export function loadRegisters(dir: string): Registers {
     if (name === 'political') political = new Set(words);
     else others.set(name, new Set(words));
   }
-  return { political, others };
+  const names = [...others.keys()];
+  const byWord = new Map<string, number[]>();
+  const add = (w: string, i: number): void => {
+    const l = byWord.get(w);
+    if (l) l.push(i);
+    else byWord.set(w, [i]);
+  };
+  for (const w of political) add(w, -1);
+  names.forEach((name, i) => {
+    for (const w of others.get(name)!) add(w, i);
+  });
+  return { political, others, byWord, names };
 }
 
 export interface RegisterScore {
@@ -37,18 +51,24 @@ const REGISTER_CHARS = 20_000;
 /** Counts each register's words over the article's opening (each distinct word at most 3 times). */
 export function scoreRegister(text: string, r: Registers): RegisterScore {
   const seen = new Map<string, number>();
-  const counts = new Map<string, number>();
+  const counts = new Array<number>(r.names.length).fill(0);
   let political = 0;
   for (const [w] of text.slice(0, REGISTER_CHARS).toLowerCase().matchAll(/[a-z][a-z&'-]*/g)) {
+    const registers = r.byWord.get(w);
+    if (!registers) continue;
     const n = (seen.get(w) ?? 0) + 1;
     seen.set(w, n);
     if (n > 3) continue;
-    if (r.political.has(w)) political++;
-    for (const [name, words] of r.others) if (words.has(w)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const i of registers) {
+      if (i < 0) political++;
+      else counts[i]!++;
+    }
   }
   let register = 'political';
   let other = 0;
-  for (const [name, n] of counts) if (n > other) [register, other] = [name, n];
+  counts.forEach((n, i) => {
+    if (n > other) [register, other] = [r.names[i]!, n];
+  });
   return { register, other, political };
 }
 
