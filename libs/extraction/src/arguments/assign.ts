@@ -14,13 +14,21 @@ import {
   afterVerbGroup,
   headMention,
   isVerb,
-  LOCATIVE,
   phraseEndingAt,
   phraseStartingAt,
   PREPOSITIONS,
   SentenceView,
   SUBORDINATORS,
 } from './phrases.js';
+import {
+  attackInVerbPhrase,
+  attackNounSubject,
+  fromPhrase,
+  governingPreposition,
+  inAttackBy,
+  isLocativeMention,
+  nearestLeftActor,
+} from './constructions.js';
 import { coordinatedRight, heads, objectAt, speakerOf, subjectAt } from './subject.js';
 
 export interface Arguments {
@@ -33,14 +41,18 @@ export interface Arguments {
 }
 
 const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
-const THIRD_PARTY = new Set(['host', 'mediate', 'broker', 'arrange', 'sponsor', 'facilitate', 'organize', 'organise', 'attend']);
+const THIRD_PARTY = new Set([
+  'host', 'mediate', 'broker', 'arrange', 'sponsor', 'facilitate', 'organize', 'organise', 'attend',
+]);
 const POSS_PRONOUN = new Set(['its', 'his', 'her', 'their']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–', '"', '(', ')']);
 /** Headline words after a reduced passive: "X killed in US attack", "X killed by ...". */
 const REDUCED_PASSIVE_NEXT = new Set(['in', 'by', 'during', 'at', 'near', 'after', 'as', 'on', 'amid', ',', '']);
 /** Types whose verbs take an object, so a headline's bare participle can be passive. */
-const REDUCED_PASSIVE_TYPES = new Set<EventType>(['AttackCarriedOut', 'SanctionsImposed', 'AccusationMade', 'ThreatIssued', 'WaiverGranted', 'RejectionIssued', 'DemandIssued']);
-const ATTACK_NOUNS = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'shelling', 'assault', 'ambush', 'operation', 'fire', 'barrage', 'offensive', 'bombardment', 'campaign']);
+const REDUCED_PASSIVE_TYPES = new Set<EventType>([
+  'AttackCarriedOut', 'SanctionsImposed', 'AccusationMade', 'ThreatIssued', 'WaiverGranted', 'RejectionIssued',
+  'DemandIssued',
+]);
 const SPEECH_ACTS = new Set<EventType>(['DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued']);
 /** Verbs of deciding whose prepositional object is the measure decided: "agreed on sanctions". */
 const DECIDE = new Set(['agree', 'decide', 'vote', 'settle']);
@@ -55,25 +67,6 @@ function isPlace(v: SentenceView, m: Mention, type: EventType): boolean {
 
 function isLocative(v: SentenceView, m: Mention): boolean {
   return isLocativeMention(v.a, m);
-}
-
-/** A country or capital after a locative preposition: "in (eastern) Ukraine", "near the capital Kyiv". */
-export function isLocativeMention(a: Analysis, m: Mention): boolean {
-  if (m.via !== 'capital' && m.entity.kind !== 'country') return false;
-  const toks = a.tokens;
-  // "at a US base", "in the Iranian embassy": the state modifies the head noun, which is whose
-  // the place is (a city stays a place: "near Baghdad International Airport")
-  const next = toks[m.last];
-  const modifier = next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN');
-  if (modifier && m.via !== 'capital' && !m.possessive) return false;
-  const first = a.sentences[toks[m.first]!.sentence]!.first;
-  let k = m.first - 1;
-  for (let n = 0; n < 3 && k > first; n++) {
-    const t = toks[k]!;
-    if (t.pos !== 'ADJ' && t.pos !== 'DET' && !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(t.lower)) break;
-    k--;
-  }
-  return LOCATIVE.has(toks[k]?.lower ?? '');
 }
 
 export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mention[]): Arguments {
@@ -281,83 +274,3 @@ function dedupe(ms: Mention[]): Mention[] {
   return ms.filter((m) => (seen.has(m.entity.id) ? false : (seen.add(m.entity.id), true)));
 }
 
-function nearestLeftActor(v: SentenceView, at: number): Mention[] {
-  for (let k = at - 1; k >= v.s.first; k--) {
-    const w = v.lower(k);
-    if (w === ';' || w === ':' || (SUBORDINATORS.has(w) && w !== 'as')) return [];
-    const m = v.at.get(k);
-    if (!m || m.via === 'pronoun' && m.possessive) continue;
-    const before = v.lower(m.first - 1);
-    if (PREPOSITIONS.has(before) && before !== 'of') {
-      k = m.first;
-      continue;
-    }
-    return [m];
-  }
-  return [];
-}
-
-/** "X struck in coordinated attacks", "X retaliated with airstrikes": the attacks are the verb's subject's. */
-function attackInVerbPhrase(v: SentenceView, noun: number): Mention[] {
-  const np = phraseEndingAt(v, noun) ?? { first: noun, last: noun };
-  const prep = np.first - 1;
-  if (!/^(?:in|with|through)$/.test(v.lower(prep))) return [];
-  for (let k = prep - 1; k >= v.s.first && k >= prep - 6; k--) {
-    const t = v.tok(k)!;
-    if (t.lower === ',' || t.lower === ';') return [];
-    if (isVerb(t) && t.pos === 'VERB' && !v.at.has(k)) return subjectAt(v, k);
-  }
-  return [];
-}
-
-/** The preposition heading the phrase a mention is in ("sanctions against [the] Niger"), or ''. */
-function governingPreposition(v: SentenceView, m: Mention): string {
-  const p = phraseEndingAt(v, m.last);
-  const k = (p ? Math.min(p.first, m.first) : m.first) - 1;
-  const w = v.lower(k);
-  return PREPOSITIONS.has(w) ? w : '';
-}
-
-/** "from X" within a few words after a received thing: the giver. */
-function fromPhrase(v: SentenceView, from: number, ms: Mention[]): Mention[] {
-  for (let k = from; k < v.s.last && k < from + 8; k++) {
-    if (v.lower(k) !== 'from') continue;
-    const p = phraseStartingAt(v, k + 1);
-    const h = p && headMention(v, p);
-    if (h) return [h];
-    const m = ms.find((x) => x.first > k && x.first <= k + 4);
-    return m ? [m] : [];
-  }
-  return [];
-}
-
-/** The attack noun heading the subject of a verb ("X's assault on Y killed"): its modifiers and "on" object. */
-function attackNounSubject(v: SentenceView, verb: number): { agent: Mention[]; target: Mention[] } {
-  const none = { agent: [], target: [] };
-  for (let k = verb - 1; k >= v.s.first && k >= verb - 12; k--) {
-    const t = v.tok(k)!;
-    if (t.lower === ',' || t.lower === ';' || (isVerb(t) && v.tok(k - 1)?.value !== '-')) return none;
-    if (!ATTACK_NOUNS.has(t.lower) || v.at.has(k)) continue;
-    const np = phraseEndingAt(v, k);
-    const agent = np ? v.within(np.first, k) : [];
-    const target: Mention[] = [];
-    if (/^(?:on|against)$/.test(v.lower(k + 1))) {
-      const p = phraseStartingAt(v, k + 2);
-      const h = p && headMention(v, p);
-      if (h) target.push(h);
-    }
-    return { agent: agent.length ? [headMention(v, np!)!] : [], target };
-  }
-  return none;
-}
-
-/** "killed in US attack", "killed in an Israeli strike": the attack's modifier is the agent. */
-function inAttackBy(v: SentenceView, from: number): Mention[] {
-  if (!/^(?:in|during|by)$/.test(v.lower(from))) return [];
-  const p = phraseStartingAt(v, from + 1);
-  if (!p || !ATTACK_NOUNS.has(v.lower(p.last - 1))) return [];
-  const h = headMention(v, { first: p.first, last: p.last - 1 });
-  return h ? [h] : [];
-}
-
-export type { EventType };

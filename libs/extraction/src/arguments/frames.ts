@@ -30,7 +30,10 @@ const RECEIVE: Partial<Record<EventType, string[]>> = {
   SanctionsImposed: ['face', 'receive', 'suffer'],
 };
 /** Nouns whose possessor is the one acted upon: "X's killing", "X's arrest". */
-const VICTIM_NOUNS = new Set(['killing', 'assassination', 'murder', 'death', 'execution', 'beheading', 'abduction', 'kidnapping', 'arrest', 'detention', 'capture']);
+const VICTIM_NOUNS = new Set([
+  'killing', 'assassination', 'murder', 'death', 'execution', 'beheading', 'abduction', 'kidnapping', 'arrest',
+  'detention', 'capture',
+]);
 
 export interface Frame {
   light: Set<string>;
@@ -105,8 +108,14 @@ export function targetPreps(type: EventType): string[] {
 }
 
 /** Verbs that turn aid or supplies into their withdrawal: "suspended aid to X" is a sanction. */
-const CUT = new Set(['cut', 'suspend', 'halt', 'freeze', 'withhold', 'stop', 'end', 'slash', 'block', 'withdraw', 'reduce', 'terminate', 'curb']);
-const ACCORDS = new Set(['accord', 'agreement', 'deal', 'treaty', 'pact', 'initiative', 'arrangement', 'convention', 'protocol', 'talks', 'negotiations', 'framework', 'truce', 'ceasefire']);
+const CUT = new Set([
+  'cut', 'suspend', 'halt', 'freeze', 'withhold', 'stop', 'end', 'slash', 'block', 'withdraw', 'reduce', 'terminate',
+  'curb',
+]);
+const ACCORDS = new Set([
+  'accord', 'agreement', 'deal', 'treaty', 'pact', 'initiative', 'arrangement', 'convention', 'protocol', 'talks',
+  'negotiations', 'framework', 'truce', 'ceasefire',
+]);
 
 /**
  * A trigger whose frame makes it another type: aid governed by a cutting verb
@@ -139,9 +148,19 @@ export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: num
 }
 
 /** What "meet" means when its object is one of these: fulfilling, not meeting ("met the conditions"). */
-const FULFIL = new Set(['demand', 'demands', 'condition', 'conditions', 'promise', 'promises', 'commitment', 'commitments', 'deadline', 'target', 'targets', 'requirement', 'requirements', 'obligation', 'obligations', 'need', 'needs', 'expectation', 'expectations', 'standard', 'standards', 'criteria', 'goal', 'goals', 'quota', 'others', 'terms', 'costs', 'challenge']);
+const FULFIL = new Set([
+  'demand', 'demands', 'condition', 'conditions', 'promise', 'promises', 'commitment', 'commitments', 'deadline',
+  'target', 'targets', 'requirement', 'requirements', 'obligation', 'obligations', 'need', 'needs', 'expectation',
+  'expectations', 'standard', 'standards', 'criteria', 'goal', 'goals', 'quota', 'others', 'terms', 'costs',
+  'challenge',
+]);
 /** What a troop withdrawal withdraws. */
-const TROOP_NOUNS = new Set(['troop', 'troops', 'force', 'forces', 'soldier', 'soldiers', 'military', 'personnel', 'presence', 'unit', 'units', 'contingent', 'contingents', 'peacekeepers', 'mission', 'army', 'battalion', 'battalions', 'brigade', 'brigades', 'division', 'divisions', 'fighters', 'marines', 'warships', 'ships', 'jets', 'aircraft', 'equipment', 'weapons', 'tanks', 'advisers', 'advisors', 'trainers', 'boots']);
+const TROOP_NOUNS = new Set([
+  'troop', 'troops', 'force', 'forces', 'soldier', 'soldiers', 'military', 'personnel', 'presence', 'unit', 'units',
+  'contingent', 'contingents', 'peacekeepers', 'mission', 'army', 'battalion', 'battalions', 'brigade', 'brigades',
+  'division', 'divisions', 'fighters', 'marines', 'warships', 'ships', 'jets', 'aircraft', 'equipment', 'weapons',
+  'tanks', 'advisers', 'advisors', 'trainers', 'boots',
+]);
 
 /**
  * A trigger whose argument frame says it is not the event: "met the conditions"

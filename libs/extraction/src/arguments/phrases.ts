@@ -10,7 +10,9 @@ export const PREPOSITIONS = new Set([
   'between', 'under', 'than', 'toward', 'towards', 'like', 'through', 'across', 'during', 'after', 'before', 'since',
   'outside', 'throughout', 'amid', 'among', 'despite', 'without', 'within', 'along', 'around', 'upon', 'via', 'off',
 ]);
-export const LOCATIVE = new Set(['in', 'near', 'inside', 'at', 'across', 'throughout', 'outside', 'around', 'within', 'along']);
+export const LOCATIVE = new Set([
+  'in', 'near', 'inside', 'at', 'across', 'throughout', 'outside', 'around', 'within', 'along',
+]);
 /** Words that open a subordinate clause: the clause's subject is inside it. */
 export const SUBORDINATORS = new Set([
   'that', 'after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'unless', 'as', 'until',

@@ -7,7 +7,9 @@ import type { Analysis } from '../sentences/tokens.js';
 import { SentenceView } from './phrases.js';
 import { objectAt, subjectAt } from './subject.js';
 
-const NAMES = new Set(['Iran', 'Iraq', 'Turkey', 'Israel', 'Russia', 'Ukraine', 'Kadhimi', 'Pakistan', 'India', 'Hezbollah']);
+const NAMES = new Set([
+  'Iran', 'Iraq', 'Turkey', 'Israel', 'Russia', 'Ukraine', 'Kadhimi', 'Pakistan', 'India', 'Hezbollah',
+]);
 const analyser = createAnalyser();
 
 function view(text: string): { v: SentenceView; a: Analysis; at: (word: string) => number } {

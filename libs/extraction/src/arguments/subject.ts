@@ -208,7 +208,9 @@ export function objectAt(v: SentenceView, from: number): Mention[] {
   return [];
 }
 
-const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'state', 'add', 'announce', 'note', 'write', 'tweet', 'declare', 'insist']);
+const REPORTING = new Set([
+  'say', 'said', 'says', 'tell', 'told', 'state', 'add', 'announce', 'note', 'write', 'tweet', 'declare', 'insist',
+]);
 
 /** Who the sentence says is speaking: "according to X", "X said", "..., said X". */
 export function speakerOf(v: SentenceView): Mention[] {

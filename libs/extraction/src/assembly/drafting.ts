@@ -13,7 +13,9 @@ import { modalityOf } from '../modality/modality.js';
 import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
-const NOMINAL_GOVERNORS = new Set(['efforts', 'effort', 'right', 'freedom', 'ability', 'attempt', 'attempts', 'bid', 'power', 'capacity']);
+const NOMINAL_GOVERNORS = new Set([
+  'efforts', 'effort', 'right', 'freedom', 'ability', 'attempt', 'attempts', 'bid', 'power', 'capacity',
+]);
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 const AT_THE_TIME = /^(?:at the time|at that time|then|that day)\b/i;
 
@@ -134,5 +136,3 @@ function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Me
   return { start: toks[first]!.start, end: toks[last - 1]!.end };
 }
 
-
-export type { EventType };

@@ -5,7 +5,7 @@
 import type { Entity, Gazetteer } from '../actors/gazetteer.js';
 import { dominantCountry } from '../actors/matcher.js';
 import type { Mention } from '../actors/mention.js';
-import { isLocativeMention } from '../arguments/assign.js';
+import { isLocativeMention } from '../arguments/constructions.js';
 import type { Draft } from '../merging/draft.js';
 import type { Cluster } from '../merging/merge.js';
 import type { Analysis } from '../sentences/tokens.js';

@@ -10,17 +10,27 @@ import type { Analysis, Token } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
 /** Verbs that undo whatever they govern. */
-const CANCEL = new Set(['cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail', 'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline']);
+const CANCEL = new Set([
+  'cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail',
+  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline',
+]);
 /** Verbs that undo an infinitive, gerund or that-clause, but not every object ("denied the accusation"). */
 const DENY = new Set(['deny', 'reject', 'dismiss', 'rule', 'refute', 'disavow']);
 /** Types whose object under DENY is itself not happening ("rejected talks", "ruled out a meeting"). */
-const DENIABLE_OBJECT = new Set<EventType>(['TalksStarted', 'MeetingHeld', 'VisitMade', 'AgreementReached', 'AidProvided', 'WaiverGranted', 'TroopsWithdrawn']);
+const DENIABLE_OBJECT = new Set<EventType>([
+  'TalksStarted', 'MeetingHeld', 'VisitMade', 'AgreementReached', 'AidProvided', 'WaiverGranted', 'TroopsWithdrawn',
+]);
 /** Verbs whose complement is what is threatened or feared. */
 const THREAT = new Set(['threaten', 'warn', 'fear', 'vow']);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
-const PREPOSITIONS = new Set(['from', 'in', 'on', 'at', 'by', 'with', 'for', 'about', 'over', 'against', 'into', 'to', 'after', 'during']);
-const AFTER_CANCEL = new Set(['cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto', 'delay']);
+const PREPOSITIONS = new Set([
+  'from', 'in', 'on', 'at', 'by', 'with', 'for', 'about', 'over', 'against', 'into', 'to', 'after', 'during',
+]);
+const AFTER_CANCEL = new Set([
+  'cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto',
+  'delay',
+]);
 
 function isVerb(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
