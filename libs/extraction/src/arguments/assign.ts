@@ -78,13 +78,19 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   // wink tags some verbs as nouns ("neither seeks nor requests"): a coordinated verb is a verb
   const coordinatedVerb = toks[hit.first - 1]?.pos === 'CCONJ' && isVerb(toks[hit.first - 2]);
   // "Soleimani's killing", "the bombing": a gerund after a possessive or determiner is a noun
-  const gerundNoun = /ing$/.test(head.lower) && (v.lower(hit.first - 1) === "'s" || v.tok(hit.first - 1)?.pos === 'DET');
-  const verbal = !gerundNoun && (isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') || coordinatedVerb);
+  const gerundNoun = /ing$/.test(head.lower) && (v.lower(hit.first - 1) === "'s" ||
+      v.tok(hit.first - 1)?.pos === 'DET');
+  const verbal = !gerundNoun && (isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') ||
+      coordinatedVerb);
   const prevTok = v.tok(hit.first - 1);
-  const beBefore = prevTok !== undefined && (BE.has(prevTok.lower) || (BE.has(v.lower(hit.first - 2)) && prevTok.pos === 'ADV'));
-  const edForm = /ed$/.test(head.lower) || /^(?:hit|shot|struck|slain|beaten|sent|held|met|signed|cut|made|given)$/.test(head.lower);
+  const beBefore = prevTok !== undefined && (BE.has(prevTok.lower) || (BE.has(v.lower(hit.first - 2)) &&
+      prevTok.pos === 'ADV'));
+  const edForm = /ed$/.test(head.lower) ||
+      /^(?:hit|shot|struck|slain|beaten|sent|held|met|signed|cut|made|given)$/.test(head.lower);
   // "X killed in US attack": a headline drops the auxiliary of its passives
-  const reduced = verbal && edForm && !beBefore && REDUCED_PASSIVE_TYPES.has(hit.type) && (s.headline || s.caption) && REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) && (v.at.has(hit.first - 1) || /^(?:NOUN|PROPN|ADJ)$/.test(prevTok?.pos ?? ''));
+  const reduced = verbal && edForm && !beBefore && REDUCED_PASSIVE_TYPES.has(hit.type) && (s.headline || s.caption) &&
+      REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) && (v.at.has(hit.first - 1) ||
+      /^(?:NOUN|PROPN|ADJ)$/.test(prevTok?.pos ?? ''));
   const passive = verbal && edForm && (beBefore || v.lower(hit.last) === 'by' || reduced);
   const agent: Mention[] = [];
   const target: Mention[] = [];
@@ -122,7 +128,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const pre: Mention[] = [];
   if (!verbal) {
     const np = phraseEndingAt(v, hit.first);
-    if (np) for (const m of v.within(np.first, hit.first)) if (!(m.via === 'pronoun' && !POSS_PRONOUN.has(v.lower(m.first)))) pre.push(m);
+    if (np) for (const m of v.within(np.first, hit.first)) if (!(m.via === 'pronoun' &&
+        !POSS_PRONOUN.has(v.lower(m.first)))) pre.push(m);
   }
 
   const preps = targetPreps(hit.type);
@@ -131,7 +138,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     return CLAUSE_STOP.has(w) || (SUBORDINATORS.has(w) && w !== 'as' && k > hit.last);
   };
   const objectRight = (from: number, excludeBefore = -1): Mention[] => {
-    const ok = (m: Mention): boolean => m.first > excludeBefore && !(m.via === 'pronoun' && POSS_PRONOUN.has(v.lower(m.first))) && !isPlace(v, m, hit.type);
+    const ok = (m: Mention): boolean => m.first > excludeBefore && !(m.via === 'pronoun' &&
+        POSS_PRONOUN.has(v.lower(m.first))) && !isPlace(v, m, hit.type);
     if (verbal) {
       const direct = objectAt(v, afterVerbGroup(v, from)).filter(ok);
       if (direct.length) return direct;
@@ -147,7 +155,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       }
     }
     // a place is the last resort, for types whose target may be a country named as a place
-    const withPlaces = PLACE_FALLBACK.has(hit.type) ? inSentence.filter((m) => m.first >= from && m.first > excludeBefore && isPlace(v, m, hit.type)) : [];
+    const withPlaces = PLACE_FALLBACK.has(hit.type) ? inSentence.filter((m) => m.first >= from &&
+        m.first > excludeBefore && isPlace(v, m, hit.type)) : [];
     // both sides of a symmetric event already named: what follows is a third party ("talks hosted by Iraq")
     // a symmetric event's other side is a participant ("a summit of X", "talks in which X took part"),
     // never what a decision is about ("agreed on sanctions against Niger" is no deal with Niger)
@@ -157,7 +166,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (symmetric && ABOUT.has(governingPreposition(v, m))) continue;
       let stop = false;
       // the fallback stays in the verb's clause: "denied the report and said Israel attacked"
-      for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',' || (k > from && isVerb(toks[k]) && toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')) stop = true;
+      for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',' || (k > from && isVerb(toks[k]) &&
+          toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')) stop = true;
       if (!stop) return [m];
     }
     return [];
@@ -172,7 +182,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (isVerb(t) && t.value !== '-' && toks[k - 1]?.value !== '-') {
         // "a draft letter", "a strongly worded letter": a participle inside the noun phrase
         const inNp = /(?:ed|ing)$/.test(t.lower) && ['DET', 'ADV', 'ADJ', 'PUNCT'].includes(toks[k - 1]?.pos ?? '');
-        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || inNp || (/ing$/.test(t.lower) && k === hit.first - 1);
+        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || inNp || (/ing$/.test(t.lower) &&
+            k === hit.first - 1);
         const light = frame.light.has(t.lemma) || frame.light.has(t.lower);
         if (adjectival && !light) continue;
         if (light) lightVerb = k;
@@ -191,8 +202,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
 
   const possessor = pre.find((m) => m.possessive);
   // "the attacks targeting X", "the talks between X and Y": a definite noun with its own arguments is no anaphor
-  const ownArgs = !verbal && (preps.includes(v.lower(hit.last)) || /^(?:targeting|against|by|on|between)$/.test(v.lower(hit.last)));
-  const anaphor = !verbal && pre.length === 0 && byAgent.length === 0 && lightVerb < 0 && DEFINITE.test(v.lower(hit.first - 1)) && !ownArgs;
+  const ownArgs = !verbal && (preps.includes(v.lower(hit.last)) ||
+      /^(?:targeting|against|by|on|between)$/.test(v.lower(hit.last)));
+  const anaphor = !verbal && pre.length === 0 && byAgent.length === 0 && lightVerb < 0 &&
+      DEFINITE.test(v.lower(hit.first - 1)) && !ownArgs;
   if (anaphor) return { agent: [], target: [], place: undefined, ownArguments: false };
   if (passive) {
     agent.push(...byAgent);
@@ -208,7 +221,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   } else if (!verbal && (pre.length || byAgent.length)) {
     const victim = possessor !== undefined && frame.victimNoun; // "Soleimani's killing": the victim
     // "the US reimposed Venezuela oil sanctions": the light verb's subject acts on the modifier
-    const light = lightVerb >= 0 && !possessor && !byAgent.length && !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
+    const light = lightVerb >= 0 && !possessor && !byAgent.length &&
+        !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
     if (light.length && !light.some((m) => pre.some((x) => x.entity.id === m.entity.id))) agent.push(...light);
     else if (byAgent.length) agent.push(...byAgent);
     else if (!victim) agent.push(possessor ?? pre[0]!);
@@ -246,7 +260,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
   // "a withdrawal of US troops from Iraq": the troops' side withdraws
-  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade') && toks[hit.last]?.lower === 'of') {
+  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade') &&
+      toks[hit.last]?.lower === 'of') {
     const m = inSentence.find((x) => x.first > hit.last && x.first <= hit.last + 3);
     if (m) {
       agent.push(m);
@@ -266,7 +281,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     const loc = inSentence.find((m) => isLocative(v, m) && Math.abs(m.first - hit.head) <= 12);
     if (loc && !PLACE_TARGETS.has(hit.type)) place = loc;
   }
-  return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 || byAgent.length > 0 || lightVerb >= 0 };
+  return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 ||
+      byAgent.length > 0 || lightVerb >= 0 };
 }
 
 function dedupe(ms: Mention[]): Mention[] {

@@ -35,7 +35,8 @@ export function loadCollectives(dir: string): Collectives {
 function mention(a: Analysis, first: number, last: number, entity: Entity, sector: Sector): Mention {
   const t = a.tokens;
   const next = t[last];
-  const possessive = next !== undefined && (next.lower === "'s" || next.lower === "'") && next.start === t[last - 1]!.end;
+  const possessive = next !== undefined && (next.lower === "'s" || next.lower === "'") &&
+      next.start === t[last - 1]!.end;
   return { first, last, start: t[first]!.start, end: t[last - 1]!.end, nameStart: t[first]!.start, entity, via: 'head', sector, possessive };
 }
 
@@ -48,7 +49,8 @@ function lastTwoSides(a: Analysis, mentions: Mention[], at: number): Mention[] {
     if (m.first >= at || m.via === 'pronoun') continue;
     if (sentence - a.tokens[m.first]!.sentence > 3) break;
     // a place ("talks in Vienna") is not a side
-    if (m.sector === 'CVL' || m.via === 'capital' || /^(?:in|at|near|inside)$/.test(a.tokens[m.first - 1]?.lower ?? '')) continue;
+    if (m.sector === 'CVL' || m.via === 'capital' || /^(?:in|at|near|inside)$/.test(a.tokens[m.first - 1]?.lower ??
+        '')) continue;
     if (!out.some((x) => x.entity.country === m.entity.country)) out.push(m);
   }
   return out.reverse();
@@ -91,7 +93,8 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
         // "the junta", "militants": of the country the sentence names, else the story's
         const s = toks[i]!.sentence;
         // "Russia-backed separatists" are not Russia's own: skip a country that backs them
-        const backer = (m: Mention): boolean => toks[m.last]?.value === '-' && PROXY.test(toks[m.last + 1]?.lower ?? '');
+        const backer = (m: Mention): boolean => toks[m.last]?.value === '-' && PROXY.test(toks[m.last + 1]?.lower ??
+            '');
         const named = mentions.find((m) => m.entity.kind === 'country' && toks[m.first]!.sentence === s && !backer(m));
         country = named?.entity.country ?? baseCountry;
       }

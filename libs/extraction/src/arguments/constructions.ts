@@ -21,13 +21,15 @@ export function isLocativeMention(a: Analysis, m: Mention): boolean {
   // "at a US base", "in the Iranian embassy": the state modifies the head noun, which is whose
   // the place is (a city stays a place: "near Baghdad International Airport")
   const next = toks[m.last];
-  const modifier = next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  const modifier = next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' ||
+      next.pos === 'PROPN');
   if (modifier && m.via !== 'capital' && !m.possessive) return false;
   const first = a.sentences[toks[m.first]!.sentence]!.first;
   let k = m.first - 1;
   for (let n = 0; n < 3 && k > first; n++) {
     const t = toks[k]!;
-    if (t.pos !== 'ADJ' && t.pos !== 'DET' && !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(t.lower)) break;
+    if (t.pos !== 'ADJ' && t.pos !== 'DET' &&
+        !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(t.lower)) break;
     k--;
   }
   return LOCATIVE.has(toks[k]?.lower ?? '');

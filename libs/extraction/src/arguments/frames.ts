@@ -172,7 +172,8 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
   const head = toks[hit.head]!;
   const objectNoun = (): string | undefined => {
     let k = hit.last;
-    while (k < s.last && /^(?:DET|ADJ|NUM|ADV|PRON)$/.test(toks[k]!.pos) || (k < s.last && /^(?:of|some|all|any|most)$/.test(toks[k]!.lower))) k++;
+    while (k < s.last && /^(?:DET|ADJ|NUM|ADV|PRON)$/.test(toks[k]!.pos) || (k < s.last &&
+        /^(?:of|some|all|any|most)$/.test(toks[k]!.lower))) k++;
     let last: string | undefined;
     while (k < s.last && /^(?:NOUN|PROPN)$/.test(toks[k]!.pos)) last = toks[k++]!.lower;
     return last;
@@ -185,6 +186,7 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
     const noun = objectNoun();
     if (noun && !TROOP_NOUNS.has(noun) && toks[hit.last]?.lower !== 'from') return true;
   }
-  if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' && (m.sector === 'MIL' || m.sector === 'REB'))) return true;
+  if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' &&
+      (m.sector === 'MIL' || m.sector === 'REB'))) return true;
   return false;
 }

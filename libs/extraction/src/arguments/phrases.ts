@@ -75,9 +75,11 @@ function npToken(v: SentenceView, k: number): boolean {
   if ((t.lower === 'and' || t.lower === 'or') && !v.at.has(k - 1) && !v.at.has(k + 1)) {
     const p = v.tok(k - 1);
     const n = v.tok(k + 1);
-    return p !== undefined && n !== undefined && /^(?:NOUN|ADJ)$/.test(p.pos) && /^(?:NOUN|ADJ)$/.test(n.pos) && /^(?:NOUN|ADJ)$/.test(v.tok(k + 2)?.pos ?? '');
+    return p !== undefined && n !== undefined && /^(?:NOUN|ADJ)$/.test(p.pos) && /^(?:NOUN|ADJ)$/.test(n.pos) &&
+        /^(?:NOUN|ADJ)$/.test(v.tok(k + 2)?.pos ?? '');
   }
-  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET') return !RELATIVE_PRONOUNS.has(t.lower);
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' ||
+      t.pos === 'DET') return !RELATIVE_PRONOUNS.has(t.lower);
   // "Iran-backed", "U.S.-led": a participle glued to a hyphen belongs to the phrase
   if (isVerb(t) && v.tok(k - 1)?.value === '-') return true;
   if (t.pos === 'PRON' && /^(?:its|his|her|their|our)$/.test(t.lower)) return true;
@@ -106,7 +108,8 @@ export function phraseEndingAt(v: SentenceView, end: number): Phrase | undefined
 /** The noun phrase starting at `start`, with "more than", "at least" and numbers allowed in front. */
 export function phraseStartingAt(v: SentenceView, start: number): Phrase | undefined {
   let k = start;
-  while (/^(?:more|less|fewer|than|at|least|about|some|around|over|nearly|almost)$/.test(v.lower(k)) && k < start + 3) k++;
+  while (/^(?:more|less|fewer|than|at|least|about|some|around|over|nearly|almost)$/.test(v.lower(k)) &&
+      k < start + 3) k++;
   if (!npToken(v, k)) return undefined;
   while (k < v.s.last && npToken(v, k)) {
     // a second determiner starts a new phrase ("Iran the militias")
@@ -136,20 +139,23 @@ export function isTimePhrase(v: SentenceView, p: Phrase): boolean {
  */
 export function headMention(v: SentenceView, p: Phrase, possessivePronoun = false): Mention | undefined {
   const all = v.within(p.first, p.last);
-  const ms = all.filter((m) => !(m.via === 'pronoun' && m.last < p.last && /^(?:its|his|her|their)$/.test(v.lower(m.first))));
+  const ms = all.filter((m) => !(m.via === 'pronoun' && m.last < p.last &&
+      /^(?:its|his|her|their)$/.test(v.lower(m.first))));
   // "its troops withdrew": as a subject, the owner of the troops acts
   if (ms.length === 0) return possessivePronoun ? all[0] : undefined;
   const people = ms.filter((m) => m.entity.kind === 'person');
   if (people.length) return people[people.length - 1];
   // "Iran-backed militias": the mention after a proxy suffix wins over X
   const last = ms[ms.length - 1]!;
-  if (v.lower(last.last) === '-' && PROXY_SUFFIXES.has(v.lower(last.last + 1))) return ms.length > 1 ? ms[ms.length - 2] : undefined;
+  if (v.lower(last.last) === '-' &&
+      PROXY_SUFFIXES.has(v.lower(last.last + 1))) return ms.length > 1 ? ms[ms.length - 2] : undefined;
   return last;
 }
 
 /** "X-backed Y" where Y is no known actor: the phrase names a proxy, not X. */
 export function proxyPhrase(v: SentenceView, p: Phrase): boolean {
-  for (let k = p.first; k < p.last - 2; k++) if (v.lower(k) === '-' && PROXY_SUFFIXES.has(v.lower(k + 1)) && v.at.has(k - 1)) return true;
+  for (let k = p.first; k < p.last - 2; k++) if (v.lower(k) === '-' && PROXY_SUFFIXES.has(v.lower(k + 1)) &&
+      v.at.has(k - 1)) return true;
   return false;
 }
 
@@ -170,7 +176,8 @@ export function beforeVerbGroup(v: SentenceView, at: number): number {
 /** Index just past the verb group starting at `from` (particles and adverbs after the verb). */
 export function afterVerbGroup(v: SentenceView, from: number): number {
   let k = from;
-  while (k < v.s.last && (v.tok(k)!.pos === 'ADV' || v.tok(k)!.pos === 'PART') && !v.at.has(k) && v.lower(k) !== 'not') k++;
+  while (k < v.s.last && (v.tok(k)!.pos === 'ADV' || v.tok(k)!.pos === 'PART') && !v.at.has(k) &&
+      v.lower(k) !== 'not') k++;
   return k;
 }
 

@@ -112,7 +112,8 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
     const outer = phraseEndingAt(v, list[0]!.first - 1);
     // "vehicles belonging to X", "fighters loyal to X": the phrase's owner acts
     const before = v.tok(list[0]!.first - 2);
-    if (!outer) return before && /(?:ing|ed)$/.test(before.lower) || /^(?:loyal|close|allied)$/.test(before?.lower ?? '') ? heads(v, list) : [];
+    if (!outer) return before && /(?:ing|ed)$/.test(before.lower) || /^(?:loyal|close|allied)$/.test(before?.lower ??
+        '') ? heads(v, list) : [];
     const oh = headMention(v, outer);
     if (oh) return [oh];
     // "troops from Pakistan and India", "the head of the IAEA": the only actors there are
@@ -189,7 +190,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   // "issued a statement demanding", "backed a resolution calling for": the vehicle's author
   if (ing) {
     const p = phraseEndingAt(v, k + 1);
-    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) && !v.at.has(p.first - 1)) return subjectAt(v, p.first - 1, depth + 1);
+    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) &&
+        !v.at.has(p.first - 1)) return subjectAt(v, p.first - 1, depth + 1);
   }
   return subjectPhrase(v, k + 1, depth);
 }

@@ -28,7 +28,8 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
       const s = a.sentences[i]!;
       d = findDates(a.text, s.start, s.end).filter((x) => !x.ofSaying);
       // "At the time, ...": the previous sentence's date covers this one
-      if (d.length === 0 && i > 0 && AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1).map((x) => ({ ...x, inherited: true }));
+      if (d.length === 0 && i > 0 &&
+          AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1).map((x) => ({ ...x, inherited: true }));
       datesOf.set(i, d);
     }
     return d;
@@ -50,7 +51,8 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     if (!attributions.has(hit.sentence)) attributions.set(hit.sentence, attributionOf(a, hit.sentence));
     const prev = a.tokens[hit.first - 1];
     const prev2 = a.tokens[hit.first - 2];
-    const definite = (prev !== undefined && DETERMINERS.has(prev.lower)) || (prev2 !== undefined && DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
+    const definite = (prev !== undefined && DETERMINERS.has(prev.lower)) || (prev2 !== undefined &&
+        DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
     if (hit.rule.anaphorOnly && !definite) continue;
     // "efforts to protest", "the right to protest": a capacity, not an event
     if (prev?.lower === 'to' && prev2 !== undefined && NOMINAL_GOVERNORS.has(prev2.lower)) continue;
@@ -116,7 +118,8 @@ function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string
     let firstBreak = s.first;
     while (firstBreak < s.last && !SEGMENT_BREAK.has(toks[firstBreak]!.value)) firstBreak++;
     const openEnd = toks[firstBreak - 1]?.end ?? s.start;
-    if (firstBreak < hit.first) best = dates.find((d) => d.end <= openEnd && d.start === s.start || (d.end <= openEnd && /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))));
+    if (firstBreak < hit.first) best = dates.find((d) => d.end <= openEnd && d.start === s.start || (d.end <= openEnd &&
+        /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))));
   }
   if (!best && toks[lo - 1]?.value === ',' && /^(?:when|as|after)$/.test(toks[lo]!.lower)) {
     // "on October 7, when militants struck": the when-clause happened at the date it hangs on
@@ -131,8 +134,10 @@ function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Me
   const toks = a.tokens;
   let first = hit.first;
   let last = hit.last;
-  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 && toks[m.first]!.sentence === hit.sentence) first = m.first;
-  for (const m of target) if (m.last > last && m.last - hit.last <= 12 && toks[m.first]!.sentence === hit.sentence) last = m.last;
+  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 &&
+      toks[m.first]!.sentence === hit.sentence) first = m.first;
+  for (const m of target) if (m.last > last && m.last - hit.last <= 12 &&
+      toks[m.first]!.sentence === hit.sentence) last = m.last;
   return { start: toks[first]!.start, end: toks[last - 1]!.end };
 }
 

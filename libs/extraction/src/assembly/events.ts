@@ -69,7 +69,8 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
     let date = clusterDate(c);
     if (date && date.start > pub && modality === 'asserted') modality = 'future';
     // a title is the office holder on the event's own date
-    const onDate = (m: Mention): Mention => (date && date.precision !== 'unknown' && date.start !== pub ? resolveTitleOn(g, m, date.start) : m);
+    const onDate = (m: Mention): Mention => (date && date.precision !== 'unknown' &&
+        date.start !== pub ? resolveTitleOn(g, m, date.start) : m);
     date ??= defaultDate(pub, modality === 'future' || modality === 'hypothetical');
     const agentMs = c.drafts.flatMap((d) => d.agent).map(onDate);
     const targetMs = c.drafts.flatMap((d) => d.target).map(onDate).filter((m) => !agentMs.some((x) => x.entity.id === m.entity.id));

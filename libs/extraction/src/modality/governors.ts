@@ -39,12 +39,14 @@ function isVerb(t: Token | undefined): boolean {
 /** A word between governor and mention that does not end the governor's reach. */
 function transparent(toks: Token[], k: number): boolean {
   const t = toks[k]!;
-  if (!isVerb(t)) return !/^[;:]$/.test(t.lower) && !/^(?:but|while|although|because|after|before|when|since)$/.test(t.lower);
+  if (!isVerb(t)) return !/^[;:]$/.test(t.lower) &&
+      !/^(?:but|while|although|because|after|before|when|since)$/.test(t.lower);
   if (t.pos === 'AUX' || /^(?:be|have|do|get)$/.test(t.lemma)) return true;
   // participles inside the noun phrase: "a planned visit", "the long-awaited talks"
   const prev = toks[k - 1];
   // (an adverb counts only inside a determiner phrase: "the recently announced visit", not "officials later denied")
-  const inNp = prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-' || (prev.pos === 'ADV' && toks[k - 2]?.pos === 'DET'));
+  const inNp = prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-' ||
+      (prev.pos === 'ADV' && toks[k - 2]?.pos === 'DET'));
   return /(?:ed|ing|en)$/.test(t.lower) && inNp;
 }
 
@@ -64,7 +66,8 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (sawBe && t.pos !== 'ADV') break;
       continue;
     }
-    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return t.lemma === 'postpone' || t.lemma === 'delay' ? undefined : 'negated';
+    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return t.lemma === 'postpone' ||
+        t.lemma === 'delay' ? undefined : 'negated';
     break;
   }
   for (let k = hit.first - 1; k >= s.first && k >= hit.first - 14; k--) {
@@ -79,7 +82,8 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     const between = toks.slice(k + (particle ? 2 : 1), hit.first).map((x) => x.lower);
     // the governor reaches its object, not a prepositional phrase: "dropped from the letter" is about the letter's text
     if (between.some((w, i) => w !== 'of' && !(w === 'to' && i === 0) && PREPOSITIONS.has(w))) return undefined;
-    const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') || /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
+    const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') ||
+        /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
     if (CANCEL.has(lemma)) return lemma === 'call' && !particle ? undefined : 'negated';
     if (DENY.has(lemma)) {
       if (particle === undefined && PARTICLE[lemma]) return undefined;
