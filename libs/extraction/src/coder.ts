@@ -41,7 +41,7 @@ export interface CodingResult extends BoundedCoding {
 
 export interface Coder {
   version: string;
-  /** Events, language, and the sentences or text left out. Never throws on any text. */
+  /** Events, language, and what was left out. Throws only on a publishedAt that is no calendar day, never on the text. */
   code(input: CoderInput): CodingResult;
   /** Just the events of `code`. */
   extract(input: CoderInput): CodedEvent[];

@@ -59,7 +59,10 @@ async function runWithTimeout(pool: Piscina, input: CoderInput, timeoutMs: numbe
   const { port1: started, port2 } = new MessageChannel();
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
+  let settled = false;
   started.once('message', () => {
+    // the two ports do not order their messages: "started" may come after the result
+    if (settled) return;
     timer = setTimeout(() => {
       timedOut = true;
       abort.abort();
@@ -71,6 +74,7 @@ async function runWithTimeout(pool: Piscina, input: CoderInput, timeoutMs: numbe
   } catch (error) {
     throw timedOut ? new CodingTimeoutError(timeoutMs) : error;
   } finally {
+    settled = true;
     clearTimeout(timer);
     started.close();
   }
