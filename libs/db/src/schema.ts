@@ -317,3 +317,27 @@ export interface Database {
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
   alert_dead_letters: AlertDeadLettersTable;
 }
+
+// ---- Parked events (libs/event-store consumers) ---------------------------
+
+export interface ParkedEventsTable {
+  parked_id: Generated<string>;
+  consumer: string;
+  event_id: string;
+  global_position: Int8;
+  transaction_id: Xid8;
+  stream_id: string;
+  event_type: string;
+  error: string;
+  attempts: number;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  status: Generated<'parked' | 'replay-requested' | 'replayed'>;
+  replay_requested_by: string | null;
+  replay_requested_at: Timestamp | null;
+  replayed_at: Timestamp | null;
+}
+
+export interface Database {
+  parked_events: ParkedEventsTable;
+}
