@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
 import type { ConsumerStatusView, FeedView, QueueCounts, RebuildView } from '../types';
+import { CodingFailuresCard } from './operations/CodingFailuresCard';
+import { ParkedEventsCard } from './operations/ParkedEventsCard';
 
 export function OperationsPage() {
   const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
@@ -93,6 +95,8 @@ export function OperationsPage() {
           </details>
         )}
       </Card>
+      <ParkedEventsCard />
+      <CodingFailuresCard />
       <Card title="Queues" actions={<a href="/admin/queues">Open bull-board →</a>}>
         <ErrorBox error={queues.error} />
         <table className="grid">
