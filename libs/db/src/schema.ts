@@ -64,6 +64,8 @@ export interface FeedsTable {
   items_invalid: ColumnType<string, never, string | number | bigint>;
   /** Counts of the latest poll; pg parses jsonb on read, we write JSON text. */
   last_poll: ColumnType<unknown, never, string | null>;
+  /** The latest items polls had to skip, with why (jsonb array, newest first). */
+  item_errors: ColumnType<unknown, never, string>;
 }
 
 /** Admin authentication (libs/auth): users with argon2 hashes, sessions keyed by sha256(token). */

@@ -46,6 +46,15 @@ describe('itemToPayload', () => {
     expect(itemToPayload({ link: 'mailto:desk@example.org', title: 'T', body: 'B' }, context)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('url') });
   });
 
+  it('calls an implausible date, an overlong link and an oversized body invalid, naming the field', () => {
+    const item = { link: 'https://x.example/e', title: 'T', body: 'B' };
+    expect(itemToPayload({ ...item, publishedAt: '0000-01-01T00:00:00.000Z' }, context)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^publishedAt: /) });
+    expect(itemToPayload({ ...item, publishedAt: '2027-06-01T00:00:00.000Z' }, context)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^publishedAt: /) });
+    expect(itemToPayload({ ...item, publishedAt: '2026-11-29T10:00:00.000Z' }, context).kind).toBe('payload');
+    expect(itemToPayload({ ...item, link: `https://x.example/${'a'.repeat(2_000)}` }, context)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^url: /) });
+    expect(itemToPayload({ ...item, body: 'b'.repeat(1_048_577) }, context)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^body: /) });
+  });
+
   it('leaves out a language that is not a tag and a guid too long to be a source id', () => {
     const outcome = itemToPayload({ link: 'https://x.example/d', title: 'T', body: 'B', guid: 'g'.repeat(300) }, { ...context, language: 'English' });
     expect(outcome.kind).toBe('payload');

@@ -14,6 +14,12 @@ export type ItemOutcome = { kind: 'payload'; payload: ArticlePayload } | { kind:
 
 const MAX_TITLE = 1_000;
 const MAX_SOURCE_ID = 200;
+/** An item larger than a webhook body may be is not an article (the webhook's MAX_BODY_BYTES default). */
+export const MAX_ITEM_BODY_CHARS = 1_048_576;
+export const MAX_ITEM_URL_CHARS = 2_000;
+/** Dates a news item can plausibly carry: from 1900 to two days ahead (time zones, embargoes). */
+const EARLIEST_PUBLISHED = Date.UTC(1900, 0, 1);
+const LATEST_AHEAD_MS = 2 * 24 * 3_600_000;
 
 /**
  * A feed item → the same payload the webhook accepts, validated by the same
@@ -27,7 +33,17 @@ export function itemToPayload(item: FeedItem, context: FeedContext): ItemOutcome
   try {
     url = new URL(item.link, context.feedUrl).toString();
   } catch {
-    return { kind: 'invalid', message: `link is not a URL: ${item.link.slice(0, 200)}` };
+    return { kind: 'invalid', message: `url: link is not a URL: ${item.link.slice(0, 200)}` };
+  }
+  // A first line of defence; the payload schema below is the webhook's own and names the rest.
+  if (!/^https?:$/.test(new URL(url).protocol)) return { kind: 'invalid', message: `url: link is not an http(s) URL: ${url.slice(0, 200)}` };
+  if (url.length > MAX_ITEM_URL_CHARS) return { kind: 'invalid', message: `url: link is ${url.length} characters, more than ${MAX_ITEM_URL_CHARS}` };
+  if ((item.body?.length ?? 0) > MAX_ITEM_BODY_CHARS) return { kind: 'invalid', message: `body: is ${item.body!.length} characters, more than ${MAX_ITEM_BODY_CHARS}` };
+  if (item.publishedAt !== undefined) {
+    const at = Date.parse(item.publishedAt);
+    if (!(at >= EARLIEST_PUBLISHED && at <= context.now.getTime() + LATEST_AHEAD_MS)) {
+      return { kind: 'invalid', message: `publishedAt: ${item.publishedAt.slice(0, 40)} is not a plausible publication date (1900 to two days ahead)` };
+    }
   }
   const title = item.title ? stripTags(item.title) : item.body ? headline(stripTags(item.body)) : '';
   const body = item.body ?? item.title ?? '';
