@@ -343,3 +343,16 @@ export interface ParkedEventsTable {
 export interface Database {
   parked_events: ParkedEventsTable;
 }
+
+// ---- Login backoff (libs/auth) ------------------------------------------------
+
+export interface LoginBackoffTable {
+  email: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface Database {
+  login_backoff: LoginBackoffTable;
+}
