@@ -17,6 +17,7 @@ import {
 } from './parked-events.js';
 import { inSavepoint } from './savepoint.js';
 import { isTransientError } from './transient-errors.js';
+import { Wait } from './waits.js';
 
 /** Handles one batch; its writes commit together with the consumer's checkpoint. */
 export type LogHandler = (events: StoredEvent[], trx: Transaction<Database>) => Promise<void>;
@@ -103,8 +104,10 @@ export class LogConsumer {
   private stopping = false;
   private running?: Promise<void>;
   private leading = false;
-  private wake?: () => void;
-  private interruptPause?: () => void;
+  /** Idle between batches: a NOTIFY or stop() ends it. */
+  private readonly idle = new Wait();
+  /** Before a failed event's next try: only stop() ends it. */
+  private readonly retryPause = new Wait();
   private wokenAt = 0;
   private unsubscribe?: () => void;
   lastError?: { message: string; at: Date };
@@ -131,7 +134,7 @@ export class LogConsumer {
     this.stopping = false;
     this.unsubscribe = this.notifier?.subscribe(() => {
       this.wokenAt = Date.now();
-      this.wake?.();
+      this.idle.cut();
     });
     this.running = this.run();
   }
@@ -139,8 +142,8 @@ export class LogConsumer {
   /** Finishes the batch in hand, releases leadership and returns. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
-    this.interruptPause?.();
+    this.idle.cut();
+    this.retryPause.cut();
     this.unsubscribe?.();
     await this.running;
     this.running = undefined;
@@ -160,7 +163,7 @@ export class LogConsumer {
       const outcome = await executor.transaction().execute((trx) => this.runWindow(trx));
       moved += outcome.moved;
       if (!outcome.blocked || this.stopping) return moved;
-      await this.pause(this.retryDelayMs);
+      await this.retryPause.for(this.retryDelayMs);
     }
   }
 
@@ -317,25 +320,6 @@ export class LogConsumer {
 
   /** Sleeps until the timeout, a NOTIFY, or stop(). */
   private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
-  /** Waits before trying a failed event again; only stop() cuts it short (a NOTIFY must not hurry the retries). */
-  private pause(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.interruptPause = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return this.stopping ? Promise.resolve() : this.idle.for(ms);
   }
 }
