@@ -35,7 +35,8 @@ describe('Redis loses its data (end to end)', () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
     client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-    coding = new Queue('coding', { connection: new Redis(redis.url, { maxRetriesPerRequest: null }), prefix: 'bull' });
+    // Connection options, not a client: the queue then owns its connection and close() ends it.
+    coding = new Queue('coding', { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix: 'bull' });
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     app = await startCompiledApp('apps/standalone/src/main.js', {
