@@ -54,4 +54,22 @@ describe('itemToPayload', () => {
       expect(outcome.payload.sourceId).toBeUndefined();
     }
   });
+
+  it('calls an item with an implausible date, a credentialed link or a control character invalid, naming the field', () => {
+    const item = { link: 'https://x.example/e', title: 'T', body: 'B' };
+    for (const [overrides, field] of [
+      [{ publishedAt: '0001-01-01T00:00:00.000Z' }, 'publishedAt'],
+      [{ publishedAt: '2099-01-01T00:00:00.000Z' }, 'publishedAt'],
+      [{ link: 'https://user:pass@x.example/e' }, 'url'],
+      [{ title: 'T\u0000' }, 'title'],
+    ] as const) {
+      const outcome = itemToPayload({ ...item, ...overrides }, context);
+      expect(outcome).toMatchObject({ kind: 'invalid', problems: [{ field, message: expect.any(String) }] });
+    }
+  });
+
+  it('leaves out a guid with control characters instead of refusing the item', () => {
+    const outcome = itemToPayload({ link: 'https://x.example/f', title: 'T', body: 'B', guid: 'g\u0001' }, context);
+    expect(outcome.kind === 'payload' && outcome.payload.sourceId).toBeUndefined();
+  });
 });
