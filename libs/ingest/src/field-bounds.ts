@@ -1,3 +1,5 @@
+import { unstorableTextProblem } from '#db/storable-text';
+
 /**
  * Bounds on what an article delivery (webhook or feed item) may carry. Each
  * check returns a message naming the problem, or undefined when the value is
@@ -21,9 +23,6 @@ export const FIELD_LIMITS = {
 const EARLIEST_PUBLISHED_MS = Date.parse(`${FIELD_LIMITS.earliestPublishedAt}T00:00:00Z`);
 const DAY_MS = 86_400_000;
 
-// NUL and unpaired UTF-16 surrogates cannot be stored by PostgreSQL (jsonb refuses both; text would silently
-// turn a surrogate into U+FFFD): they are never text a person sent.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** C0 controls other than tab, newline and carriage return, and DEL. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const CONTROL_GLOBAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -31,13 +30,8 @@ const LONE_SURROGATE_GLOBAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\u
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** NUL or an unpaired surrogate: refused in every field (the body included). */
-export function unstorableTextProblem(value: string): string | undefined {
-  const match = UNSTORABLE.exec(value);
-  if (!match) return undefined;
-  const what = match[0] === '\u0000' ? 'a NUL character (U+0000)' : `an unpaired surrogate (${codePoint(match[0])}), which is not valid Unicode`;
-  return `contains ${what} at position ${match.index}`;
-}
+/** NUL or an unpaired surrogate (what PostgreSQL cannot store): refused in every field, the body included. */
+export { unstorableTextProblem };
 
 /** Short text fields (title, outlet, sourceId): no NUL, no unpaired surrogate, no control character but tab/newline. */
 export function textFieldProblem(value: string, maxLength: number): string | undefined {
@@ -58,8 +52,10 @@ export function stripControlCharacters(text: string): string {
 export function httpUrlProblem(value: string): string | undefined {
   const max = FIELD_LIMITS.urlLength;
   if (value.length > max) return `must be at most ${max} characters (got ${value.length})`;
-  const control = CONTROL.exec(value) ?? UNSTORABLE.exec(value);
+  const control = CONTROL.exec(value);
   if (control) return `contains the control character ${codePoint(control[0])} at position ${control.index}`;
+  const unstorable = unstorableTextProblem(value);
+  if (unstorable) return unstorable;
   let url: URL;
   try {
     url = new URL(value);
