@@ -18,7 +18,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
 import { EventStore } from '#event-store';
 import { ArticleGroupCommit, InvalidArticleError, WebhookIdReusedError, parseArticlePayload, prepareArticle, webhookIdProblem } from '#ingest';
-import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, parseJsonBody } from '#platform';
+import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
 
 @ApiTags('ingest')
 @Controller('webhooks')
@@ -78,8 +78,9 @@ export class ArticleWebhookController {
   @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
   async deliver(@Res({ passthrough: true }) reply: FastifyReply, @Headers() headers: Record<string, string>, @Body() body: unknown) {
     if (body !== undefined && !Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException('send the article as application/json');
-    const raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const webhookId = this.verify(raw, headers);
+    // Standard Webhooks signs text: bytes that are not UTF-8 cannot be verified (nor be JSON), so they are refused first.
+    const text = decodeUtf8Body(Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+    const webhookId = this.verify(text, headers);
     const idProblem = webhookIdProblem(webhookId);
     if (idProblem) {
       const fields = [{ field: 'webhook-id', message: idProblem }];
@@ -87,7 +88,7 @@ export class ArticleWebhookController {
     }
     let prepared;
     try {
-      prepared = prepareArticle(parseArticlePayload(parseJsonBody(raw)), { kind: 'webhook', webhookId }, webhookId);
+      prepared = prepareArticle(parseArticlePayload(parseJsonText(text)), { kind: 'webhook', webhookId }, webhookId);
     } catch (error) {
       if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
       throw error;
@@ -105,13 +106,13 @@ export class ArticleWebhookController {
     return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
   }
 
-  /** Returns the webhook-id once the signature over the exact bytes received is valid and fresh. */
-  private verify(rawBody: Buffer, headers: Record<string, string>): string {
+  /** Returns the webhook-id once the signature over the body received (before any parsing) is valid and fresh. */
+  private verify(body: string, headers: Record<string, string>): string {
     const required = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
     const missing = required.filter((name) => !headers[name]);
     if (missing.length > 0) throw new UnauthorizedException(`missing ${missing.join(', ')} header(s)`);
     try {
-      this.webhook.verify(rawBody, headers, { jsonParse: false });
+      this.webhook.verify(body, headers, { jsonParse: false });
     } catch (error) {
       if (error instanceof WebhookVerificationError) throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
       throw error;

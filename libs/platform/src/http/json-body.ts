@@ -33,12 +33,20 @@ function badBody(problem: BodyProblem, error = 'invalid-body'): BadRequestExcept
  * handler runs. Linear in the size of the body.
  */
 export function parseJsonBody(raw: Buffer): unknown {
-  let text: string;
+  return parseJsonText(decodeUtf8Body(raw));
+}
+
+/** The body as text; 400 when it is not valid UTF-8 (JSON is UTF-8, and a signature is checked over the text). */
+export function decodeUtf8Body(raw: Buffer): string {
   try {
-    text = utf8.decode(raw);
+    return utf8.decode(raw);
   } catch {
     throw badBody({ field: '(body)', message: 'is not valid UTF-8' });
   }
+}
+
+/** JSON text → value, with the checks of parseJsonBody. */
+export function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw badBody({ field: '(body)', message: 'is empty; send a JSON document' }, 'invalid-json');
   let value: unknown;
   try {
