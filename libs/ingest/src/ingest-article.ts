@@ -3,6 +3,7 @@ import { type ArticleReceived, articleStreamId, decideArticle, initialArticleSta
 import type { Db } from '#db';
 import { ConcurrencyError, type EventStore, type NewEvent, deterministicEventId } from '#event-store';
 import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
+import type { BodyText } from './body-text-runner.js';
 import { bodyToText } from './html-to-text.js';
 
 export type IngestVia = ArticleReceived['via'];
@@ -42,9 +43,12 @@ export class WebhookIdReusedError extends Error {
 /** Text with no letter or digit in it (markup, scripts, punctuation, spaces) is no article. */
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
-/** Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing. */
-export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlationId: string): PreparedArticle {
-  const { text, format } = bodyToText(payload.body);
+/**
+ * Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing.
+ * `converted`: the body's text when it was already made off the event loop (BodyTextRunner).
+ */
+export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlationId: string, converted?: BodyText): PreparedArticle {
+  const { text, format } = converted ?? bodyToText(payload.body);
   if (!HAS_WORDS.test(text)) {
     const message = format === 'html' ? 'has no text once markup, scripts and page furniture are removed' : 'has no text (no letter or digit)';
     throw new InvalidArticleError([{ field: 'body', message }]);

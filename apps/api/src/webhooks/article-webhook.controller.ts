@@ -6,7 +6,9 @@ import {
   Headers,
   HttpCode,
   Inject,
+  type OnModuleDestroy,
   Post,
+  ServiceUnavailableException,
   Res,
   UnauthorizedException,
   UnsupportedMediaTypeException,
@@ -17,13 +19,25 @@ import type { FastifyReply } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
 import { EventStore } from '#event-store';
-import { ArticleGroupCommit, InvalidArticleError, WebhookIdReusedError, parseArticlePayload, prepareArticle, webhookIdProblem } from '#ingest';
+import {
+  ArticleGroupCommit,
+  BodyTextTimeoutError,
+  type BodyTextRunner,
+  InvalidArticleError,
+  WebhookIdReusedError,
+  createBodyTextRunner,
+  parseArticlePayload,
+  prepareArticle,
+  webhookIdProblem,
+} from '#ingest';
 import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
 
 @ApiTags('ingest')
 @Controller('webhooks')
-export class ArticleWebhookController {
+export class ArticleWebhookController implements OnModuleDestroy {
   private readonly webhook: Webhook;
+  /** Large bodies become text on a worker thread, so the api keeps answering meanwhile. */
+  private readonly bodyText: BodyTextRunner = createBodyTextRunner();
   /** Concurrent deliveries share a transaction and its commit (see ArticleGroupCommit). */
   private readonly groupCommit: ArticleGroupCommit;
 
@@ -34,6 +48,10 @@ export class ArticleWebhookController {
   ) {
     this.webhook = new Webhook(webhookSecret(config));
     this.groupCommit = new ArticleGroupCommit(database.db, store);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.bodyText.close();
   }
 
   @Post('articles')
@@ -88,9 +106,11 @@ export class ArticleWebhookController {
     }
     let prepared;
     try {
-      prepared = prepareArticle(parseArticlePayload(parseJsonText(text)), { kind: 'webhook', webhookId }, webhookId);
+      const payload = parseArticlePayload(parseJsonText(text));
+      prepared = prepareArticle(payload, { kind: 'webhook', webhookId }, webhookId, await this.bodyText.bodyToText(payload.body));
     } catch (error) {
       if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
+      if (error instanceof BodyTextTimeoutError) throw new ServiceUnavailableException({ statusCode: 503, error: 'busy', message: error.message });
       throw error;
     }
     let result;
