@@ -103,6 +103,8 @@ describe('hostile input (end to end)', () => {
       ADMIN_PASSWORD,
       // Many refused deliveries come from one address in a short time.
       WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
+      // The request log is checked at the end.
+      LOG_LEVEL: 'info',
     });
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 120_000);
@@ -211,6 +213,11 @@ describe('hostile input (end to end)', () => {
     );
     expect(lost).toBe(0);
     expect(tally.serverErrors).toEqual([]);
+    // One request line per request at info, the route as a pattern and no 5xx among them.
+    const requestLines = app.output().split('\n').filter((line) => line.includes('"msg":"request"')).map((line) => JSON.parse(line));
+    expect(requestLines).toContainEqual(expect.objectContaining({ method: 'POST', route: '/webhooks/articles', status: 409, ms: expect.any(Number) }));
+    expect(requestLines).toContainEqual(expect.objectContaining({ method: 'GET', route: '/api/articles/:id', status: 200 }));
+    expect(requestLines.filter((line) => line.status >= 500)).toEqual([]);
     expect(tally.tried).toBeGreaterThanOrEqual(70);
   }, 120_000);
 });
