@@ -19,9 +19,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const max = (values: number[]) => Math.max(...values);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
-const nested = (depth: number) => `${'<div>'.repeat(depth)}Iraq and Iran held talks in Baghdad on Monday.${'</div>'.repeat(depth)}`;
-const corpus = readdirSync(resolve(ROOT, '../shared/corpus/dev')).filter((f) => f.endsWith('.txt')).slice(0, 40);
-const paragraphs = corpus.flatMap((f) => readFileSync(resolve(ROOT, '../shared/corpus/dev', f), 'utf8').split(/\n\s*\n/)).filter((p) => p.trim());
+const nested = (depth: number) =>
+  `${'<div>'.repeat(depth)}Iraq and Iran held talks in Baghdad on Monday.${'</div>'.repeat(depth)}`;
+const corpus = readdirSync(resolve(ROOT, '../shared/corpus/dev'))
+  .filter((f) => f.endsWith('.txt'))
+  .slice(0, 40);
+const paragraphs = corpus
+  .flatMap((f) => readFileSync(resolve(ROOT, '../shared/corpus/dev', f), 'utf8').split(/\n\s*\n/))
+  .filter((p) => p.trim());
 /** A news page: navigation, an article of `count` corpus paragraphs (cycled), related links, footer. */
 const page = (count: number) =>
   `<html><head><title>t</title><script>var x = 1;</script></head><body><nav><a href="/">Home</a><a href="/world">World</a></nav>` +
@@ -37,7 +42,11 @@ const inputs: [string, string][] = [
   ['long news page (2,000 paragraphs)', page(2_000)],
 ];
 
-say(`machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${process.version}`);
+say(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; node ${process.version}`,
+);
 say(`\nHTML → text in process (htmlparser2 tokenizer, linear), median of ${RUNS}:`);
 for (const [name, html] of inputs) {
   htmlToText(html); // warm-up
@@ -61,12 +70,23 @@ const freePort = () =>
 
 const testDb = await createTestDatabase();
 const redisPort = await freePort();
-const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const redis = spawn(
+  'redis-server',
+  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  { stdio: 'ignore' },
+);
 const apiPort = await freePort();
 const base = `http://127.0.0.1:${apiPort}`;
 const api: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
   cwd: ROOT,
-  env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: testDb.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, PORT: String(apiPort), WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000' },
+  env: {
+    ...process.env,
+    LOG_LEVEL: 'error',
+    DATABASE_URL: testDb.url,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    PORT: String(apiPort),
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
@@ -94,10 +114,21 @@ const webhook = new Webhook(DEVELOPMENT_WEBHOOK_SECRET);
 let n = 0;
 async function deliver(body: string): Promise<number> {
   const id = `msg_bench_html_${n++}_${Date.now()}`;
-  const payload = JSON.stringify({ url: `https://bench.example.org/${id}`, title: 'Bench', publishedAt: '2021-04-07', outlet: 'Bench', body });
+  const payload = JSON.stringify({
+    url: `https://bench.example.org/${id}`,
+    title: 'Bench',
+    publishedAt: '2021-04-07',
+    outlet: 'Bench',
+    body,
+  });
   const response = await fetch(`${base}/webhooks/articles`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': webhook.sign(id, new Date(), payload) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+      'webhook-signature': webhook.sign(id, new Date(), payload),
+    },
     body: payload,
   });
   await response.arrayBuffer();
@@ -106,7 +137,13 @@ async function deliver(body: string): Promise<number> {
 
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error('the api did not become healthy');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -118,8 +155,11 @@ try {
   for (const [name, html] of inputs.slice(3)) {
     const during: number[] = [];
     const statuses: number[] = [];
-    for (let run = 0; run < RUNS; run++) during.push(...(await healthDuring(deliver(html).then((status) => statuses.push(status)))));
-    say(`  during ${name} (answers ${[...new Set(statuses)].join(', ')}): median ${ms(median(during))}, max ${ms(max(during))} over ${during.length} samples; median ${(median(during) / median(idle)).toFixed(1)}× idle`);
+    for (let run = 0; run < RUNS; run++)
+      during.push(...(await healthDuring(deliver(html).then((status) => statuses.push(status)))));
+    say(
+      `  during ${name} (answers ${[...new Set(statuses)].join(', ')}): median ${ms(median(during))}, max ${ms(max(during))} over ${during.length} samples; median ${(median(during) / median(idle)).toFixed(1)}× idle`,
+    );
   }
 } finally {
   api.kill('SIGTERM');

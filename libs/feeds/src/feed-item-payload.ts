@@ -1,4 +1,11 @@
-import { type ArticlePayload, FIELD_LIMITS, type FieldProblem, InvalidArticleError, parseArticlePayload, textFieldProblem } from '#ingest';
+import {
+  type ArticlePayload,
+  FIELD_LIMITS,
+  type FieldProblem,
+  InvalidArticleError,
+  parseArticlePayload,
+  textFieldProblem,
+} from '#ingest';
 import type { FeedItem } from './feed-parser.js';
 
 export interface FeedContext {
@@ -39,12 +46,17 @@ export function itemToPayload(item: FeedItem, context: FeedContext): ItemOutcome
   const title = item.title ? stripTags(item.title) : item.body ? headline(stripTags(item.body)) : '';
   const body = item.body ?? item.title ?? '';
   if (title.length === 0 || body.trim().length === 0) {
-    return { kind: 'invalid', message: 'item has neither a title nor a body', problems: [{ field: 'body', message: 'item has neither a title nor a body' }] };
+    return {
+      kind: 'invalid',
+      message: 'item has neither a title nor a body',
+      problems: [{ field: 'body', message: 'item has neither a title nor a body' }],
+    };
   }
 
   const guid = item.guid?.trim();
   const sourceId = guid && !textFieldProblem(guid, FIELD_LIMITS.sourceIdLength) ? guid : undefined;
-  const language = context.language && /^[a-z]{2,3}(-[a-z0-9]+)?$/.test(context.language) ? context.language : undefined;
+  const language =
+    context.language && /^[a-z]{2,3}(-[a-z0-9]+)?$/.test(context.language) ? context.language : undefined;
   const candidate = {
     url,
     title: title.slice(0, MAX_TITLE),
@@ -57,7 +69,8 @@ export function itemToPayload(item: FeedItem, context: FeedContext): ItemOutcome
   try {
     return { kind: 'payload', payload: parseArticlePayload(candidate, { now: context.now }) };
   } catch (error) {
-    if (error instanceof InvalidArticleError) return { kind: 'invalid', message: error.message, problems: error.problems };
+    if (error instanceof InvalidArticleError)
+      return { kind: 'invalid', message: error.message, problems: error.problems };
     throw error;
   }
 }
@@ -65,7 +78,10 @@ export function itemToPayload(item: FeedItem, context: FeedContext): ItemOutcome
 /** Titles may carry inline markup (<b>, entities already decoded by the parser); a title is plain text. */
 function stripTags(html: string): string {
   // [^<>]: a scan stops at the next '<', so a title full of unclosed '<' stays linear.
-  return html.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The first sentence, or the first words up to ~120 characters. */

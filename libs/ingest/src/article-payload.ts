@@ -1,15 +1,20 @@
 import { z } from 'zod';
-import { FIELD_LIMITS, httpUrlProblem, publishedAtProblem, textFieldProblem, unstorableTextProblem } from './field-bounds.js';
+import {
+  FIELD_LIMITS,
+  httpUrlProblem,
+  publishedAtProblem,
+  textFieldProblem,
+  unstorableTextProblem,
+} from './field-bounds.js';
 
 /** Characters of an article body, plain text or HTML (MAX_BODY_BYTES bounds a webhook's bytes before this). */
 export const MAX_BODY_CHARACTERS = 1_000_000;
 
 /** A zod check from one of field-bounds' problem functions (one message per field, as the function words it). */
-const checked = (problem: (value: string) => string | undefined) =>
-  (value: string, ctx: z.RefinementCtx) => {
-    const message = problem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  };
+const checked = (problem: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
 
 const nonEmpty = 'must not be empty';
 
@@ -20,18 +25,36 @@ const nonEmpty = 'must not be empty';
 export function articlePayloadSchema(now: Date = new Date()) {
   return z.object({
     url: z.string({ error: 'must be a string' }).superRefine(checked(httpUrlProblem)),
-    title: z.string({ error: 'must be a string' }).trim().min(1, nonEmpty).superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.titleLength))),
+    title: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.titleLength))),
     publishedAt: z
-      .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be an ISO date (YYYY-MM-DD) or date-time' })
+      .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+        error: 'must be an ISO date (YYYY-MM-DD) or date-time',
+      })
       .superRefine(checked((v) => publishedAtProblem(v, now))),
     body: z
       .string({ error: 'must be a string' })
       .min(1, nonEmpty)
       .max(MAX_BODY_CHARACTERS, `must be at most ${MAX_BODY_CHARACTERS} characters`)
       .superRefine(checked(unstorableTextProblem)),
-    outlet: z.string({ error: 'must be a string' }).trim().min(1, nonEmpty).superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.outletLength))),
-    sourceId: z.string({ error: 'must be a string' }).trim().min(1, nonEmpty).superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.sourceIdLength))).optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/, 'must be a language tag such as "en"').optional(),
+    outlet: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.outletLength))),
+    sourceId: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.sourceIdLength)))
+      .optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/, 'must be a language tag such as "en"')
+      .optional(),
   });
 }
 
@@ -59,7 +82,9 @@ export function parseArticlePayload(body: unknown, options: { now?: Date } = {})
   }
   const parsed = articlePayloadSchema(options.now).safeParse(body);
   if (!parsed.success) {
-    throw new InvalidArticleError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
+    throw new InvalidArticleError(
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+    );
   }
   return parsed.data;
 }

@@ -28,15 +28,21 @@ export interface BodyTextRunner {
 
 export function createBodyTextRunner(options: { threads?: number; timeoutMs?: number } = {}): BodyTextRunner {
   const timeoutMs = options.timeoutMs ?? BODY_TEXT_TIMEOUT_MS;
-  if (!import.meta.url.endsWith('.js')) return { bodyToText: async (body) => bodyToText(body), close: async () => undefined };
-  const pool = new Piscina({ filename: new URL('./body-text.thread.js', import.meta.url).href, maxThreads: options.threads ?? 1, idleTimeout: 60_000 });
+  if (!import.meta.url.endsWith('.js'))
+    return { bodyToText: async (body) => bodyToText(body), close: async () => undefined };
+  const pool = new Piscina({
+    filename: new URL('./body-text.thread.js', import.meta.url).href,
+    maxThreads: options.threads ?? 1,
+    idleTimeout: 60_000,
+  });
   return {
     async bodyToText(body) {
       if (body.length < INLINE_BODY_CHARACTERS) return bodyToText(body);
       try {
         return (await pool.run(body, { signal: AbortSignal.timeout(timeoutMs) })) as BodyText;
       } catch (error) {
-        if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'TimeoutError') throw new BodyTextTimeoutError(timeoutMs);
+        if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'TimeoutError')
+          throw new BodyTextTimeoutError(timeoutMs);
         throw error;
       }
     },

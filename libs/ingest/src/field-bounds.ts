@@ -62,7 +62,8 @@ export function httpUrlProblem(value: string): string | undefined {
   } catch {
     return 'must be an absolute http(s) URL';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http(s) URL (got ${url.protocol.slice(0, 20)})`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `must be an http(s) URL (got ${url.protocol.slice(0, 20)})`;
   if (url.username || url.password) return 'must not carry credentials (user:password@)';
   if (!url.hostname) return 'must name a host';
   if (url.href.length > max) return `must be at most ${max} characters once percent-encoded (got ${url.href.length})`;

@@ -1,6 +1,7 @@
 import { MAX_HTML_DEPTH, bodyToText, cleanPlainText, htmlToText, looksLikeHtml } from './html-to-text.js';
 
-const nested = (depth: number, tag = 'div') => `${`<${tag}>`.repeat(depth)}Iraq and Iran held talks.${`</${tag}>`.repeat(depth)}`;
+const nested = (depth: number, tag = 'div') =>
+  `${`<${tag}>`.repeat(depth)}Iraq and Iran held talks.${`</${tag}>`.repeat(depth)}`;
 const timed = (run: () => void) => {
   const start = performance.now();
   run();
@@ -61,11 +62,18 @@ describe('html to text', () => {
 
   it('keeps the text of elements nested past the depth cap, ignoring their tags', () => {
     expect(htmlToText(nested(MAX_HTML_DEPTH + 50))).toBe('Iraq and Iran held talks.');
-    expect(htmlToText(`${'<div>'.repeat(MAX_HTML_DEPTH)}<script>evil()</script>kept${'</div>'.repeat(MAX_HTML_DEPTH)}`)).toBe('kept');
+    expect(
+      htmlToText(`${'<div>'.repeat(MAX_HTML_DEPTH)}<script>evil()</script>kept${'</div>'.repeat(MAX_HTML_DEPTH)}`),
+    ).toBe('kept');
   });
 
   it('stays linear on hostile markup (a quadratic parse takes minutes here; figures in BENCHMARKS.md)', () => {
-    for (const html of [nested(60_000), '<p>'.repeat(200_000), `${'<b>'.repeat(100_000)}${'</i>'.repeat(100_000)}`, '<p '.repeat(330_000)]) {
+    for (const html of [
+      nested(60_000),
+      '<p>'.repeat(200_000),
+      `${'<b>'.repeat(100_000)}${'</i>'.repeat(100_000)}`,
+      '<p '.repeat(330_000),
+    ]) {
       expect(timed(() => htmlToText(html))).toBeLessThan(5_000);
     }
     expect(timed(() => looksLikeHtml('<p '.repeat(330_000)))).toBeLessThan(1_000);

@@ -28,23 +28,107 @@ export function looksLikeHtml(body: string): boolean {
   return /<\/?(?:html|body|article|main|section|div|p|br|h[1-6]|ul|ol|li|span|a|figure|table)[\s/>]/i.test(body);
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 /** Never article text. */
 const FURNITURE = new Set([
-  'aside', 'audio', 'button', 'canvas', 'dialog', 'footer', 'form', 'head', 'iframe', 'input', 'map', 'math', 'menu',
-  'nav', 'noembed', 'noframes', 'noscript', 'object', 'script', 'select', 'style', 'svg', 'template', 'textarea',
-  'title', 'video', 'xmp',
+  'aside',
+  'audio',
+  'button',
+  'canvas',
+  'dialog',
+  'footer',
+  'form',
+  'head',
+  'iframe',
+  'input',
+  'map',
+  'math',
+  'menu',
+  'nav',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'video',
+  'xmp',
 ]);
 /** Tags whose content the tokenizer reads as raw text: their text must be dropped even past the depth cap. */
 const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'script', 'style', 'textarea', 'title', 'xmp']);
 /** Opening one of these closes an open one of the same name (<p>a<p>b, <li>…<li>…). */
 const SELF_CLOSING_SIBLINGS = new Set(['dd', 'dt', 'li', 'option', 'p', 'td', 'th', 'tr']);
-const FURNITURE_ROLES = new Set(['banner', 'complementary', 'contentinfo', 'dialog', 'menu', 'menubar', 'navigation', 'search']);
+const FURNITURE_ROLES = new Set([
+  'banner',
+  'complementary',
+  'contentinfo',
+  'dialog',
+  'menu',
+  'menubar',
+  'navigation',
+  'search',
+]);
 const FURNITURE_NAMES =
   /(^|[\s_-])(ad|ads|advert|banner|breadcrumbs?|comments?|cookie|disqus|footer|gdpr|masthead|menu|newsletter|pagination|pager|popup|promo|related|share|sharing|sidebar|social|sponsor(ed)?|subscribe|toolbar)($|[\s_-])/i;
 const ARTICLE_NAMES = /(^|[\s_-])(article|content|main|post|story)[\s_-]*(body|content|text)?($|[\s_-])/i;
@@ -108,7 +192,8 @@ class TextCollector implements TokenizerCallbacks {
   }
 
   onattribdata(start: number, end: number): void {
-    if (this.attributeValue.length <= MAX_ATTRIBUTE_LOOKED_AT) this.attributeValue += this.html.slice(start, Math.min(end, start + MAX_ATTRIBUTE_LOOKED_AT + 1));
+    if (this.attributeValue.length <= MAX_ATTRIBUTE_LOOKED_AT)
+      this.attributeValue += this.html.slice(start, Math.min(end, start + MAX_ATTRIBUTE_LOOKED_AT + 1));
   }
 
   onattribentity(codepoint: number): void {
@@ -118,7 +203,8 @@ class TextCollector implements TokenizerCallbacks {
   onattribend(): void {
     const name = this.attributeName;
     const value = this.attributeValue.length > MAX_ATTRIBUTE_LOOKED_AT ? '' : this.attributeValue;
-    if (name === 'hidden' || (name === 'aria-hidden' && value.trim().toLowerCase() === 'true')) this.furnitureAttribute = true;
+    if (name === 'hidden' || (name === 'aria-hidden' && value.trim().toLowerCase() === 'true'))
+      this.furnitureAttribute = true;
     else if (name === 'role') {
       const role = value.trim().toLowerCase();
       if (FURNITURE_ROLES.has(role)) this.furnitureAttribute = true;
@@ -176,7 +262,8 @@ class TextCollector implements TokenizerCallbacks {
     if (BLOCK.has(name) || name === 'br') this.flush();
     if (VOID.has(name)) return;
     const top = this.stack[this.stack.length - 1];
-    if (top && ((SELF_CLOSING_SIBLINGS.has(name) && top.name === name) || (top.name === 'p' && BLOCK.has(name)))) this.pop();
+    if (top && ((SELF_CLOSING_SIBLINGS.has(name) && top.name === name) || (top.name === 'p' && BLOCK.has(name))))
+      this.pop();
     if (this.stack.length >= MAX_HTML_DEPTH) {
       if (RAW_TEXT.has(name)) this.rawTextOverflow = true;
       else this.overflow += 1;
@@ -225,7 +312,9 @@ export function htmlToText(html: string): string {
 }
 
 function normaliseSpaces(text: string): string {
-  return stripControlCharacters(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripControlCharacters(text)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Plain text: unify line endings, replace control characters other than tab and newline; words stay as sent. */
@@ -235,5 +324,7 @@ export function cleanPlainText(text: string): string {
 
 /** An article body (plain text or HTML) → the text stored and coded, and which it was. */
 export function bodyToText(body: string): { text: string; format: 'html' | 'text' } {
-  return looksLikeHtml(body) ? { text: htmlToText(body), format: 'html' } : { text: cleanPlainText(body), format: 'text' };
+  return looksLikeHtml(body)
+    ? { text: htmlToText(body), format: 'html' }
+    : { text: cleanPlainText(body), format: 'text' };
 }

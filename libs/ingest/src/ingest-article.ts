@@ -35,7 +35,9 @@ export class WebhookIdReusedError extends Error {
     readonly webhookId: string,
     readonly articleId: string,
   ) {
-    super(`webhook-id ${webhookId} was already used for a different article (${articleId}); send a new article under a new webhook-id`);
+    super(
+      `webhook-id ${webhookId} was already used for a different article (${articleId}); send a new article under a new webhook-id`,
+    );
     this.name = 'WebhookIdReusedError';
   }
 }
@@ -47,10 +49,18 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
  * Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing.
  * `converted`: the body's text when it was already made off the event loop (BodyTextRunner).
  */
-export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlationId: string, converted?: BodyText): PreparedArticle {
+export function prepareArticle(
+  payload: ArticlePayload,
+  via: IngestVia,
+  correlationId: string,
+  converted?: BodyText,
+): PreparedArticle {
   const { text, format } = converted ?? bodyToText(payload.body);
   if (!HAS_WORDS.test(text)) {
-    const message = format === 'html' ? 'has no text once markup, scripts and page furniture are removed' : 'has no text (no letter or digit)';
+    const message =
+      format === 'html'
+        ? 'has no text once markup, scripts and page furniture are removed'
+        : 'has no text (no letter or digit)';
     throw new InvalidArticleError([{ field: 'body', message }]);
   }
 
@@ -82,11 +92,21 @@ export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlat
 /** The events that store a prepared article in its new stream. */
 export function receivedEvents(prepared: PreparedArticle): NewEvent[] {
   const events = decideArticle({ type: 'ReceiveArticle', article: prepared.article }, initialArticleState());
-  return events.map((event) => ({ ...event, eventId: deterministicEventId(prepared.articleId, 'received'), metadata: { correlationId: prepared.correlationId, actor: prepared.actor } }));
+  return events.map((event) => ({
+    ...event,
+    eventId: deterministicEventId(prepared.articleId, 'received'),
+    metadata: { correlationId: prepared.correlationId, actor: prepared.actor },
+  }));
 }
 
 /** Validates, cleans and stores one delivery (see storeArticle). */
-export async function ingestArticle(db: Db, store: EventStore, payload: ArticlePayload, via: IngestVia, correlationId: string): Promise<IngestResult> {
+export async function ingestArticle(
+  db: Db,
+  store: EventStore,
+  payload: ArticlePayload,
+  via: IngestVia,
+  correlationId: string,
+): Promise<IngestResult> {
   return storeArticle(db, store, prepareArticle(payload, via, correlationId));
 }
 
@@ -127,12 +147,19 @@ export async function storeArticle(db: Db, store: EventStore, prepared: Prepared
  * already stored under another webhook-id is the same story sent again: a duplicate.
  */
 async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult | undefined> {
-  const rows = await db.selectFrom('article_keys').select(['key', 'article_id']).where('key', 'in', prepared.keys).execute();
+  const rows = await db
+    .selectFrom('article_keys')
+    .select(['key', 'article_id'])
+    .where('key', 'in', prepared.keys)
+    .execute();
   const via = prepared.article.via;
   const byWebhookId = via.kind === 'webhook' ? rows.find((row) => row.key === `webhook:${via.webhookId}`) : undefined;
   if (byWebhookId && via.kind === 'webhook') {
-    const received = (await store.readStream(articleStreamId(byWebhookId.article_id))).find((e) => e.type === 'ArticleReceived');
-    if (!received || !sameArticle(received.data as ArticleReceived, prepared.article)) throw new WebhookIdReusedError(via.webhookId, byWebhookId.article_id);
+    const received = (await store.readStream(articleStreamId(byWebhookId.article_id))).find(
+      (e) => e.type === 'ArticleReceived',
+    );
+    if (!received || !sameArticle(received.data as ArticleReceived, prepared.article))
+      throw new WebhookIdReusedError(via.webhookId, byWebhookId.article_id);
     return { articleId: byWebhookId.article_id, duplicate: true };
   }
   return rows[0] ? { articleId: rows[0].article_id, duplicate: true } : undefined;

@@ -69,7 +69,11 @@ export class ArticleWebhookController implements OnModuleDestroy {
   })
   @ApiHeader({ name: 'webhook-id', required: true, description: '1 to 256 visible ASCII characters, one per article' })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })
-  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">' })
+  @ApiHeader({
+    name: 'webhook-signature',
+    required: true,
+    description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">',
+  })
   @ApiBody({
     schema: {
       type: 'object',
@@ -77,7 +81,10 @@ export class ArticleWebhookController implements OnModuleDestroy {
       properties: {
         url: { type: 'string', format: 'uri' },
         title: { type: 'string' },
-        publishedAt: { type: 'string', description: 'YYYY-MM-DD or ISO date-time; dates in the text resolve against it' },
+        publishedAt: {
+          type: 'string',
+          description: 'YYYY-MM-DD or ISO date-time; dates in the text resolve against it',
+        },
         body: { type: 'string', description: 'plain text or HTML' },
         outlet: { type: 'string' },
         sourceId: { type: 'string' },
@@ -86,31 +93,62 @@ export class ArticleWebhookController implements OnModuleDestroy {
     },
   })
   @ApiResponse({ status: 202, description: 'Stored: { articleId, statusUrl }' })
-  @ApiResponse({ status: 200, description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }' })
-  @ApiResponse({ status: 400, description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field' })
+  @ApiResponse({
+    status: 200,
+    description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field',
+  })
   @ApiResponse({ status: 401, description: 'Missing, bad or stale signature' })
-  @ApiResponse({ status: 409, description: 'This webhook-id was already used for a different article: { articleId } of that one' })
+  @ApiResponse({
+    status: 409,
+    description: 'This webhook-id was already used for a different article: { articleId } of that one',
+  })
   @ApiResponse({ status: 413, description: 'Body larger than MAX_BODY_BYTES' })
   @ApiResponse({ status: 415, description: 'Body is not application/json' })
   @ApiResponse({ status: 429, description: 'Too many deliveries from this sender' })
   @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
-  async deliver(@Res({ passthrough: true }) reply: FastifyReply, @Headers() headers: Record<string, string>, @Body() body: unknown) {
-    if (body !== undefined && !Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException('send the article as application/json');
+  async deliver(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers() headers: Record<string, string>,
+    @Body() body: unknown,
+  ) {
+    if (body !== undefined && !Buffer.isBuffer(body))
+      throw new UnsupportedMediaTypeException('send the article as application/json');
     // Standard Webhooks signs text: bytes that are not UTF-8 cannot be verified (nor be JSON), so they are refused first.
     const text = decodeUtf8Body(Buffer.isBuffer(body) ? body : Buffer.alloc(0));
     const webhookId = this.verify(text, headers);
     const idProblem = webhookIdProblem(webhookId);
     if (idProblem) {
       const fields = [{ field: 'webhook-id', message: idProblem }];
-      throw new BadRequestException({ statusCode: 400, error: 'invalid-webhook-id', message: `webhook-id: ${idProblem}`, fields });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'invalid-webhook-id',
+        message: `webhook-id: ${idProblem}`,
+        fields,
+      });
     }
     let prepared;
     try {
       const payload = parseArticlePayload(parseJsonText(text));
-      prepared = prepareArticle(payload, { kind: 'webhook', webhookId }, webhookId, await this.bodyText.bodyToText(payload.body));
+      prepared = prepareArticle(
+        payload,
+        { kind: 'webhook', webhookId },
+        webhookId,
+        await this.bodyText.bodyToText(payload.body),
+      );
     } catch (error) {
-      if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
-      if (error instanceof BodyTextTimeoutError) throw new ServiceUnavailableException({ statusCode: 503, error: 'busy', message: error.message });
+      if (error instanceof InvalidArticleError)
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'invalid-article',
+          message: error.message,
+          fields: error.problems,
+        });
+      if (error instanceof BodyTextTimeoutError)
+        throw new ServiceUnavailableException({ statusCode: 503, error: 'busy', message: error.message });
       throw error;
     }
     let result;
@@ -118,12 +156,21 @@ export class ArticleWebhookController implements OnModuleDestroy {
       result = await this.groupCommit.submit(prepared);
     } catch (error) {
       if (error instanceof WebhookIdReusedError) {
-        throw new ConflictException({ statusCode: 409, error: 'webhook-id-reused', message: error.message, articleId: error.articleId });
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'webhook-id-reused',
+          message: error.message,
+          articleId: error.articleId,
+        });
       }
       throw error;
     }
     if (result.duplicate) void reply.status(200);
-    return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
+    return {
+      articleId: result.articleId,
+      statusUrl: `/api/articles/${result.articleId}`,
+      ...(result.duplicate && { duplicate: true }),
+    };
   }
 
   /** Returns the webhook-id once the signature over the body received (before any parsing) is valid and fresh. */
@@ -134,7 +181,8 @@ export class ArticleWebhookController implements OnModuleDestroy {
     try {
       this.webhook.verify(body, headers, { jsonParse: false });
     } catch (error) {
-      if (error instanceof WebhookVerificationError) throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
+      if (error instanceof WebhookVerificationError)
+        throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
       throw error;
     }
     return headers['webhook-id']!;

@@ -10,7 +10,10 @@ describe('STATEMENT_TIMEOUT_MS (PostgreSQL)', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase({ migrate: false });
     // openDatabase migrates on its own connection, without the timeout, then serves with it.
-    database = await openDatabase(loadConfig({ DATABASE_URL: testDb.url, STATEMENT_TIMEOUT_MS: '300' }), () => undefined);
+    database = await openDatabase(
+      loadConfig({ DATABASE_URL: testDb.url, STATEMENT_TIMEOUT_MS: '300' }),
+      () => undefined,
+    );
   });
   afterAll(async () => {
     await database.close();
@@ -18,7 +21,10 @@ describe('STATEMENT_TIMEOUT_MS (PostgreSQL)', () => {
   });
 
   it('stops a query past the limit, and the request hears 503 statement-timeout', async () => {
-    const error = await sql`select pg_sleep(2)`.execute(database.db).then(() => undefined, (e: unknown) => e);
+    const error = await sql`select pg_sleep(2)`.execute(database.db).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: '57014' });
     expect(errorAnswer(error)).toEqual([503, expect.objectContaining({ error: 'statement-timeout' })]);
     await expect(sql`select 1 as one`.execute(database.db)).resolves.toMatchObject({ rows: [{ one: 1 }] });

@@ -2,7 +2,8 @@ import { databaseErrorAnswer } from './database-errors.js';
 import { errorAnswer } from './error.filter.js';
 
 /** The shape pg gives a server error: SQLSTATE in `code`, and a `severity`. */
-const pgError = (code: string, message = 'date/time field value out of range: "0000-01-01"') => Object.assign(new Error(message), { code, severity: 'ERROR' });
+const pgError = (code: string, message = 'date/time field value out of range: "0000-01-01"') =>
+  Object.assign(new Error(message), { code, severity: 'ERROR' });
 
 describe('PostgreSQL data errors as answers', () => {
   it('answers 400 in our words for data errors, never PostgreSQL’s text', () => {
@@ -21,7 +22,10 @@ describe('PostgreSQL data errors as answers', () => {
   });
 
   it('leaves other errors alone: bugs stay 500 without details, socket errors are no data errors', () => {
-    expect(errorAnswer(pgError('42P01', 'relation "secret_table" does not exist'))).toEqual([500, { statusCode: 500, message: 'internal error' }]);
+    expect(errorAnswer(pgError('42P01', 'relation "secret_table" does not exist'))).toEqual([
+      500,
+      { statusCode: 500, message: 'internal error' },
+    ]);
     expect(databaseErrorAnswer(Object.assign(new Error('x'), { code: 'EPIPE' }))).toBeUndefined();
     expect(errorAnswer(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))[0]).toBe(503);
   });

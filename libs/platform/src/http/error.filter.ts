@@ -15,7 +15,23 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   if (!e) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(e.code ?? '')) return true;
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'ENOTFOUND',
+      'EHOSTUNREACH',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08001',
+      '08003',
+      '08006',
+    ].includes(e.code ?? '')
+  )
+    return true;
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
 }
 
@@ -49,18 +65,37 @@ export function answerError(error: unknown, reply: FastifyReply, logger: Logger)
 export function errorAnswer(error: unknown): [number, object] {
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    return [error.getStatus(), typeof response === 'string' ? { statusCode: error.getStatus(), message: response } : response];
+    return [
+      error.getStatus(),
+      typeof response === 'string' ? { statusCode: error.getStatus(), message: response } : response,
+    ];
   }
-  if (error instanceof DomainError) return [DOMAIN_STATUS[error.code], { statusCode: DOMAIN_STATUS[error.code], error: error.code, message: error.message }];
-  if (error instanceof ConcurrencyError) return [409, { statusCode: 409, error: 'conflict', message: `${error.message}; reload and try again` }];
+  if (error instanceof DomainError)
+    return [
+      DOMAIN_STATUS[error.code],
+      { statusCode: DOMAIN_STATUS[error.code], error: error.code, message: error.message },
+    ];
+  if (error instanceof ConcurrencyError)
+    return [409, { statusCode: 409, error: 'conflict', message: `${error.message}; reload and try again` }];
   const fastifyError = error as { statusCode?: number; message?: string; code?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return [fastifyError.statusCode, { statusCode: fastifyError.statusCode, error: fastifyError.code, message: fastifyError.message }];
+    return [
+      fastifyError.statusCode,
+      { statusCode: fastifyError.statusCode, error: fastifyError.code, message: fastifyError.message },
+    ];
   }
   const database = databaseErrorAnswer(error);
-  if (database) return [database.status, { statusCode: database.status, error: database.error, message: database.message }];
+  if (database)
+    return [database.status, { statusCode: database.status, error: database.error, message: database.message }];
   if (isDatabaseUnavailable(error)) {
-    return [503, { statusCode: 503, error: 'database-unavailable', message: 'PostgreSQL is unreachable; nothing was stored. Retry later.' }];
+    return [
+      503,
+      {
+        statusCode: 503,
+        error: 'database-unavailable',
+        message: 'PostgreSQL is unreachable; nothing was stored. Retry later.',
+      },
+    ];
   }
   return [500, { statusCode: 500, message: 'internal error' }];
 }

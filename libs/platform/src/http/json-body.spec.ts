@@ -6,7 +6,10 @@ const refusal = (raw: string | Buffer) => {
     parseJsonBody(Buffer.isBuffer(raw) ? raw : Buffer.from(raw));
   } catch (error) {
     expect(error).toBeInstanceOf(BadRequestException);
-    return (error as BadRequestException).getResponse() as { message: string; fields: { field: string; message: string }[] };
+    return (error as BadRequestException).getResponse() as {
+      message: string;
+      fields: { field: string; message: string }[];
+    };
   }
   throw new Error('not refused');
 };
@@ -17,8 +20,12 @@ describe('parseJsonBody', () => {
   });
 
   it('names the field holding a NUL or an unpaired surrogate, in values and in keys', () => {
-    expect(refusal('{"rule":{"words":["ok","a\\u0000b"]}}').fields).toEqual([{ field: 'rule.words[1]', message: 'contains a NUL character (U+0000) at position 1' }]);
-    expect(refusal('{"name":"\\ud800"}').message).toBe('name: contains an unpaired surrogate (U+D800), which is not valid Unicode at position 0');
+    expect(refusal('{"rule":{"words":["ok","a\\u0000b"]}}').fields).toEqual([
+      { field: 'rule.words[1]', message: 'contains a NUL character (U+0000) at position 1' },
+    ]);
+    expect(refusal('{"name":"\\ud800"}').message).toBe(
+      'name: contains an unpaired surrogate (U+D800), which is not valid Unicode at position 0',
+    );
     expect(refusal('{"a\\u0000":1}').fields[0]!.message).toMatch(/^its name contains a NUL/);
   });
 
@@ -26,8 +33,12 @@ describe('parseJsonBody', () => {
     expect(refusal(Buffer.from([0x7b, 0xff, 0x7d])).message).toBe('is not valid UTF-8');
     expect(refusal('  ').message).toMatch(/is empty/);
     expect(refusal('{"a":').message).toMatch(/is not valid JSON/);
-    expect(refusal(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`).message).toMatch(/nested deeper than 32/);
-    expect(() => parseJsonBody(Buffer.from(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`))).not.toThrow();
+    expect(refusal(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`).message).toMatch(
+      /nested deeper than 32/,
+    );
+    expect(() =>
+      parseJsonBody(Buffer.from(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`)),
+    ).not.toThrow();
     expect(refusal('{"__proto__":{"x":1}}').message).toBe('__proto__: is a forbidden prototype property');
     expect(refusal('{"constructor":{"prototype":{}}}').fields[0]!.field).toBe('constructor');
   });

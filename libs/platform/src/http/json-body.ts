@@ -52,7 +52,10 @@ export function parseJsonText(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw badBody({ field: '(body)', message: `is not valid JSON: ${(error as Error).message.slice(0, 200)}` }, 'invalid-json');
+    throw badBody(
+      { field: '(body)', message: `is not valid JSON: ${(error as Error).message.slice(0, 200)}` },
+      'invalid-json',
+    );
   }
   const problem = findBodyProblem(value);
   if (problem) throw badBody(problem);
@@ -80,7 +83,10 @@ function findBodyProblem(root: unknown): BodyProblem | undefined {
       const keyProblem = unstorableTextProblem(key);
       const at = path ? `${path}.${key.slice(0, 100)}` : key.slice(0, 100);
       if (keyProblem) return { field: at, message: `its name ${keyProblem}` };
-      if (key === '__proto__' || (key === 'constructor' && typeof item === 'object' && item !== null && 'prototype' in item)) {
+      if (
+        key === '__proto__' ||
+        (key === 'constructor' && typeof item === 'object' && item !== null && 'prototype' in item)
+      ) {
         return { field: at, message: 'is a forbidden prototype property' };
       }
       pending.push({ value: item, path: at, depth: depth + 1 });
@@ -101,18 +107,22 @@ class RefusedBody {
  * would bypass Nest's exception filters and lose the `fields` of the answer.
  */
 export function useJsonBodyParser(app: NestFastifyApplication, bodyLimit: number): void {
-  app.useBodyParser('application/json', { bodyLimit }, (request: FastifyRequest, body: Buffer, done: (error: Error | null, parsed?: unknown) => void) => {
-    if ((request.routeOptions?.config as { jsonBody?: string } | undefined)?.jsonBody === RAW_JSON_BODY.jsonBody) {
-      done(null, body);
-      return;
-    }
-    try {
-      done(null, parseJsonBody(body));
-    } catch (error) {
-      if (error instanceof BadRequestException) done(null, new RefusedBody(error));
-      else done(error as Error);
-    }
-  });
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit },
+    (request: FastifyRequest, body: Buffer, done: (error: Error | null, parsed?: unknown) => void) => {
+      if ((request.routeOptions?.config as { jsonBody?: string } | undefined)?.jsonBody === RAW_JSON_BODY.jsonBody) {
+        done(null, body);
+        return;
+      }
+      try {
+        done(null, parseJsonBody(body));
+      } catch (error) {
+        if (error instanceof BadRequestException) done(null, new RefusedBody(error));
+        else done(error as Error);
+      }
+    },
+  );
   app
     .getHttpAdapter()
     .getInstance()

@@ -17,7 +17,12 @@ export function useRequestLog(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions?.url ?? '(no route)';
-      const line = { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+      const line = {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      };
       if (QUIET_ROUTES.has(route)) logger.debug(line, 'request');
       else logger.log(line, 'request');
       done();

@@ -19,11 +19,15 @@ class SlowController {
   @Get('stream')
   stream() {
     // Headers go out at once; the body takes longer than the timeout.
-    return new StreamableFile(Readable.from((async function* () {
-      yield 'first\n';
-      await sleep(400);
-      yield 'second\n';
-    })()));
+    return new StreamableFile(
+      Readable.from(
+        (async function* () {
+          yield 'first\n';
+          await sleep(400);
+          yield 'second\n';
+        })(),
+      ),
+    );
   }
 }
 
@@ -34,7 +38,9 @@ describe('request timeout', () => {
   let app: NestFastifyApplication;
   let base: string;
   beforeAll(async () => {
-    app = await NestFactory.create<NestFastifyApplication>(SlowModule, new NewsledgerFastifyAdapter({}), { logger: false });
+    app = await NestFactory.create<NestFastifyApplication>(SlowModule, new NewsledgerFastifyAdapter({}), {
+      logger: false,
+    });
     useRequestLog(app);
     useRequestTimeout(app, 200);
     await app.listen(0, '127.0.0.1');
@@ -45,7 +51,10 @@ describe('request timeout', () => {
   it('answers 503 request-timeout when a handler has not begun its answer in time', async () => {
     const response = await fetch(`${base}/stuck`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ error: 'request-timeout', message: expect.stringContaining('200 ms') });
+    expect(await response.json()).toMatchObject({
+      error: 'request-timeout',
+      message: expect.stringContaining('200 ms'),
+    });
   });
 
   it('lets a stream that has begun run past the limit', async () => {
