@@ -41,6 +41,13 @@ export const configSchema = z.object({
     .string()
     .default('false')
     .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((v) => v.trim()))),
+  /**
+   * A request whose answer has not begun within this many ms answers 503 (streams that have begun run on);
+   * also the time allowed to receive a whole request (slow senders get 408). 0 turns both off.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** PostgreSQL statement_timeout of the app's pool (ms): no query runs longer. 0 turns it off. Migrations are exempt. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Webhook deliveries accepted per sender (IP) per minute; more answers 429. */
   WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   EMBEDDED_PG_DIR: z.string().min(1).default('./.newsledger/pg'),

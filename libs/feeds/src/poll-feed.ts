@@ -72,7 +72,7 @@ export async function pollFeed(deps: PollDependencies, feedId: string, correlati
       try {
         outcome = itemToPayload(item, context);
       } catch (error) {
-        outcome = { kind: 'invalid', message: messageOf(error) };
+        outcome = { kind: 'invalid', message: messageOf(error), problems: [] };
       }
       if (outcome.kind === 'no-link') {
         counts.skippedNoLink += 1;

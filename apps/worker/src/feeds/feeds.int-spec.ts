@@ -137,9 +137,9 @@ describe('feed polling (PostgreSQL, BullMQ on Redis, a local publisher)', () => 
     expect(view!.lastError).toBeNull();
     const errors = Object.fromEntries(view!.itemErrors.map((e) => [e.item, e]));
     expect(Object.keys(errors).sort()).toEqual([`${publisher.base}/huge`, `${publisher.base}/year-zero`, 'entry 5', 'javascript:alert(1)'].sort());
-    expect(errors[`${publisher.base}/year-zero`]).toMatchObject({ polls: 2, error: expect.stringMatching(/^publishedAt: .* not a plausible publication date/) });
-    expect(errors['javascript:alert(1)']!.error).toMatch(/not an http\(s\) URL/);
-    expect(errors[`${publisher.base}/huge`]!.error).toMatch(/^body: is \d+ characters, more than/);
+    expect(errors[`${publisher.base}/year-zero`]).toMatchObject({ polls: 2, error: expect.stringMatching(/publishedAt: /) });
+    expect(errors['javascript:alert(1)']!.error).toMatch(/url: must be an http\(s\) URL/);
+    expect(errors[`${publisher.base}/huge`]!.error).toMatch(/body: must be at most/);
     expect(errors['entry 5']!.error).toMatch(/unreadable/);
   });
 
