@@ -49,7 +49,9 @@ describe('access (end to end)', () => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('warns at start that the development webhook secret is in use', () => {
-    expect(app.output()).toMatch(/WEBHOOK_SECRET is unset: article deliveries are checked against the public development secret/);
+    expect(app.output()).toMatch(
+      /WEBHOOK_SECRET is unset: article deliveries are checked against the public development secret/,
+    );
   });
 
   it('asks the read API and exports for a bearer token from API_TOKENS, or an admin session', async () => {
@@ -84,12 +86,20 @@ describe('access (end to end)', () => {
 
   it('makes an email wait after five wrong passwords, even with the right one, and leaves other emails alone', async () => {
     const login = (email: string, password: string) =>
-      fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    for (let i = 0; i < 5; i++) expect((await login(ADMIN_EMAIL.toUpperCase(), `wrong password ${i}`)).status).toBe(401);
+      fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+    for (let i = 0; i < 5; i++)
+      expect((await login(ADMIN_EMAIL.toUpperCase(), `wrong password ${i}`)).status).toBe(401);
     const locked = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(20);
-    expect(await locked.json()).toMatchObject({ error: 'login-backoff', message: expect.stringMatching(/too many wrong passwords for this email/) });
+    expect(await locked.json()).toMatchObject({
+      error: 'login-backoff',
+      message: expect.stringMatching(/too many wrong passwords for this email/),
+    });
     expect((await login('someone-else@desk.example', 'wrong password')).status).toBe(401);
   });
 });

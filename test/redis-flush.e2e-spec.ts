@@ -36,7 +36,10 @@ describe('Redis loses its data (end to end)', () => {
     await redis.start();
     client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     // Connection options, not a client: the queue then owns its connection and close() ends it.
-    coding = new Queue('coding', { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix: 'bull' });
+    coding = new Queue('coding', {
+      connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null },
+      prefix: 'bull',
+    });
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     app = await startCompiledApp('apps/standalone/src/main.js', {
@@ -56,7 +59,8 @@ describe('Redis loses its data (end to end)', () => {
     await testDb?.drop();
   }, 60_000);
 
-  const statusOf = async (articleId: string) => ((await (await fetch(`${baseUrl}/api/articles/${articleId}`)).json()) as { status?: string }).status;
+  const statusOf = async (articleId: string) =>
+    ((await (await fetch(`${baseUrl}/api/articles/${articleId}`)).json()) as { status?: string }).status;
 
   it('codes every article whose queued job was lost', async () => {
     // Hold the queue so that the jobs are surely dispatched and still waiting when Redis loses them.
@@ -69,7 +73,10 @@ describe('Redis loses its data (end to end)', () => {
     }
     const deadline = Date.now() + 30_000;
     while ((await coding.getWaitingCount()) < ARTICLES) {
-      if (Date.now() > deadline) throw new Error(`the dispatcher queued ${await coding.getWaitingCount()} of ${ARTICLES} jobs:\n${app.output().slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the dispatcher queued ${await coding.getWaitingCount()} of ${ARTICLES} jobs:\n${app.output().slice(-2000)}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(new Set(await Promise.all(ids.map(statusOf)))).toEqual(new Set(['received']));
@@ -81,7 +88,10 @@ describe('Redis loses its data (end to end)', () => {
     for (;;) {
       const statuses = await Promise.all(ids.map(statusOf));
       if (statuses.every((s) => s === 'coded')) break;
-      if (Date.now() > codedBy) throw new Error(`still not coded: ${statuses.filter((s) => s !== 'coded').length} of ${ARTICLES}:\n${app.output().slice(-2000)}`);
+      if (Date.now() > codedBy)
+        throw new Error(
+          `still not coded: ${statuses.filter((s) => s !== 'coded').length} of ${ARTICLES}:\n${app.output().slice(-2000)}`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     // Each article was coded once: one ArticleCoded per stream.

@@ -29,6 +29,8 @@ describe('ApiTokens', () => {
 describe('login backoff schedule', () => {
   it('lets the first failures through, then waits 30 s, doubling, at most 15 minutes', () => {
     expect(Array.from({ length: FREE_FAILURES - 1 }, (_, i) => backoffAfter(i + 1))).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7, 8, 9, 10, 20].map(backoffAfter)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+    expect([5, 6, 7, 8, 9, 10, 20].map(backoffAfter)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000,
+    ]);
   });
 });

@@ -23,7 +23,11 @@ export function backoffAfter(failures: number): number {
 
 /** When the email may try again, if it must wait. */
 export async function loginLockedUntil(db: Db, email: string, now = new Date()): Promise<Date | undefined> {
-  const row = await db.selectFrom('login_backoff').select('locked_until').where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_backoff')
+    .select('locked_until')
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
   return row?.locked_until && row.locked_until.getTime() > now.getTime() ? row.locked_until : undefined;
 }
 
@@ -31,11 +35,16 @@ export async function loginLockedUntil(db: Db, email: string, now = new Date()):
 export async function recordLoginFailure(db: Db, email: string, now = new Date()): Promise<Date | undefined> {
   const key = normalizeEmail(email);
   const row = await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_backoff').where('last_failure_at', '<', sql<Date>`now() - ${FORGET_AFTER}::interval`).execute();
+    await trx
+      .deleteFrom('login_backoff')
+      .where('last_failure_at', '<', sql<Date>`now() - ${FORGET_AFTER}::interval`)
+      .execute();
     return trx
       .insertInto('login_backoff')
       .values({ email: key, failures: 1, last_failure_at: now, locked_until: null })
-      .onConflict((oc) => oc.column('email').doUpdateSet({ failures: sql<number>`login_backoff.failures + 1`, last_failure_at: now }))
+      .onConflict((oc) =>
+        oc.column('email').doUpdateSet({ failures: sql<number>`login_backoff.failures + 1`, last_failure_at: now }),
+      )
       .returning('failures')
       .executeTakeFirstOrThrow();
   });

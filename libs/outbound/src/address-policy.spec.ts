@@ -1,4 +1,12 @@
-import { InternalAddressError, InvalidAllowlistError, OPEN_INTERNET_ONLY, assertAllowedTarget, internalRangeOf, isAllowedTarget, parseAllowlist } from './address-policy.js';
+import {
+  InternalAddressError,
+  InvalidAllowlistError,
+  OPEN_INTERNET_ONLY,
+  assertAllowedTarget,
+  internalRangeOf,
+  isAllowedTarget,
+  parseAllowlist,
+} from './address-policy.js';
 
 describe('internalRangeOf', () => {
   it.each([
@@ -27,9 +35,12 @@ describe('internalRangeOf', () => {
     expect(internalRangeOf(address)).toBe(range);
   });
 
-  it.each(['8.8.8.8', '93.184.215.14', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])('lets the public address %s through', (address) => {
-    expect(internalRangeOf(address)).toBeUndefined();
-  });
+  it.each(['8.8.8.8', '93.184.215.14', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
+    'lets the public address %s through',
+    (address) => {
+      expect(internalRangeOf(address)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseAllowlist and isAllowedTarget', () => {
@@ -58,6 +69,8 @@ describe('parseAllowlist and isAllowedTarget', () => {
     expect(() => assertAllowedTarget(OPEN_INTERNET_ONLY, 'rebind.example', ['8.8.8.8', '127.0.0.1'])).toThrow(
       new InternalAddressError('rebind.example', '127.0.0.1', 'loopback'),
     );
-    expect(() => assertAllowedTarget(OPEN_INTERNET_ONLY, 'x', ['169.254.169.254'])).toThrow(/169\.254\.169\.254, an internal address \(cloud metadata\); name it in ALLOWED_INTERNAL_HOSTS/);
+    expect(() => assertAllowedTarget(OPEN_INTERNET_ONLY, 'x', ['169.254.169.254'])).toThrow(
+      /169\.254\.169\.254, an internal address \(cloud metadata\); name it in ALLOWED_INTERNAL_HOSTS/,
+    );
   });
 });

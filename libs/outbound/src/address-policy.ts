@@ -30,7 +30,10 @@ export function parseAllowlist(value: string | undefined): OutboundPolicy {
   const hosts = new Set<string>();
   const ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
   for (const raw of (value ?? '').split(',')) {
-    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1');
     if (!entry) continue;
     if (entry.includes('/')) {
       try {
@@ -108,13 +111,17 @@ export class InternalAddressError extends Error {
 /** Throws InternalAddressError for the first address the policy refuses. */
 export function assertAllowedTarget(policy: OutboundPolicy, host: string, addresses: readonly string[]): void {
   for (const address of addresses) {
-    if (!isAllowedTarget(policy, host, address)) throw new InternalAddressError(normaliseHost(host), address, internalRangeOf(address) ?? 'internal');
+    if (!isAllowedTarget(policy, host, address))
+      throw new InternalAddressError(normaliseHost(host), address, internalRangeOf(address) ?? 'internal');
   }
 }
 
 /** URL host → the name or address to check: lower case, no IPv6 brackets, no trailing dot. */
 export function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Names that never leave the machine, whatever a resolver says (RFC 6761). */

@@ -2,7 +2,14 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Agent, type RequestInit, type Response, fetch } from 'undici';
-import { InternalAddressError, type OutboundPolicy, assertAllowedTarget, isLoopbackName, normaliseHost, parseAllowlist } from './address-policy.js';
+import {
+  InternalAddressError,
+  type OutboundPolicy,
+  assertAllowedTarget,
+  isLoopbackName,
+  normaliseHost,
+  parseAllowlist,
+} from './address-policy.js';
 
 export class OutboundUrlError extends Error {
   constructor(message: string) {
@@ -44,9 +51,11 @@ export class OutboundClient {
       const location = response.headers.get('location');
       if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects === 0) return response;
       await response.body?.cancel().catch(() => undefined);
-      if (hop >= maxRedirects) throw new OutboundUrlError(`more than ${maxRedirects} redirects from ${url.slice(0, 200)}`);
+      if (hop >= maxRedirects)
+        throw new OutboundUrlError(`more than ${maxRedirects} redirects from ${url.slice(0, 200)}`);
       const next = new URL(location, current);
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new OutboundUrlError(`redirected to a ${next.protocol} URL`);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new OutboundUrlError(`redirected to a ${next.protocol} URL`);
       current = next.toString();
     }
   }
@@ -86,7 +95,8 @@ function checkLiteralTarget(policy: OutboundPolicy, url: string): void {
   } catch {
     throw new OutboundUrlError('not a URL');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OutboundUrlError(`${parsed.protocol} URLs are not fetched`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new OutboundUrlError(`${parsed.protocol} URLs are not fetched`);
   const host = normaliseHost(parsed.hostname);
   if (policy.hosts.has(host)) return;
   if (ipaddr.isValid(host)) assertAllowedTarget(policy, host, [host]);
@@ -110,7 +120,11 @@ function checkedLookup(policy: OutboundPolicy, lookup: typeof dnsLookup): Lookup
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error);
       try {
-        assertAllowedTarget(policy, hostname, addresses.map((a) => a.address));
+        assertAllowedTarget(
+          policy,
+          hostname,
+          addresses.map((a) => a.address),
+        );
       } catch (refused) {
         return callback(refused);
       }

@@ -1,7 +1,26 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { EventStore, type ParkedEventView, ReplayRefused, getParkedEvent, listParkedEvents, requestParkedReplay } from '#event-store';
+import {
+  EventStore,
+  type ParkedEventView,
+  ReplayRefused,
+  getParkedEvent,
+  listParkedEvents,
+  requestParkedReplay,
+} from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 
@@ -10,13 +29,23 @@ const listQuery = z.object({
   status: z.enum(['open', 'all'], { error: 'must be open or all' }).default('open'),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
 });
-const replayBody = z.object({ reason: z.string({ error: 'must be a string' }).trim().max(2_000).optional() }).optional();
+const replayBody = z
+  .object({ reason: z.string({ error: 'must be a string' }).trim().max(2_000).optional() })
+  .optional();
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
-  throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields });
+  const fields = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    message: issue.message,
+  }));
+  throw new BadRequestException({
+    statusCode: 400,
+    error: 'invalid-request',
+    message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+    fields,
+  });
 }
 
 /**
@@ -36,9 +65,17 @@ export class ParkedEventsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status' })
+  @ApiOperation({
+    summary:
+      'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status',
+  })
   @ApiQuery({ name: 'consumer', required: false })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: 'open (default): not replayed since' })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['open', 'all'],
+    description: 'open (default): not replayed since',
+  })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
   @ApiOkResponse({ description: '{ parked: [...] }' })
   async list(@Query() query: unknown): Promise<{ parked: ParkedEventView[] }> {
@@ -51,7 +88,12 @@ export class ParkedEventsController {
   @ApiResponse({ status: 404, description: 'no such parked event' })
   async one(@Param('id') parkedId: string): Promise<ParkedEventView> {
     const parked = await getParkedEvent(this.database.db, parkedId);
-    if (!parked) throw new NotFoundException({ statusCode: 404, error: 'parked-event-not-found', message: `no parked event ${parkedId.slice(0, 100)}` });
+    if (!parked)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'parked-event-not-found',
+        message: `no parked event ${parkedId.slice(0, 100)}`,
+      });
     return parked;
   }
 
@@ -59,19 +101,28 @@ export class ParkedEventsController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Run a parked event through its consumer again (after a fix)',
-    description: 'Appends ParkedEventReplayRequested to stream parked-<id>; the consumer re-runs the event and marks it replayed, or parked again with the new error. Poll GET /api/operations/parked/:id.',
+    description:
+      'Appends ParkedEventReplayRequested to stream parked-<id>; the consumer re-runs the event and marks it replayed, or parked again with the new error. Poll GET /api/operations/parked/:id.',
   })
   @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string', maxLength: 2000 } } } })
   @ApiResponse({ status: 202, description: 'The parked event, status replay-requested' })
   @ApiResponse({ status: 404, description: 'no such parked event' })
   @ApiResponse({ status: 409, description: 'already replayed' })
-  async replay(@Param('id') parkedId: string, @Body() body: unknown, @CurrentAdmin() admin: string): Promise<ParkedEventView> {
+  async replay(
+    @Param('id') parkedId: string,
+    @Body() body: unknown,
+    @CurrentAdmin() admin: string,
+  ): Promise<ParkedEventView> {
     const { reason } = parse(replayBody, body ?? undefined) ?? {};
     try {
       return await requestParkedReplay(this.database.db, this.store, parkedId, admin, reason || undefined);
     } catch (error) {
       if (error instanceof ReplayRefused) {
-        const body = { statusCode: error.reason === 'not-found' ? 404 : 409, error: error.reason, message: error.message };
+        const body = {
+          statusCode: error.reason === 'not-found' ? 404 : 409,
+          error: error.reason,
+          message: error.message,
+        };
         throw error.reason === 'not-found' ? new NotFoundException(body) : new ConflictException(body);
       }
       throw error;

@@ -37,8 +37,17 @@ export async function sweepLostCodingJobs(db: Db, queue: Queue<CodingJob>, older
     limit ${SWEEP_BATCH}`.execute(db);
   const jobs = rows.flatMap((row): CodingJob[] => {
     if (row.status === 'received') return [{ articleId: row.article_id, cause: { kind: 'received' } }];
-    return row.recode_event_id ? [{ articleId: row.article_id, cause: { kind: 'recode', requestEventId: row.recode_event_id } }] : [];
+    return row.recode_event_id
+      ? [{ articleId: row.article_id, cause: { kind: 'recode', requestEventId: row.recode_event_id } }]
+      : [];
   });
-  if (jobs.length) await queue.addBulk(jobs.map((data) => ({ name: data.cause.kind === 'received' ? 'code' : 'recode', data, opts: { ...CODING_JOB_OPTIONS, jobId: codingJobId(data) } })));
+  if (jobs.length)
+    await queue.addBulk(
+      jobs.map((data) => ({
+        name: data.cause.kind === 'received' ? 'code' : 'recode',
+        data,
+        opts: { ...CODING_JOB_OPTIONS, jobId: codingJobId(data) },
+      })),
+    );
   return { offered: jobs.length };
 }

@@ -11,7 +11,12 @@ export class EventFailures {
 
   record(eventId: string, error: unknown, now = new Date()): EventFailure {
     const before = this.failures.get(eventId);
-    const failure: EventFailure = { error: errorText(error), attempts: (before?.attempts ?? 0) + 1, firstFailedAt: before?.firstFailedAt ?? now, lastFailedAt: now };
+    const failure: EventFailure = {
+      error: errorText(error),
+      attempts: (before?.attempts ?? 0) + 1,
+      firstFailedAt: before?.firstFailedAt ?? now,
+      lastFailedAt: now,
+    };
     this.failures.set(eventId, failure);
     return failure;
   }

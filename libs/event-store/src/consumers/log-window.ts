@@ -13,7 +13,10 @@ export interface LogWindow {
   count: number;
 }
 
-export const positionOf = (event: StoredEvent): Checkpoint => ({ transactionId: event.transactionId, globalPosition: event.globalPosition });
+export const positionOf = (event: StoredEvent): Checkpoint => ({
+  transactionId: event.transactionId,
+  globalPosition: event.globalPosition,
+});
 
 /**
  * The next window of visible events after the checkpoint, in log order. With a
@@ -36,7 +39,9 @@ export async function readVisibleAfter(
       ${upTo ? sql`and (transaction_id, global_position) <= (${upTo.transactionId}::xid8, ${upTo.globalPosition.toString()}::bigint)` : sql``}
     order by transaction_id, global_position
     limit ${limit}`;
-  const { rows } = await sql<EventRow & { window_count: string; last_transaction_id: string; last_global_position: string }>`
+  const { rows } = await sql<
+    EventRow & { window_count: string; last_transaction_id: string; last_global_position: string }
+  >`
     with w as (${window}),
          n as (select count(*) as window_count from w),
          edge as (select transaction_id::text as last_transaction_id, global_position as last_global_position

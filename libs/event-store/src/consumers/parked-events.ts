@@ -51,10 +51,19 @@ export interface EventFailure {
 /** Error text is bounded: a handler may throw with a whole row in its message. */
 const MAX_ERROR_CHARS = 2_000;
 
-export const errorText = (error: unknown): string => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).slice(0, MAX_ERROR_CHARS);
+export const errorText = (error: unknown): string =>
+  (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).slice(
+    0,
+    MAX_ERROR_CHARS,
+  );
 
 /** Parks an event in the consumer's transaction (so it commits with the checkpoint that moves past it). */
-export async function parkEvent(trx: Transaction<Database>, consumer: string, event: StoredEvent, failure: EventFailure): Promise<void> {
+export async function parkEvent(
+  trx: Transaction<Database>,
+  consumer: string,
+  event: StoredEvent,
+  failure: EventFailure,
+): Promise<void> {
   await trx
     .insertInto('parked_events')
     .values({
@@ -82,14 +91,25 @@ export async function parkEvent(trx: Transaction<Database>, consumer: string, ev
 }
 
 /** Parked events, newest failure first; `open` leaves out those replayed since. */
-export async function listParkedEvents(db: Db, options: { consumer?: string; open?: boolean; limit?: number } = {}): Promise<ParkedEventView[]> {
-  let query = db.selectFrom('parked_events').selectAll().orderBy('last_failed_at', 'desc').orderBy('parked_id').limit(options.limit ?? 100);
+export async function listParkedEvents(
+  db: Db,
+  options: { consumer?: string; open?: boolean; limit?: number } = {},
+): Promise<ParkedEventView[]> {
+  let query = db
+    .selectFrom('parked_events')
+    .selectAll()
+    .orderBy('last_failed_at', 'desc')
+    .orderBy('parked_id')
+    .limit(options.limit ?? 100);
   if (options.consumer) query = query.where('consumer', '=', options.consumer);
   if (options.open) query = query.where('status', '<>', 'replayed');
   return (await query.execute()).map(toView);
 }
 
-export async function getParkedEvent(db: Db | Transaction<Database>, parkedId: string): Promise<ParkedEventView | undefined> {
+export async function getParkedEvent(
+  db: Db | Transaction<Database>,
+  parkedId: string,
+): Promise<ParkedEventView | undefined> {
   if (!UUID.test(parkedId)) return undefined;
   const row = await db.selectFrom('parked_events').selectAll().where('parked_id', '=', parkedId).executeTakeFirst();
   return row && toView(row);
@@ -120,11 +140,28 @@ export class ReplayRefused extends Error {
  * Marks the row and appends ParkedEventReplayRequested in one transaction.
  * Asking again while a request is pending appends nothing new (the same id).
  */
-export async function requestParkedReplay(db: Db, store: EventStore, parkedId: string, requestedBy: string, reason?: string): Promise<ParkedEventView> {
+export async function requestParkedReplay(
+  db: Db,
+  store: EventStore,
+  parkedId: string,
+  requestedBy: string,
+  reason?: string,
+): Promise<ParkedEventView> {
   return db.transaction().execute(async (trx) => {
-    const row = UUID.test(parkedId) ? await trx.selectFrom('parked_events').selectAll().where('parked_id', '=', parkedId).forUpdate().executeTakeFirst() : undefined;
+    const row = UUID.test(parkedId)
+      ? await trx
+          .selectFrom('parked_events')
+          .selectAll()
+          .where('parked_id', '=', parkedId)
+          .forUpdate()
+          .executeTakeFirst()
+      : undefined;
     if (!row) throw new ReplayRefused('not-found', `no parked event ${parkedId.slice(0, 100)}`);
-    if (row.status === 'replayed') throw new ReplayRefused('already-replayed', `parked event ${parkedId} was replayed at ${row.replayed_at?.toISOString()}`);
+    if (row.status === 'replayed')
+      throw new ReplayRefused(
+        'already-replayed',
+        `parked event ${parkedId} was replayed at ${row.replayed_at?.toISOString()}`,
+      );
     if (row.status === 'replay-requested') return toView(row);
     const now = new Date();
     const updated = await trx
@@ -133,7 +170,13 @@ export async function requestParkedReplay(db: Db, store: EventStore, parkedId: s
       .where('parked_id', '=', parkedId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const data: ParkedEventReplayRequested = { parkedId, consumer: row.consumer, eventId: row.event_id, requestedBy, ...(reason && { reason }) };
+    const data: ParkedEventReplayRequested = {
+      parkedId,
+      consumer: row.consumer,
+      eventId: row.event_id,
+      requestedBy,
+      ...(reason && { reason }),
+    };
     await store.append(
       `parked-${parkedId}`,
       [{ type: PARKED_EVENT_REPLAY_REQUESTED, data, metadata: { actor: requestedBy, ...(reason && { reason }) } }],
@@ -144,22 +187,38 @@ export async function requestParkedReplay(db: Db, store: EventStore, parkedId: s
 }
 
 /** The parked row a replay request names, if it still waits for one, and the event it parked. */
-export async function loadReplay(trx: Transaction<Database>, request: ParkedEventReplayRequested): Promise<StoredEvent | undefined> {
-  const row = await trx.selectFrom('parked_events').select(['status', 'event_id']).where('parked_id', '=', request.parkedId).executeTakeFirst();
+export async function loadReplay(
+  trx: Transaction<Database>,
+  request: ParkedEventReplayRequested,
+): Promise<StoredEvent | undefined> {
+  const row = await trx
+    .selectFrom('parked_events')
+    .select(['status', 'event_id'])
+    .where('parked_id', '=', request.parkedId)
+    .executeTakeFirst();
   if (!row || row.status !== 'replay-requested') return undefined;
   const { rows } = await sql<EventRow>`select * from events where event_id = ${row.event_id}`.execute(trx);
   return rows[0] && toStoredEvent(rows[0]);
 }
 
 export async function markReplayed(trx: Transaction<Database>, parkedId: string): Promise<void> {
-  await trx.updateTable('parked_events').set({ status: 'replayed', replayed_at: new Date() }).where('parked_id', '=', parkedId).execute();
+  await trx
+    .updateTable('parked_events')
+    .set({ status: 'replayed', replayed_at: new Date() })
+    .where('parked_id', '=', parkedId)
+    .execute();
 }
 
 /** The replay failed too: parked again, with this error. */
 export async function markReplayFailed(trx: Transaction<Database>, parkedId: string, error: string): Promise<void> {
   await trx
     .updateTable('parked_events')
-    .set((eb) => ({ status: 'parked', error: error.slice(0, MAX_ERROR_CHARS), attempts: eb('attempts', '+', 1), last_failed_at: new Date() }))
+    .set((eb) => ({
+      status: 'parked',
+      error: error.slice(0, MAX_ERROR_CHARS),
+      attempts: eb('attempts', '+', 1),
+      last_failed_at: new Date(),
+    }))
     .where('parked_id', '=', parkedId)
     .execute();
 }

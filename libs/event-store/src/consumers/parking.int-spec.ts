@@ -7,7 +7,8 @@ import { consumerStatuses } from './consumer-status.js';
 import { LogConsumer, type LogConsumerOptions, type ParkedNotice } from './log-consumer.js';
 import { listParkedEvents, openParkedCounts, requestParkedReplay } from './parked-events.js';
 
-const count = async (testDb: TestDatabase, table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(testDb.db)).rows[0]!.n);
+const count = async (testDb: TestDatabase, table: string) =>
+  Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(testDb.db)).rows[0]!.n);
 
 describe('LogConsumer parking (PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -16,7 +17,9 @@ describe('LogConsumer parking (PostgreSQL)', () => {
   beforeEach(async () => {
     testDb = await createTestDatabase();
     store = new EventStore(testDb.db);
-    await sql`create table applied (consumer text, event_id uuid, n int not null, primary key (consumer, event_id))`.execute(testDb.db);
+    await sql`create table applied (consumer text, event_id uuid, n int not null, primary key (consumer, event_id))`.execute(
+      testDb.db,
+    );
   });
   afterEach(() => testDb.drop());
 
@@ -36,7 +39,9 @@ describe('LogConsumer parking (PostgreSQL)', () => {
           await sql`insert into applied values (${name}, ${event.eventId}, ${n})`.execute(trx);
           if (poison.has(n)) {
             tries.set(n, (tries.get(n) ?? 0) + 1);
-            throw Object.assign(new Error(`date/time field value out of range: "0000-01-01" (n=${n})`), { code: '22008' });
+            throw Object.assign(new Error(`date/time field value out of range: "0000-01-01" (n=${n})`), {
+              code: '22008',
+            });
           }
         }
       },
@@ -44,7 +49,12 @@ describe('LogConsumer parking (PostgreSQL)', () => {
     });
     return { consumer, tries, parked };
   };
-  const appendNumbered = (streamId: string, numbers: number[]) => store.append(streamId, numbers.map((n) => ({ type: 'Numbered', data: { n } })), { expectedVersion: 'any' });
+  const appendNumbered = (streamId: string, numbers: number[]) =>
+    store.append(
+      streamId,
+      numbers.map((n) => ({ type: 'Numbered', data: { n } })),
+      { expectedVersion: 'any' },
+    );
 
   it('parks the one event that fails after its tries, applies every other, and moves past it', async () => {
     await appendNumbered('a', [1, 2, 3, 4, 5]);
@@ -61,7 +71,15 @@ describe('LogConsumer parking (PostgreSQL)', () => {
     expect(status!.lagEvents).toBe(0);
     const [row] = await listParkedEvents(testDb.db);
     const poisoned = (await store.readStream('a'))[3]!;
-    expect(row).toMatchObject({ consumer: 'parking', eventId: poisoned.eventId, streamId: 'a', eventType: 'Numbered', attempts: 3, status: 'parked', globalPosition: poisoned.globalPosition.toString() });
+    expect(row).toMatchObject({
+      consumer: 'parking',
+      eventId: poisoned.eventId,
+      streamId: 'a',
+      eventType: 'Numbered',
+      attempts: 3,
+      status: 'parked',
+      globalPosition: poisoned.globalPosition.toString(),
+    });
     expect(row!.error).toMatch(/date\/time field value out of range.*n=4/);
     expect(new Date(row!.lastFailedAt).getTime()).toBeGreaterThanOrEqual(new Date(row!.firstFailedAt).getTime());
     expect(parked.map((p) => p.event.eventId)).toEqual([poisoned.eventId]);
@@ -93,8 +111,11 @@ describe('LogConsumer parking (PostgreSQL)', () => {
       onError: () => undefined,
       handle: async (events, trx) => {
         for (const event of events) {
-          await sql`insert into applied values ('outage', ${event.eventId}, ${(event.data as { n: number }).n})`.execute(trx);
-          if ((event.data as { n: number }).n === 2 && outage-- > 0) throw new Error('Connection terminated unexpectedly');
+          await sql`insert into applied values ('outage', ${event.eventId}, ${(event.data as { n: number }).n})`.execute(
+            trx,
+          );
+          if ((event.data as { n: number }).n === 2 && outage-- > 0)
+            throw new Error('Connection terminated unexpectedly');
         }
       },
     });
@@ -128,21 +149,31 @@ describe('LogConsumer parking (PostgreSQL)', () => {
     const replayed = (await listParkedEvents(testDb.db, { consumer: 'replayable' }))[0]!;
     expect(replayed.status).toBe('replayed');
     expect(replayed.replayedAt).not.toBeNull();
-    const rows = await sql<{ n: number }>`select n from applied where consumer = 'replayable' order by n`.execute(testDb.db);
+    const rows = await sql<{ n: number }>`select n from applied where consumer = 'replayable' order by n`.execute(
+      testDb.db,
+    );
     expect(rows.rows.map((r) => r.n)).toEqual([1, 2, 3]);
 
     const [request] = (await store.readStream(`parked-${parked!.parkedId}`)).slice(-1);
-    expect(request).toMatchObject({ type: 'ParkedEventReplayRequested', data: { consumer: 'replayable', requestedBy: 'ana@desk.example', reason: 'fixed in 1.2' } });
+    expect(request).toMatchObject({
+      type: 'ParkedEventReplayRequested',
+      data: { consumer: 'replayable', requestedBy: 'ana@desk.example', reason: 'fixed in 1.2' },
+    });
     // The other consumer's parked copy of the same event is untouched by this consumer's replay.
     expect((await listParkedEvents(testDb.db, { consumer: 'bystander' }))[0]!.status).toBe('parked');
     await catchUp(testDb.db, bystander.consumer);
     expect((await listParkedEvents(testDb.db, { consumer: 'bystander' }))[0]!.status).toBe('parked');
     expect(await openParkedCounts(testDb.db)).toEqual(new Map([['bystander', 1]]));
-    await expect(requestParkedReplay(testDb.db, store, parked!.parkedId, 'ana@desk.example')).rejects.toThrow(/was replayed/);
+    await expect(requestParkedReplay(testDb.db, store, parked!.parkedId, 'ana@desk.example')).rejects.toThrow(
+      /was replayed/,
+    );
   });
 
   it('parks several bad events of one batch and keeps the log order of the rest', async () => {
-    await appendNumbered('a', Array.from({ length: 30 }, (_, i) => i + 1));
+    await appendNumbered(
+      'a',
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
     const { consumer } = projection('many', new Set([3, 17, 30]));
     await catchUp(testDb.db, consumer);
     const rows = await sql<{ n: number }>`select n from applied order by n`.execute(testDb.db);

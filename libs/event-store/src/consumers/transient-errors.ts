@@ -18,7 +18,17 @@ const TRANSIENT_SQLSTATES = new Set([
 /** SQLSTATE classes: connection exception, insufficient resources, operator intervention, system error. */
 const TRANSIENT_SQLSTATE_CLASSES = ['08', '53', '57P', '58'];
 
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN', 'ECONNABORTED']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTCONN',
+  'ECONNABORTED',
+]);
 
 /** pg's and ioredis's words for a connection that is gone or never came. */
 const TRANSIENT_MESSAGES =
@@ -31,7 +41,8 @@ export function isTransientError(error: unknown, depth = 0): boolean {
   const e = error as { code?: unknown; message?: unknown; cause?: unknown };
   if (typeof e.code === 'string') {
     if (TRANSIENT_SQLSTATES.has(e.code) || TRANSIENT_NODE_CODES.has(e.code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(e.code) && TRANSIENT_SQLSTATE_CLASSES.some((c) => e.code!.toString().startsWith(c))) return true;
+    if (/^[0-9A-Z]{5}$/.test(e.code) && TRANSIENT_SQLSTATE_CLASSES.some((c) => e.code!.toString().startsWith(c)))
+      return true;
   }
   if (typeof e.message === 'string' && TRANSIENT_MESSAGES.test(e.message)) return true;
   return isTransientError(e.cause, depth + 1);

@@ -56,7 +56,10 @@ export function CodingFailuresCard() {
 function RecodeButton({ articleId }: { articleId: string }) {
   const client = useQueryClient();
   const recode = useMutation({
-    mutationFn: () => post(`/api/articles/${encodeURIComponent(articleId)}/recode`, { reason: 're-queued after a coding failure (dashboard)' }),
+    mutationFn: () =>
+      post(`/api/articles/${encodeURIComponent(articleId)}/recode`, {
+        reason: 're-queued after a coding failure (dashboard)',
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['ops', 'coding-failures'] }),
   });
   if (recode.isSuccess) return <span className="muted">queued</span>;

@@ -68,8 +68,8 @@ export function ParkedEventsCard() {
         </table>
       )}
       <p className="muted small">
-        A consumer parks an event it could not apply after three tries and goes on with the rest. Replay one once its cause is fixed: the request is
-        appended to the log and the consumer runs the event again.
+        A consumer parks an event it could not apply after three tries and goes on with the rest. Replay one once its
+        cause is fixed: the request is appended to the log and the consumer runs the event again.
       </p>
     </Card>
   );
@@ -78,7 +78,10 @@ export function ParkedEventsCard() {
 function ReplayCell({ parked }: { parked: ParkedEventView }) {
   const client = useQueryClient();
   const replay = useMutation({
-    mutationFn: () => post(`/api/operations/parked/${encodeURIComponent(parked.parkedId)}/replay`, { reason: 'replayed from the dashboard' }),
+    mutationFn: () =>
+      post(`/api/operations/parked/${encodeURIComponent(parked.parkedId)}/replay`, {
+        reason: 'replayed from the dashboard',
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['ops', 'parked'] }),
   });
   if (parked.status === 'replayed') return <span>replayed {formatTime(parked.replayedAt)}</span>;
