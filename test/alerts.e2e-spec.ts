@@ -80,6 +80,8 @@ describe('alerts (end to end)', () => {
       ALERT_WEBHOOK_ATTEMPTS: '3',
       ALERT_WEBHOOK_BACKOFF_MS: '300',
       ALERT_WEBHOOK_TIMEOUT_MS: '3000',
+      // The receiver listens on loopback; webhooks to internal addresses are refused unless named here.
+      ALLOWED_INTERNAL_HOSTS: '127.0.0.1',
     });
   };
   const api = async (method: string, path: string, body?: unknown) => {
@@ -133,6 +135,9 @@ describe('alerts (end to end)', () => {
     const bad = await api('POST', '/api/subscriptions', { name: '', rule: { eventTypes: ['Waiver'], countries: ['Iraq'] }, delivery: {} });
     expect(bad.status).toBe(400);
     expect(bad.json.fields.map((f: { field: string }) => f.field).sort()).toEqual(['delivery', 'name', 'rule.countries.0', 'rule.eventTypes.0']);
+    const internal = await api('POST', '/api/subscriptions', { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { webhook: { url: 'http://169.254.169.254/latest/meta-data/' } } });
+    expect(internal.status).toBe(400);
+    expect(internal.json.fields).toEqual([{ field: 'delivery.webhook.url', message: expect.stringMatching(/internal address \(cloud metadata\)/) }]);
     const unauthenticated = await fetch(`${baseUrl}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(unauthenticated.status).toBe(401);
   });

@@ -6,9 +6,10 @@ describe('accessFor: admin routes are protected by default', () => {
     expect(accessFor(method, '/api/feeds')).toBe('session+csrf');
   });
 
-  it('leaves GET reads under /api open unless marked admin-only', () => {
-    expect(accessFor('GET', '/api/articles/:id')).toBe('public');
-    expect(accessFor('HEAD', '/api/articles')).toBe('public');
+  it('makes GET reads under /api reader routes (open unless API_TOKENS is set) unless marked admin-only', () => {
+    expect(accessFor('GET', '/api/articles/:id')).toBe('reader');
+    expect(accessFor('HEAD', '/api/articles')).toBe('reader');
+    expect(accessFor('GET', '/api/export/plover.jsonl')).toBe('reader');
     expect(accessFor('GET', '/api/auth/me', { adminOnly: true })).toBe('session');
   });
 

@@ -4,9 +4,11 @@
  * - anything under /api/ that is not a safe method changes state: session + CSRF token;
  * - a route marked admin-only needs a session (and the CSRF token if it changes state);
  * - a route marked public needs nothing (login; signed webhooks live outside /api anyway);
- * - the rest (GET reads under /api, /webhooks, /health, /metrics, /docs) is open.
+ * - other reads under /api (the read API, exports) are for readers: open, unless
+ *   API_TOKENS is set, then a bearer token or an admin session;
+ * - the rest (/webhooks, /health, /metrics, /docs) is open here (/metrics and /docs have their own switches).
  */
-export type Access = 'public' | 'session' | 'session+csrf';
+export type Access = 'public' | 'reader' | 'session' | 'session+csrf';
 
 export interface RouteMarks {
   public?: boolean;
@@ -27,5 +29,5 @@ export function accessFor(method: string, path: string, marks: RouteMarks = {}):
   if (marks.public) return 'public';
   const safe = isSafeMethod(method);
   if (marks.adminOnly || (!safe && isAdminApiPath(path))) return safe ? 'session' : 'session+csrf';
-  return 'public';
+  return isAdminApiPath(path) ? 'reader' : 'public';
 }

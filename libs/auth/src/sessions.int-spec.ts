@@ -3,6 +3,7 @@ import { checkCredentials, ensureAdminUser } from './admin-users.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, deleteSession, findSession } from './sessions.js';
 import { hashSessionToken } from './tokens.js';
+import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from './login-backoff.js';
 
 describe('admin users and sessions (PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -113,6 +114,25 @@ describe('admin users and sessions (PostgreSQL)', () => {
       await testDb.db.deleteFrom('admin_users').where('id', '=', user.id).execute();
       const left = await testDb.db.selectFrom('admin_sessions').select('id').where('user_id', '=', user.id).execute();
       expect(left).toHaveLength(0);
+    });
+  });
+
+  describe('login backoff per account', () => {
+    it('locks an email after five failures in a row, for 30 s then doubling, whoever tries; a success clears it', async () => {
+      const now = new Date('2026-12-03T10:00:00Z');
+      for (let i = 1; i <= 4; i++) expect(await recordLoginFailure(testDb.db, 'Ana@Desk.Example', now)).toBeUndefined();
+      expect(await loginLockedUntil(testDb.db, 'ana@desk.example', now)).toBeUndefined();
+      expect(await recordLoginFailure(testDb.db, 'ana@desk.example', now)).toEqual(new Date('2026-12-03T10:00:30Z'));
+      expect(await loginLockedUntil(testDb.db, 'ANA@desk.example', now)).toEqual(new Date('2026-12-03T10:00:30Z'));
+      expect(await loginLockedUntil(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:31Z'))).toBeUndefined();
+      expect(await recordLoginFailure(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:31Z'))).toEqual(new Date('2026-12-03T10:01:31Z'));
+      // Another email is not affected; an email that is no admin is counted the same way.
+      expect(await loginLockedUntil(testDb.db, 'ben@desk.example', now)).toBeUndefined();
+      for (let i = 1; i <= 5; i++) await recordLoginFailure(testDb.db, 'nobody@desk.example', now);
+      expect(await loginLockedUntil(testDb.db, 'nobody@desk.example', now)).toBeDefined();
+      await clearLoginFailures(testDb.db, 'ana@desk.example');
+      expect(await loginLockedUntil(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:32Z'))).toBeUndefined();
+      expect(await recordLoginFailure(testDb.db, 'ana@desk.example', now)).toBeUndefined();
     });
   });
 });

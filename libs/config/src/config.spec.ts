@@ -65,3 +65,21 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
   });
 });
+
+describe('loadConfig: outbound allowlist, tokens, docs', () => {
+  it('checks ALLOWED_INTERNAL_HOSTS entry by entry', () => {
+    expect(loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, ::1, 10.0.0.0/8, receiver.internal' }).ALLOWED_INTERNAL_HOSTS).toContain('receiver.internal');
+    expect(() => loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, 10.0.0.0/40' })).toThrow(/ALLOWED_INTERNAL_HOSTS: "10\.0\.0\.0\/40" is not a host name/);
+  });
+
+  it('reads API_TOKENS as a list, refusing short ones, and METRICS_TOKEN and DOCS_PUBLIC', () => {
+    const config = loadConfig({ API_TOKENS: ' reader-token-aaaaaaaaaaaaaaaa , reader-token-bbbbbbbbbbbbbbbb ', METRICS_TOKEN: 'scrape-token-cccccccccccccccc', DOCS_PUBLIC: 'false' });
+    expect(config.API_TOKENS).toEqual(['reader-token-aaaaaaaaaaaaaaaa', 'reader-token-bbbbbbbbbbbbbbbb']);
+    expect(config.METRICS_TOKEN).toBe('scrape-token-cccccccccccccccc');
+    expect(config.DOCS_PUBLIC).toBe(false);
+    expect(loadConfig({}).API_TOKENS).toEqual([]);
+    expect(loadConfig({}).DOCS_PUBLIC).toBe(true);
+    expect(() => loadConfig({ API_TOKENS: 'short' })).toThrow(/API_TOKENS: each token must be at least 24/);
+    expect(() => loadConfig({ DOCS_PUBLIC: 'no' })).toThrow(/DOCS_PUBLIC: must be true or false/);
+  });
+});

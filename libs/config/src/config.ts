@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidAllowlistError, parseAllowlist } from '#outbound/address-policy';
 
 /**
  * Every environment variable newsledger reads, validated once at start.
@@ -40,6 +41,13 @@ export const configSchema = z.object({
     .string()
     .default('false')
     .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((v) => v.trim()))),
+  /**
+   * A request whose answer has not begun within this many ms answers 503 (streams that have begun run on);
+   * also the time allowed to receive a whole request (slow senders get 408). 0 turns both off.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** PostgreSQL statement_timeout of the app's pool (ms): no query runs longer. 0 turns it off. Migrations are exempt. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Webhook deliveries accepted per sender (IP) per minute; more answers 429. */
   WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   EMBEDDED_PG_DIR: z.string().min(1).default('./.newsledger/pg'),
@@ -62,6 +70,36 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Lifetime of an admin session from login (hours). */
   SESSION_TTL_HOURS: positiveInt.default(12),
+  /**
+   * Hosts, addresses and CIDR ranges that feed URLs and alert webhooks may reach although
+   * they are internal (loopback, private, link-local, …): comma-separated. Unset: none.
+   */
+  ALLOWED_INTERNAL_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseAllowlist(value);
+      } catch (error) {
+        if (!(error instanceof InvalidAllowlistError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+      }
+    }),
+  /**
+   * Bearer tokens (comma-separated, 24 characters at least each) that the read API and exports
+   * then require (`Authorization: Bearer …`; an admin session works too). Unset: they are public.
+   */
+  API_TOKENS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((tokens) => tokens.every((t) => t.length >= 24 && /^[\x21-\x7e]+$/.test(t)), 'each token must be at least 24 printable characters, no spaces'),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').regex(/^[\x21-\x7e]+$/, 'must be printable characters, no spaces').optional(),
+  /** false: the OpenAPI document (/docs, /docs/openapi.json) is not published. */
+  DOCS_PUBLIC: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  /** How often the coding dispatcher looks for received articles whose job the queue lost (seconds). */
+  CODING_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -8,6 +8,8 @@ export interface DbOptions {
   /** Pool size; the log consumers each hold one connection while they lead. */
   maxConnections?: number;
   applicationName?: string;
+  /** PostgreSQL statement_timeout for every connection (ms); unset or 0: none. */
+  statementTimeoutMs?: number;
 }
 
 export function createPool(connectionString: string, options: DbOptions = {}): pg.Pool {
@@ -17,6 +19,8 @@ export function createPool(connectionString: string, options: DbOptions = {}): p
     application_name: options.applicationName ?? 'newsledger',
     // Fail fast when PostgreSQL is unreachable, so requests answer 503 instead of hanging.
     connectionTimeoutMillis: 5_000,
+    // A query that runs away (or waits on a lock) fails with 57014 instead of holding its request forever.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
 }
 

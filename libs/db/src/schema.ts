@@ -64,6 +64,8 @@ export interface FeedsTable {
   items_invalid: ColumnType<string, never, string | number | bigint>;
   /** Counts of the latest poll; pg parses jsonb on read, we write JSON text. */
   last_poll: ColumnType<unknown, never, string | null>;
+  /** The latest items polls had to skip, with why (jsonb array, newest first). */
+  item_errors: ColumnType<unknown, never, string>;
 }
 
 /** Admin authentication (libs/auth): users with argon2 hashes, sessions keyed by sha256(token). */
@@ -318,4 +320,41 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
   alert_dead_letters: AlertDeadLettersTable;
+}
+
+// ---- Parked events (libs/event-store consumers) ---------------------------
+
+export interface ParkedEventsTable {
+  parked_id: Generated<string>;
+  consumer: string;
+  event_id: string;
+  global_position: Int8;
+  transaction_id: Xid8;
+  stream_id: string;
+  event_type: string;
+  error: string;
+  attempts: number;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  status: Generated<'parked' | 'replay-requested' | 'replayed'>;
+  replay_requested_by: string | null;
+  replay_requested_at: Timestamp | null;
+  replayed_at: Timestamp | null;
+}
+
+export interface Database {
+  parked_events: ParkedEventsTable;
+}
+
+// ---- Login backoff (libs/auth) ------------------------------------------------
+
+export interface LoginBackoffTable {
+  email: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface Database {
+  login_backoff: LoginBackoffTable;
 }

@@ -34,6 +34,11 @@ export interface StoredEvent<Type extends string = string, Data = unknown> {
   data: Data;
   metadata: EventMetadata;
   recordedAt: Date;
+  /**
+   * Set when a consumer runs the event again from parking (an admin's replay):
+   * idempotency guards that skip events already passed must let it through.
+   */
+  replayed?: boolean;
 }
 
 const UUID_NAMESPACE = '6f1a3c5e-2b7d-4e8a-9c0f-1d2e3f4a5b6c';

@@ -5,3 +5,5 @@ export * from './consumers/checkpoints.js';
 export * from './consumers/log-consumer.js';
 export * from './consumers/log-notifier.js';
 export * from './consumers/consumer-status.js';
+export * from './consumers/parked-events.js';
+export * from './consumers/transient-errors.js';

@@ -46,6 +46,18 @@ describe('itemToPayload', () => {
     expect(itemToPayload({ link: 'mailto:desk@example.org', title: 'T', body: 'B' }, context)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('url') });
   });
 
+  it('calls an overlong or non-http link and an oversized body invalid, naming the field (the webhook bounds)', () => {
+    const item = { link: 'https://x.example/e', title: 'T', body: 'B' };
+    for (const [overrides, field] of [
+      [{ link: `https://x.example/${'a'.repeat(5_000)}` }, 'url'],
+      [{ link: 'javascript:alert(1)' }, 'url'],
+      [{ body: 'b'.repeat(1_048_577) }, 'body'],
+    ] as const) {
+      expect(itemToPayload({ ...item, ...overrides }, context)).toMatchObject({ kind: 'invalid', problems: [{ field }] });
+    }
+    expect(itemToPayload({ ...item, publishedAt: '2026-11-29T10:00:00.000Z' }, context).kind).toBe('payload');
+  });
+
   it('leaves out a language that is not a tag and a guid too long to be a source id', () => {
     const outcome = itemToPayload({ link: 'https://x.example/d', title: 'T', body: 'B', guid: 'g'.repeat(300) }, { ...context, language: 'English' });
     expect(outcome.kind).toBe('payload');
@@ -53,5 +65,23 @@ describe('itemToPayload', () => {
       expect(outcome.payload.language).toBeUndefined();
       expect(outcome.payload.sourceId).toBeUndefined();
     }
+  });
+
+  it('calls an item with an implausible date, a credentialed link or a control character invalid, naming the field', () => {
+    const item = { link: 'https://x.example/e', title: 'T', body: 'B' };
+    for (const [overrides, field] of [
+      [{ publishedAt: '0001-01-01T00:00:00.000Z' }, 'publishedAt'],
+      [{ publishedAt: '2099-01-01T00:00:00.000Z' }, 'publishedAt'],
+      [{ link: 'https://user:pass@x.example/e' }, 'url'],
+      [{ title: 'T\u0000' }, 'title'],
+    ] as const) {
+      const outcome = itemToPayload({ ...item, ...overrides }, context);
+      expect(outcome).toMatchObject({ kind: 'invalid', problems: [{ field, message: expect.any(String) }] });
+    }
+  });
+
+  it('leaves out a guid with control characters instead of refusing the item', () => {
+    const outcome = itemToPayload({ link: 'https://x.example/f', title: 'T', body: 'B', guid: 'g\u0001' }, context);
+    expect(outcome.kind === 'payload' && outcome.payload.sourceId).toBeUndefined();
   });
 });

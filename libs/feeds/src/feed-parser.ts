@@ -19,6 +19,8 @@ export interface ParsedFeed {
   /** Channel language (RSS) or xml:lang of the Atom feed, lower-cased. */
   language?: string;
   items: FeedItem[];
+  /** Entries that could not be read at all (their position in the feed, from 1, and why); the others go on. */
+  unparsable: { position: number; error: string }[];
 }
 
 export class FeedParseError extends Error {
@@ -73,7 +75,7 @@ function parseRss(rss: Node): ParsedFeed {
     ...optional('title', text(channel.title)),
     ...optional('link', text(first(channel.link))),
     ...optional('language', text(channel.language)?.toLowerCase()),
-    items: list(channel.item).slice(0, MAX_ITEMS_PER_FEED).map((raw) => rssItem(node(raw))),
+    ...eachItem(list(channel.item), (raw) => rssItem(node(raw))),
   };
 }
 
@@ -99,7 +101,7 @@ function parseRdf(rdf: Node): ParsedFeed {
     ...optional('title', text(channel.title)),
     ...optional('link', text(channel.link)),
     ...optional('language', text(channel['dc:language'])?.toLowerCase()),
-    items: list(rdf.item).slice(0, MAX_ITEMS_PER_FEED).map((raw) => {
+    ...eachItem(list(rdf.item), (raw) => {
       const item = node(raw);
       return {
         ...optional('link', text(item.link)),
@@ -118,7 +120,7 @@ function parseAtom(feed: Node): ParsedFeed {
     ...optional('title', text(feed.title)),
     ...optional('link', atomLink(feed.link)),
     ...optional('language', attribute(feed, 'xml:lang')?.toLowerCase()),
-    items: list(feed.entry).slice(0, MAX_ITEMS_PER_FEED).map((raw) => {
+    ...eachItem(list(feed.entry), (raw) => {
       const entry = node(raw);
       return {
         ...optional('link', atomLink(entry.link)),
@@ -129,6 +131,21 @@ function parseAtom(feed: Node): ParsedFeed {
       };
     }),
   };
+}
+
+/** Reads each entry on its own: one that cannot be read is set aside with its error, never the feed. */
+function eachItem(raws: unknown[], read: (raw: unknown) => FeedItem): { items: FeedItem[]; unparsable: ParsedFeed['unparsable'] } {
+  const items: FeedItem[] = [];
+  const unparsable: ParsedFeed['unparsable'] = [];
+  raws.slice(0, MAX_ITEMS_PER_FEED).forEach((raw, index) => {
+    try {
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new FeedParseError('the entry is not an element');
+      items.push(read(raw));
+    } catch (error) {
+      unparsable.push({ position: index + 1, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    }
+  });
+  return { items, unparsable };
 }
 
 /** The entry's own page: rel="alternate" (the default rel), else the first link with an href. */

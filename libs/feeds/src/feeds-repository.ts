@@ -19,6 +19,31 @@ export interface FeedView {
   /** Totals over every poll since registration. */
   items: { seen: number; ingested: number; duplicate: number; skippedNoLink: number; invalid: number };
   lastPoll: PollCounts | null;
+  /** The latest items polls skipped and why (newest first, at most MAX_ITEM_ERRORS). */
+  itemErrors: FeedItemError[];
+}
+
+/** One item a poll skipped: which (its link, guid, title or position) and why. */
+export interface FeedItemError {
+  item: string;
+  error: string;
+  /** When it was last seen failing, and on how many polls. */
+  at: string;
+  polls: number;
+}
+
+export const MAX_ITEM_ERRORS = 20;
+
+/** Adds this poll's skipped items to the stored ones: the same item again counts another poll; newest first, bounded. */
+export function mergeItemErrors(stored: FeedItemError[], fresh: { item: string; error: string }[], at: Date): FeedItemError[] {
+  const byItem = new Map(stored.map((e) => [e.item, e]));
+  const merged: FeedItemError[] = [];
+  for (const { item, error } of fresh) {
+    if (merged.some((e) => e.item === item)) continue;
+    merged.push({ item, error, at: at.toISOString(), polls: (byItem.get(item)?.polls ?? 0) + 1 });
+  }
+  for (const old of stored) if (!merged.some((e) => e.item === old.item)) merged.push(old);
+  return merged.slice(0, MAX_ITEM_ERRORS);
 }
 
 export interface PollCounts {
@@ -38,6 +63,7 @@ export interface FeedState {
   pollIntervalSeconds: number;
   etag: string | null;
   lastModified: string | null;
+  itemErrors: FeedItemError[];
 }
 
 export class FeedAlreadyRegisteredError extends Error {
@@ -101,8 +127,18 @@ export async function getFeed(db: Db, feedId: string): Promise<FeedView | undefi
 
 export async function getFeedState(db: Db, feedId: string): Promise<FeedState | undefined> {
   if (!isFeedId(feedId)) return undefined;
-  const row = await db.selectFrom('feeds').select(['feed_id', 'url', 'outlet', 'poll_interval_seconds', 'etag', 'last_modified']).where('feed_id', '=', feedId).executeTakeFirst();
-  return row && { id: row.feed_id, url: row.url, outlet: row.outlet, pollIntervalSeconds: row.poll_interval_seconds, etag: row.etag, lastModified: row.last_modified };
+  const row = await db.selectFrom('feeds').select(['feed_id', 'url', 'outlet', 'poll_interval_seconds', 'etag', 'last_modified', 'item_errors']).where('feed_id', '=', feedId).executeTakeFirst();
+  return (
+    row && {
+      id: row.feed_id,
+      url: row.url,
+      outlet: row.outlet,
+      pollIntervalSeconds: row.poll_interval_seconds,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      itemErrors: (row.item_errors as FeedItemError[] | null) ?? [],
+    }
+  );
 }
 
 /** Every feed's schedule, for re-syncing the job schedulers. */
@@ -112,7 +148,14 @@ export async function listFeedSchedules(db: Db): Promise<{ id: string; pollInter
 }
 
 /** A successful poll (including 304): clears the error, keeps the validators for the next conditional GET, adds to the totals. */
-export async function recordPollSuccess(db: Db, feedId: string, at: Date, counts: PollCounts, validators: { etag: string | null; lastModified: string | null }): Promise<void> {
+export async function recordPollSuccess(
+  db: Db,
+  feedId: string,
+  at: Date,
+  counts: PollCounts,
+  validators: { etag: string | null; lastModified: string | null },
+  itemErrors?: FeedItemError[],
+): Promise<void> {
   await db
     .updateTable('feeds')
     .set({
@@ -128,15 +171,16 @@ export async function recordPollSuccess(db: Db, feedId: string, at: Date, counts
       items_skipped: sql`items_skipped + ${counts.skippedNoLink}`,
       items_invalid: sql`items_invalid + ${counts.invalid}`,
       last_poll: JSON.stringify(counts),
+      ...(itemErrors && { item_errors: JSON.stringify(itemErrors) }),
     })
     .where('feed_id', '=', feedId)
     .execute();
 }
 
-export async function recordPollFailure(db: Db, feedId: string, at: Date, message: string): Promise<void> {
+export async function recordPollFailure(db: Db, feedId: string, at: Date, message: string, itemErrors?: FeedItemError[]): Promise<void> {
   await db
     .updateTable('feeds')
-    .set({ last_polled_at: at, last_error: message.slice(0, 2_000), last_error_at: at })
+    .set({ last_polled_at: at, last_error: message.slice(0, 2_000), last_error_at: at, ...(itemErrors && { item_errors: JSON.stringify(itemErrors) }) })
     .where('feed_id', '=', feedId)
     .execute();
 }
@@ -161,6 +205,7 @@ function toView(row: Selectable<FeedsTable>): FeedView {
       invalid: Number(row.items_invalid),
     },
     lastPoll: (row.last_poll as PollCounts | null) ?? null,
+    itemErrors: (row.item_errors as FeedItemError[] | null) ?? [],
   };
 }
 

@@ -1,4 +1,8 @@
+import { InternalAddressError, type OutboundClient, OutboundUrlError, defaultOutboundClient } from '#outbound';
+
 export interface FetchFeedOptions {
+  /** Keeps fetches (and every redirect) off internal addresses; the process's default from ALLOWED_INTERNAL_HOSTS. */
+  client?: OutboundClient;
   etag?: string | null;
   lastModified?: string | null;
   timeoutMs?: number;
@@ -17,6 +21,8 @@ export class FeedFetchError extends Error {
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_FEED_BYTES = 10 * 1024 * 1024;
+/** Publishers move feeds; a few hops is plenty, each checked against the internal-address policy. */
+export const MAX_FEED_REDIRECTS = 5;
 
 const USER_AGENT = 'newsledger-feed-poller/0.1';
 
@@ -36,9 +42,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
 
   const signal = AbortSignal.timeout(timeoutMs);
-  let response: Response;
+  const client = options.client ?? defaultOutboundClient();
+  let response: Awaited<ReturnType<OutboundClient['fetch']>>;
   try {
-    response = await fetch(url, { headers, signal, redirect: 'follow' });
+    response = await client.fetch(url, { headers, signal }, { maxRedirects: MAX_FEED_REDIRECTS });
   } catch (error) {
     throw new FeedFetchError(describeNetworkError(error, timeoutMs));
   }
@@ -60,7 +67,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   return { status: 'ok', body, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
+async function readLimited(response: Awaited<ReturnType<OutboundClient['fetch']>>, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
@@ -91,6 +98,8 @@ function decode(bytes: Buffer, contentType: string | null): string {
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
+  const refused = [error, (error as { cause?: unknown })?.cause].find((e) => e instanceof InternalAddressError || e instanceof OutboundUrlError);
+  if (refused) return `refused: ${(refused as Error).message}`;
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no complete answer within ${timeoutMs} ms`;
   const cause = e?.cause?.code ?? e?.cause?.message;

@@ -1,33 +1,90 @@
 import { z } from 'zod';
+import {
+  FIELD_LIMITS,
+  httpUrlProblem,
+  publishedAtProblem,
+  textFieldProblem,
+  unstorableTextProblem,
+} from './field-bounds.js';
 
-/** The webhook body (and what a feed item is turned into). */
-export const articlePayloadSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  title: z.string().trim().min(1, 'must not be empty').max(1_000),
-  publishedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be an ISO date (YYYY-MM-DD) or date-time' }),
-  body: z.string().min(1, 'must not be empty'),
-  outlet: z.string().trim().min(1, 'must not be empty').max(200),
-  sourceId: z.string().trim().min(1).max(200).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'must be a language tag such as "en"').optional(),
-});
+/** Characters of an article body, plain text or HTML (MAX_BODY_BYTES bounds a webhook's bytes before this). */
+export const MAX_BODY_CHARACTERS = 1_000_000;
 
-export type ArticlePayload = z.infer<typeof articlePayloadSchema>;
+/** A zod check from one of field-bounds' problem functions (one message per field, as the function words it). */
+const checked = (problem: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
+
+const nonEmpty = 'must not be empty';
+
+/**
+ * The webhook body (and what a feed item is turned into), with every field bounded; `now` fixes the latest
+ * publishedAt accepted. One schema for both ways in, so a feed item is refused for the same reasons as a webhook.
+ */
+export function articlePayloadSchema(now: Date = new Date()) {
+  return z.object({
+    url: z.string({ error: 'must be a string' }).superRefine(checked(httpUrlProblem)),
+    title: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.titleLength))),
+    publishedAt: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+        error: 'must be an ISO date (YYYY-MM-DD) or date-time',
+      })
+      .superRefine(checked((v) => publishedAtProblem(v, now))),
+    body: z
+      .string({ error: 'must be a string' })
+      .min(1, nonEmpty)
+      .max(MAX_BODY_CHARACTERS, `must be at most ${MAX_BODY_CHARACTERS} characters`)
+      .superRefine(checked(unstorableTextProblem)),
+    outlet: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.outletLength))),
+    sourceId: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, nonEmpty)
+      .superRefine(checked((v) => textFieldProblem(v, FIELD_LIMITS.sourceIdLength)))
+      .optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/, 'must be a language tag such as "en"')
+      .optional(),
+  });
+}
+
+export type ArticlePayload = z.infer<ReturnType<typeof articlePayloadSchema>>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class InvalidArticleError extends Error {
-  constructor(readonly problems: { field: string; message: string }[]) {
+  constructor(readonly problems: FieldProblem[]) {
     super(`Invalid article: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     this.name = 'InvalidArticleError';
   }
 }
 
-/** Parses or throws an InvalidArticleError that names every wrong field. */
-export function parseArticlePayload(body: unknown): ArticlePayload {
+/**
+ * Validates a webhook body or a feed item's payload; throws an InvalidArticleError naming every wrong field.
+ * (Feed polling calls it through itemToPayload, which turns the error into a skipped, recorded item.)
+ */
+export function parseArticlePayload(body: unknown, options: { now?: Date } = {}): ArticlePayload {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidArticleError([{ field: '(body)', message: 'must be a JSON object' }]);
   }
-  const parsed = articlePayloadSchema.safeParse(body);
+  const parsed = articlePayloadSchema(options.now).safeParse(body);
   if (!parsed.success) {
-    throw new InvalidArticleError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
+    throw new InvalidArticleError(
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+    );
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
 import type { ArticlePayload } from './article-payload.js';
-import { MIN_TEXT_FOR_DEDUP, ingestArticle } from './ingest-article.js';
+import { MIN_TEXT_FOR_DEDUP, WebhookIdReusedError, ingestArticle } from './ingest-article.js';
 
 const LONG = 'Iraq and Iran held talks on border security in Baghdad on Monday, officials said. '.repeat(5);
 
@@ -21,7 +21,7 @@ describe('ingestArticle (PostgreSQL)', () => {
   it('stores an article once per webhook-id, per normalised URL and per long text', async () => {
     const first = await ingestArticle(testDb.db, store, payload('https://Example.org/a/?utm_source=x#top'), viaWebhook('w1'), 'c1');
     expect(first.duplicate).toBe(false);
-    expect(await ingestArticle(testDb.db, store, payload('https://other.org/b'), viaWebhook('w1'), 'c2')).toEqual({ articleId: first.articleId, duplicate: true });
+    expect(await ingestArticle(testDb.db, store, payload('https://Example.org/a/?utm_source=x#top'), viaWebhook('w1'), 'c2')).toEqual({ articleId: first.articleId, duplicate: true });
     expect(await ingestArticle(testDb.db, store, payload('https://example.org/a'), viaWebhook('w2'), 'c3')).toEqual({ articleId: first.articleId, duplicate: true });
     expect(await ingestArticle(testDb.db, store, payload('https://mirror.org/copy'), viaWebhook('w3'), 'c4')).toEqual({ articleId: first.articleId, duplicate: true });
     expect(await received()).toBe(1);
@@ -48,5 +48,24 @@ describe('ingestArticle (PostgreSQL)', () => {
     const { articleId } = await ingestArticle(testDb.db, store, payload('https://html.example.org/x', `<article><p>In HTML: ${LONG}</p><script>alert(1)</script></article>`), viaWebhook('html'), 'h');
     const [event] = await store.readStream(`article-${articleId}`);
     expect(event!.data).toMatchObject({ bodyFormat: 'html', text: `In HTML: ${LONG.trim()}` });
+  });
+
+  it('refuses a webhook-id already used for a different article, storing nothing', async () => {
+    const story = `${LONG} reused`;
+    const first = await ingestArticle(testDb.db, store, payload('https://reuse.example.org/1', story), viaWebhook('w-reused'), 'u1');
+    expect(first.duplicate).toBe(false);
+    const before = await received();
+    const other = ingestArticle(testDb.db, store, payload('https://reuse.example.org/2', `${LONG} another story`), viaWebhook('w-reused'), 'u2');
+    await expect(other).rejects.toThrow(WebhookIdReusedError);
+    await expect(other).rejects.toThrow(`already used for a different article (${first.articleId})`);
+    // Same URL, another title: still a different body under that id.
+    await expect(ingestArticle(testDb.db, store, { ...payload('https://reuse.example.org/1', story), title: 'Changed' }, viaWebhook('w-reused'), 'u3')).rejects.toThrow(WebhookIdReusedError);
+    expect(await ingestArticle(testDb.db, store, payload('https://reuse.example.org/1', story), viaWebhook('w-reused'), 'u4')).toEqual({ articleId: first.articleId, duplicate: true });
+    expect(await received()).toBe(before);
+  });
+
+  it('refuses script-only HTML and text without a letter or digit', async () => {
+    await expect(ingestArticle(testDb.db, store, payload('https://empty.example.org/1', '<div><script>var talks = 1;</script></div>'), viaWebhook('e1'), 'e1')).rejects.toThrow(/body: has no text/);
+    await expect(ingestArticle(testDb.db, store, payload('https://empty.example.org/2', ' -- ... '), viaWebhook('e2'), 'e2')).rejects.toThrow(/body: has no text/);
   });
 });

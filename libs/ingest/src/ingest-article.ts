@@ -3,7 +3,8 @@ import { type ArticleReceived, articleStreamId, decideArticle, initialArticleSta
 import type { Db } from '#db';
 import { ConcurrencyError, type EventStore, type NewEvent, deterministicEventId } from '#event-store';
 import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
-import { cleanPlainText, htmlToText, looksLikeHtml } from './html-to-text.js';
+import type { BodyText } from './body-text-runner.js';
+import { bodyToText } from './html-to-text.js';
 
 export type IngestVia = ArticleReceived['via'];
 
@@ -25,11 +26,43 @@ export interface PreparedArticle {
   actor: string;
 }
 
-/** Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing. */
-export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlationId: string): PreparedArticle {
-  const html = looksLikeHtml(payload.body);
-  const text = html ? htmlToText(payload.body) : cleanPlainText(payload.body);
-  if (text.trim().length === 0) throw new InvalidArticleError([{ field: 'body', message: 'has no text once markup is removed' }]);
+/**
+ * A webhook-id already used for another article. Senders retry a delivery with the same id and the same body;
+ * the same id with a different body is a sender bug that would otherwise drop the new article without a word.
+ */
+export class WebhookIdReusedError extends Error {
+  constructor(
+    readonly webhookId: string,
+    readonly articleId: string,
+  ) {
+    super(
+      `webhook-id ${webhookId} was already used for a different article (${articleId}); send a new article under a new webhook-id`,
+    );
+    this.name = 'WebhookIdReusedError';
+  }
+}
+
+/** Text with no letter or digit in it (markup, scripts, punctuation, spaces) is no article. */
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * Validates and cleans a payload (HTML to text), names its keys. Throws InvalidArticleError; touches nothing.
+ * `converted`: the body's text when it was already made off the event loop (BodyTextRunner).
+ */
+export function prepareArticle(
+  payload: ArticlePayload,
+  via: IngestVia,
+  correlationId: string,
+  converted?: BodyText,
+): PreparedArticle {
+  const { text, format } = converted ?? bodyToText(payload.body);
+  if (!HAS_WORDS.test(text)) {
+    const message =
+      format === 'html'
+        ? 'has no text once markup, scripts and page furniture are removed'
+        : 'has no text (no letter or digit)';
+    throw new InvalidArticleError([{ field: 'body', message }]);
+  }
 
   const url = normaliseUrl(payload.url);
   const contentHash = createHash('sha256').update(text).digest('hex');
@@ -48,7 +81,7 @@ export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlat
     publishedAt: payload.publishedAt,
     text,
     contentHash,
-    bodyFormat: html ? 'html' : 'text',
+    bodyFormat: format,
     ...(payload.sourceId && { sourceId: payload.sourceId }),
     ...(payload.language && { language: payload.language }),
     via,
@@ -59,11 +92,21 @@ export function prepareArticle(payload: ArticlePayload, via: IngestVia, correlat
 /** The events that store a prepared article in its new stream. */
 export function receivedEvents(prepared: PreparedArticle): NewEvent[] {
   const events = decideArticle({ type: 'ReceiveArticle', article: prepared.article }, initialArticleState());
-  return events.map((event) => ({ ...event, eventId: deterministicEventId(prepared.articleId, 'received'), metadata: { correlationId: prepared.correlationId, actor: prepared.actor } }));
+  return events.map((event) => ({
+    ...event,
+    eventId: deterministicEventId(prepared.articleId, 'received'),
+    metadata: { correlationId: prepared.correlationId, actor: prepared.actor },
+  }));
 }
 
 /** Validates, cleans and stores one delivery (see storeArticle). */
-export async function ingestArticle(db: Db, store: EventStore, payload: ArticlePayload, via: IngestVia, correlationId: string): Promise<IngestResult> {
+export async function ingestArticle(
+  db: Db,
+  store: EventStore,
+  payload: ArticlePayload,
+  via: IngestVia,
+  correlationId: string,
+): Promise<IngestResult> {
   return storeArticle(db, store, prepareArticle(payload, via, correlationId));
 }
 
@@ -91,11 +134,40 @@ export async function storeArticle(db: Db, store: EventStore, prepared: Prepared
     });
   } catch (error) {
     if (error instanceof DuplicateRace || error instanceof ConcurrencyError) {
-      const winner = await db.selectFrom('article_keys').select('article_id').where('key', 'in', keys).executeTakeFirst();
-      if (winner) return { articleId: winner.article_id, duplicate: true };
+      const duplicate = await findDuplicate(db, store, prepared);
+      if (duplicate) return duplicate;
     }
     throw error;
   }
+}
+
+/**
+ * Which stored article this delivery repeats. A webhook-id already taken must have brought the same article
+ * (same URL, text, title, date, outlet, source id and language) — else WebhookIdReusedError. A URL or text
+ * already stored under another webhook-id is the same story sent again: a duplicate.
+ */
+async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult | undefined> {
+  const rows = await db
+    .selectFrom('article_keys')
+    .select(['key', 'article_id'])
+    .where('key', 'in', prepared.keys)
+    .execute();
+  const via = prepared.article.via;
+  const byWebhookId = via.kind === 'webhook' ? rows.find((row) => row.key === `webhook:${via.webhookId}`) : undefined;
+  if (byWebhookId && via.kind === 'webhook') {
+    const received = (await store.readStream(articleStreamId(byWebhookId.article_id))).find(
+      (e) => e.type === 'ArticleReceived',
+    );
+    if (!received || !sameArticle(received.data as ArticleReceived, prepared.article))
+      throw new WebhookIdReusedError(via.webhookId, byWebhookId.article_id);
+    return { articleId: byWebhookId.article_id, duplicate: true };
+  }
+  return rows[0] ? { articleId: rows[0].article_id, duplicate: true } : undefined;
+}
+
+function sameArticle(stored: ArticleReceived, incoming: ArticleReceived): boolean {
+  const fields = ['articleId', 'contentHash', 'title', 'publishedAt', 'outlet', 'sourceId', 'language'] as const;
+  return fields.every((field) => stored[field] === incoming[field]);
 }
 
 class DuplicateRace extends Error {}

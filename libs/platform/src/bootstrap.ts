@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { type AppConfig, ConfigError, loadConfig } from '#config';
 import { ErrorFilter } from './http/error.filter.js';
+import { NewsledgerFastifyAdapter } from './http/fastify-adapter.js';
+import { useJsonBodyParser } from './http/json-body.js';
+import { useRequestLog } from './http/request-log.js';
+import { useRequestTimeout } from './http/request-timeout.js';
 
 /** Validates the environment first: a bad variable stops the process with a message naming it. */
 export function loadConfigOrExit(): AppConfig {
@@ -31,17 +35,29 @@ export interface HttpAppOptions {
   rateLimitPerMinute?: number;
   /** Publish the OpenAPI document at /docs. */
   openApi?: boolean;
+  /** REQUEST_TIMEOUT_MS unless given (see http/request-timeout.ts). */
+  requestTimeoutMs?: number;
 }
 
 /** Creates and starts a Fastify-backed Nest app with JSON logs, OpenAPI and graceful SIGTERM. */
 export async function startHttpApp(rootModule: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, new FastifyAdapter({ trustProxy: (options.trustProxy ?? false) as boolean, bodyLimit: options.maxBodyBytes }) /* Fastify takes a hop count too; the adapter's type omits it */, {
+  const requestTimeoutMs = options.requestTimeoutMs ?? loadConfig().REQUEST_TIMEOUT_MS;
+  const adapter = new NewsledgerFastifyAdapter({
+    trustProxy: (options.trustProxy ?? false) as boolean /* Fastify takes a hop count too; the adapter's type omits it */,
+    bodyLimit: options.maxBodyBytes,
+    // Receiving a whole request (headers and body) may take this long; a slower sender gets 408.
+    requestTimeout: requestTimeoutMs,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     bufferLogs: true,
     // Webhook signatures are checked over the exact bytes received.
     rawBody: true,
   });
   app.useLogger(app.get(PinoLogger));
   app.useGlobalFilters(new ErrorFilter());
+  useJsonBodyParser(app, options.maxBodyBytes);
+  useRequestLog(app);
+  useRequestTimeout(app, requestTimeoutMs);
   // Admin sessions travel in a cookie (apps/api/src/auth); unsigned, since the token is random and stored hashed.
   await app.register(cookie as never);
   await app.register(rateLimit as never, { global: false, max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });

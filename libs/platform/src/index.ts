@@ -6,3 +6,5 @@ export * from './consumers/notifier.provider.js';
 export * from './metrics/metrics.service.js';
 export * from './bootstrap.js';
 export * from './http/error.filter.js';
+export * from './http/json-body.js';
+export * from './http/database-errors.js';

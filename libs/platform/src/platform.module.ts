@@ -32,8 +32,8 @@ import { APP_CONFIG, DATABASE } from './tokens.js';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          // Health probes and scrapes would drown the request log.
-          autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
+          // One line per request comes from http/request-log.ts (method, route, status, ms).
+          autoLogging: false,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["webhook-signature"]'],
         },
       }),

@@ -41,4 +41,15 @@ describe.each([
     const job = await queue.getJob('job-2');
     expect(job?.returnvalue).toBe(4);
   });
+
+  it('answers the first ping right after start, before its client has connected', async () => {
+    const fresh = new QueueConnection(options(testDb));
+    await fresh.init();
+    try {
+      await expect(fresh.ping()).resolves.toBeUndefined();
+    } finally {
+      await fresh.close();
+    }
+  });
 });
+

@@ -74,10 +74,19 @@ export class QueueConnection {
       return;
     }
     this.pingClient ??= this.redis();
+    const client = this.pingClient;
+    let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    // The client is made on the first /health and refuses commands until connected (no offline queue):
+    // wait for it, or the first /health after start would say Redis is down when it is not.
+    const ready = client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', (onReady = resolve)));
     const answer = await Promise.race([
-      this.pingClient.ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs)),
-    ]);
+      ready.then(() => client.ping()),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs))),
+    ]).finally(() => {
+      clearTimeout(timer);
+      if (onReady) client.off('ready', onReady);
+    });
     if (answer !== 'PONG') throw new Error(`Redis answered ${answer}`);
   }
 

@@ -16,6 +16,7 @@ import {
   updateSubscriptionSchema,
 } from '#alerts';
 import { EventStore } from '#event-store';
+import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 
@@ -31,6 +32,19 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   } catch (error) {
     if (!(error instanceof InvalidSubscriptionError)) throw error;
     throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: error.message, fields: error.fields });
+  }
+}
+
+/** A webhook on an internal address (loopback, private, metadata…) is refused unless ALLOWED_INTERNAL_HOSTS names it. */
+async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } | null } }): Promise<void> {
+  const url = input.delivery?.webhook?.url;
+  if (!url) return;
+  try {
+    await checkOutboundUrl(defaultOutboundClient().policy, url);
+  } catch (error) {
+    if (!(error instanceof InternalAddressError || error instanceof OutboundUrlError)) throw error;
+    const fields = [{ field: 'delivery.webhook.url', message: error.message }];
+    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: `delivery.webhook.url: ${error.message}`, fields });
   }
 }
 
@@ -58,6 +72,7 @@ export class SubscriptionsController {
   @ApiCreatedResponse({ description: '{ ...subscription, webhookSecret }' })
   async create(@Body() body: unknown, @CurrentAdmin() by: string): Promise<SubscriptionView & { webhookSecret: string | null }> {
     const input = parse(createSubscriptionSchema, body);
+    await checkWebhookUrl(input);
     const { subscription, webhookSecret } = await createSubscription(this.database.db, this.store, input, by);
     return { ...subscription, webhookSecret };
   }
@@ -84,16 +99,19 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Change some fields (appends SubscriptionUpdated with what changed)', description: 'A webhook with a new `secret` rotates it; the new secret is returned once.' })
   @ApiBody({ schema: openApi(updateSubscriptionSchema) })
   @ApiNotFoundResponse({ description: 'No such subscription, or it was deleted' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
-    return this.apply(id, parse(updateSubscriptionSchema, body), by);
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
+    const input = parse(updateSubscriptionSchema, body);
+    await checkWebhookUrl(input);
+    return this.apply(id, input, by);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace name, rule and delivery (same body as create)' })
   @ApiBody({ schema: openApi(createSubscriptionSchema) })
   @ApiNotFoundResponse({ description: 'No such subscription, or it was deleted' })
-  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
+  async replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
     const input: CreateSubscriptionInput = parse(createSubscriptionSchema, body);
+    await checkWebhookUrl(input);
     return this.apply(id, { ...input, notifyOnUpdate: input.notifyOnUpdate ?? false }, by);
   }
 

@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
-import { type Access, accessFor, findSession, tokensEqual } from '#auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Access, ApiTokens, accessFor, findSession, tokensEqual } from '#auth';
+import type { AppConfig } from '#config';
 import type { Db } from '#db';
-import { DATABASE, type DatabaseHandle } from '#platform';
+import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
 import { ADMIN_ONLY, type AdminPrincipal, IS_PUBLIC } from './decorators.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js';
 
@@ -15,10 +16,15 @@ import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js';
  */
 @Injectable()
 export class AdminGuard implements CanActivate {
+  private readonly readers: ApiTokens;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.readers = new ApiTokens(config.API_TOKENS);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -29,8 +35,27 @@ export class AdminGuard implements CanActivate {
       adminOnly: this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets),
     });
     if (access === 'public') return true;
+    if (access === 'reader') {
+      const allowed = await this.authenticateReader(request);
+      if (!allowed) {
+        void context.switchToHttp().getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="newsledger"');
+        throw new UnauthorizedException({
+          statusCode: 401,
+          error: 'unauthenticated',
+          message: 'this API needs a token: send Authorization: Bearer <one of API_TOKENS> (or log in as an admin)',
+        });
+      }
+      return true;
+    }
     request.admin = await authenticateAdmin(this.database.db, request, access);
     return true;
+  }
+
+  /** With API_TOKENS set, a read needs one of them as a bearer token, or an admin session (the dashboard). */
+  private async authenticateReader(request: FastifyRequest): Promise<boolean> {
+    if (!this.readers.required || this.readers.accepts(request.headers.authorization)) return true;
+    const token = request.cookies?.[SESSION_COOKIE];
+    return Boolean(token && (await findSession(this.database.db, token)));
   }
 }
 

@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiCookieAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { checkCredentials, createSession, deleteSession } from '#auth';
+import { checkCredentials, clearLoginFailures, createSession, deleteSession, loginLockedUntil, recordLoginFailure } from '#auth';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, type AdminPrincipal, Public } from './decorators.js';
@@ -18,6 +18,15 @@ export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 export interface SessionView {
   email: string;
   csrfToken: string;
+}
+
+function tooManyFailures(reply: FastifyReply, until: Date): HttpException {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1_000));
+  void reply.header('retry-after', String(seconds));
+  return new HttpException(
+    { statusCode: 429, error: 'login-backoff', message: `too many wrong passwords for this email: try again in ${seconds} s`, retryAfterSeconds: seconds },
+    429,
+  );
 }
 
 @ApiTags('auth')
@@ -36,13 +45,21 @@ export class AuthController {
   @ApiBody({ schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } } })
   @ApiResponse({ status: 200, description: '{ email, csrfToken }' })
   @ApiResponse({ status: 401, description: 'wrong email or password' })
-  @ApiResponse({ status: 429, description: `more than ${LOGIN_ATTEMPTS_PER_MINUTE} attempts a minute from this address` })
+  @ApiResponse({ status: 429, description: `more than ${LOGIN_ATTEMPTS_PER_MINUTE} attempts a minute from this address, or this email must wait after repeated wrong passwords (Retry-After)` })
   async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionView> {
     const parsed = loginSchema.safeParse(body ?? {});
     if (!parsed.success) throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: 'send { email, password }' });
-    const user = await checkCredentials(this.database.db, parsed.data.email, parsed.data.password);
+    const { email, password } = parsed.data;
+    // Per account, whatever the address: the password is not even checked while the email waits.
+    const lockedUntil = await loginLockedUntil(this.database.db, email);
+    if (lockedUntil) throw tooManyFailures(reply, lockedUntil);
+    const user = await checkCredentials(this.database.db, email, password);
     // One message for unknown email, wrong password and disabled admin: nothing to enumerate.
-    if (!user) throw new UnauthorizedException({ statusCode: 401, error: 'invalid-credentials', message: 'wrong email or password' });
+    if (!user) {
+      await recordLoginFailure(this.database.db, email);
+      throw new UnauthorizedException({ statusCode: 401, error: 'invalid-credentials', message: 'wrong email or password' });
+    }
+    await clearLoginFailures(this.database.db, email);
     const session = await createSession(this.database.db, user.id, { ttlHours: this.config.SESSION_TTL_HOURS });
     void reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(request, this.config.NODE_ENV, session.expiresAt));
     return { email: user.email, csrfToken: session.csrfToken };

@@ -20,6 +20,12 @@ export class AuthModule implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.config.WEBHOOK_SECRET) {
+      this.logger.warn(
+        'WEBHOOK_SECRET is unset: article deliveries are checked against the public development secret, so anyone can sign one. ' +
+          'Set WEBHOOK_SECRET (whsec_…) before this api takes real traffic (NODE_ENV=production refuses to start without it).',
+      );
+    }
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) {
       const admins = await this.database.db.selectFrom('admin_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

@@ -10,17 +10,28 @@ import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import { type ArticleCommandResult, ExecuteArticleCommand } from './article-command.handler.js';
 
 const reasonSchema = z.string().trim().min(3, 'must say why (3 characters at least)').max(2_000);
-const actorSchema = z.object({ name: z.string().min(1), id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case slug'), country: z.string().regex(/^([A-Z]{3}|IGO)$/, 'must be ISO alpha-3 or IGO'), sector: z.enum(SECTORS as [string, ...string[]]) });
-const isoDay = z.iso.date();
+/** A name as a person writes it: bounded, and no control characters (NUL and surrogates are refused for every body). */
+const nameSchema = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+const actorSchema = z.object({
+  name: nameSchema(300),
+  id: z.string().max(200).regex(/^[a-z0-9-]+$/, 'must be a lower-case slug'),
+  country: z.string().regex(/^([A-Z]{3}|IGO)$/, 'must be ISO alpha-3 or IGO'),
+  sector: z.enum(SECTORS as [string, ...string[]]),
+});
+/** Events are dated from 1900 to 2199: outside that a date is a typo, and year 0 cannot even be stored. */
+const isoDay = z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2199-12-31', 'must lie between 1900-01-01 and 2199-12-31');
+const dateSchema = z
+  .object({ start: isoDay, end: isoDay, precision: z.enum(['day', 'week', 'month', 'season', 'year', 'unknown']), text: z.string().max(500).optional() })
+  .refine((date) => date.start <= date.end, { message: 'start must not be after end', path: ['end'] });
 const correctionSchema = z.object({
   reason: reasonSchema,
   changes: z
     .object({
       type: z.enum(EVENT_TYPE_NAMES as unknown as [string, ...string[]]).optional(),
-      agent: z.array(actorSchema).optional(),
-      target: z.array(actorSchema).optional(),
-      date: z.object({ start: isoDay, end: isoDay, precision: z.enum(['day', 'week', 'month', 'season', 'year', 'unknown']), text: z.string().optional() }).optional(),
-      location: z.object({ name: z.string().min(1), country: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+      agent: z.array(actorSchema).max(20).optional(),
+      target: z.array(actorSchema).max(20).optional(),
+      date: dateSchema.optional(),
+      location: z.object({ name: nameSchema(300), country: z.string().regex(/^[A-Z]{3}$/) }).optional(),
       modality: z.enum(MODALITIES as [string, ...string[]]).optional(),
     })
     .strict()

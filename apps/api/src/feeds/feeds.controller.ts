@@ -16,17 +16,19 @@ import {
   registerFeed,
   removeFeed,
 } from '#feeds';
+import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
-
-/** Who made the change, as recorded in the event metadata; 'api' when the header is absent. */
+import { AdminOnly } from '../auth/decorators.js';
 
 /**
  * Pull ingest: RSS/Atom feeds the worker polls on a schedule. Registering or
  * removing a feed writes the feeds row and a FeedRegistered / FeedRemoved event
  * (stream feed-<id>) in one transaction; the worker's feed scheduler follows
- * the log. (Admin-only once sessions land.)
+ * the log. Everything here is for admins: a feed's state carries who registered
+ * it and the publishers' error texts.
  */
 @ApiTags('feeds')
+@AdminOnly()
 @Controller('api/feeds')
 export class FeedsController {
   constructor(
@@ -49,7 +51,7 @@ export class FeedsController {
     },
   })
   @ApiResponse({ status: 201, description: 'The registered feed: { id, url, outlet, pollIntervalSeconds, ... }' })
-  @ApiResponse({ status: 400, description: 'Invalid fields; the message names each one' })
+  @ApiResponse({ status: 400, description: 'Invalid fields, or a URL on an internal address (see ALLOWED_INTERNAL_HOSTS); the message names each one' })
   @ApiResponse({ status: 409, description: 'This URL is already registered: { existingId }' })
   async register(@Body() body: unknown, @CurrentAdmin() admin: string): Promise<FeedView> {
     let input;
@@ -57,6 +59,14 @@ export class FeedsController {
       input = parseFeedRegistration(body);
     } catch (error) {
       if (error instanceof InvalidFeedError) throw new BadRequestException({ statusCode: 400, error: 'invalid-feed', message: error.message, fields: error.problems });
+      throw error;
+    }
+    try {
+      await checkOutboundUrl(defaultOutboundClient().policy, input.url);
+    } catch (error) {
+      if (error instanceof InternalAddressError || error instanceof OutboundUrlError) {
+        throw new BadRequestException({ statusCode: 400, error: 'invalid-feed', message: `Invalid feed: url: ${error.message}`, fields: [{ field: 'url', message: error.message }] });
+      }
       throw error;
     }
     try {

@@ -65,6 +65,14 @@ describe('feeds API over HTTP (Fastify, PostgreSQL)', () => {
     expect((await post([1, 2])).statusCode).toBe(400);
   });
 
+  it('refuses a feed on an internal address (loopback, private, metadata), naming the url field', async () => {
+    for (const url of ['http://127.0.0.1:8080/feed.xml', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.7/rss', 'http://[::1]/rss', 'http://localhost/rss']) {
+      const response = await post({ url, outlet: 'Inside' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().fields).toEqual([{ field: 'url', message: expect.stringMatching(/internal address .*ALLOWED_INTERNAL_HOSTS/) }]);
+    }
+  });
+
   it('answers 409 with the existing id when the URL is already registered', async () => {
     const first = (await post({ url: 'https://dup.example.org/feed', outlet: 'Dup', pollIntervalSeconds: 120 })).json();
     const again = await post({ url: 'https://dup.example.org/feed', outlet: 'Dup again' });

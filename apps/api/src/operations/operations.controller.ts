@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_TYPE_NAMES, MODALITIES, SECTORS } from '#domain';
 import { AdminOnly } from '../auth/decorators.js';
-import { type ConsumerView, OperationsService, type QueueView, type StatsView, WATCHED_QUEUES } from './operations.service.js';
+import { type CodingFailureView, type ConsumerView, OperationsService, type QueueView, type StatsView, WATCHED_QUEUES } from './operations.service.js';
 
 /**
  * Figures for the admin dashboard: log consumers' positions and lag, BullMQ
@@ -28,6 +28,13 @@ export class OperationsController {
   @ApiOkResponse({ description: '{ queues: [{ name, counts: { waiting, active, delayed, completed, failed, paused, … }, failed: [...], error? }] }' })
   async queues(): Promise<{ queues: QueueView[] }> {
     return { queues: await this.operations.queueCounts() };
+  }
+
+  @Get('coding-failures')
+  @ApiOperation({ summary: 'Articles whose coding failed after every attempt (status failed), newest first, with the reason; POST /api/articles/:id/recode queues one again.' })
+  @ApiOkResponse({ description: '{ total, failures: [{ articleId, title, outlet, reason, attempts, failedAt }] } (at most 100)' })
+  codingFailures(): Promise<{ total: number; failures: CodingFailureView[] }> {
+    return this.operations.codingFailures();
   }
 
   @Get('stats')

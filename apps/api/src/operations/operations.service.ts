@@ -39,6 +39,16 @@ export interface StatsView {
   logPosition: string;
 }
 
+/** An article whose coding failed after every attempt (re-queue it with POST /api/articles/:id/recode). */
+export interface CodingFailureView {
+  articleId: string;
+  title: string;
+  outlet: string;
+  reason: string | null;
+  attempts: number | null;
+  failedAt: string;
+}
+
 const HOUR_MS = 3_600_000;
 
 /** Read-only figures for the dashboard's Overview and Operations pages. */
@@ -145,6 +155,32 @@ export class OperationsService {
           })
         : null,
       logPosition,
+    };
+  }
+
+  /** Articles whose coding failed for good, newest first, with the reason (a coder error, a time limit). */
+  async codingFailures(limit = 100): Promise<{ total: number; failures: CodingFailureView[] }> {
+    const db = this.database.db;
+    const current = db.selectFrom('read_article_states as s').where('s.recorded_to', 'is', null).where('s.status', '=', 'failed');
+    const [rows, total] = await Promise.all([
+      current
+        .innerJoin('read_articles as a', 'a.article_id', 's.article_id')
+        .select(['s.article_id', 'a.title', 'a.outlet', 's.failure_reason', 's.failure_attempts', 's.recorded_from'])
+        .orderBy('s.recorded_from', 'desc')
+        .limit(limit)
+        .execute(),
+      current.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      total: Number(total.n),
+      failures: rows.map((r) => ({
+        articleId: r.article_id,
+        title: r.title,
+        outlet: r.outlet,
+        reason: r.failure_reason,
+        attempts: r.failure_attempts,
+        failedAt: new Date(r.recorded_from).toISOString(),
+      })),
     };
   }
 

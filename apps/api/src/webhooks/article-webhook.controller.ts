@@ -1,18 +1,43 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import type { RawBodyRequest } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  type OnModuleDestroy,
+  Post,
+  ServiceUnavailableException,
+  Res,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
 import { EventStore } from '#event-store';
-import { ArticleGroupCommit, InvalidArticleError, parseArticlePayload, prepareArticle } from '#ingest';
-import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
+import {
+  ArticleGroupCommit,
+  BodyTextTimeoutError,
+  type BodyTextRunner,
+  InvalidArticleError,
+  WebhookIdReusedError,
+  createBodyTextRunner,
+  parseArticlePayload,
+  prepareArticle,
+  webhookIdProblem,
+} from '#ingest';
+import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
 
 @ApiTags('ingest')
 @Controller('webhooks')
-export class ArticleWebhookController {
+export class ArticleWebhookController implements OnModuleDestroy {
   private readonly webhook: Webhook;
+  /** Large bodies become text on a worker thread, so the api keeps answering meanwhile. */
+  private readonly bodyText: BodyTextRunner = createBodyTextRunner();
   /** Concurrent deliveries share a transaction and its commit (see ArticleGroupCommit). */
   private readonly groupCommit: ArticleGroupCommit;
 
@@ -25,19 +50,30 @@ export class ArticleWebhookController {
     this.groupCommit = new ArticleGroupCommit(database.db, store);
   }
 
+  async onModuleDestroy(): Promise<void> {
+    await this.bodyText.close();
+  }
+
   @Post('articles')
   @HttpCode(202)
-  @RouteConfig({ rateLimit: {} })
+  // The body arrives as raw bytes: the signature is checked over them before any JSON is parsed.
+  @RouteConfig({ rateLimit: {}, ...RAW_JSON_BODY })
   @ApiOperation({
     summary: 'Deliver an article (Standard Webhooks signed)',
     description:
-      'Verifies the webhook-id/webhook-timestamp/webhook-signature headers with WEBHOOK_SECRET (timestamps older than 5 minutes are refused), ' +
-      'validates the body, turns HTML into clean text, and answers 202 only once ArticleReceived is committed in PostgreSQL. ' +
-      'The same webhook-id, URL (normalised) or text again answers 200 with the same articleId and stores nothing.',
+      'Verifies the webhook-id/webhook-timestamp/webhook-signature headers with WEBHOOK_SECRET over the raw body before parsing it ' +
+      '(timestamps older than 5 minutes are refused), validates the body (bounds in the README, "Limits"), turns HTML into clean text, ' +
+      'and answers 202 only once ArticleReceived is committed in PostgreSQL. The same delivery again (same webhook-id and article), ' +
+      'or the same URL (normalised) or text under another webhook-id, answers 200 with the same articleId and stores nothing; ' +
+      'a webhook-id already used for a different article answers 409.',
   })
-  @ApiHeader({ name: 'webhook-id', required: true })
+  @ApiHeader({ name: 'webhook-id', required: true, description: '1 to 256 visible ASCII characters, one per article' })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })
-  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">' })
+  @ApiHeader({
+    name: 'webhook-signature',
+    required: true,
+    description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">',
+  })
   @ApiBody({
     schema: {
       type: 'object',
@@ -45,7 +81,10 @@ export class ArticleWebhookController {
       properties: {
         url: { type: 'string', format: 'uri' },
         title: { type: 'string' },
-        publishedAt: { type: 'string', description: 'YYYY-MM-DD or ISO date-time; dates in the text resolve against it' },
+        publishedAt: {
+          type: 'string',
+          description: 'YYYY-MM-DD or ISO date-time; dates in the text resolve against it',
+        },
         body: { type: 'string', description: 'plain text or HTML' },
         outlet: { type: 'string' },
         sourceId: { type: 'string' },
@@ -54,40 +93,96 @@ export class ArticleWebhookController {
     },
   })
   @ApiResponse({ status: 202, description: 'Stored: { articleId, statusUrl }' })
-  @ApiResponse({ status: 200, description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }' })
-  @ApiResponse({ status: 400, description: 'Malformed JSON or invalid fields; the message names each field' })
+  @ApiResponse({
+    status: 200,
+    description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field',
+  })
   @ApiResponse({ status: 401, description: 'Missing, bad or stale signature' })
+  @ApiResponse({
+    status: 409,
+    description: 'This webhook-id was already used for a different article: { articleId } of that one',
+  })
   @ApiResponse({ status: 413, description: 'Body larger than MAX_BODY_BYTES' })
+  @ApiResponse({ status: 415, description: 'Body is not application/json' })
   @ApiResponse({ status: 429, description: 'Too many deliveries from this sender' })
   @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
   async deliver(
-    @Req() request: RawBodyRequest<FastifyRequest>,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers() headers: Record<string, string>,
     @Body() body: unknown,
   ) {
-    const webhookId = this.verify(request.rawBody, headers);
+    if (body !== undefined && !Buffer.isBuffer(body))
+      throw new UnsupportedMediaTypeException('send the article as application/json');
+    // Standard Webhooks signs text: bytes that are not UTF-8 cannot be verified (nor be JSON), so they are refused first.
+    const text = decodeUtf8Body(Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+    const webhookId = this.verify(text, headers);
+    const idProblem = webhookIdProblem(webhookId);
+    if (idProblem) {
+      const fields = [{ field: 'webhook-id', message: idProblem }];
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'invalid-webhook-id',
+        message: `webhook-id: ${idProblem}`,
+        fields,
+      });
+    }
     let prepared;
     try {
-      prepared = prepareArticle(parseArticlePayload(body), { kind: 'webhook', webhookId }, webhookId);
+      const payload = parseArticlePayload(parseJsonText(text));
+      prepared = prepareArticle(
+        payload,
+        { kind: 'webhook', webhookId },
+        webhookId,
+        await this.bodyText.bodyToText(payload.body),
+      );
     } catch (error) {
-      if (error instanceof InvalidArticleError) throw new BadRequestException({ statusCode: 400, error: 'invalid-article', message: error.message, fields: error.problems });
+      if (error instanceof InvalidArticleError)
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'invalid-article',
+          message: error.message,
+          fields: error.problems,
+        });
+      if (error instanceof BodyTextTimeoutError)
+        throw new ServiceUnavailableException({ statusCode: 503, error: 'busy', message: error.message });
       throw error;
     }
-    const result = await this.groupCommit.submit(prepared);
+    let result;
+    try {
+      result = await this.groupCommit.submit(prepared);
+    } catch (error) {
+      if (error instanceof WebhookIdReusedError) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'webhook-id-reused',
+          message: error.message,
+          articleId: error.articleId,
+        });
+      }
+      throw error;
+    }
     if (result.duplicate) void reply.status(200);
-    return { articleId: result.articleId, statusUrl: `/api/articles/${result.articleId}`, ...(result.duplicate && { duplicate: true }) };
+    return {
+      articleId: result.articleId,
+      statusUrl: `/api/articles/${result.articleId}`,
+      ...(result.duplicate && { duplicate: true }),
+    };
   }
 
-  /** Returns the webhook-id once the signature over the exact bytes received is valid and fresh. */
-  private verify(rawBody: Buffer | undefined, headers: Record<string, string>): string {
+  /** Returns the webhook-id once the signature over the body received (before any parsing) is valid and fresh. */
+  private verify(body: string, headers: Record<string, string>): string {
     const required = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
     const missing = required.filter((name) => !headers[name]);
     if (missing.length > 0) throw new UnauthorizedException(`missing ${missing.join(', ')} header(s)`);
     try {
-      this.webhook.verify(rawBody ?? Buffer.alloc(0), headers, { jsonParse: false });
+      this.webhook.verify(body, headers, { jsonParse: false });
     } catch (error) {
-      if (error instanceof WebhookVerificationError) throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
+      if (error instanceof WebhookVerificationError)
+        throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
       throw error;
     }
     return headers['webhook-id']!;

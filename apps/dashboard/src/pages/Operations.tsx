@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
 import type { ConsumerStatusView, FeedView, QueueCounts, RebuildView } from '../types';
+import { CodingFailuresCard } from './operations/CodingFailuresCard';
+import { ParkedEventsCard } from './operations/ParkedEventsCard';
 
 export function OperationsPage() {
   const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
@@ -93,6 +95,8 @@ export function OperationsPage() {
           </details>
         )}
       </Card>
+      <ParkedEventsCard />
+      <CodingFailuresCard />
       <Card title="Queues" actions={<a href="/admin/queues">Open bull-board →</a>}>
         <ErrorBox error={queues.error} />
         <table className="grid">
@@ -152,9 +156,12 @@ function RebuildButton({ consumer, latest }: { consumer: string; latest?: Rebuil
   );
 }
 
+/** The items a feed's polls skipped, and why (GET /api/feeds). */
+type FeedItemErrors = { itemErrors?: { item: string; error: string; at: string; polls: number }[] };
+
 function FeedsCard() {
   const client = useQueryClient();
-  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => get<{ feeds: FeedView[] }>('/api/feeds'), refetchInterval: 10_000 });
+  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => get<{ feeds: (FeedView & FeedItemErrors)[] }>('/api/feeds'), refetchInterval: 10_000 });
   const [url, setUrl] = useState('');
   const [outlet, setOutlet] = useState('');
   const [interval, setInterval] = useState('900');
@@ -198,7 +205,24 @@ function FeedsCard() {
               <td className="small">{f.url}</td>
               <td>{f.pollIntervalSeconds} s</td>
               <td>{formatTime(f.lastSuccessAt)}</td>
-              <td className="small">{f.lastError ? `${f.lastError} (${formatTime(f.lastErrorAt)})` : '—'}</td>
+              <td className="small">
+                {f.lastError ? `${f.lastError} (${formatTime(f.lastErrorAt)})` : '—'}
+                {f.itemErrors && f.itemErrors.length > 0 && (
+                  <details data-testid="feed-item-errors">
+                    <summary>{f.itemErrors.length} item(s) skipped</summary>
+                    <ul>
+                      {f.itemErrors.map((e) => (
+                        <li key={e.item}>
+                          {e.item}: <span className="error">{e.error}</span>{' '}
+                          <span className="muted">
+                            ({formatTime(e.at)}, {e.polls} poll{e.polls === 1 ? '' : 's'})
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
               <td>
                 {f.items?.ingested ?? 0} / {f.items?.seen ?? 0}
               </td>

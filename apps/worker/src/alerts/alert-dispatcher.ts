@@ -1,8 +1,22 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ALERTS_QUEUE, ALERT_EVENT_TYPES, ALERT_WEBHOOKS_QUEUE, type AlertAnnounced, type AlertJob, type WebhookJob, alertJobIdOf, deliverySettings, recordPendingDelivery, webhookJobIdOf, webhookJobOptions } from '#alerts';
+import {
+  ALERTS_QUEUE,
+  ALERT_EVENT_TYPES,
+  ALERT_WEBHOOKS_QUEUE,
+  type AlertAnnounced,
+  type AlertJob,
+  type WebhookJob,
+  alertJobIdOf,
+  deliverySettings,
+  pendingDeliveries,
+  recordPendingDelivery,
+  webhookJobIdOf,
+  webhookJobOptions,
+} from '#alerts';
+import type { Db } from '#db';
 import type { LogConsumerOptions } from '#event-store';
-import { ConsumerRegistry } from '#platform';
+import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
 import { QueueConnection } from '#queue';
 
 export const ALERT_DISPATCHER = 'alerts.dispatcher';
@@ -47,15 +61,50 @@ export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhook
   };
 }
 
+/** How often pending webhook deliveries are checked for a lost job, and how old one must be to count. */
+const DELIVERY_SWEEP_MS = 60_000;
+const DELIVERY_SWEEP_AGE_MS = 2 * DELIVERY_SWEEP_MS;
+
+/**
+ * Queues again the webhook job of every delivery still pending (the queue may
+ * have lost it: Redis restarted empty). Same job id: a job the queue still
+ * holds (waiting, or delayed between attempts) makes it a no-op, and a
+ * delivery already made is skipped by the processor.
+ */
+export async function sweepPendingDeliveries(db: Db, webhooks: Queue<WebhookJob>, olderThanMs: number, options = webhookJobOptions(deliverySettings())): Promise<number> {
+  const pending = await pendingDeliveries(db, new Date(Date.now() - olderThanMs));
+  if (pending.length) await webhooks.addBulk(pending.map((data) => ({ name: 'deliver', data, opts: { ...options, jobId: webhookJobIdOf(data.alertId, data.revision) } })));
+  return pending.length;
+}
+
 @Injectable()
-export class AlertDispatcher implements OnModuleInit {
+export class AlertDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AlertDispatcher');
+  private webhooks?: Queue<WebhookJob>;
+  private sweepTimer?: NodeJS.Timeout;
+
   constructor(
     private readonly consumers: ConsumerRegistry,
     private readonly queues: QueueConnection,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
   ) {}
 
   onModuleInit(): void {
-    const dispatcher = createAlertDispatcher({ alerts: this.queues.queue<AlertJob>(ALERTS_QUEUE), webhooks: this.queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) });
+    this.webhooks = this.queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE);
+    const dispatcher = createAlertDispatcher({ alerts: this.queues.queue<AlertJob>(ALERTS_QUEUE), webhooks: this.webhooks });
     this.consumers.register({ ...dispatcher, types: [...ALERT_EVENT_TYPES], retryDelayMs: 2_000 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweepTimer = setInterval(() => {
+      sweepPendingDeliveries(this.database.db, this.webhooks!, DELIVERY_SWEEP_AGE_MS).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'pending-delivery sweep failed; the next one tries again'),
+      );
+    }, DELIVERY_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
   }
 }

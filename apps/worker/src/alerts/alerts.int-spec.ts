@@ -17,6 +17,8 @@ import { createAlertProjection } from './alert-projection.js';
 import { processWebhookJob, webhookWorkerOptions } from './webhook-delivery.processor.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// The receivers below listen on loopback, which webhook deliveries refuse unless the allowlist names it.
+process.env.ALLOWED_INTERNAL_HOSTS = '127.0.0.1';
 const waiver = (articleId: string, eventId: string, start = '2021-03-26', end = start) => coded(articleId, eventId, 'WaiverGranted', [USA], [IRAQ], { start, end }, { evidence: [{ start: 82, end: 130, text: 'Washington extended the sanctions waiver for Iraq' }] });
 
 /** A local receiver whose answer the test scripts: a status per request, 'hang' to never answer. */

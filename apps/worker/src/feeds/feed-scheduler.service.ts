@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { FEEDS_QUEUE, type FeedPollJob, type FeedRegistered, type FeedRemoved, listFeedSchedules, scheduleFeed, syncFeedSchedules, unscheduleFeed } from '#feeds';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
@@ -9,13 +9,17 @@ import { QueueConnection } from '#queue';
  * feeds row and FeedRegistered/FeedRemoved in one transaction; this log
  * consumer turns those events into schedulers (the log is the outbox, as for
  * coding jobs: if the queue is down the batch is retried from its checkpoint).
- * At start the schedulers are also re-synced from the table, which repairs a
- * queue that lost its state.
+ * At start, and every few minutes, the schedulers are also re-synced from the
+ * table, which repairs a queue that lost its state (Redis back empty).
  */
+/** How often the schedulers are compared with the feeds table (a no-op when they agree). */
+const RESYNC_MS = 5 * 60_000;
+
 @Injectable()
-export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap {
+export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('FeedScheduler');
   private queue?: Queue<FeedPollJob>;
+  private resyncTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
@@ -45,12 +49,22 @@ export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.resync();
+    this.resyncTimer = setInterval(() => void this.resync(), RESYNC_MS);
+    this.resyncTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.resyncTimer);
+  }
+
+  private async resync(): Promise<void> {
     try {
       const result = await syncFeedSchedules(this.queue!, () => listFeedSchedules(this.database.db));
-      this.logger.log(result, 'feed schedulers synced with the feeds table');
+      if (result.added || result.updated || result.removed) this.logger.log(result, 'feed schedulers synced with the feeds table');
     } catch (error) {
-      // Not fatal: the log consumer still schedules new feeds, and the next start syncs again.
-      this.logger.error({ err: error }, 'could not sync feed schedulers at start');
+      // Not fatal: the log consumer still schedules new feeds, and the next sync tries again.
+      this.logger.error({ err: error }, 'could not sync feed schedulers');
     }
   }
 }

@@ -6,12 +6,30 @@ import type { AddressInfo } from 'node:net';
 import type { Job } from 'bullmq';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
-import { FEEDS_QUEUE, type FeedPollJob, type PollResult, getFeed, listFeedSchedules, registerFeed, removeFeed, syncFeedSchedules } from '#feeds';
+import { FEEDS_QUEUE, type FeedPollJob, type PollResult, getFeed, listFeedSchedules, pollFeed, registerFeed, removeFeed, syncFeedSchedules } from '#feeds';
+import { ingestArticle } from '#ingest';
 import { threeItemRss } from '#feeds/testing/sample-feeds';
 import { QueueConnection } from '#queue';
 import { FeedPollFailed, FeedPollProcessor } from './feed-poll.processor.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// The publisher below listens on loopback, which feed fetches refuse unless the allowlist names it.
+process.env.ALLOWED_INTERNAL_HOSTS = '127.0.0.1';
+
+/** A feed with one good story, then every kind of poisoned item, then another good story. */
+function poisonedRss(base: string): string {
+  const good = (n: number) =>
+    `<item><title>Good ${n}</title><link>${base}/good-${n}</link><pubDate>Tue, 24 Nov 2026 0${n}:00:00 GMT</pubDate>` +
+    `<description>Good story ${n}: the foreign ministers met on Monday to discuss the border.</description></item>`;
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Poisoned</title><link>${base}</link>
+    ${good(1)}
+    <item><title>Year zero</title><link>${base}/year-zero</link><pubDate>0000-01-01T00:00:00Z</pubDate><description>Dated in year 0.</description></item>
+    <item><title>Bad link</title><link>javascript:alert(1)</link><description>Not a page.</description></item>
+    <item><title>Huge</title><link>${base}/huge</link><description>${'word '.repeat(220_000)}</description></item>
+    <item>just text, not an element</item>
+    ${good(2)}
+  </channel></rss>`;
+}
 
 /** A publisher on loopback: /plain always answers 200, /etag answers 304 to a matching If-None-Match, /broken answers 500. */
 function startPublisher(): Promise<{ server: Server; base: string; hits: Record<string, number> }> {
@@ -25,6 +43,10 @@ function startPublisher(): Promise<{ server: Server; base: string; hits: Record<
     } else if (path === '/etag.xml') {
       if (request.headers['if-none-match'] === '"v1"') response.writeHead(304).end();
       else response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(threeItemRss(`${base}/etag`, 'etag'));
+    } else if (path === '/poisoned.xml') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(poisonedRss(base));
+    } else if (path === '/moved-inside.xml') {
+      response.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/inside-only.xml` }).end();
     } else if (path === '/broken.xml') {
       response.writeHead(500, { 'content-type': 'text/plain' }).end('upstream exploded');
     } else {
@@ -100,6 +122,51 @@ describe('feed polling (PostgreSQL, BullMQ on Redis, a local publisher)', () => 
 
     const healthy = await getFeed(testDb.db, (await listFeedSchedules(testDb.db)).find((f) => f.id !== broken.id)!.id);
     expect(healthy!.lastError).toBeNull();
+  });
+
+  it('skips and records each poisoned item (bad date, bad link, oversized, unreadable) and goes on with the later ones, on every poll', async () => {
+    const feed = await register('/poisoned.xml', 'Poisoned Wire');
+    const first = await processor.process(job(feed.id));
+    expect(first).toMatchObject({ status: 'ok', counts: { seen: 6, ingested: 2, invalid: 4 } });
+    const second = await processor.process(job(feed.id));
+    expect(second).toMatchObject({ status: 'ok', counts: { seen: 6, ingested: 0, duplicate: 2, invalid: 4 } });
+
+    const urls = (await articleEventsOf(feed.id)).map((e) => (e.data as { url: string }).url).sort();
+    expect(urls).toEqual([`${publisher.base}/good-1`, `${publisher.base}/good-2`]);
+    const view = await getFeed(testDb.db, feed.id);
+    expect(view!.lastError).toBeNull();
+    const errors = Object.fromEntries(view!.itemErrors.map((e) => [e.item, e]));
+    expect(Object.keys(errors).sort()).toEqual([`${publisher.base}/huge`, `${publisher.base}/year-zero`, 'entry 5', 'javascript:alert(1)'].sort());
+    expect(errors[`${publisher.base}/year-zero`]).toMatchObject({ polls: 2, error: expect.stringMatching(/publishedAt: /) });
+    expect(errors['javascript:alert(1)']!.error).toMatch(/url: must be an http\(s\) URL/);
+    expect(errors[`${publisher.base}/huge`]!.error).toMatch(/body: must be at most/);
+    expect(errors['entry 5']!.error).toMatch(/unreadable/);
+  });
+
+  it('skips an item whose storage fails for a reason of its own, but fails the poll when the database is away', async () => {
+    const feed = await register('/plain.xml?storage', 'Storage');
+    // Stands in for a row PostgreSQL refuses (a data error): the item is this poll's problem, not the feed's.
+    const refusing: typeof ingestArticle = async (db, eventStore, payload, via, correlationId) => {
+      if (payload.url.endsWith('/story-2')) throw Object.assign(new Error('value too long for type character varying(2000)'), { code: '22001' });
+      return ingestArticle(db, eventStore, { ...payload, url: `${payload.url}?storage` }, via, correlationId);
+    };
+    const result = await pollFeed({ db: testDb.db, store, ingest: refusing }, feed.id, 'test');
+    expect(result).toMatchObject({ status: 'ok', counts: { seen: 3, ingested: 2, invalid: 1 } });
+    expect((await getFeed(testDb.db, feed.id))!.itemErrors).toEqual([{ item: `${publisher.base}/plain/story-2`, error: 'value too long for type character varying(2000)', at: expect.any(String), polls: 1 }]);
+
+    const away: typeof ingestArticle = async () => {
+      throw Object.assign(new Error('Connection terminated unexpectedly'), { code: undefined });
+    };
+    const failed = await pollFeed({ db: testDb.db, store, ingest: away }, feed.id, 'test');
+    expect(failed).toMatchObject({ status: 'failed', error: 'Connection terminated unexpectedly' });
+  });
+
+  it('refuses a redirect to an internal address the allowlist does not name', async () => {
+    const feed = await register('/moved-inside.xml', 'Moved');
+    await expect(processor.process(job(feed.id))).rejects.toBeInstanceOf(FeedPollFailed);
+    expect((await getFeed(testDb.db, feed.id))!.lastError).toMatch(/^refused: localhost resolves to 127\.0\.0\.1, an internal address \(loopback\)/);
+    expect(publisher.hits['/moved-inside.xml']).toBe(1);
+    expect(publisher.hits['/inside-only.xml']).toBeUndefined();
   });
 
   it('does nothing for a job whose feed was removed meanwhile', async () => {

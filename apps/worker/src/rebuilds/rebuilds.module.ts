@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
+import { ConsumerRegistry, DATABASE, type DatabaseHandle, parkedLogLine } from '#platform';
 import { QueueConnection } from '#queue';
 import { type ProjectionRebuildRequested, READ_MODEL_PROJECTIONS, REBUILDS_QUEUE, REBUILD_REQUESTED, rebuildProjection, updateRebuild } from '#read-models';
 
@@ -53,6 +53,7 @@ export class ProjectionRebuilds implements OnModuleInit {
     await updateRebuild(this.database.db, rebuildId, { status: 'running', started_at: new Date(), processed: 0, remaining: null, error: null });
     let reportedAt = 0;
     const result = await rebuildProjection(this.database.db, projection, {
+      onParked: (notice) => this.logger.error(parkedLogLine(notice), `the rebuild of ${consumer} parked an event it could not apply and went on`),
       onProgress: async ({ processed, remaining }) => {
         if (Date.now() - reportedAt < PROGRESS_EVERY_MS && remaining > 0) return;
         reportedAt = Date.now();

@@ -100,3 +100,19 @@ export async function reopenDeadLetters(db: Db, alertId: string, by: string, rev
     return reopened;
   });
 }
+
+/**
+ * Deliveries still pending that were recorded before `before`, oldest first:
+ * what a sweep queues again (under the same job id) when the queue lost its jobs.
+ */
+export async function pendingDeliveries(db: Db, before: Date, limit = 1_000): Promise<{ alertId: string; revision: number; subscriptionId: string }[]> {
+  const rows = await db
+    .selectFrom('alert_deliveries')
+    .select(['alert_id', 'revision', 'subscription_id'])
+    .where('state', '=', 'pending')
+    .where('created_at', '<', before)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ alertId: r.alert_id, revision: r.revision, subscriptionId: r.subscription_id }));
+}

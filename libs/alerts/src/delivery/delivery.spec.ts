@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { alertIdOf, alertJobIdOf, webhookIdOf, webhookJobIdOf } from '../contract/alert-ids.js';
 import { webhookBackoff } from './backoff.js';
 import { deliverySettings } from './delivery-settings.js';
+import { OPEN_INTERNET_ONLY, OutboundClient, parseAllowlist } from '#outbound';
 import { postWebhook } from './post-webhook.js';
 import { signedWebhookHeaders } from './signing.js';
 
@@ -58,6 +59,8 @@ describe('deliverySettings', () => {
 });
 
 describe('postWebhook', () => {
+  // The receiver is on loopback: allowed here as ALLOWED_INTERNAL_HOSTS would allow it.
+  const loopback = new OutboundClient(parseAllowlist('127.0.0.1'));
   let status = 204;
   let delayMs = 0;
   const received: { headers: Record<string, string>; body: string }[] = [];
@@ -77,7 +80,7 @@ describe('postWebhook', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('posts a signed body and reports status and latency', async () => {
-    const outcome = await postWebhook(url, SECRET, 'a.r1', '{"x":1}', 2_000);
+    const outcome = await postWebhook(url, SECRET, 'a.r1', '{"x":1}', 2_000, loopback);
     expect(outcome).toMatchObject({ ok: true, status: 204, error: null });
     expect(new Webhook(SECRET).verify(received.at(-1)!.body, received.at(-1)!.headers)).toEqual({ x: 1 });
     expect(received.at(-1)!.headers['webhook-id']).toBe('a.r1');
@@ -85,22 +88,33 @@ describe('postWebhook', () => {
 
   it('tells retryable failures from permanent ones', async () => {
     status = 500;
-    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000)).toMatchObject({ ok: false, status: 500, error: 'HTTP 500', permanent: false });
+    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, status: 500, error: 'HTTP 500', permanent: false });
     status = 410;
-    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000)).toMatchObject({ ok: false, permanent: true });
+    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, permanent: true });
     status = 429;
-    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000)).toMatchObject({ ok: false, permanent: false });
+    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, permanent: false });
   });
 
   it('gives up after the timeout, and reports an unreachable receiver', async () => {
     status = 200;
     delayMs = 500;
-    const outcome = await postWebhook(url, SECRET, 'a.r1', '{}', 100);
+    const outcome = await postWebhook(url, SECRET, 'a.r1', '{}', 100, loopback);
     expect(outcome).toMatchObject({ ok: false, status: null, error: 'timeout after 100 ms' });
     expect(outcome.latencyMs).toBeLessThan(450);
     delayMs = 0;
-    const refused = await postWebhook('http://127.0.0.1:1/nothing', SECRET, 'a.r1', '{}', 1_000);
+    const refused = await postWebhook('http://127.0.0.1:1/nothing', SECRET, 'a.r1', '{}', 1_000, loopback);
     expect(refused).toMatchObject({ ok: false, status: null });
     expect(refused.error).toMatch(/ECONNREFUSED|fetch failed/);
+  });
+
+  it('refuses an internal receiver the allowlist does not name, for good, without sending anything', async () => {
+    const before = received.length;
+    const closed = new OutboundClient(OPEN_INTERNET_ONLY);
+    const outcome = await postWebhook(url, SECRET, 'a.r1', '{}', 1_000, closed);
+    expect(outcome).toMatchObject({ ok: false, status: null, permanent: true, error: expect.stringMatching(/^refused: 127\.0\.0\.1 is an internal address \(loopback\)/) });
+    const metadata = await postWebhook('http://169.254.169.254/latest/meta-data/', SECRET, 'a.r1', '{}', 1_000, closed);
+    expect(metadata.error).toMatch(/cloud metadata/);
+    expect(received.length).toBe(before);
+    await closed.close();
   });
 });

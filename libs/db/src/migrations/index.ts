@@ -8,6 +8,9 @@ import * as alerts from './2026-11-28T04-00-alerts.js';
 import * as projectionRebuilds from './2026-11-28T05-00-projection-rebuilds.js';
 import * as incidentPins from './2026-11-28T06-00-incident-pins.js';
 import * as articleLanguage from './2026-12-03T03-00-article-language.js';
+import * as parkedEvents from './2026-12-03T05-00-parked-events.js';
+import * as feedItemErrors from './2026-12-03T05-10-feed-item-errors.js';
+import * as loginBackoff from './2026-12-03T05-20-login-backoff.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -24,4 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T05-00-projection-rebuilds': projectionRebuilds,
   '2026-11-28T06-00-incident-pins': incidentPins,
   '2026-12-03T03-00-article-language': articleLanguage,
+  '2026-12-03T05-00-parked-events': parkedEvents,
+  '2026-12-03T05-10-feed-item-errors': feedItemErrors,
+  '2026-12-03T05-20-login-backoff': loginBackoff,
 };

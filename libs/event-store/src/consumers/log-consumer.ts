@@ -1,12 +1,34 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
 import type { StoredEvent } from '../events.js';
-import { type EventRow, toStoredEvent } from '../rows.js';
 import { type Checkpoint, compareCheckpoints, readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { EventFailures } from './event-failures.js';
 import type { LogNotifier } from './log-notifier.js';
+import { positionOf, readVisibleAfter } from './log-window.js';
+import {
+  type EventFailure,
+  PARKED_EVENT_REPLAY_REQUESTED,
+  type ParkedEventReplayRequested,
+  errorText,
+  loadReplay,
+  markReplayFailed,
+  markReplayed,
+  parkEvent,
+} from './parked-events.js';
+import { inSavepoint } from './savepoint.js';
+import { isTransientError } from './transient-errors.js';
+import { Wait } from './waits.js';
 
 /** Handles one batch; its writes commit together with the consumer's checkpoint. */
 export type LogHandler = (events: StoredEvent[], trx: Transaction<Database>) => Promise<void>;
+
+export interface ParkedNotice {
+  consumer: string;
+  event: StoredEvent;
+  failure: EventFailure;
+  /** A replay an admin asked for failed again (the event stays parked). */
+  replay?: boolean;
+}
 
 export interface LogConsumerOptions {
   /** Unique per consumer; also the key of its checkpoint and of its leadership lock. */
@@ -17,7 +39,7 @@ export interface LogConsumerOptions {
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives, and how often a standby tries to take over. */
   pollIntervalMs?: number;
-  /** Pause after a failed batch before it is tried again. */
+  /** Pause after a failed batch, or a failed event, before it is tried again. */
   retryDelayMs?: number;
   onError?: (error: unknown, consumer: string) => void;
   /**
@@ -25,12 +47,28 @@ export interface LogConsumerOptions {
    * incidents read model): it never moves past their checkpoints.
    */
   after?: readonly string[];
+  /**
+   * Tries at one event, retryDelayMs apart, before it is parked (default 3;
+   * Infinity: never park). Errors that say nothing about the event (see
+   * isTransientError) are retried for as long as they last and never count.
+   */
+  parkAfterAttempts?: number;
+  /** Told when an event is parked, or a replay of one fails again. */
+  onParked?: (notice: ParkedNotice) => void;
 }
 
 /** Advisory-lock namespace of log consumers (the second key is hashtext(name)). */
 const LOCK_NAMESPACE = 7_120_001;
 /** After a wake-up finds nothing visible yet (an older transaction still open), look again soon. */
 const SETTLE_DELAY_MS = 20;
+export const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
+
+type Item = { kind: 'event'; event: StoredEvent } | { kind: 'replay'; event: StoredEvent; request: ParkedEventReplayRequested };
+/** What one window's transaction did; `blocked`: it stopped before an event that failed and is not parked yet. */
+interface WindowOutcome {
+  moved: number;
+  blocked: boolean;
+}
 
 /**
  * Reads the global log in commit order and never skips an event of a slow
@@ -40,6 +78,17 @@ const SETTLE_DELAY_MS = 20;
  * still running (transaction_id < pg_snapshot_xmin), in (transaction_id,
  * global_position) order, and checkpoint that pair.
  *
+ * One bad event never stops a consumer, and never costs another event: a
+ * batch whose handler fails is rolled back (to a savepoint) and its events
+ * are handled one by one, each in its own savepoint of the same transaction.
+ * The events before the failing one commit with a checkpoint just before it;
+ * the failing one is tried again after retryDelayMs, and after
+ * parkAfterAttempts tries it is parked (parked_events, with its error) in the
+ * transaction whose checkpoint moves past it. Handler writes and checkpoint
+ * always commit together; nothing is skipped without a parked row saying so.
+ * ParkedEventReplayRequested events naming this consumer run the parked event
+ * through the handler again, in log order, and record the outcome.
+ *
  * One instance per name leads, holding a session advisory lock on its own
  * connection; the others wait and take over when it stops or dies.
  */
@@ -48,11 +97,17 @@ export class LogConsumer {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retryDelayMs: number;
-  private readonly types?: ReadonlySet<string>;
+  private readonly parkAfterAttempts: number;
+  /** The handler's types plus replay requests (undefined: every event). */
+  private readonly readTypes?: ReadonlySet<string>;
+  private readonly failures = new EventFailures();
   private stopping = false;
   private running?: Promise<void>;
   private leading = false;
-  private wake?: () => void;
+  /** Idle between batches: a NOTIFY or stop() ends it. */
+  private readonly idle = new Wait();
+  /** Before a failed event's next try: only stop() ends it. */
+  private readonly retryPause = new Wait();
   private wokenAt = 0;
   private unsubscribe?: () => void;
   lastError?: { message: string; at: Date };
@@ -66,7 +121,8 @@ export class LogConsumer {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
-    this.types = options.types ? new Set(options.types) : undefined;
+    this.parkAfterAttempts = options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS;
+    this.readTypes = options.types ? new Set([...options.types, PARKED_EVENT_REPLAY_REQUESTED]) : undefined;
   }
 
   get isLeader(): boolean {
@@ -78,7 +134,7 @@ export class LogConsumer {
     this.stopping = false;
     this.unsubscribe = this.notifier?.subscribe(() => {
       this.wokenAt = Date.now();
-      this.wake?.();
+      this.idle.cut();
     });
     this.running = this.run();
   }
@@ -86,30 +142,126 @@ export class LogConsumer {
   /** Finishes the batch in hand, releases leadership and returns. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.idle.cut();
+    this.retryPause.cut();
     this.unsubscribe?.();
     await this.running;
     this.running = undefined;
   }
 
   /**
-   * One batch in one transaction: read checkpoint, read the visible events
-   * after it, hand them over, save the new checkpoint. Returns how many events
-   * it moved past. The caller must lead (or be the only instance).
+   * Handles the next window of events, each in a transaction with the
+   * checkpoint: read checkpoint, read the visible events after it, hand them
+   * over, save the new checkpoint. An event that fails is retried after
+   * retryDelayMs (no transaction open meanwhile) until it succeeds or is
+   * parked. Returns how many events it moved past. The caller must lead (or be
+   * the only instance).
    */
   async processBatch(executor: Kysely<Database> = this.db): Promise<number> {
-    return executor.transaction().execute((trx) => this.processBatchIn(trx));
+    let moved = 0;
+    for (;;) {
+      const outcome = await executor.transaction().execute((trx) => this.runWindow(trx));
+      moved += outcome.moved;
+      if (!outcome.blocked || this.stopping) return moved;
+      await this.retryPause.for(this.retryDelayMs);
+    }
   }
 
-  /** The same inside a transaction the caller owns (a projection swap finishes its catch-up under its table locks). */
+  /**
+   * The same inside a transaction the caller owns (a projection swap finishes
+   * its catch-up under its table locks): one try, no waiting. An event that
+   * fails and is not parked yet stops it just before that event.
+   */
   async processBatchIn(trx: Transaction<Database>): Promise<number> {
+    return (await this.runWindow(trx)).moved;
+  }
+
+  private async runWindow(trx: Transaction<Database>): Promise<WindowOutcome> {
     const checkpoint = await readCheckpoint(trx, this.name);
     const limit = await this.upstreamLimit(trx);
-    const { events, last, count } = await readVisibleAfter(trx, checkpoint, this.batchSize, limit, this.types);
-    if (!last) return 0;
-    if (events.length > 0) await this.options.handle(events, trx);
+    const { events, last, count } = await readVisibleAfter(trx, checkpoint, this.batchSize, limit, this.readTypes);
+    if (!last) return { moved: 0, blocked: false };
+    const items = this.itemsOf(events);
+    if (items.length > 0) {
+      // A window holding an event that failed before goes one by one at once: the batch would fail again.
+      const whole = this.failures.anyOf(items.map((i) => i.event.eventId))
+        ? { ok: false as const, error: undefined }
+        : await inSavepoint(trx, () => this.handleItems(trx, items));
+      if (!whole.ok) {
+        if (isTransientError(whole.error)) throw whole.error;
+        const oneByOne = await this.handleOneByOne(trx, items);
+        if (oneByOne.blocked) {
+          if (oneByOne.upTo) await saveCheckpoint(trx, this.name, oneByOne.upTo, checkpoint);
+          return { moved: oneByOne.moved, blocked: true };
+        }
+      }
+    }
     await saveCheckpoint(trx, this.name, last, checkpoint);
-    return count;
+    return { moved: count, blocked: false };
+  }
+
+  /** Replay requests naming another consumer are not this one's business. */
+  private itemsOf(events: StoredEvent[]): Item[] {
+    const items: Item[] = [];
+    for (const event of events) {
+      if (event.type !== PARKED_EVENT_REPLAY_REQUESTED) items.push({ kind: 'event', event });
+      else if ((event.data as ParkedEventReplayRequested).consumer === this.name) items.push({ kind: 'replay', event, request: event.data as ParkedEventReplayRequested });
+    }
+    return items;
+  }
+
+  /** The batch as the handler likes it: runs of events in one call, replays one by one in log order. */
+  private async handleItems(trx: Transaction<Database>, items: Item[]): Promise<void> {
+    let run: StoredEvent[] = [];
+    for (const item of items) {
+      if (item.kind === 'event') {
+        run.push(item.event);
+        continue;
+      }
+      if (run.length) await this.options.handle(run, trx);
+      run = [];
+      await this.replay(trx, item.request);
+    }
+    if (run.length) await this.options.handle(run, trx);
+  }
+
+  /** After a batch failed: each event alone, to find the one that fails (and commit the rest). */
+  private async handleOneByOne(trx: Transaction<Database>, items: Item[]): Promise<{ upTo?: Checkpoint; moved: number; blocked: boolean }> {
+    let upTo: Checkpoint | undefined;
+    let moved = 0;
+    for (const item of items) {
+      if (item.kind === 'replay') await this.replay(trx, item.request);
+      else {
+        const { event } = item;
+        const attempt = await inSavepoint(trx, () => this.options.handle([event], trx));
+        if (!attempt.ok) {
+          if (isTransientError(attempt.error)) throw attempt.error;
+          const failure = this.failures.record(event.eventId, attempt.error);
+          this.options.onError?.(attempt.error, this.name);
+          this.lastError = { message: `event ${event.eventId} (${event.type}): ${failure.error}`, at: failure.lastFailedAt };
+          if (failure.attempts < this.parkAfterAttempts) return { upTo, moved, blocked: true };
+          await parkEvent(trx, this.name, event, failure);
+          this.options.onParked?.({ consumer: this.name, event, failure });
+        }
+        this.failures.forget(event.eventId);
+      }
+      upTo = positionOf(item.event);
+      moved += 1;
+    }
+    return { upTo, moved, blocked: false };
+  }
+
+  /** Runs a parked event through the handler again; the outcome is recorded on its row, never thrown (unless transient). */
+  private async replay(trx: Transaction<Database>, request: ParkedEventReplayRequested): Promise<void> {
+    const original = await loadReplay(trx, request);
+    if (!original) return; // replayed already, or the row is gone (a rebuild took over)
+    const attempt = await inSavepoint(trx, () => this.options.handle([{ ...original, replayed: true }], trx));
+    if (attempt.ok) return markReplayed(trx, request.parkedId);
+    if (isTransientError(attempt.error)) throw attempt.error;
+    const error = errorText(attempt.error);
+    await markReplayFailed(trx, request.parkedId, error);
+    const now = new Date();
+    this.options.onParked?.({ consumer: this.name, event: original, failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now }, replay: true });
   }
 
   /** The lowest checkpoint among the consumers this one runs after (none: no limit). */
@@ -152,7 +304,7 @@ export class LogConsumer {
     return false;
   }
 
-  /** A failed batch throws out of here: the caller logs it, waits, and leads again from the checkpoint. */
+  /** A batch that fails for a transient reason throws out of here: the caller logs it, waits, and leads again from the checkpoint. */
   private async lead(connection: Kysely<Database>): Promise<void> {
     while (!this.stopping) {
       const wokenBefore = this.wokenAt;
@@ -168,55 +320,6 @@ export class LogConsumer {
 
   /** Sleeps until the timeout, a NOTIFY, or stop(). */
   private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return this.stopping ? Promise.resolve() : this.idle.for(ms);
   }
-}
-
-/**
- * The next window of visible events after the checkpoint, in log order. With a
- * type filter, only the wanted events' bodies are fetched (and their JSON
- * decoded); `last` is the window's last position either way, so the checkpoint
- * moves past the rest.
- */
-async function readVisibleAfter(
-  trx: Transaction<Database>,
-  after: Checkpoint,
-  limit: number,
-  upTo: Checkpoint | undefined,
-  types: ReadonlySet<string> | undefined,
-): Promise<{ events: StoredEvent[]; last?: Checkpoint; count: number }> {
-  const window = sql`
-    select transaction_id, global_position, type
-    from events
-    where (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition.toString()}::bigint)
-      and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ${upTo ? sql`and (transaction_id, global_position) <= (${upTo.transactionId}::xid8, ${upTo.globalPosition.toString()}::bigint)` : sql``}
-    order by transaction_id, global_position
-    limit ${limit}`;
-  const { rows } = await sql<EventRow & { window_count: string; last_transaction_id: string; last_global_position: string }>`
-    with w as (${window}),
-         n as (select count(*) as window_count from w),
-         edge as (select transaction_id::text as last_transaction_id, global_position as last_global_position
-                  from w order by transaction_id desc, global_position desc limit 1)
-    select e.global_position, e.transaction_id, e.stream_id, e.stream_version, e.event_id, e.type, e.data, e.metadata, e.recorded_at,
-           n.window_count, edge.last_transaction_id, edge.last_global_position
-    from n cross join edge
-    left join w on ${types ? sql`w.type = any(${sql.val([...types])}::text[])` : sql`true`}
-    left join events e on e.global_position = w.global_position
-    order by w.transaction_id, w.global_position`.execute(trx);
-  const count = Number(rows[0]?.window_count ?? 0);
-  if (count === 0) return { events: [], count: 0 };
-  const edge = rows[0]!;
-  return {
-    events: rows.filter((row) => row.global_position !== null).map(toStoredEvent),
-    last: { transactionId: edge.last_transaction_id, globalPosition: BigInt(edge.last_global_position) },
-    count,
-  };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LogConsumer, type LogConsumerOptions, type LogNotifier } from '#event-store';
+import { LogConsumer, type LogConsumerOptions, type LogNotifier, type ParkedNotice } from '#event-store';
 import type { AppConfig } from '#config';
 import type { DatabaseHandle } from '../database/database.provider.js';
 import { APP_CONFIG, DATABASE } from '../tokens.js';
@@ -30,6 +30,7 @@ export class ConsumerRegistry {
         batchSize: this.config.CONSUMER_BATCH_SIZE,
         pollIntervalMs: this.config.CONSUMER_POLL_MS,
         onError: (error, name) => this.logger.error({ err: error, consumer: name }, `log consumer ${name} failed; retrying from its checkpoint`),
+        onParked: (notice) => this.logger.error(parkedLogLine(notice), notice.replay ? `replay of a parked event failed in ${notice.consumer}; it stays parked` : `${notice.consumer} parked an event it could not apply and went on`),
         ...options,
       },
       this.notifier,
@@ -56,4 +57,9 @@ export class ConsumerRegistry {
     this.started = false;
     await Promise.all([...this.consumers.values()].map((c) => c.stop()));
   }
+}
+
+/** What the log says of a parked event: enough to find it (GET /api/operations/parked), never its data. */
+export function parkedLogLine({ consumer, event, failure }: ParkedNotice) {
+  return { consumer, eventId: event.eventId, type: event.type, streamId: event.streamId, globalPosition: event.globalPosition.toString(), attempts: failure.attempts, error: failure.error };
 }

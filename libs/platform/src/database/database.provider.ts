@@ -19,15 +19,18 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
     embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR });
     url = embedded.url;
   }
-  const { db, pool } = createDb(url);
+  // Migrations run on a connection of their own, without the serving pool's statement_timeout (an index build may take long).
+  const migrator = createDb(url, { maxConnections: 1 });
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(migrator.db);
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
-    await db.destroy();
+    await migrator.db.destroy();
     await embedded?.stop();
     throw error;
   }
+  await migrator.db.destroy();
+  const { db, pool } = createDb(url, { statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
   return {
     url,
     db,

@@ -1,6 +1,6 @@
 import { type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
-import { type LogConsumerOptions, LogConsumer, consumerStatuses, overwriteCheckpoint, readCheckpoint } from '#event-store';
+import { type LogConsumerOptions, LogConsumer, clearParkedEvents, consumerStatuses, overwriteCheckpoint, readCheckpoint, takeOverParkedEvents } from '#event-store';
 
 /** A projection that can be rebuilt: its consumer options and the tables only it writes. */
 export interface RebuildableProjection extends Pick<LogConsumerOptions, 'name' | 'types' | 'after' | 'handle'> {
@@ -20,6 +20,9 @@ export interface RebuildOptions {
   onProgress?: (progress: RebuildProgress) => Promise<void> | void;
   /** Swap once the new version is this close to the log's end (it finishes the rest under the swap's locks). */
   swapWhenBehindBy?: number;
+  /** Pause before a failed event is tried again (it is parked after a few tries, as by the live consumer). */
+  retryDelayMs?: number;
+  onParked?: LogConsumerOptions['onParked'];
 }
 
 /**
@@ -47,6 +50,7 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
     for (const table of tables) await sql`create table ${sql.id(shadowSchema, table)} (like ${sql.id('public', table)} including all)`.execute(trx);
     await copyForeignKeys(trx, projection.tables, shadowSchema);
     await trx.deleteFrom('consumer_checkpoints').where('consumer', '=', shadowName).execute();
+    await clearParkedEvents(trx, shadowName);
   });
 
   const shadow = new LogConsumer(db, {
@@ -54,6 +58,8 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
     types: projection.types,
     after: projection.after,
     batchSize: options.batchSize ?? 1_000,
+    ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
+    ...(options.onParked && { onParked: options.onParked }),
     handle: async (events, trx) => {
       await sql`set local search_path to ${sql.id(shadowSchema)}, public`.execute(trx);
       await projection.handle(events, trx);
@@ -90,6 +96,8 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
     await sql`delete from ${sql.id('public', PROGRESS_TABLE)} where projection = ${projection.name}`.execute(trx);
     await sql`insert into ${sql.id('public', PROGRESS_TABLE)} select * from ${sql.id(shadowSchema, PROGRESS_TABLE)} where projection = ${projection.name}`.execute(trx);
     await overwriteCheckpoint(trx, projection.name, await readCheckpoint(trx, shadowName));
+    // The new version met every event again: what it parked is what stays parked.
+    await takeOverParkedEvents(trx, shadowName, projection.name);
     await trx.deleteFrom('consumer_checkpoints').where('consumer', '=', shadowName).execute();
     await sql`drop schema ${sql.id(shadowSchema)} cascade`.execute(trx);
     await sql`drop schema ${sql.id(retiredSchema)} cascade`.execute(trx);

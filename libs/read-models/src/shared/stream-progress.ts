@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { type Transaction, sql } from 'kysely';
 import type { Database } from '#db';
 import type { StoredEvent } from '#event-store';
 
@@ -37,16 +37,19 @@ export async function applyOnceAll(
   const applied = new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
   const fresh: StoredEvent[] = [];
   for (const event of events) {
-    if (event.streamVersion <= (applied.get(event.streamId) ?? 0)) continue;
+    const before = applied.get(event.streamId) ?? 0;
+    // A parked event run again (an admin's replay) comes after later events of its stream: let it through.
+    if (event.streamVersion <= before && !event.replayed) continue;
     fresh.push(event);
-    applied.set(event.streamId, event.streamVersion);
+    applied.set(event.streamId, Math.max(before, event.streamVersion));
   }
   if (fresh.length === 0) return;
   await applyAll(fresh);
-  const moved = new Map(fresh.map((e) => [e.streamId, e.streamVersion]));
+  const moved = new Map<string, number>();
+  for (const e of fresh) moved.set(e.streamId, Math.max(moved.get(e.streamId) ?? 0, e.streamVersion));
   await trx
     .insertInto('read_stream_progress')
     .values([...moved].map(([stream_id, version]) => ({ projection, stream_id, version })))
-    .onConflict((oc) => oc.columns(['projection', 'stream_id']).doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
+    .onConflict((oc) => oc.columns(['projection', 'stream_id']).doUpdateSet({ version: sql`greatest(read_stream_progress.version, excluded.version)` }))
     .execute();
 }
