@@ -3,7 +3,7 @@ import type { Database, Db } from '#db';
 import { ConcurrencyError } from './errors.js';
 import { type EventMetadata, type NewEvent, type StoredEvent, newEventId } from './events.js';
 import { type EventRow, toStoredEvent } from './rows.js';
-import { ConsumerWakeUps, EVENTS_CHANNEL } from './wake-ups.js';
+import { ConsumerWakeUps } from './wake-ups.js';
 
 export { EVENTS_CHANNEL } from './wake-ups.js';
 
@@ -189,50 +189,26 @@ export class EventStore {
   /**
    * Moves each stream's version by its number of events if it is where the
    * caller expected (the row lock serialises writers of one stream) and inserts
-   * the events of the streams that moved, in one statement. Returns the new
-   * version of each stream that moved; a stream missing from the result was
+   * the events of the streams that moved, in one call of the append_to_streams
+   * function (its plan is kept per connection: see its migration). Returns the
+   * new version of each stream that moved; a stream missing from the result was
    * not at its expected version, and none of its events were written.
-   * Arrays travel as parameters (unnest), so the statement's text is the same
-   * for any number of events and has no parameter limit.
    */
   private async writeStreams(executor: Executor, appends: PreparedAppend[], options: { notify: boolean }): Promise<Map<string, number>> {
-    const ids = appends.map((a) => a.streamId);
-    const expected = appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion));
-    const counts = appends.map((a) => a.events.length);
     const rows = appends.flatMap((a) => a.events.map((event, index) => ({ streamId: a.streamId, n: index + 1, event })));
-    const { rows: moved } = await sql<{ stream_id: string; version: string }>`
-      with wanted as (
-        select * from unnest(${sql.val(ids)}::text[], ${sql.val(expected)}::bigint[], ${sql.val(counts)}::bigint[]) as w(stream_id, expected, count)),
-      created as (
-        insert into streams (stream_id, version)
-        select stream_id, count from wanted where expected = 0
-        on conflict (stream_id) do nothing
-        returning stream_id, version),
-      advanced as (
-        update streams s set version = s.version + w.count, updated_at = now()
-        from wanted w where s.stream_id = w.stream_id and w.expected > 0 and s.version = w.expected
-        returning s.stream_id, s.version),
-      anywhere as (
-        insert into streams (stream_id, version)
-        select stream_id, count from wanted where expected = -1
-        on conflict (stream_id) do update set version = streams.version + excluded.version, updated_at = now()
-        returning stream_id, version),
-      moved as (select * from created union all select * from advanced union all select * from anywhere),
-      written as (
-        insert into events (stream_id, stream_version, event_id, type, data, metadata)
-        select e.stream_id, m.version - w.count + e.n, e.event_id, e.type, e.data, e.metadata
-        from unnest(${sql.val(rows.map((r) => r.streamId))}::text[], ${sql.val(rows.map((r) => r.n))}::bigint[],
-                    ${sql.val(rows.map((r) => r.event.eventId))}::uuid[], ${sql.val(rows.map((r) => r.event.type))}::text[],
-                    ${sql.val(rows.map((r) => JSON.stringify(r.event.data)))}::jsonb[],
-                    ${sql.val(rows.map((r) => JSON.stringify(completeMetadata(r.event.metadata))))}::jsonb[])
-             with ordinality as e(stream_id, n, event_id, type, data, metadata, ord)
-        join moved m on m.stream_id = e.stream_id
-        join wanted w on w.stream_id = e.stream_id
-        -- global positions follow stream versions: consumers read a stream's events in order.
-        order by e.ord
-        returning 1)
-      select stream_id, version${options.notify ? sql`, pg_notify(${EVENTS_CHANNEL}, '')` : sql``} from moved`.execute(executor);
-    return new Map(moved.map((r) => [r.stream_id, Number(r.version)]));
+    const { rows: moved } = await sql<{ moved_stream_id: string; moved_version: string }>`
+      select moved_stream_id, moved_version from append_to_streams(
+        ${sql.val(appends.map((a) => a.streamId))}::text[],
+        ${sql.val(appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion)))}::bigint[],
+        ${sql.val(appends.map((a) => a.events.length))}::bigint[],
+        ${sql.val(rows.map((r) => r.streamId))}::text[],
+        ${sql.val(rows.map((r) => r.n))}::bigint[],
+        ${sql.val(rows.map((r) => r.event.eventId))}::uuid[],
+        ${sql.val(rows.map((r) => r.event.type))}::text[],
+        ${sql.val(rows.map((r) => JSON.stringify(r.event.data)))}::jsonb[],
+        ${sql.val(rows.map((r) => JSON.stringify(completeMetadata(r.event.metadata))))}::jsonb[],
+        ${options.notify})`.execute(executor);
+    return new Map(moved.map((r) => [r.moved_stream_id, Number(r.moved_version)]));
   }
 
   private async withoutStoredIds<E extends { eventId: string }>(executor: Executor, events: E[]): Promise<E[]> {

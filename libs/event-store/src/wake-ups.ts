@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '#db';
 
-/** Wakes log consumers; a NOTIFY on it tells them that appends have committed. */
+/** Wakes log consumers; a NOTIFY on it tells them that appends have committed (also named in append_to_streams). */
 export const EVENTS_CHANNEL = 'newsledger_events';
 
 /**
@@ -15,9 +15,12 @@ export const EVENTS_CHANNEL = 'newsledger_events';
  * 8 clients, 1-row transactions: ~4,100 tps with pg_notify, ~6,900 without.
  *
  * Instead the store calls `committed()` once its own transaction has
- * committed. A NOTIFY is then sent in a transaction of its own (no xid, no WAL
- * flush, so the lock is held for microseconds). While one is in flight, later
- * commits only set `again`, and one more NOTIFY goes out when it finishes: a
+ * committed. A NOTIFY is then sent in a transaction of its own. PostgreSQL
+ * gives it an xid and a commit record, but with synchronous_commit off for
+ * that transaction alone it does not wait for the flush, so the lock is held
+ * for microseconds (a crash can lose it, and it carries no data). While one is
+ * in flight, later commits only set `again`, and one more NOTIFY goes out when
+ * it finishes: a
  * NOTIFY that started before a commit may reach listeners before that commit
  * is visible, the next one cannot. So every commit is followed by a NOTIFY that
  * began after it, and there are at most two per process at a time, however
@@ -47,7 +50,8 @@ export class ConsumerWakeUps {
   private async send(): Promise<void> {
     this.inFlight = true;
     try {
-      await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(this.db);
+      // Its own transaction, not waiting for the WAL flush of its commit record (see above).
+      await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${EVENTS_CHANNEL}, '')`.execute(this.db);
       this.sent++;
     } catch {
       // Pool closed or database unreachable: consumers' polling picks the events up.
