@@ -8,6 +8,7 @@ import * as alerts from './2026-11-28T04-00-alerts.js';
 import * as projectionRebuilds from './2026-11-28T05-00-projection-rebuilds.js';
 import * as incidentPins from './2026-11-28T06-00-incident-pins.js';
 import * as appendFunction from './2026-12-03T08-00-append-function.js';
+import * as alertEventLinks from './2026-12-03T08-10-alert-event-links.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T05-00-projection-rebuilds': projectionRebuilds,
   '2026-11-28T06-00-incident-pins': incidentPins,
   '2026-12-03T08-00-append-function': appendFunction,
+  '2026-12-03T08-10-alert-event-links': alertEventLinks,
 };
