@@ -131,7 +131,8 @@ async function seedBacklog(count: number): Promise<string[]> {
     const { id, body } = benchArticle(texts, n, run);
     return prepareArticle(parseArticlePayload(JSON.parse(body)), { kind: 'webhook', webhookId: id }, id);
   });
-  await store.transaction(async (trx) => {
+  // A plain transaction (not store.transaction) so this script also runs against older code of the store.
+  await db.transaction().execute(async (trx) => {
     await trx.insertInto('article_keys').values(prepared.flatMap((p) => p.keys.map((key) => ({ key, article_id: p.articleId })))).execute();
     await store.appendMany(
       prepared.map((p) => ({ streamId: articleStreamId(p.articleId), events: receivedEvents(p), expectedVersion: 0 })),
