@@ -109,6 +109,29 @@ describe('consumer wake-ups after commit (PostgreSQL)', () => {
     expect(seen.map((e) => e.type)).toEqual(['Foreign']);
   });
 
+  it('the notifier wakes at once, then once more for the NOTIFYs that arrived within its window', async () => {
+    const slow = new LogNotifier(testDb.url, 300);
+    await slow.start();
+    const wakes: number[] = [];
+    slow.subscribe(() => wakes.push(Date.now()));
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      wakes.length = 0; // the wake-up of connecting
+      let lastNotify = 0;
+      for (let i = 0; i < 5; i++) {
+        await store.append(`burst-${i}`, [{ type: 'Burst', data: {} }], { expectedVersion: 0 });
+        await until(() => store.wakeUpsSent >= i + 1, 2_000);
+        lastNotify = Date.now();
+      }
+      await until(() => wakes.length === 2, 3_000);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(wakes).toHaveLength(2);
+      expect(wakes[1]!).toBeGreaterThanOrEqual(lastNotify);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('keeps a multi-event append in stream order in the log, and a stale one writes nothing', async () => {
     await store.append('order-1', [1, 2, 3, 4, 5].map((n) => ({ type: 'N', data: { n } })), { expectedVersion: 0 });
     await expect(store.append('order-1', [{ type: 'Late', data: {} }], { expectedVersion: 3 })).rejects.toMatchObject({ name: 'ConcurrencyError', actualVersion: 5 });

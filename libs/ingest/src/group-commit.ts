@@ -11,9 +11,16 @@ interface Waiting {
 
 /** Articles written in one transaction at most. */
 const DEFAULT_MAX_GROUP = 64;
+/**
+ * Groups written at once. Two: while one group waits for its commit to be
+ * flushed, the next is already being written, and PostgreSQL flushes both
+ * commits together when they meet (one group at a time left the api idle
+ * during every flush).
+ */
+const DEFAULT_WRITERS = 2;
 
 /**
- * Group commit for concurrent deliveries: while one transaction is being
+ * Group commit for concurrent deliveries: while transactions are being
  * written, the deliveries that arrive wait and are then stored together — their
  * keys in one insert, their streams in one appendMany, one commit (one fsync)
  * for all. Each caller still hears only once its article is committed, so a 2xx
@@ -27,28 +34,29 @@ const DEFAULT_MAX_GROUP = 64;
  */
 export class ArticleGroupCommit {
   private waiting: Waiting[] = [];
-  private writing = false;
+  private writers = 0;
 
   constructor(
     private readonly db: Db,
     private readonly store: EventStore,
     private readonly maxGroup = DEFAULT_MAX_GROUP,
+    private readonly maxWriters = DEFAULT_WRITERS,
   ) {}
 
   /** Resolves once this article is committed (or found already stored). */
   submit(prepared: PreparedArticle): Promise<IngestResult> {
     return new Promise<IngestResult>((resolve, reject) => {
       this.waiting.push({ prepared, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writers < this.maxWriters) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
+    this.writers++;
     try {
       while (this.waiting.length > 0) await this.write(this.waiting.splice(0, this.maxGroup));
     } finally {
-      this.writing = false;
+      this.writers--;
     }
   }
 
