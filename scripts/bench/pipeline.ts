@@ -85,6 +85,16 @@ async function statementStats(db: Db): Promise<Map<string, StatementCount> | und
   }
 }
 
+async function walPosition(db: Db): Promise<string> {
+  const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db);
+  return rows[0]!.lsn;
+}
+
+async function walBytesSince(db: Db, lsn: string): Promise<number> {
+  const { rows } = await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${lsn}::pg_lsn) as bytes`.execute(db);
+  return Number(rows[0]!.bytes);
+}
+
 async function transactionsCommitted(db: Db): Promise<number> {
   const { rows } = await sql<{ n: string }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db);
   return Number(rows[0]!.n);
@@ -164,6 +174,7 @@ async function measure(label: string, postmaster: number): Promise<Phase> {
   await drained(await seedBacklog(WARMUP));
   const statementsBefore = await statementStats(db);
   const transactionsBefore = await transactionsCommitted(db);
+  const walBefore = await walPosition(db);
   const redisBefore = redisCommandCalls(redis.port);
   const pgBefore = clusterCpu(postmaster);
   const workerBefore = workers.map((w) => cpuSeconds(w.process.pid));
@@ -183,13 +194,14 @@ async function measure(label: string, postmaster: number): Promise<Phase> {
   const redisCalls = [...redisAfter].map(([command, calls]) => [command, calls - (redisBefore.get(command) ?? 0)] as const).filter(([, n]) => n > 0);
   const redisTotal = redisCalls.reduce((s, [, n]) => s + n, 0);
   const transactions = (await transactionsCommitted(db)) - transactionsBefore;
+  const walBytes = await walBytesSince(db, walBefore);
   const rate = ARTICLES / seconds;
   say(`${label}: ${ARTICLES} articles in ${f1(seconds)} s = ${rate.toFixed(0)} articles/s (load average ${f1(load)} at start)`);
   say(
     `  CPU ms per article: worker(s) ${f1(1000 * per(workerCpu))}, PostgreSQL ${f1(1000 * per(pgCpu))}, Redis ${f1(1000 * per(cpuSeconds(redis.process.pid) - redisCpuBefore))}, ` +
       `api ${f1(1000 * per(cpuSeconds(api.process.pid) - apiBefore))}`,
   );
-  say(`  per article: ${f1(per(transactions))} PostgreSQL transactions, ${f1(per(redisTotal))} Redis commands (${redisCalls.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([c, n]) => `${c} ${f1(per(n))}`).join(', ')})`);
+  say(`  per article: ${f1(per(walBytes) / 1024)} kB of WAL, ${f1(per(transactions))} PostgreSQL transactions, ${f1(per(redisTotal))} Redis commands (${redisCalls.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([c, n]) => `${c} ${f1(per(n))}`).join(', ')})`);
   const statementsAfter = await statementStats(db);
   if (statementsBefore && statementsAfter) {
     const deltas = [...statementsAfter.values()]
