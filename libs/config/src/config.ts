@@ -52,7 +52,10 @@ export const configSchema = z.object({
   CODING_CONCURRENCY: positiveInt.optional(),
   /** Fallback poll when no NOTIFY arrives (ms). */
   CONSUMER_POLL_MS: positiveInt.default(1000),
-  /** `true` switches on POST /bench/ingest-baseline, the minimal durable endpoint bench:ingest compares with (never in production). */
+  /**
+   * `true` switches on POST /bench/ingest-baseline, the minimal durable endpoint that
+   * bench:ingest compares the webhook with (refused in production).
+   */
   INGEST_BASELINE_ENDPOINT: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */
   ADMIN_EMAIL: z.email('must be an email address').transform((email) => email.toLowerCase()).optional(),

@@ -142,7 +142,11 @@ export class EventStore {
   }
 
   /** One statement; a lost compare-and-set is a ConcurrencyError unless it is this very append arriving again. */
-  private async appendOptimistic(executor: Executor, append: PreparedAppend, original: NewEvent[]): Promise<AppendResult> {
+  private async appendOptimistic(
+    executor: Executor,
+    append: PreparedAppend,
+    original: NewEvent[],
+  ): Promise<AppendResult> {
     const moved = await this.writeStreams(executor, [append], { notify: this.notifiesInside(executor) });
     const version = moved.get(append.streamId);
     if (version !== undefined) return this.appended(append, version);
@@ -161,16 +165,25 @@ export class EventStore {
     if (fresh.length === 0) return { nextExpectedVersion: await this.streamVersion(append.streamId, trx), appended: 0 };
     const moved = await this.writeStreams(trx, [{ ...append, events: fresh }], { notify: false });
     const version = moved.get(append.streamId);
-    if (version === undefined) throw new ConcurrencyError(append.streamId, append.expectedVersion as number, await this.streamVersion(append.streamId, trx));
+    if (version === undefined) throw await this.concurrencyError(append, trx);
     return this.appended({ ...append, events: fresh }, version);
   }
 
-  private async appendManyIn(trx: Transaction<Database>, appends: PreparedAppend[], options = { notify: this.notifiesInside(trx) }): Promise<AppendResult[]> {
+  private async appendManyIn(
+    trx: Transaction<Database>,
+    appends: PreparedAppend[],
+    options = { notify: this.notifiesInside(trx) },
+  ): Promise<AppendResult[]> {
     const moved = await this.writeStreams(trx, appends, options);
     const stale = appends.find((a) => !moved.has(a.streamId));
     // The events of the streams that did move are inserted: the transaction must roll back (ours does, by this throw).
-    if (stale) throw new ConcurrencyError(stale.streamId, stale.expectedVersion as number, await this.streamVersion(stale.streamId, trx));
+    if (stale) throw await this.concurrencyError(stale, trx);
     return appends.map((a) => this.appended(a, moved.get(a.streamId)!));
+  }
+
+  private async concurrencyError(append: PreparedAppend, executor: Executor): Promise<ConcurrencyError> {
+    const actual = await this.streamVersion(append.streamId, executor);
+    return new ConcurrencyError(append.streamId, append.expectedVersion as number, actual);
   }
 
   private appended(append: PreparedAppend, version: number): AppendResult {
@@ -194,8 +207,12 @@ export class EventStore {
    * new version of each stream that moved; a stream missing from the result was
    * not at its expected version, and none of its events were written.
    */
-  private async writeStreams(executor: Executor, appends: PreparedAppend[], options: { notify: boolean }): Promise<Map<string, number>> {
-    const rows = appends.flatMap((a) => a.events.map((event, index) => ({ streamId: a.streamId, n: index + 1, event })));
+  private async writeStreams(
+    executor: Executor,
+    appends: PreparedAppend[],
+    options: { notify: boolean },
+  ): Promise<Map<string, number>> {
+    const rows = appends.flatMap((a) => a.events.map((event, i) => ({ streamId: a.streamId, n: i + 1, event })));
     const { rows: moved } = await sql<{ moved_stream_id: string; moved_version: string }>`
       select moved_stream_id, moved_version from append_to_streams(
         ${sql.val(appends.map((a) => a.streamId))}::text[],

@@ -51,7 +51,9 @@ export class ConsumerWakeUps {
     this.inFlight = true;
     try {
       // Its own transaction, not waiting for the WAL flush of its commit record (see above).
-      await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${EVENTS_CHANNEL}, '')`.execute(this.db);
+      await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${EVENTS_CHANNEL}, '')`.execute(
+        this.db,
+      );
       this.sent++;
     } catch {
       // Pool closed or database unreachable: consumers' polling picks the events up.

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, type OnModuleInit, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, type OnModuleInit, Post, Req } from '@nestjs/common';
+import { UnauthorizedException } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -34,23 +35,34 @@ export class IngestBaselineController implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // Not a migration: the table exists only where the bench switched the endpoint on.
-    if (this.config.INGEST_BASELINE_ENDPOINT) await this.database.pool.query(`create table if not exists ${INGEST_BASELINE_TABLE} (like events including all)`);
+    if (!this.config.INGEST_BASELINE_ENDPOINT) return;
+    await this.database.pool.query(`create table if not exists ${INGEST_BASELINE_TABLE} (like events including all)`);
   }
 
   @Post('ingest-baseline')
   @HttpCode(202)
   @RouteConfig({ rateLimit: {} })
-  async deliver(@Req() request: RawBodyRequest<FastifyRequest>, @Headers() headers: Record<string, string>, @Body() body: unknown): Promise<{ articleId: string }> {
-    if (!this.config.INGEST_BASELINE_ENDPOINT) throw new NotFoundException('the ingest baseline is off (INGEST_BASELINE_ENDPOINT)');
+  async deliver(
+    @Req() request: RawBodyRequest<FastifyRequest>,
+    @Headers() headers: Record<string, string>,
+    @Body() body: unknown,
+  ): Promise<{ articleId: string }> {
+    if (!this.config.INGEST_BASELINE_ENDPOINT) {
+      throw new NotFoundException('the ingest baseline is off (INGEST_BASELINE_ENDPOINT)');
+    }
     try {
       this.webhook.verify(request.rawBody ?? Buffer.alloc(0), headers, { jsonParse: false });
     } catch (error) {
-      if (error instanceof WebhookVerificationError) throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
+      if (error instanceof WebhookVerificationError) {
+        throw new UnauthorizedException(`webhook signature rejected: ${error.message}`);
+      }
       throw error;
     }
     const articleId = randomUUID();
     const webhookId = headers['webhook-id']!;
-    await this.database.pool.query(`insert into ${INGEST_BASELINE_TABLE} (stream_id, stream_version, event_id, type, data, metadata) values ($1, 1, $2, 'ArticleReceived', $3, $4)`, [
+    const insert = `insert into ${INGEST_BASELINE_TABLE} (stream_id, stream_version, event_id, type, data, metadata)
+                    values ($1, 1, $2, 'ArticleReceived', $3, $4)`;
+    await this.database.pool.query(insert, [
       `article-${articleId}`,
       articleId,
       JSON.stringify(body),

@@ -147,7 +147,11 @@ export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<Al
  * link may be left from an older version of the alert; testing the arrays in
  * SQL compared every element with every id, ~0.03 ms a row).
  */
-export async function currentAlertsWithEvents(db: Pick<Db, 'selectFrom'>, eventIds: string[], exceptIncidents: string[] = []): Promise<Selectable<AlertsTable>[]> {
+export async function currentAlertsWithEvents(
+  db: Pick<Db, 'selectFrom'>,
+  eventIds: string[],
+  exceptIncidents: string[] = [],
+): Promise<Selectable<AlertsTable>[]> {
   if (eventIds.length === 0) return [];
   const rows = await db
     .selectFrom('alerts')
@@ -156,7 +160,8 @@ export async function currentAlertsWithEvents(db: Pick<Db, 'selectFrom'>, eventI
     .where(
       sql<boolean>`alert_id in (
         select l.alert_id from alert_event_links l
-        where l.event_id = any(${sql.val(eventIds)}::text[]) and l.incident_id <> all(${sql.val(exceptIncidents)}::text[]))`,
+        where l.event_id = any(${sql.val(eventIds)}::text[])
+          and l.incident_id <> all(${sql.val(exceptIncidents)}::text[]))`,
     )
     .execute();
   const wanted = new Set(eventIds);

@@ -13,7 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function append_to_streams(
       stream_ids text[], expected_versions bigint[], event_counts bigint[],
-      event_streams text[], event_numbers bigint[], event_ids uuid[], event_types text[], event_data jsonb[], event_metadata jsonb[],
+      event_streams text[], event_numbers bigint[], event_ids uuid[], event_types text[],
+      event_data jsonb[], event_metadata jsonb[],
       notify boolean)
     returns table (moved_stream_id text, moved_version bigint)
     language plpgsql
@@ -44,7 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         end if;
         insert into events (stream_id, stream_version, event_id, type, data, metadata)
         select stream_ids[1], new_version - event_counts[1] + e.n, e.event_id, e.type, e.data, e.metadata
-        from unnest(event_numbers, event_ids, event_types, event_data, event_metadata) as e(n, event_id, type, data, metadata)
+        from unnest(event_numbers, event_ids, event_types, event_data, event_metadata)
+             as e(n, event_id, type, data, metadata)
         -- Global positions follow stream versions: consumers read a stream's events in order.
         order by e.n;
         moved_stream_id := stream_ids[1];
@@ -93,5 +95,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function append_to_streams(text[], bigint[], bigint[], text[], bigint[], uuid[], text[], jsonb[], jsonb[], boolean)`.execute(db);
+  await sql`
+    drop function append_to_streams(text[], bigint[], bigint[], text[], bigint[], uuid[], text[], jsonb[], jsonb[], boolean)`.execute(db);
 }

@@ -23,15 +23,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function alert_event_links_add() returns trigger language plpgsql as $$
     begin
       insert into alert_event_links (event_id, alert_id, incident_id)
-      select distinct e.event_id, v.alert_id, v.incident_id from new_versions v cross join unnest(v.event_ids) as e(event_id)
+      select distinct e.event_id, v.alert_id, v.incident_id
+      from new_versions v cross join unnest(v.event_ids) as e(event_id)
       where v.recorded_to is null
       on conflict do nothing;
       return null;
     end
     $$`.execute(db);
   // One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
-  await sql`create trigger alerts_links_on_insert after insert on alerts referencing new table as new_versions for each statement execute function alert_event_links_add()`.execute(db);
-  await sql`create trigger alerts_links_on_update after update on alerts referencing new table as new_versions for each statement execute function alert_event_links_add()`.execute(db);
+  for (const [name, event] of [['alerts_links_on_insert', 'insert'], ['alerts_links_on_update', 'update']] as const) {
+    await sql`
+      create trigger ${sql.id(name)} after ${sql.raw(event)} on alerts referencing new table as new_versions
+      for each statement execute function alert_event_links_add()`.execute(db);
+  }
   await sql`
     insert into alert_event_links (event_id, alert_id, incident_id)
     select distinct e.event_id, a.alert_id, a.incident_id from alerts a cross join unnest(a.event_ids) as e(event_id)
