@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { cpus, loadavg } from 'node:os';
 import { createTestDatabase } from '#db/testing/test-database';
 import { consumerStatuses } from '#event-store';
-import { type AppProcess, benchArticle, corpusTexts, freePort, signedHeaders, startApp, startRedis, waitHealthy } from './apps.js';
+import { type AppProcess, benchArticle, corpusTexts, cpuSeconds, freePort, signedHeaders, startApp, startRedis, waitHealthy } from './apps.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -90,10 +90,13 @@ async function alternate(setting: string, lagSamples?: number[]): Promise<Pair> 
   for (let round = 0; round < ROUNDS; round++) {
     for (const kind of round % 2 === 0 ? (['webhook', 'baseline'] as const) : (['baseline', 'webhook'] as const)) {
       const sampler = kind === 'webhook' && lagSamples ? sampleLag(lagSamples) : undefined;
+      const cpuBefore = cpuSeconds(api.process.pid);
       const result = await burst(kind === 'webhook' ? '/webhooks/articles' : '/bench/ingest-baseline');
+      const cpuMs = ((cpuSeconds(api.process.pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
       clearInterval(sampler);
       pair[kind].push(result);
-      say(`${setting}: ${kind === 'webhook' ? 'signed POST /webhooks/articles' : 'POST /bench/ingest-baseline   '}: ${describe(result)}`);
+      const what = kind === 'webhook' ? 'signed POST /webhooks/articles' : 'POST /bench/ingest-baseline   ';
+      say(`${setting}: ${what}: ${describe(result)}; api CPU ${cpuMs.toFixed(2)} ms per request`);
     }
   }
   return pair;
