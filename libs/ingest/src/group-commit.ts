@@ -11,16 +11,9 @@ interface Waiting {
 
 /** Articles written in one transaction at most. */
 const DEFAULT_MAX_GROUP = 64;
-/**
- * Groups written at once. Two: while one group waits for its commit to be
- * flushed, the next is already being written, and PostgreSQL flushes both
- * commits together when they meet (one group at a time left the api idle
- * during every flush).
- */
-const DEFAULT_WRITERS = 2;
 
 /**
- * Group commit for concurrent deliveries: while transactions are being
+ * Group commit for concurrent deliveries: while one transaction is being
  * written, the deliveries that arrive wait and are then stored together — their
  * keys in one insert, their streams in one appendMany, one commit (one fsync)
  * for all. Each caller still hears only once its article is committed, so a 2xx
@@ -34,29 +27,28 @@ const DEFAULT_WRITERS = 2;
  */
 export class ArticleGroupCommit {
   private waiting: Waiting[] = [];
-  private writers = 0;
+  private writing = false;
 
   constructor(
     private readonly db: Db,
     private readonly store: EventStore,
     private readonly maxGroup = DEFAULT_MAX_GROUP,
-    private readonly maxWriters = DEFAULT_WRITERS,
   ) {}
 
   /** Resolves once this article is committed (or found already stored). */
   submit(prepared: PreparedArticle): Promise<IngestResult> {
     return new Promise<IngestResult>((resolve, reject) => {
       this.waiting.push({ prepared, resolve, reject });
-      if (this.writers < this.maxWriters) void this.drain();
+      if (!this.writing) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.writers++;
+    this.writing = true;
     try {
       while (this.waiting.length > 0) await this.write(this.waiting.splice(0, this.maxGroup));
     } finally {
-      this.writers--;
+      this.writing = false;
     }
   }
 
