@@ -10,6 +10,8 @@ import { createTestDatabase } from '#db/testing/test-database';
 export interface BenchDatabase {
   db: Db;
   pool: pg.Pool;
+  /** Connection string (for peers that open their own pool). */
+  url: string;
   /** Where it came from, for the output (no credentials). */
   description: string;
   /** True when we created it and drop it at the end. */
@@ -32,7 +34,7 @@ export async function openBenchDatabase(maxConnections: number): Promise<BenchDa
       throw error;
     }
     const parsed = new URL(url);
-    return { db, pool, description: `DATABASE_URL (${parsed.host}${parsed.pathname})`, throwaway: false, close: () => db.destroy() };
+    return { db, pool, url, description: `DATABASE_URL (${parsed.host}${parsed.pathname})`, throwaway: false, close: () => db.destroy() };
   }
   const test = await createTestDatabase({ migrate: false });
   try {
@@ -42,7 +44,7 @@ export async function openBenchDatabase(maxConnections: number): Promise<BenchDa
     throw error;
   }
   const parsed = new URL(test.url);
-  return { db: test.db, pool: test.pool, description: `throwaway database ${parsed.pathname.slice(1)} on ${parsed.host}`, throwaway: true, close: () => test.drop() };
+  return { db: test.db, pool: test.pool, url: test.url, description: `throwaway database ${parsed.pathname.slice(1)} on ${parsed.host}`, throwaway: true, close: () => test.drop() };
 }
 
 /** A short tag so a run on a shared DATABASE_URL never collides with another run's streams. */

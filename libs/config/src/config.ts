@@ -65,6 +65,11 @@ export const configSchema = z.object({
   CODING_TIMEOUT_MS: positiveInt.default(30_000),
   /** Fallback poll when no NOTIFY arrives (ms). */
   CONSUMER_POLL_MS: positiveInt.default(1000),
+  /**
+   * `true` switches on POST /bench/ingest-baseline, the minimal durable endpoint that
+   * bench:ingest compares the webhook with (refused in production).
+   */
+  INGEST_BASELINE_ENDPOINT: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */
   ADMIN_EMAIL: z.email('must be an email address').transform((email) => email.toLowerCase()).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -127,6 +132,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.WEBHOOK_SECRET) {
     throw new ConfigError(['WEBHOOK_SECRET: is required when NODE_ENV=production']);
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.INGEST_BASELINE_ENDPOINT) {
+    throw new ConfigError(['INGEST_BASELINE_ENDPOINT: is a benchmark switch, refused when NODE_ENV=production']);
   }
   // Half an admin account is a typo, not a choice: say so instead of starting without one.
   if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {

@@ -3,6 +3,9 @@ import type { Database, Db } from '#db';
 import { ConcurrencyError } from './errors.js';
 import { type EventMetadata, type NewEvent, type StoredEvent, newEventId } from './events.js';
 import { type EventRow, toStoredEvent } from './rows.js';
+import { ConsumerWakeUps } from './wake-ups.js';
+
+export { EVENTS_CHANNEL } from './wake-ups.js';
 
 /**
  * `0`: the stream must not exist yet. `n`: the stream must be at version n.
@@ -24,9 +27,6 @@ export interface StreamAppend {
   expectedVersion: ExpectedVersion;
 }
 
-/** Rows per multi-row INSERT: 6 parameters per event, under PostgreSQL's 65,535. */
-const INSERT_CHUNK = 5_000;
-
 export interface AppendObserver {
   onAppended(streamId: string, types: string[]): void;
 }
@@ -38,52 +38,76 @@ export interface ReadStreamOptions {
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/** Wakes log consumers; delivered by PostgreSQL only when the append commits. */
-export const EVENTS_CHANNEL = 'newsledger_events';
+type Prepared = NewEvent & { eventId: string };
+type PreparedAppend = { streamId: string; events: Prepared[]; expectedVersion: ExpectedVersion };
 
 const SCHEMA_VERSION = 1;
 
 export class EventStore {
+  private readonly wakeUps: ConsumerWakeUps;
+  /** Transactions opened by transaction(): their appends wake consumers after the commit, not inside it. */
+  private readonly ownTransactions = new WeakSet<Transaction<Database>>();
+
   constructor(
     private readonly db: Db,
     private readonly observer?: AppendObserver,
-  ) {}
+  ) {
+    this.wakeUps = new ConsumerWakeUps(db);
+  }
 
-  /**
-   * Appends to one stream in one transaction: compare-and-set on the stream's
-   * version, then a single multi-row insert. Pass `trx` to join a caller's
-   * transaction (the caller then owns commit and retry).
-   */
-  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion; trx?: Transaction<Database> }): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    const prepared = events.map((event) => ({ ...event, eventId: event.eventId ?? newEventId() }));
-    const callerIds = events.some((e) => e.eventId);
-    // Optimistic first: no look-up of stored ids (one round trip less per append).
-    // A repeated id then shows up as a lost compare-and-set or a unique violation,
-    // and only then do we check which ids are stored.
-    const optimistic = (trx: Transaction<Database>) => this.appendIn(trx, streamId, prepared, options.expectedVersion, { skipStoredIds: false, callerIds });
-    const checked = (trx: Transaction<Database>) => this.appendIn(trx, streamId, prepared, options.expectedVersion, { skipStoredIds: true, callerIds });
-    if (options.trx) return optimistic(options.trx);
-    try {
-      return await this.db.transaction().execute(optimistic);
-    } catch (error) {
-      // An id already stored (a retried append, or two writers racing with the
-      // same id): the retry skips the stored ids, keeping appends idempotent.
-      if (isUniqueViolation(error, 'events_event_id_key')) return this.db.transaction().execute(checked);
-      throw error;
-    }
+  /** NOTIFYs this store has sent to wake log consumers (see ConsumerWakeUps). */
+  get wakeUpsSent(): number {
+    return this.wakeUps.sent;
   }
 
   /**
-   * Appends to several streams at once, all or nothing: one compare-and-set
-   * statement for every stream and one multi-row insert, whatever the number of
-   * streams (a projection that announces hundreds of alerts in a batch pays two
-   * round trips, not two per stream). A stream not at its expected version
-   * raises ConcurrencyError; inside a caller's `trx` the caller must then roll
-   * back (other streams may have moved). Ids are not checked against the store
-   * first: an id already stored fails the transaction (use `append` for retries
-   * that may repeat ids).
+   * Runs `fn` in a transaction whose appends wake log consumers once it has
+   * committed (one coalesced NOTIFY, see ConsumerWakeUps) rather than with a
+   * pg_notify inside it. Prefer it over `db.transaction()` around appends.
+   */
+  async transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute((trx) => {
+      this.ownTransactions.add(trx);
+      return fn(trx);
+    });
+    this.wakeUps.committed();
+    return result;
+  }
+
+  /**
+   * Appends to one stream: compare-and-set on the stream's version and the
+   * insert of its events in one statement, so an append of our own is one
+   * round trip (the statement is its own transaction). Pass `trx` to join a
+   * caller's transaction (the caller then owns commit and retry).
+   */
+  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion; trx?: Transaction<Database> }): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const prepared: PreparedAppend = { streamId, events: withIds(events), expectedVersion: options.expectedVersion };
+    if (options.trx) return this.appendOptimistic(options.trx, prepared, events);
+    let result: AppendResult;
+    try {
+      // Optimistic first: no look-up of stored ids. A repeated id shows up as a
+      // lost compare-and-set or a unique violation, and only then do we look.
+      result = await this.appendOptimistic(this.db, prepared, events);
+    } catch (error) {
+      // An id already stored (a retried append, or two writers racing with the
+      // same id): the retry skips the stored ids, keeping appends idempotent.
+      if (!isUniqueViolation(error, 'events_event_id_key')) throw error;
+      result = await this.db.transaction().execute((trx) => this.appendSkippingStored(trx, prepared));
+    }
+    if (result.appended > 0) this.wakeUps.committed();
+    return result;
+  }
+
+  /**
+   * Appends to several streams at once, all or nothing: one statement moves
+   * every stream's version (compare-and-set) and inserts every event, whatever
+   * the number of streams (a projection that announces hundreds of alerts in a
+   * batch pays one round trip, not two per stream). A stream not at its expected
+   * version raises ConcurrencyError; inside a caller's `trx` the caller must then
+   * roll back (other streams may have moved). Ids are not checked against the
+   * store first: an id already stored fails the transaction (use `append` for
+   * retries that may repeat ids).
    */
   async appendMany(appends: StreamAppend[], options: { trx?: Transaction<Database> } = {}): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
@@ -93,52 +117,11 @@ export class EventStore {
       if (streams.has(streamId)) throw new RangeError(`appendMany: stream ${streamId} named twice`);
       streams.add(streamId);
     }
-    const prepared = appends.map((a) => ({ ...a, events: a.events.map((event) => ({ ...event, eventId: event.eventId ?? newEventId() })) }));
+    const prepared = appends.map((a) => ({ ...a, events: withIds(a.events) }));
     if (options.trx) return this.appendManyIn(options.trx, prepared);
-    return this.db.transaction().execute((trx) => this.appendManyIn(trx, prepared));
-  }
-
-  private async appendManyIn(trx: Transaction<Database>, appends: (Omit<StreamAppend, 'events'> & { events: (NewEvent & { eventId: string })[] })[]): Promise<AppendResult[]> {
-    const moved = await this.compareAndSetVersions(trx, appends);
-    const rows = appends.flatMap(({ streamId, events }) => eventRows(streamId, moved.get(streamId)!, events));
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) await trx.insertInto('events').values(rows.slice(start, start + INSERT_CHUNK)).execute();
-    for (const { streamId, events } of appends) {
-      this.observer?.onAppended(
-        streamId,
-        events.map((e) => e.type),
-      );
-    }
-    return appends.map(({ streamId, events }) => ({ nextExpectedVersion: moved.get(streamId)!, appended: events.length }));
-  }
-
-  /** The streams' new versions, moved in one statement; the first stream not where expected raises ConcurrencyError. */
-  private async compareAndSetVersions(trx: Transaction<Database>, appends: StreamAppend[]): Promise<Map<string, number>> {
-    const ids = appends.map((a) => a.streamId);
-    const expected = appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion));
-    const counts = appends.map((a) => a.events.length);
-    const { rows } = await sql<{ stream_id: string; version: string }>`
-      with wanted as (
-        select * from unnest(${sql.val(ids)}::text[], ${sql.val(expected)}::bigint[], ${sql.val(counts)}::bigint[]) as w(stream_id, expected, count)),
-      created as (
-        insert into streams (stream_id, version)
-        select stream_id, count from wanted where expected = 0
-        on conflict (stream_id) do nothing
-        returning stream_id, version),
-      advanced as (
-        update streams s set version = s.version + w.count, updated_at = now()
-        from wanted w where s.stream_id = w.stream_id and w.expected > 0 and s.version = w.expected
-        returning s.stream_id, s.version),
-      anywhere as (
-        insert into streams (stream_id, version)
-        select stream_id, count from wanted where expected = -1
-        on conflict (stream_id) do update set version = streams.version + excluded.version, updated_at = now()
-        returning stream_id, version)
-      select stream_id, version, pg_notify(${EVENTS_CHANNEL}, '')
-      from (select * from created union all select * from advanced union all select * from anywhere) moved`.execute(trx);
-    const moved = new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
-    const stale = appends.find((a) => !moved.has(a.streamId));
-    if (stale) throw new ConcurrencyError(stale.streamId, stale.expectedVersion as number, await this.streamVersion(stale.streamId, trx));
-    return moved;
+    const results = await this.db.transaction().execute((trx) => this.appendManyIn(trx, prepared, { notify: false }));
+    this.wakeUps.committed();
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEvent[]> {
@@ -158,37 +141,95 @@ export class EventStore {
     return row ? Number(row.version) : 0;
   }
 
-  private async appendIn(
-    trx: Transaction<Database>,
-    streamId: string,
-    events: (NewEvent & { eventId: string })[],
-    expectedVersion: ExpectedVersion,
-    mode: { skipStoredIds: boolean; callerIds: boolean },
+  /** One statement; a lost compare-and-set is a ConcurrencyError unless it is this very append arriving again. */
+  private async appendOptimistic(
+    executor: Executor,
+    append: PreparedAppend,
+    original: NewEvent[],
   ): Promise<AppendResult> {
-    const fresh = mode.skipStoredIds ? await this.withoutStoredIds(trx, events) : events;
-    if (fresh.length === 0) return { nextExpectedVersion: await this.streamVersion(streamId, trx), appended: 0 };
-
-    let newVersion: number;
-    try {
-      newVersion = await this.compareAndSetVersion(trx, streamId, expectedVersion, fresh.length);
-    } catch (error) {
-      // The same append arriving again (a retry after a lost answer) finds the
-      // stream moved on by itself: if every id is stored already, it is a no-op.
-      if (error instanceof ConcurrencyError && mode.callerIds && !mode.skipStoredIds && (await this.withoutStoredIds(trx, events)).length === 0) {
-        return { nextExpectedVersion: error.actualVersion, appended: 0 };
-      }
-      throw error;
+    const moved = await this.writeStreams(executor, [append], { notify: this.notifiesInside(executor) });
+    const version = moved.get(append.streamId);
+    if (version !== undefined) return this.appended(append, version);
+    // The same append arriving again (a retry after a lost answer) finds the
+    // stream moved on by itself: if every id is stored already, it is a no-op.
+    const actual = await this.streamVersion(append.streamId, executor);
+    if (original.some((e) => e.eventId) && (await this.withoutStoredIds(executor, append.events)).length === 0) {
+      return { nextExpectedVersion: actual, appended: 0 };
     }
-    await trx.insertInto('events').values(eventRows(streamId, newVersion, fresh)).execute();
-    this.observer?.onAppended(
-      streamId,
-      fresh.map((e) => e.type),
-    );
-    return { nextExpectedVersion: newVersion, appended: fresh.length };
+    throw new ConcurrencyError(append.streamId, append.expectedVersion as number, actual);
   }
 
-  private async withoutStoredIds<E extends { eventId: string }>(trx: Transaction<Database>, events: E[]): Promise<E[]> {
-    const stored = await trx
+  /** After a unique violation on an event id: append only the events not stored yet. */
+  private async appendSkippingStored(trx: Transaction<Database>, append: PreparedAppend): Promise<AppendResult> {
+    const fresh = await this.withoutStoredIds(trx, append.events);
+    if (fresh.length === 0) return { nextExpectedVersion: await this.streamVersion(append.streamId, trx), appended: 0 };
+    const moved = await this.writeStreams(trx, [{ ...append, events: fresh }], { notify: false });
+    const version = moved.get(append.streamId);
+    if (version === undefined) throw await this.concurrencyError(append, trx);
+    return this.appended({ ...append, events: fresh }, version);
+  }
+
+  private async appendManyIn(
+    trx: Transaction<Database>,
+    appends: PreparedAppend[],
+    options = { notify: this.notifiesInside(trx) },
+  ): Promise<AppendResult[]> {
+    const moved = await this.writeStreams(trx, appends, options);
+    const stale = appends.find((a) => !moved.has(a.streamId));
+    // The events of the streams that did move are inserted: the transaction must roll back (ours does, by this throw).
+    if (stale) throw await this.concurrencyError(stale, trx);
+    return appends.map((a) => this.appended(a, moved.get(a.streamId)!));
+  }
+
+  private async concurrencyError(append: PreparedAppend, executor: Executor): Promise<ConcurrencyError> {
+    const actual = await this.streamVersion(append.streamId, executor);
+    return new ConcurrencyError(append.streamId, append.expectedVersion as number, actual);
+  }
+
+  private appended(append: PreparedAppend, version: number): AppendResult {
+    this.observer?.onAppended(
+      append.streamId,
+      append.events.map((e) => e.type),
+    );
+    return { nextExpectedVersion: version, appended: append.events.length };
+  }
+
+  /** A transaction we do not own keeps the pg_notify inside: we cannot know when it commits. */
+  private notifiesInside(executor: Executor): boolean {
+    return executor.isTransaction && !this.ownTransactions.has(executor as Transaction<Database>);
+  }
+
+  /**
+   * Moves each stream's version by its number of events if it is where the
+   * caller expected (the row lock serialises writers of one stream) and inserts
+   * the events of the streams that moved, in one call of the append_to_streams
+   * function (its plan is kept per connection: see its migration). Returns the
+   * new version of each stream that moved; a stream missing from the result was
+   * not at its expected version, and none of its events were written.
+   */
+  private async writeStreams(
+    executor: Executor,
+    appends: PreparedAppend[],
+    options: { notify: boolean },
+  ): Promise<Map<string, number>> {
+    const rows = appends.flatMap((a) => a.events.map((event, i) => ({ streamId: a.streamId, n: i + 1, event })));
+    const { rows: moved } = await sql<{ moved_stream_id: string; moved_version: string }>`
+      select moved_stream_id, moved_version from append_to_streams(
+        ${sql.val(appends.map((a) => a.streamId))}::text[],
+        ${sql.val(appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion)))}::bigint[],
+        ${sql.val(appends.map((a) => a.events.length))}::bigint[],
+        ${sql.val(rows.map((r) => r.streamId))}::text[],
+        ${sql.val(rows.map((r) => r.n))}::bigint[],
+        ${sql.val(rows.map((r) => r.event.eventId))}::uuid[],
+        ${sql.val(rows.map((r) => r.event.type))}::text[],
+        ${sql.val(rows.map((r) => JSON.stringify(r.event.data)))}::jsonb[],
+        ${sql.val(rows.map((r) => JSON.stringify(completeMetadata(r.event.metadata))))}::jsonb[],
+        ${options.notify})`.execute(executor);
+    return new Map(moved.map((r) => [r.moved_stream_id, Number(r.moved_version)]));
+  }
+
+  private async withoutStoredIds<E extends { eventId: string }>(executor: Executor, events: E[]): Promise<E[]> {
+    const stored = await executor
       .selectFrom('events')
       .select('event_id')
       .where(
@@ -201,49 +242,10 @@ export class EventStore {
     const storedIds = new Set(stored.map((row) => row.event_id));
     return events.filter((e) => !storedIds.has(e.eventId));
   }
-
-  /** Moves the stream's version by `count`; the row lock serialises writers of one stream. Also queues the NOTIFY. */
-  private async compareAndSetVersion(trx: Transaction<Database>, streamId: string, expected: ExpectedVersion, count: number): Promise<number> {
-    let result;
-    if (expected === 'any') {
-      result = await sql<{ version: string }>`
-        with moved as (
-          insert into streams (stream_id, version) values (${streamId}, ${count})
-          on conflict (stream_id) do update set version = streams.version + ${count}, updated_at = now()
-          returning version)
-        select version, pg_notify(${EVENTS_CHANNEL}, '') from moved`.execute(trx);
-    } else if (expected === 0) {
-      result = await sql<{ version: string }>`
-        with moved as (
-          insert into streams (stream_id, version) values (${streamId}, ${count})
-          on conflict (stream_id) do nothing
-          returning version)
-        select version, pg_notify(${EVENTS_CHANNEL}, '') from moved`.execute(trx);
-    } else {
-      result = await sql<{ version: string }>`
-        with moved as (
-          update streams set version = version + ${count}, updated_at = now()
-          where stream_id = ${streamId} and version = ${expected}
-          returning version)
-        select version, pg_notify(${EVENTS_CHANNEL}, '') from moved`.execute(trx);
-    }
-    const row = result.rows[0];
-    if (!row) throw new ConcurrencyError(streamId, expected as number, await this.streamVersion(streamId, trx));
-    return Number(row.version);
-  }
 }
 
-/** The rows of events appended to a stream that is now at `newVersion`. */
-function eventRows(streamId: string, newVersion: number, events: (NewEvent & { eventId: string })[]) {
-  const base = newVersion - events.length;
-  return events.map((event, index) => ({
-    stream_id: streamId,
-    stream_version: base + index + 1,
-    event_id: event.eventId,
-    type: event.type,
-    data: JSON.stringify(event.data),
-    metadata: JSON.stringify(completeMetadata(event.metadata)),
-  }));
+function withIds(events: NewEvent[]): Prepared[] {
+  return events.map((event) => ({ ...event, eventId: event.eventId ?? newEventId() }));
 }
 
 function completeMetadata(metadata: Partial<EventMetadata> | undefined): EventMetadata {

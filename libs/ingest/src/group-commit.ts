@@ -63,7 +63,7 @@ export class ArticleGroupCommit {
   /** True when the whole group is committed; false (nothing written) when it must be stored one by one. */
   private async writeTogether(group: Waiting[]): Promise<boolean> {
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.store.transaction(async (trx) => {
         const keys = group.flatMap(({ prepared }) => prepared.keys.map((key) => ({ key, article_id: prepared.articleId })));
         const inserted = await trx
           .insertInto('article_keys')

@@ -119,7 +119,7 @@ export async function ingestArticle(
 export async function storeArticle(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult> {
   const { articleId, keys } = prepared;
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await store.transaction(async (trx) => {
       // Reserve every key; one already taken means a duplicate (looked up after the rollback below).
       // A concurrent delivery of the same article waits here on the unique key, then inserts nothing.
       const inserted = await trx

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleWebhookController } from './article-webhook.controller.js';
+import { IngestBaselineController } from './ingest-baseline.controller.js';
 
-@Module({ controllers: [ArticleWebhookController] })
+@Module({ controllers: [ArticleWebhookController, IngestBaselineController] })
 export class WebhooksModule {}

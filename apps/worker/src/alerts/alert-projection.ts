@@ -130,9 +130,10 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   for (const alert of await currentAlertsWithEvents(trx, eventIds)) existing.set(alert.alert_id, alert);
   for (const alert of existing.values()) touched.add(alert.incident_id);
   let members = await membersOf(trx, [...touched]);
-  // A merge moves another incident's events here: its alert must be looked at too.
-  const moved = await currentAlertsWithEvents(trx, [...members.values()].flat().map((m) => m.eventId));
-  const extra = moved.filter((a) => !touched.has(a.incident_id)).map((a) => a.incident_id);
+  // A merge moves another incident's events here: its alert must be looked at too
+  // (the touched incidents' own alerts are read next).
+  const moved = await currentAlertsWithEvents(trx, [...members.values()].flat().map((m) => m.eventId), [...touched]);
+  const extra = [...new Set(moved.map((a) => a.incident_id))];
   for (const alert of moved) existing.set(alert.alert_id, alert);
   if (extra.length) {
     for (const id of extra) touched.add(id);

@@ -11,6 +11,8 @@ import * as articleLanguage from './2026-12-03T03-00-article-language.js';
 import * as parkedEvents from './2026-12-03T05-00-parked-events.js';
 import * as feedItemErrors from './2026-12-03T05-10-feed-item-errors.js';
 import * as loginBackoff from './2026-12-03T05-20-login-backoff.js';
+import * as appendFunction from './2026-12-03T08-00-append-function.js';
+import * as alertEventLinks from './2026-12-03T08-10-alert-event-links.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T05-00-parked-events': parkedEvents,
   '2026-12-03T05-10-feed-item-errors': feedItemErrors,
   '2026-12-03T05-20-login-backoff': loginBackoff,
+  '2026-12-03T08-00-append-function': appendFunction,
+  '2026-12-03T08-10-alert-event-links': alertEventLinks,
 };
