@@ -11,13 +11,14 @@ import { webhookSecret } from '#config';
 import { type AlertView, createSubscription, listAlerts, listSubscriptions } from '#alerts';
 import { EventStore } from '#event-store';
 import { DATABASE, type DatabaseHandle, loadConfigOrExit, startHttpApp } from '#platform';
+import { buildOpenApiDocument } from '../apps/api/src/http/openapi.js';
 import { StandaloneModule } from '../apps/standalone/src/standalone.module.js';
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: buildOpenApiDocument, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
 const base = `http://127.0.0.1:${config.PORT}`;
 const { db } = app.get<DatabaseHandle>(DATABASE);
 
@@ -25,7 +26,7 @@ const { db } = app.get<DatabaseHandle>(DATABASE);
 // that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
 const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
 if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
-  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either' }, delivery: { queue: true } }, 'demo');
+  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either', modalities: ['asserted'] }, delivery: { queue: true } }, 'demo');
 }
 
 const body = JSON.stringify(example);

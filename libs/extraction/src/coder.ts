@@ -14,6 +14,7 @@ import { resolveDate } from './dates/resolve-date.js';
 import { clusterDate, clusterModality, mergeDrafts, type Cluster } from './merging/merge.js';
 import type { Draft } from './merging/draft.js';
 import { attributionOf } from './modality/attribution.js';
+import { locatePlace } from './places/index.js';
 import { modalityOf } from './modality/modality.js';
 import { createAnalyser } from './sentences/analyse.js';
 import type { Analysis } from './sentences/tokens.js';
@@ -247,7 +248,7 @@ function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gaze
       goldstein: info.goldstein,
       plover: info.plover,
     };
-    if (place) ev.location = { name: a.text.slice(place.start, place.end), country: place.entity.country };
+    if (place) ev.location = locatePlace({ name: a.text.slice(place.start, place.end), country: place.entity.country });
     const attribution = ranked.find((d) => d.attribution)?.attribution;
     if (attribution) ev.attribution = attribution;
     if (caption) ev.caption = true;

@@ -2,12 +2,20 @@ import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Post,
 import type { RawBodyRequest } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
 import { EventStore } from '#event-store';
 import { ArticleGroupCommit, InvalidArticleError, parseArticlePayload, prepareArticle } from '#ingest';
 import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
+import { ApiError, ApiZodResponse } from '../http/openapi.js';
+
+const storedSchema = z.object({
+  articleId: z.string(),
+  statusUrl: z.string().describe('GET it to follow the coding'),
+  duplicate: z.literal(true).optional().describe('Present on a 200: already stored, nothing new'),
+});
 
 @ApiTags('ingest')
 @Controller('webhooks')
@@ -53,13 +61,17 @@ export class ArticleWebhookController {
       },
     },
   })
-  @ApiResponse({ status: 202, description: 'Stored: { articleId, statusUrl }' })
-  @ApiResponse({ status: 200, description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }' })
-  @ApiResponse({ status: 400, description: 'Malformed JSON or invalid fields; the message names each field' })
-  @ApiResponse({ status: 401, description: 'Missing, bad or stale signature' })
-  @ApiResponse({ status: 413, description: 'Body larger than MAX_BODY_BYTES' })
-  @ApiResponse({ status: 429, description: 'Too many deliveries from this sender' })
-  @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
+  @ApiZodResponse(202, storedSchema, 'Stored: { articleId, statusUrl }')
+  @ApiZodResponse(200, storedSchema, 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }')
+  @ApiResponse({
+    status: 400,
+    description: 'Malformed JSON or invalid fields; the message names each field',
+    schema: { type: 'object', properties: { statusCode: { type: 'number' }, error: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'object' } } } },
+  })
+  @ApiError(401, 'Missing, bad or stale signature')
+  @ApiError(413, 'Body larger than MAX_BODY_BYTES')
+  @ApiError(429, 'Too many deliveries from this sender')
+  @ApiError(503, 'PostgreSQL unreachable; nothing stored, retry later')
   async deliver(
     @Req() request: RawBodyRequest<FastifyRequest>,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -7,6 +7,7 @@ import * as adminAuth from './2026-11-28T03-00-admin-auth.js';
 import * as alerts from './2026-11-28T04-00-alerts.js';
 import * as projectionRebuilds from './2026-11-28T05-00-projection-rebuilds.js';
 import * as incidentPins from './2026-11-28T06-00-incident-pins.js';
+import * as readSideSearch from './2026-12-03T07-00-read-side-search.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T04-00-alerts': alerts,
   '2026-11-28T05-00-projection-rebuilds': projectionRebuilds,
   '2026-11-28T06-00-incident-pins': incidentPins,
+  '2026-12-03T07-00-read-side-search': readSideSearch,
 };

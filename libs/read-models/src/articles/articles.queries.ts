@@ -4,86 +4,54 @@ import type { Db } from '#db';
 import { EventStore } from '#event-store';
 import { visibleAt } from '../shared/as-of.js';
 import { type Page, type PageRequest, toPage } from '../shared/page.js';
+import type { ModalityFilter } from '../events/event-filters.js';
 import { eventsOfArticle } from '../events/events.queries.js';
-import type { EventView } from '../events/event-view.js';
+import type { ArticleDetail, ArticleSummary } from './article-view.schema.js';
+
+export type { ArticleDetail, ArticleHistoryEntry, ArticleSummary } from './article-view.schema.js';
 
 export interface ArticleFilters {
-  status?: 'received' | 'coded' | 'failed';
+  status?: ArticleSummary['status'];
   outlet?: string;
-  /** Words in the title (case-insensitive substring). */
+  /** Words anywhere in the title or the text (PostgreSQL full-text search, English stemming). */
   q?: string;
 }
 
-export interface ArticleSummary {
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  publishedAt: string;
-  status: 'received' | 'coded' | 'failed';
-  failureReason: string | null;
-  coderVersion: string | null;
-  recodeRequested: { requestedBy: string; reason?: string } | null;
-  eventCount: number;
-  retractedEventCount: number;
-  receivedAt: string;
-  codedAt: string | null;
-}
-
-export interface ArticleHistoryEntry {
-  streamVersion: number;
-  type: string;
-  recordedAt: string;
-  eventId: string;
-  /** The coded event the entry is about (coded events, corrections, retractions). */
-  subject?: string;
-  by?: string;
-  reason?: string;
-}
-
-export interface ArticleDetail extends ArticleSummary {
-  text: string;
-  events: EventView[];
-  history: ArticleHistoryEntry[];
-}
-
-function selectArticles(db: Db, asOf: Date | undefined) {
+/** read_articles as `a` with its state as of asOf (`s`), filtered; nothing selected yet. */
+function filteredArticles(db: Db, filters: ArticleFilters, asOf: Date | undefined) {
   let query = db
     .selectFrom('read_articles as a')
     .innerJoin('read_article_states as s', 's.article_id', 'a.article_id')
-    .where(visibleAt('s', asOf))
-    .select([
-      'a.article_id',
-      'a.url',
-      'a.title',
-      'a.outlet',
-      'a.published_at',
-      'a.received_at',
-      's.status',
-      's.failure_reason',
-      's.coder_version',
-      's.coded_at',
-      's.recode_requested',
-    ])
-    // Counts come from the events read model at the same asOf, so they follow retractions.
-    .select((eb) => [
-      eb
-        .selectFrom('read_events as e')
-        .whereRef('e.article_id', '=', 'a.article_id')
-        .where(visibleAt('e', asOf))
-        .where('e.status', '=', 'active')
-        .select(sql<string>`count(*)`.as('n'))
-        .as('event_count'),
-      eb
-        .selectFrom('read_events as e')
-        .whereRef('e.article_id', '=', 'a.article_id')
-        .where(visibleAt('e', asOf))
-        .where('e.status', '=', 'retracted')
-        .select(sql<string>`count(*)`.as('n'))
-        .as('retracted_count'),
-    ]);
+    .where(visibleAt('s', asOf));
   if (asOf) query = query.where('a.received_at', '<', asOf);
+  if (filters.status) query = query.where('s.status', '=', filters.status as 'received');
+  if (filters.outlet) query = query.where('a.outlet', '=', filters.outlet);
+  if (filters.q) query = query.where(sql<boolean>`a.search @@ websearch_to_tsquery('english', ${filters.q})`);
   return query;
+}
+
+/** Counts come from the events read model at the same asOf, so they follow retractions and corrections. */
+const eventCount = (asOf: Date | undefined, status: 'active' | 'retracted', modality?: 'asserted' | 'other') =>
+  sql<string>`(select count(*) from read_events e where e.article_id = a.article_id and ${visibleAt('e', asOf)}
+    and e.status = ${status} ${modality === 'asserted' ? sql`and e.modality = 'asserted'` : modality === 'other' ? sql`and e.modality <> 'asserted'` : sql``})`;
+
+function selectArticles(db: Db, filters: ArticleFilters, asOf: Date | undefined) {
+  return filteredArticles(db, filters, asOf).select([
+    'a.article_id',
+    'a.url',
+    'a.title',
+    'a.outlet',
+    'a.published_at',
+    'a.received_at',
+    's.status',
+    's.failure_reason',
+    's.coder_version',
+    's.coded_at',
+    's.recode_requested',
+    eventCount(asOf, 'active', 'asserted').as('event_count'),
+    eventCount(asOf, 'active', 'other').as('other_count'),
+    eventCount(asOf, 'retracted').as('retracted_count'),
+  ]);
 }
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['execute']>>[number];
@@ -95,39 +63,36 @@ function toSummary(row: ArticleRow): ArticleSummary {
     title: row.title,
     outlet: row.outlet,
     publishedAt: row.published_at,
-    status: row.status,
+    status: row.status as ArticleSummary['status'],
     failureReason: row.failure_reason,
     coderVersion: row.coder_version,
     recodeRequested: (row.recode_requested as ArticleSummary['recodeRequested']) ?? null,
     eventCount: Number(row.event_count ?? 0),
+    otherModalityEventCount: Number(row.other_count ?? 0),
     retractedEventCount: Number(row.retracted_count ?? 0),
     receivedAt: row.received_at.toISOString(),
     codedAt: row.coded_at?.toISOString() ?? null,
   };
 }
 
-/** Articles as recorded before asOf, newest received first. */
+/** Articles as recorded before asOf: newest received first, or best match first when searching. */
 export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
   const pinned = new Date();
-  let query = selectArticles(db, page.asOf);
-  if (filters.status) query = query.where('s.status', '=', filters.status);
-  if (filters.outlet) query = query.where('a.outlet', '=', filters.outlet);
-  if (filters.q) query = query.where('a.title', 'ilike', `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const rows = await query
-    .orderBy('a.received_at', 'desc')
-    .orderBy('a.article_id')
-    .limit(page.limit + 1)
-    .offset(page.offset)
-    .execute();
-  return toPage(rows.map(toSummary), page, pinned);
+  let query = selectArticles(db, filters, page.asOf);
+  if (filters.q) query = query.orderBy(sql`ts_rank(a.search, websearch_to_tsquery('english', ${filters.q}))`, 'desc');
+  const [rows, count] = await Promise.all([
+    query.orderBy('a.received_at', 'desc').orderBy('a.article_id').limit(page.limit + 1).offset(page.offset).execute(),
+    filteredArticles(db, filters, page.asOf).select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  return toPage(rows.map(toSummary), page, pinned, Number(count?.n ?? 0));
 }
 
 /** One article with its events and its stream's history; undefined when unknown (or not yet received at asOf). */
-export async function getArticle(db: Db, articleId: string, asOf?: Date): Promise<ArticleDetail | undefined> {
-  const row = await selectArticles(db, asOf).select('a.text').where('a.article_id', '=', articleId).executeTakeFirst();
+export async function getArticle(db: Db, articleId: string, asOf?: Date, modality?: ModalityFilter): Promise<ArticleDetail | undefined> {
+  const row = await selectArticles(db, {}, asOf).select('a.text').where('a.article_id', '=', articleId).executeTakeFirst();
   if (!row) return undefined;
   const [events, stream] = await Promise.all([
-    eventsOfArticle(db, articleId, asOf),
+    eventsOfArticle(db, articleId, asOf, modality),
     // The history is the stream itself: the source of truth, read as of the same time.
     new EventStore(db).readStream(articleStreamId(articleId), asOf ? { recordedBefore: asOf } : {}),
   ]);
