@@ -95,6 +95,8 @@ function cityPlace(city: CityRow, index: CountryIndex): Place | null {
   };
 }
 
+const SAYS_REGION = /\b(?:province|governorate|region|state|district|prefecture|oblast|county)\b/i;
+
 function lookUp(name: string, iso3: string): Place | null {
   const index = countryIndex(iso3);
   if (!index) return null;
@@ -102,7 +104,7 @@ function lookUp(name: string, iso3: string): Place | null {
   if (!key || key === placeKey(index.country.name) || key === iso3.toLowerCase()) return countryPlace(index.country);
   const cities = cityIndex(index).get(key);
   // A city before a region of the same name: "Baghdad" is the city, "Baghdad province" has lost its suffix but says region.
-  const saysRegion = /\b(?:province|governorate|region|state|district|prefecture|oblast|county)\b/i.test(name);
+  const saysRegion = SAYS_REGION.test(name);
   const state = index.states.get(key);
   if (state && (saysRegion || !cities)) return regionPlace(state) ?? countryPlace(index.country);
   if (cities) return cityPlace(bestCity(cities, index, key), index) ?? countryPlace(index.country);
@@ -117,7 +119,7 @@ function lookUp(name: string, iso3: string): Place | null {
  * and each (country, name) is looked up once per process.
  */
 export function locatePlace(location: { name: string; country: string }): EventLocation {
-  const cacheKey = `${location.country}\u0000${placeKey(location.name)}`;
+  const cacheKey = `${location.country}\u0000${SAYS_REGION.test(location.name)}\u0000${placeKey(location.name)}`;
   let place = resolved.get(cacheKey);
   if (place === undefined) {
     place = lookUp(location.name, location.country);
