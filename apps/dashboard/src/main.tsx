@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import { App } from './App';
 import { AuthProvider } from './auth';
+import { ModalityProvider } from './modality';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -23,7 +24,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter basename="/admin">
         <AuthProvider>
-          <App />
+          <ModalityProvider>
+            <App />
+          </ModalityProvider>
         </AuthProvider>
       </BrowserRouter>
     </QueryClientProvider>

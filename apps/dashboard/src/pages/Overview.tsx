@@ -2,15 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api';
 import { Card, ErrorBox, Loading } from '../components/ui';
-import type { ConsumerStatusView, OperationsStats, QueueCounts } from '../types';
+import type { ConsumerView, QueueView, StatsView } from '../../../api/src/operations/operations.schema';
+import { QueueNotes } from '../components/QueueNotes';
 
 const LIVE_MS = 5_000;
 const QUEUE_COLOURS = { waiting: '#4f7cac', active: '#7a9e7e', delayed: '#d4a94f', failed: '#c0392b' } as const;
 
 export function OverviewPage() {
-  const stats = useQuery({ queryKey: ['ops', 'stats'], queryFn: () => get<OperationsStats>('/api/operations/stats'), refetchInterval: LIVE_MS });
-  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[] }>('/api/operations/consumers'), refetchInterval: LIVE_MS });
-  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueCounts[] }>('/api/operations/queues'), refetchInterval: LIVE_MS });
+  const stats = useQuery({ queryKey: ['ops', 'stats'], queryFn: () => get<StatsView>('/api/operations/stats'), refetchInterval: LIVE_MS });
+  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerView[] }>('/api/operations/consumers'), refetchInterval: LIVE_MS });
+  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueView[] }>('/api/operations/queues'), refetchInterval: LIVE_MS });
 
   const hours = (stats.data?.articlesPerHour ?? []).map((h) => ({ ...h, label: hourLabel(h.hour) }));
   const alerts = stats.data?.alertsSent;
@@ -40,7 +41,7 @@ export function OverviewPage() {
             .join(' · ') || 'no articles yet'}
         </p>
       </Card>
-      <Card title="Active events per type" testId="chart-types">
+      <Card title="Events that happened, per type" testId="chart-types">
         {stats.isPending ? (
           <Loading />
         ) : (
@@ -54,6 +55,13 @@ export function OverviewPage() {
             </BarChart>
           </ResponsiveContainer>
         )}
+        <p className="muted small" data-testid="modality-counts">
+          Active asserted events only.{' '}
+          {['future', 'hypothetical', 'negated']
+            .map((m) => `${stats.data?.eventsPerModality?.[m] ?? 0} ${m}`)
+            .join(' · ')}{' '}
+          not counted (they did not happen, or not yet).
+        </p>
       </Card>
       <Card title="Projection lag per consumer (events behind)" testId="chart-lag">
         <ErrorBox error={consumers.error} />
@@ -89,6 +97,7 @@ export function OverviewPage() {
             </BarChart>
           </ResponsiveContainer>
         )}
+        <QueueNotes queues={queues.data?.queues ?? []} />
         {failedJobs.length > 0 && (
           <details>
             <summary>{failedJobs.length} recent failed job(s)</summary>
