@@ -192,9 +192,10 @@ describe('admin dashboard (browser, end to end)', () => {
   it('shows the alert that the subscription raised', async () => {
     await open('/alerts');
     await page.waitForSelector('[data-testid=alert-row]:has-text("WaiverGranted involving Iraq")', { timeout: 30_000 });
-    await page.click('[data-testid=alert-row] button:has-text("Attempts")');
+    await page.click('[data-testid=alert-row] [data-testid=alert-link]');
     await page.waitForSelector('[data-testid=alert-detail]');
     expect(await page.textContent('[data-testid=alert-detail]')).toContain('WaiverGranted');
+    expect(await page.textContent('[data-testid=alert-rule]')).toContain('WaiverGranted events involving IRQ on either side, that happened');
     await shot('alerts');
   }, 45_000);
 
