@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
-import { seedEvents } from '../scripts/seed/seed-store.js';
+import { createSubscription } from '#alerts';
+import { EventStore } from '#event-store';
+import { markSeedCoded, seedEvents } from '../scripts/seed/seed-store.js';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
 import { type LaunchedBrowser, launchChromium } from './support/browser.js';
 import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
@@ -38,6 +40,14 @@ describe('dashboard read side (browser, end to end)', () => {
   };
   const open = (path: string) => page.goto(`${baseUrl}/admin${path}`);
   const shot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+  /** Waits until an attribute of the first match passes the check. */
+  const untilAttribute = async (selector: string, name: string, check: (value: string | null) => boolean) => {
+    for (const deadline = Date.now() + 20_000; ; ) {
+      if (check(await page.locator(selector).first().getAttribute(name))) return;
+      if (Date.now() > deadline) throw new Error(`${selector} [${name}] never passed the check`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   const setSwitch = async (on: boolean) => {
     const box = page.locator('[data-testid=modality-switch]');
     if ((await box.isChecked()) !== on) await box.click();
@@ -46,6 +56,17 @@ describe('dashboard read side (browser, end to end)', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     testDb = await createTestDatabase();
+    // A rule saved without modalities: asserted only, stored explicitly. Nobody consumes the alerts queue.
+    const { subscription } = await createSubscription(
+      testDb.db,
+      new EventStore(testDb.db),
+      { name: RULE, rule: { eventTypes: ['AttackCarriedOut', 'ThreatIssued'], countries: ['IRQ'], modalities: ['asserted'] }, delivery: { queue: true } },
+      ADMIN_EMAIL,
+    );
+    expect(subscription.rule.modalities).toEqual(['asserted']);
+    // Seeded before the app starts: the articles arrive coded (the worker is not asked to code them again).
+    await seedEvents(testDb.db, { events: SEEDED, prefix: 'rs', batch: 100 });
+    await markSeedCoded(testDb.db);
     redis = new PrivateRedis(await freePort());
     await redis.start();
     const port = await freePort();
@@ -59,15 +80,9 @@ describe('dashboard read side (browser, end to end)', () => {
       CONSUMER_POLL_MS: '200',
     });
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-    // A rule saved without modalities: asserted only. Nobody consumes the alerts queue.
-    const created = await admin.call('POST', '/api/subscriptions', {
-      name: RULE,
-      rule: { eventTypes: ['AttackCarriedOut', 'ThreatIssued'], countries: ['IRQ'] },
-      delivery: { queue: true },
-    });
-    expect(created.status).toBe(201);
-    expect(created.json.rule.modalities).toEqual(['asserted']);
-    await seedEvents(testDb.db, { events: SEEDED, prefix: 'rs', batch: 100 });
+    // Through the API, a rule without modalities is stored as asserted only.
+    const viaApi = await admin.call('POST', '/api/subscriptions', { name: 'Waivers', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } });
+    expect([viaApi.status, viaApi.json.rule.modalities]).toEqual([201, ['asserted']]);
     for (const deadline = Date.now() + 120_000; ; ) {
       const all = await api<{ total: number }>('/api/events?modality=all&status=all&limit=1');
       const consumers = await api<{ consumers: { consumer: string; lagEvents: number }[] }>('/api/operations/consumers');
@@ -101,7 +116,7 @@ describe('dashboard read side (browser, end to end)', () => {
     expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe(asserted.total);
 
     await setSwitch(true);
-    await page.waitForFunction((total) => document.querySelector('[data-testid=pager]')?.getAttribute('data-total') !== String(total), asserted.total);
+    await untilAttribute('[data-testid=pager]', 'data-total', (v) => v !== String(asserted.total));
     expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe((await api<{ total: number }>('/api/timeline?modality=all&limit=1')).total);
     await page.click('[data-testid=pager-last]');
     await page.waitForSelector('[data-testid=timeline-row][data-modality=negated], [data-testid=timeline-row][data-modality=hypothetical], [data-testid=timeline-row][data-modality=future]');
@@ -138,18 +153,20 @@ describe('dashboard read side (browser, end to end)', () => {
     expect(await page.locator('[data-testid=world-map] path.country').count()).toBeGreaterThan(150);
     expect(Number(await page.locator('[data-testid=world-map] path.country[data-country=IRQ]').getAttribute('data-events'))).toBeGreaterThan(0);
     await shot('dashboard-map');
+    // Clicking a country filters by it.
+    await page.click('[data-testid=world-map] path.country[data-country=IRN]', { force: true });
+    await page.waitForURL(/country=IRN/);
+    await open('/map');
+    await page.waitForSelector('[data-testid=world-map] circle.place');
 
     await page.fill('[data-testid=event-filters] input[name=country]', 'IRQ');
     await page.selectOption('[data-testid=event-filters] select[name=type]', 'AttackCarriedOut');
     await page.click('[data-testid=event-filters] button[type=submit]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid=map-summary]')?.getAttribute('data-located') !== String(n), everywhere);
+    await untilAttribute('[data-testid=map-summary]', 'data-located', (v) => v !== String(everywhere));
     const filtered = Number(await summary.getAttribute('data-located'));
     expect(filtered).toBe((await api<{ located: number }>('/api/map?country=IRQ&type=AttackCarriedOut')).located);
     expect(filtered).toBeLessThan(everywhere);
     expect(page.url()).toContain('country=IRQ');
-    // Clicking a country filters by it.
-    await page.click('[data-testid=world-map] path.country[data-country=IRN]', { force: true });
-    await page.waitForURL(/country=IRN/);
   }, 60_000);
 
   it('pages every list to its last row, with the total', async () => {
@@ -159,22 +176,22 @@ describe('dashboard read side (browser, end to end)', () => {
     const total = Number(await pager.getAttribute('data-total'));
     expect(total).toBe(Math.ceil(SEEDED / 4));
     await pager.locator('[data-testid=pager-last]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=pager]')?.getAttribute('data-offset') !== '0');
+    await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v !== '0');
     const offset = Number(await pager.getAttribute('data-offset'));
     expect(await page.locator('[data-testid=article-row]').count()).toBe(total - offset);
     expect(await pager.locator('[data-testid=pager-next]').isDisabled()).toBe(true);
     expect(await pager.locator('[data-testid=pager-range]').textContent()).toBe(`${offset + 1}–${total} of ${total} articles`);
-    // The last row is the oldest article: the first one seeded.
-    expect(await page.locator('[data-testid=article-row]').last().getAttribute('data-article-id')).toBe('rs-0000000');
+    // The last rows are the oldest articles: the first batch seeded (rs-0000000 … rs-0000099).
+    expect(await page.locator('[data-testid=article-row]').last().getAttribute('data-article-id')).toMatch(/^rs-00000\d\d$/);
     await pager.locator('[data-testid=pager-prev]').click();
-    await page.waitForFunction((o) => document.querySelector('[data-testid=pager]')?.getAttribute('data-offset') === String(o - 25), offset);
+    await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v === String(offset - 25));
 
     await open('/incidents');
     await page.waitForSelector('[data-testid=incident]');
     const incidents = page.locator('[data-testid=pager]').first();
     expect(Number(await incidents.getAttribute('data-total'))).toBe((await api<{ total: number }>('/api/incidents?limit=1')).total);
     await incidents.locator('[data-testid=pager-last]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=pager]')?.getAttribute('data-offset') !== '0');
+    await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v !== '0');
     expect(await incidents.locator('[data-testid=pager-next]').isDisabled()).toBe(true);
   }, 60_000);
 
@@ -223,6 +240,39 @@ describe('dashboard read side (browser, end to end)', () => {
     await incident.click();
     await page.waitForSelector('[data-testid=incident-detail]');
   }, 60_000);
+
+  it('documents every answer with a schema, every mutation body with examples, and who may call each route', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: object }> }>; requestBody?: { content: Record<string, { schema?: object; examples?: object }> }; security?: object[]; 'x-admin'?: boolean }>>;
+      components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> };
+    };
+    const missing: string[] = [];
+    const bodies: string[] = [];
+    let responses = 0;
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          responses++;
+          if (status !== '204' && !Object.values(response.content ?? {}).some((c) => c.schema)) missing.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+        const body = operation.requestBody?.content['application/json'];
+        if (['post', 'put', 'patch'].includes(method) && path.startsWith('/api/') && path !== '/api/auth/logout' && !(body?.schema && body.examples)) bodies.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(responses).toBeGreaterThan(80);
+    expect(missing).toEqual([]);
+    expect(bodies).toEqual([]);
+    expect(document.components.securitySchemes).toEqual({
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'nl_session' }),
+      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }),
+      bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    expect(document.paths['/api/events/{eventId}/retract']!.post!.security).toEqual([{ session: [], csrf: [] }]);
+    expect(document.paths['/api/events/{eventId}/retract']!.post!['x-admin']).toBe(true);
+    expect(document.paths['/api/alerts']!.get!.security).toEqual([{ session: [] }]);
+    expect(document.paths['/api/events']!.get!.security).toEqual([{}, { bearer: [] }]);
+    expect(document.paths['/api/auth/login']!.post!.security).toEqual([]);
+  });
 
   it('says why jobs wait: no consumer attached to the alerts queue', async () => {
     await open('/');

@@ -2,11 +2,12 @@
 // that many coded events (4 per article, 15% of them future, hypothetical or
 // negated, 70% with a place) to DATABASE_URL (or the embedded database), then
 // brings the read models up to date, so the dashboard can be tried and measured
-// at scale. Append to a fresh database: article ids repeat for the same prefix.
+// at scale. Seed a fresh database: article ids repeat for the same prefix, and the
+// seeded articles arrive coded, so the coding dispatcher is moved past them.
 import { LogConsumer, consumerStatuses } from '#event-store';
 import { loadConfigOrExit, openDatabase } from '#platform';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
-import { seedEvents } from './seed-store.js';
+import { markSeedCoded, seedEvents } from './seed-store.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -35,6 +36,7 @@ try {
       }
     },
   });
+  await markSeedCoded(database.db);
   say(`log: ${result.events.toLocaleString()} events (${JSON.stringify(result.byModality)}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const projection of READ_MODEL_PROJECTIONS) {
     const t = Date.now();

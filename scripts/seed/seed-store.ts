@@ -3,8 +3,9 @@
 // models are built by the real projections. Deterministic: the same seed gives
 // the same log. Used by `npm run seed:events` and the dashboard's scale test.
 import { type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventLocation, type EventType, type Modality, articleStreamId, decideArticle, foldArticle } from '#domain';
+import { sql } from 'kysely';
 import type { Db } from '#db';
-import { EventStore, type StreamAppend } from '#event-store';
+import { EventStore, type StreamAppend, overwriteCheckpoint } from '#event-store';
 
 const COUNTRIES = ['IRQ', 'IRN', 'USA', 'SYR', 'TUR', 'SAU', 'ISR', 'LBN', 'JOR', 'EGY', 'RUS', 'UKR', 'CHN', 'IND', 'PAK', 'AFG', 'FRA', 'DEU', 'GBR', 'NGA', 'ETH', 'KEN', 'BRA', 'MEX', 'COL', 'VEN', 'JPN', 'KOR', 'PRK', 'IDN'];
 const NAMES: Record<string, string> = {
@@ -142,4 +143,21 @@ export async function seedEvents(db: Db, options: SeedOptions): Promise<SeedResu
     options.onProgress?.(Math.min(articles, start + batch), written);
   }
   return { articles, events: written, byModality };
+}
+
+/** The coding dispatcher's consumer name (apps/worker/src/coding/coding-dispatcher.ts). */
+const CODING_DISPATCHER = 'coding-dispatcher';
+
+/**
+ * Seeded articles arrive already coded (coder version seed-1): moves the coding
+ * dispatcher past the end of the log so the worker does not code them again.
+ * Only for a store that holds nothing else waiting to be coded (a fresh one).
+ */
+export async function markSeedCoded(db: Db): Promise<void> {
+  const { rows } = await sql<{ transaction_id: string; global_position: string }>`
+    select transaction_id::text as transaction_id, global_position::text as global_position
+    from events order by transaction_id desc, global_position desc limit 1`.execute(db);
+  const last = rows[0];
+  if (!last) return;
+  await db.transaction().execute((trx) => overwriteCheckpoint(trx, CODING_DISPATCHER, { transactionId: last.transaction_id, globalPosition: BigInt(last.global_position) }));
 }

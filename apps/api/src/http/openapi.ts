@@ -112,7 +112,7 @@ export function markAccess(document: OpenAPIObject): void {
       } else if (access === 'session+csrf') {
         operation.security = [{ [SECURITY.session]: [], [SECURITY.csrf]: [] }];
         operation['x-admin'] = true;
-      } else if (route.startsWith('/api/')) {
+      } else if (route.startsWith('/api/') && operation['x-public'] !== true) {
         // Open reads; a deployment with API_TOKENS asks for a bearer token.
         operation.security = [{}, { [SECURITY.bearer]: [] }];
       } else {
