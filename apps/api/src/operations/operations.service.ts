@@ -108,18 +108,16 @@ export class OperationsService {
   async stats(now = new Date()): Promise<StatsView> {
     const db = this.database.db;
     const since = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 47 * HOUR_MS);
-    const [perHour, perType, perModality, byStatus, logPosition, alerts] = await Promise.all([
+    const [perHour, perTypeAndModality, byStatus, logPosition, alerts] = await Promise.all([
       sql<{ hour: Date; n: string }>`
         select date_trunc('hour', received_at) as hour, count(*) as n
         from read_articles where received_at >= ${since}
         group by 1 order by 1`.execute(db),
-      sql<{ type: string; n: string }>`
-        select type, count(*) as n from read_events
-        where recorded_to is null and status = 'active' and modality = 'asserted'
-        group by type order by count(*) desc, type`.execute(db),
-      sql<{ modality: string; n: string }>`
-        select modality, count(*) as n from read_events
-        where recorded_to is null and status = 'active' group by modality`.execute(db),
+      // One pass over the current events: per type and modality, summed both ways below.
+      sql<{ type: string; modality: string; n: string }>`
+        select type, modality, count(*) as n from read_events
+        where recorded_to is null and status = 'active'
+        group by type, modality`.execute(db),
       sql<{ status: string; n: string }>`
         select status, count(*) as n from read_article_states where recorded_to is null group by status`.execute(db),
       this.logPosition(),
@@ -133,8 +131,11 @@ export class OperationsService {
     return {
       generatedAt: now.toISOString(),
       articlesPerHour,
-      eventsPerType: perType.rows.map((r) => ({ type: r.type, events: Number(r.n) })),
-      eventsPerModality: Object.fromEntries(perModality.rows.map((r) => [r.modality, Number(r.n)])),
+      eventsPerType: perTypeAndModality.rows
+        .filter((r) => r.modality === 'asserted')
+        .map((r) => ({ type: r.type, events: Number(r.n) }))
+        .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type)),
+      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>((sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }), {}),
       articlesByStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])),
       alertsSent: alerts
         ? Array.from({ length: 48 }, (_, i) => {

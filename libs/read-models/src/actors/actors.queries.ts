@@ -83,6 +83,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 export async function searchActors(db: Db, search: ActorSearch, filters: Omit<EventFilters, 'actor'>, page: PageRequest): Promise<Page<ActorMatch>> {
   const pinned = new Date();
   const pattern = likePattern(search.q);
+  const lowerPattern = likePattern(search.q.toLowerCase());
   const slugPattern = likePattern(search.q.toLowerCase().trim().replace(/\s+/g, '-'));
   const aliasIds = [...(search.aliases?.keys() ?? [])];
   const ids = sql`${sql.val(aliasIds)}::text[]`;
@@ -90,8 +91,8 @@ export async function searchActors(db: Db, search: ActorSearch, filters: Omit<Ev
     .select(['e.event_id', 'e.agent', 'e.target'])
     .where((eb) =>
       eb.or([
-        sql<boolean>`e.agent::text ilike ${pattern}`,
-        sql<boolean>`e.target::text ilike ${pattern}`,
+        sql<boolean>`e.actor_text like ${lowerPattern}`,
+        sql<boolean>`e.actor_text like ${slugPattern}`,
         sql<boolean>`e.agent_ids && ${ids}`,
         sql<boolean>`e.target_ids && ${ids}`,
       ]),

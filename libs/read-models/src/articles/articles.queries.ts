@@ -75,16 +75,24 @@ function toSummary(row: ArticleRow): ArticleSummary {
   };
 }
 
-/** Articles as recorded before asOf: newest received first, or best match first when searching. */
+/**
+ * Articles as recorded before asOf: newest received first, or best match first
+ * when searching. The page's keys are found first (an index scan, however deep
+ * the offset), and only those rows get their event counts: counting the events
+ * of every skipped article made the last page of 25,000 take seconds.
+ */
 export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
   const pinned = new Date();
-  let query = selectArticles(db, filters, page.asOf);
-  if (filters.q) query = query.orderBy(sql`ts_rank(a.search, websearch_to_tsquery('english', ${filters.q}))`, 'desc');
-  const [rows, count] = await Promise.all([
-    query.orderBy('a.received_at', 'desc').orderBy('a.article_id').limit(page.limit + 1).offset(page.offset).execute(),
+  let keys = filteredArticles(db, filters, page.asOf).select(['a.article_id']);
+  if (filters.q) keys = keys.orderBy(sql`ts_rank(a.search, websearch_to_tsquery('english', ${filters.q}))`, 'desc');
+  const [pageKeys, count] = await Promise.all([
+    keys.orderBy('a.received_at', 'desc').orderBy('a.article_id').limit(page.limit + 1).offset(page.offset).execute(),
     filteredArticles(db, filters, page.asOf).select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
   ]);
-  return toPage(rows.map(toSummary), page, pinned, Number(count?.n ?? 0));
+  const ids = pageKeys.map((k) => k.article_id);
+  const rows = ids.length ? await selectArticles(db, {}, page.asOf).where('a.article_id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.article_id, r]));
+  return toPage(ids.map((id) => toSummary(byId.get(id)!)), page, pinned, Number(count?.n ?? 0));
 }
 
 /** One article with its events and its stream's history; undefined when unknown (or not yet received at asOf). */

@@ -12,16 +12,34 @@ export async function countEvents(query: EventsQuery): Promise<number> {
   return Number((row as { n?: string } | undefined)?.n ?? 0);
 }
 
+/**
+ * One page of a filtered events query in the given order: the page's ids
+ * first (a narrow sort, however deep the offset), then their rows. Sorting the
+ * wide rows themselves to skip 85,000 of them spilled 85 MB to disk.
+ */
+export async function pageOfEvents(
+  db: Db,
+  matching: EventsQuery,
+  order: (query: EventsQuery) => EventsQuery,
+  page: PageRequest,
+): Promise<{ rows: EventRow[]; total: number }> {
+  const [keys, total] = await Promise.all([
+    order(matching).select('e.event_id').limit(page.limit + 1).offset(page.offset).execute() as Promise<{ event_id: string }[]>,
+    countEvents(matching),
+  ]);
+  const ids = keys.map((k) => k.event_id);
+  if (ids.length === 0) return { rows: [], total };
+  const rows = (await selectEvents(db, { status: 'all', modality: 'all', asOf: page.asOf }).selectAll('e').where('e.event_id', 'in', ids).execute()) as EventRow[];
+  const byId = new Map(rows.map((r) => [r.event_id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
+}
+
 /** Events as recorded before asOf, newest recorded first. */
 export async function listEvents(db: Db, filters: EventFilters, page: PageRequest): Promise<Page<EventView>> {
   const pinned = new Date();
   const matching = selectEvents(db, { ...filters, asOf: page.asOf });
-  const [rows, total] = await Promise.all([
-    matching.selectAll('e').orderBy('e.log_position', 'desc').orderBy('e.event_id').limit(page.limit + 1).offset(page.offset).execute(),
-    countEvents(matching),
-  ]);
-  const views = await withHistory(db, rows as EventRow[], page.asOf);
-  return toPage(views, page, pinned, total);
+  const { rows, total } = await pageOfEvents(db, matching, (q) => q.orderBy('e.log_position', 'desc').orderBy('e.event_id'), page);
+  return toPage(await withHistory(db, rows, page.asOf), page, pinned, total);
 }
 
 /** One event (whatever its modality or status) as recorded before asOf; undefined when unknown then. */

@@ -38,15 +38,7 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     .selectFrom('read_incident_members as m')
     .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)))
     .where(visibleAt('m', asOf))
-    .groupBy('m.incident_id')
-    .select([
-      'm.incident_id',
-      sql<string>`min(e.type)`.as('type'),
-      sql<string>`to_char(min(e.date_start), 'YYYY-MM-DD')`.as('date_start'),
-      sql<string>`to_char(max(e.date_end), 'YYYY-MM-DD')`.as('date_end'),
-      sql<string>`count(distinct m.article_id)`.as('source_count'),
-      sql<string>`count(*)`.as('event_count'),
-    ]);
+    .groupBy('m.incident_id');
   if (filters.incidentId) query = query.where('m.incident_id', '=', filters.incidentId);
   if (filters.types?.length) query = query.where('e.type', 'in', filters.types);
   if (filters.minSources) query = query.having(sql<SqlBool>`count(distinct m.article_id) >= ${filters.minSources}`);
@@ -56,12 +48,36 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     const country: Expression<SqlBool> = sql<SqlBool>`bool_or(e.agent_countries @> array[${filters.country}]::text[] or e.target_countries @> array[${filters.country}]::text[])`;
     query = query.having(country);
   }
-  const [groups, counted] = await Promise.all([
-    query.orderBy(sql`max(e.date_end)`, 'desc').orderBy('m.incident_id').limit(page.limit + 1).offset(page.offset).execute(),
-    db.selectFrom(query.as('g')).select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
-  ]);
-  const total = Number(counted?.n ?? 0);
-  if (groups.length === 0) return toPage([], page, pinned, total);
+  // The page's keys first: grouping every incident with only max(date_end) is a cheap hash aggregate, and
+  // the window over the groups gives the total in the same pass. Only the page's incidents are then
+  // grouped in full (types, dates, distinct sources), never the tens of thousands skipped.
+  const keys = await query
+    .select(['m.incident_id', sql<string>`count(*) over ()`.as('total')])
+    .orderBy(sql`max(e.date_end)`, 'desc')
+    .orderBy('m.incident_id')
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
+  const total =
+    keys.length > 0
+      ? Number(keys[0]!.total)
+      : page.offset === 0
+        ? 0
+        : Number((await db.selectFrom(query.select('m.incident_id').as('g')).select(sql<string>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+  if (keys.length === 0) return toPage([], page, pinned, total);
+  const rows = await query
+    .where('m.incident_id', 'in', keys.map((k) => k.incident_id))
+    .select([
+      'm.incident_id',
+      sql<string>`min(e.type)`.as('type'),
+      sql<string>`to_char(min(e.date_start), 'YYYY-MM-DD')`.as('date_start'),
+      sql<string>`to_char(max(e.date_end), 'YYYY-MM-DD')`.as('date_end'),
+      sql<string>`count(distinct m.article_id)`.as('source_count'),
+      sql<string>`count(*)`.as('event_count'),
+    ])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.incident_id, r]));
+  const groups = keys.map((k) => byId.get(k.incident_id)!);
 
   const members = await db
     .selectFrom('read_incident_members as m')
