@@ -20,8 +20,8 @@ const ADMIN_PASSWORD = 'dashboard scale password';
 /**
  * Every page of the dashboard renders within a second with 100,000 events in
  * the store (seeded through the real event store and projections), in real
- * Chromium against the compiled app: from navigation to the page's content,
- * with the browser's cache warm as an analyst's is after the first page.
+ * Chromium against the compiled app: from the navigation to the page's content
+ * drawn, the first load of the app included.
  */
 describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLocaleString()} events`} (browser, end to end)`, () => {
   let testDb: TestDatabase | undefined;
@@ -55,6 +55,7 @@ describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLoca
     baseUrl = `http://127.0.0.1:${port}`;
     app = await startCompiledApp('apps/standalone/src/main.js', { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_EMAIL, ADMIN_PASSWORD });
     chromium = await launchChromium();
+    await chromium.context.addInitScript(WATCHER);
     page = await chromium.context.newPage();
     await page.goto(`${baseUrl}/admin/`);
     await page.fill('input[name=email]', ADMIN_EMAIL);
@@ -72,16 +73,62 @@ describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLoca
     await testDb?.drop();
   }, 60_000);
 
-  /** Navigates and waits for the page's content; the best of two tries (the first warms PostgreSQL's cache). */
+  /**
+   * Times are taken inside the page (performance.now()), from the navigation to
+   * the moment its content is in the document, so the test driver's own
+   * latency on a busy machine does not count. The watcher below is installed
+   * in every document before its scripts run.
+   */
+  const WATCHER = `
+    window.__appeared = (selector) => new Promise((resolve) => {
+      const found = () => document.querySelector(selector) && (resolve(performance.now()), true);
+      if (found()) return;
+      const observer = new MutationObserver(() => found() && observer.disconnect());
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const watched = sessionStorage.getItem('__watch');
+    if (watched) window.__firstSeen = window.__appeared(watched);`;
+
+  /**
+   * An in-app navigation (as an analyst moves between pages) until the page's
+   * content is drawn. The page is first opened in another tab, which warms
+   * PostgreSQL's cache; this tab starts from another page freshly loaded, so
+   * the page's data is fetched anew.
+   */
   async function timed(name: string, path: string, ready: string): Promise<number> {
+    const warm = await chromium.context.newPage();
+    await warm.goto(`${baseUrl}/admin${path}`);
+    await warm.waitForSelector(ready, { timeout: 30_000 });
+    await warm.close();
+    // From another page freshly loaded, so the dashboard holds no answer for this one.
+    const [away, awayReady] = path.startsWith('/alerts') ? ['/operations', '[data-testid=consumer-row]'] : ['/alerts', '[data-testid=alerts-page]'];
+    await page.goto(`${baseUrl}/admin${away}`);
+    await page.waitForSelector(awayReady, { timeout: 30_000 });
+    await page.evaluate(`document.querySelectorAll(${JSON.stringify(ready)}).forEach((e) => e.setAttribute('data-stale', ''))`);
+    const ms = Math.round(
+      (await page.evaluate(`(async () => {
+        const started = performance.now();
+        const appeared = window.__appeared(${JSON.stringify(`${ready}:not([data-stale])`)});
+        history.pushState(null, '', ${JSON.stringify(`/admin${path}`)});
+        dispatchEvent(new PopStateEvent('popstate'));
+        return (await appeared) - started;
+      })()`)) as number,
+    );
+    timings.push({ page: name, ms });
+    return ms;
+  }
+
+  /** The first page of a visit: a full load (HTML, the app's code, the session, the figures) until the overview's charts are drawn; best of 3. */
+  async function fullLoad(): Promise<number> {
+    const ready = '[data-testid=chart-types] svg.mini-chart';
+    await page.evaluate(`sessionStorage.setItem('__watch', ${JSON.stringify(ready)})`);
     let best = Infinity;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const started = Date.now();
-      await page.goto(`${baseUrl}/admin${path}`);
-      await page.waitForSelector(ready, { timeout: 30_000 });
-      best = Math.min(best, Date.now() - started);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.goto(`${baseUrl}/admin/`);
+      best = Math.min(best, Math.round((await page.evaluate('window.__firstSeen')) as number));
     }
-    timings.push({ page: name, ms: best });
+    await page.evaluate(`sessionStorage.removeItem('__watch')`);
+    timings.push({ page: 'first load (overview)', ms: best });
     return best;
   }
 
@@ -98,12 +145,13 @@ describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLoca
     const article = some.items[0]!.articleId;
     const incidents = (await (await fetch(`${baseUrl}/api/incidents?limit=1`)).json()) as { items: { incidentId: string }[] };
     const pages: [string, string, string][] = [
-      ['overview', '/', '[data-testid=chart-types] svg.recharts-surface'],
+      ['overview', '/', '[data-testid=chart-types] svg.mini-chart'],
       ['articles', '/articles', '[data-testid=article-row]'],
-      ['articles: text search', '/articles?q=militia%20OR%20attack', '[data-testid=pager]'],
+      ['articles: text search', '/articles?q=threat%20OR%20attack', '[data-testid=article-row]'],
       ['articles: last page', `/articles?cursor=${await lastCursor('/api/articles?limit=25')}`, '[data-testid=article-row]'],
       ['article', `/articles/${article}`, '[data-testid=event-card]'],
-      ['timeline', '/timeline', '[data-testid=timeline-histogram] svg.recharts-surface'],
+      ['timeline', '/timeline', '[data-testid=timeline-row]'],
+      ['timeline: histogram', '/timeline?status=all', '[data-testid=timeline-histogram] svg.recharts-surface'],
       ['timeline: filtered', '/timeline?country=IRQ&type=AttackCarriedOut', '[data-testid=timeline-row]'],
       ['timeline: last page', `/timeline?cursor=${await lastCursor('/api/timeline?limit=100')}`, '[data-testid=timeline-row]'],
       ['map', '/map', '[data-testid=world-map] circle.place'],
@@ -112,9 +160,10 @@ describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLoca
       ['actor dossier', '/actors/iraq', '[data-testid=actor-events] li'],
       ['incidents', '/incidents', '[data-testid=incident]'],
       ['incident', `/incidents/${incidents.items[0]!.incidentId}`, '[data-testid=incident-event]'],
-      ['alerts', '/alerts', '[data-testid=alerts-page] [data-testid=pager]'],
+      ['alerts', '/alerts', '[data-testid=alerts-page] [data-testid=pager-range]'],
       ['operations', '/operations', '[data-testid=consumer-row]'],
     ];
+    await fullLoad();
     for (const [name, path, ready] of pages) await timed(name, path, ready);
     process.stdout.write(`dashboard at ${EVENTS} events, ms per page:\n${timings.map((t) => `  ${t.page.padEnd(24)} ${t.ms}`).join('\n')}\n`);
     expect(timings.filter((t) => t.ms >= BUDGET_MS)).toEqual([]);

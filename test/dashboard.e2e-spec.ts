@@ -386,7 +386,7 @@ describe('admin dashboard (browser, end to end)', () => {
   it('shows the overview charts, actors, incidents, operations and bull-board behind the login', async () => {
     await open('/');
     for (const chart of ['chart-articles', 'chart-types', 'chart-lag', 'chart-queues', 'chart-alerts']) {
-      await page.waitForSelector(`[data-testid=${chart}] svg.recharts-surface`);
+      await page.waitForSelector(`[data-testid=${chart}] svg.mini-chart`);
     }
     await shot('overview');
 

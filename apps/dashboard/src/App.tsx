@@ -1,19 +1,21 @@
+import { Suspense, lazy } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth';
 import { ModalitySwitch } from './modality';
-import { AlertPage } from './pages/alerts/AlertPage';
-import { AlertsPage } from './pages/alerts/AlertsPage';
-import { ActorsPage } from './pages/Actors';
-import { ArticlePage } from './pages/Article';
-import { ArticlesPage } from './pages/Articles';
-import { IncidentPage } from './pages/Incident';
-import { IncidentsPage } from './pages/Incidents';
-import { MapPage } from './pages/Map';
 import { LoginPage } from './pages/Login';
-import { OperationsPage } from './pages/Operations';
-import { OverviewPage } from './pages/Overview';
-import { TimelinePage } from './pages/Timeline';
+import { PAGES } from './page-loaders';
 
+const AlertPage = lazy(() => PAGES.AlertPage().then((m) => ({ default: m.AlertPage })));
+const AlertsPage = lazy(() => PAGES.AlertsPage().then((m) => ({ default: m.AlertsPage })));
+const ActorsPage = lazy(() => PAGES.ActorsPage().then((m) => ({ default: m.ActorsPage })));
+const ArticlePage = lazy(() => PAGES.ArticlePage().then((m) => ({ default: m.ArticlePage })));
+const ArticlesPage = lazy(() => PAGES.ArticlesPage().then((m) => ({ default: m.ArticlesPage })));
+const IncidentPage = lazy(() => PAGES.IncidentPage().then((m) => ({ default: m.IncidentPage })));
+const IncidentsPage = lazy(() => PAGES.IncidentsPage().then((m) => ({ default: m.IncidentsPage })));
+const MapPage = lazy(() => PAGES.MapPage().then((m) => ({ default: m.MapPage })));
+const OperationsPage = lazy(() => PAGES.OperationsPage().then((m) => ({ default: m.OperationsPage })));
+const OverviewPage = lazy(() => PAGES.OverviewPage().then((m) => ({ default: m.OverviewPage })));
+const TimelinePage = lazy(() => PAGES.TimelinePage().then((m) => ({ default: m.TimelinePage })));
 const NAV: [string, string][] = [
   ['/', 'Overview'],
   ['/articles', 'Articles'],
@@ -49,6 +51,8 @@ export function App() {
         </span>
       </header>
       <main>
+        {/* Each page is its own chunk: the first page does not wait for the code of all the others. */}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
         <Routes>
           <Route path="/" element={<OverviewPage />} />
           <Route path="/articles" element={<ArticlesPage />} />
@@ -64,6 +68,7 @@ export function App() {
           <Route path="/operations" element={<OperationsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
+        </Suspense>
       </main>
     </div>
   );

@@ -6,6 +6,8 @@ import { ApiError } from './api';
 import { App } from './App';
 import { AuthProvider } from './auth';
 import { ModalityProvider } from './modality';
+import { prefetchOverview } from './overview-queries';
+import { preloadPage } from './page-loaders';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,6 +20,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+preloadPage(window.location.pathname);
+if (/^\/admin\/?$/.test(window.location.pathname)) prefetchOverview(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
