@@ -2,7 +2,7 @@
 // library there cost most of a second before the first figure showed. Each bar
 // has a <title>, so hovering tells its value.
 
-const WIDTH = 640;
+const WIDTH = 440;
 
 export interface Column {
   label: string;
@@ -55,7 +55,7 @@ export interface Row {
 export function BarRows({ rows, unit }: { rows: Row[]; unit: string }) {
   const total = (row: Row) => row.parts.reduce((sum, p) => sum + p.value, 0);
   const max = Math.max(1, ...rows.map(total));
-  const labelWidth = 170;
+  const labelWidth = 130;
   const rowHeight = 22;
   const height = Math.max(1, rows.length) * rowHeight + 4;
   return (
@@ -69,7 +69,7 @@ export function BarRows({ rows, unit }: { rows: Row[]; unit: string }) {
               {row.label}
             </text>
             {row.parts.map((part) => {
-              const w = (part.value / max) * (WIDTH - labelWidth - 50);
+              const w = (part.value / max) * (WIDTH - labelWidth - 40);
               const rect = (
                 <rect key={part.name} x={x} y={y + 3} width={w} height={rowHeight - 8} fill={part.colour}>
                   <title>{`${row.label}: ${part.value} ${part.name}`}</title>
