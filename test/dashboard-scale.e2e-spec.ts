@@ -151,7 +151,7 @@ describe(`dashboard at scale: ${SEEDED_URL ? 'a seeded store' : `${EVENTS.toLoca
       ['articles: last page', `/articles?cursor=${await lastCursor('/api/articles?limit=25')}`, '[data-testid=article-row]'],
       ['article', `/articles/${article}`, '[data-testid=event-card]'],
       ['timeline', '/timeline', '[data-testid=timeline-row]'],
-      ['timeline: histogram', '/timeline?status=all', '[data-testid=timeline-histogram] svg.recharts-surface'],
+      ['timeline: histogram', '/timeline?status=all', '[data-testid=timeline-histogram] svg.mini-chart'],
       ['timeline: filtered', '/timeline?country=IRQ&type=AttackCarriedOut', '[data-testid=timeline-row]'],
       ['timeline: last page', `/timeline?cursor=${await lastCursor('/api/timeline?limit=100')}`, '[data-testid=timeline-row]'],
       ['map', '/map', '[data-testid=world-map] circle.place'],

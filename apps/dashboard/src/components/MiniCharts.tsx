@@ -10,16 +10,16 @@ export interface Column {
 }
 
 /** Vertical bars over time (articles or alerts per hour), with the largest value on the scale. */
-export function ColumnChart({ data, colour, height = 200, unit }: { data: Column[]; colour: string; height?: number; unit: string }) {
+export function ColumnChart({ data, colour, height = 200, width = WIDTH, unit }: { data: Column[]; colour: string; height?: number; width?: number; unit: string }) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const left = 34;
   const bottom = 22;
   const inner = height - bottom - 8;
-  const step = (WIDTH - left) / Math.max(1, data.length);
-  const every = Math.ceil(data.length / 12);
+  const step = (width - left) / Math.max(1, data.length);
+  const every = Math.ceil(data.length / Math.max(4, Math.floor(width / 80)));
   return (
-    <svg className="mini-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${unit} per period`}>
-      <line x1={left} x2={WIDTH} y1={8 + inner} y2={8 + inner} stroke="#b8c0c8" />
+    <svg className="mini-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${unit} per period`}>
+      <line x1={left} x2={width} y1={8 + inner} y2={8 + inner} stroke="#b8c0c8" />
       <text x={left - 4} y={14} textAnchor="end" fontSize={11} fill="#68727d">
         {max}
       </text>

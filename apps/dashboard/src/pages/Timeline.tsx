@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EventView, Page, TimelineHistogram } from '#read-models/contracts';
 import { get } from '../api';
 import { Actors, DateText } from '../components/EventCard';
 import { EventFilterForm, filterParams, useEventFilters } from '../components/EventFilterForm';
+import { ColumnChart } from '../components/MiniCharts';
 import { Pager } from '../components/Pager';
 import { Card, ErrorBox, Loading, TypeBadge, cursorSetter } from '../components/ui';
 import { ModalityBadge, modalityClass, useModality } from '../modality';
@@ -41,15 +41,13 @@ export function TimelinePage() {
       <ErrorBox error={timeline.error ?? histogram.error} />
       {buckets.length > 1 && (
         <div data-testid="timeline-histogram" data-buckets={buckets.length} data-interval={histogram.data?.interval}>
-          <ResponsiveContainer width="100%" height={140}>
-            <BarChart data={buckets}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="start" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip labelFormatter={(start) => `${histogram.data?.interval} of ${start}`} />
-              <Bar dataKey="events" fill="#4f7cac" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <ColumnChart
+            data={buckets.map((b) => ({ label: bucketLabel(b.start, histogram.data?.interval), value: b.events }))}
+            colour="#4f7cac"
+            height={110}
+            width={1200}
+            unit="events"
+          />
         </div>
       )}
       {timeline.isPending ? (
@@ -112,4 +110,11 @@ export function TimelinePage() {
       )}
     </Card>
   );
+}
+
+/** A bucket's start as the interval reads: 2021-04-07 (day, week), 2021-04 (month), 2021 (year). */
+function bucketLabel(start: string, interval: string | undefined): string {
+  if (interval === 'year') return start.slice(0, 4);
+  if (interval === 'month') return start.slice(0, 7);
+  return start;
 }
