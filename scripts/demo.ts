@@ -11,13 +11,14 @@ import { webhookSecret } from '#config';
 import { type AlertView, createSubscription, listAlerts, listSubscriptions } from '#alerts';
 import { EventStore } from '#event-store';
 import { DATABASE, type DatabaseHandle, loadConfigOrExit, startHttpApp } from '#platform';
+import { buildOpenApiDocument } from '../apps/api/src/http/openapi.js';
 import { StandaloneModule } from '../apps/standalone/src/standalone.module.js';
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: buildOpenApiDocument, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
 const base = `http://127.0.0.1:${config.PORT}`;
 const { db } = app.get<DatabaseHandle>(DATABASE);
 
@@ -25,7 +26,7 @@ const { db } = app.get<DatabaseHandle>(DATABASE);
 // that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
 const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
 if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
-  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either' }, delivery: { queue: true } }, 'demo');
+  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either', modalities: ['asserted'] }, delivery: { queue: true } }, 'demo');
 }
 
 const body = JSON.stringify(example);
@@ -48,12 +49,16 @@ const article = await waitForCoded(articleId);
 say(`"${example.title}" — ${article.status}, ${article.events.length} events\n`);
 printTable(article.events);
 const alerts = await waitForAlerts(articleId);
-say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"):`);
+say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"; asserted events only — what did not happen raises none):`);
 for (const alert of alerts) {
   const matched = alert.explanation.events.map((e) => `"${truncate(e.evidence[0]?.text ?? '', 50)}"`).join(', ');
   say(`  ${alert.eventType}  incident ${alert.incidentId}  ${alert.sourceCount} source(s)  matched ${matched}`);
 }
 say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
+say(`Send another article: npm run -s send -- --url https://example.org/story --published-at 2021-04-08 --wait story.txt`);
+say(
+  `  (signed with WEBHOOK_SECRET=${config.WEBHOOK_SECRET ? '<yours>' : webhookSecret(config)}${config.WEBHOOK_SECRET ? '' : ', the development secret'}; NEWSLEDGER_URL=${base})`,
+);
 say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
 
 interface ApiEvent {
@@ -62,13 +67,15 @@ interface ApiEvent {
   target: { name: string }[];
   date: { start: string; end: string; precision: string };
   modality: string;
+  location: { name: string; precision?: string } | null;
   evidence: { text: string }[];
 }
 
 async function waitForCoded(articleId: string): Promise<{ status: string; events: ApiEvent[] }> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const response = await fetch(`${base}/api/articles/${articleId}`);
+    // Every modality: the demo shows what did not happen too, labelled in the modality column.
+    const response = await fetch(`${base}/api/articles/${articleId}?modality=all`);
     if (response.ok) {
       const article = (await response.json()) as { status: string; events: ApiEvent[] };
       if (article.status !== 'received') return article;
@@ -100,9 +107,10 @@ function printTable(events: ApiEvent[]): void {
     e.target.map((a) => a.name).join(', ') || '—',
     e.date.start === e.date.end ? e.date.start : `${e.date.start}…${e.date.end}`,
     e.modality,
+    e.location ? `${e.location.name}${e.location.precision ? ` (${e.location.precision})` : ''}` : '—',
     truncate(e.evidence[0]?.text ?? '', 60),
   ]);
-  const header = ['type', 'agent', 'target', 'date', 'modality', 'evidence'];
+  const header = ['type', 'agent', 'target', 'date', 'modality', 'place', 'evidence'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   say(line(header));

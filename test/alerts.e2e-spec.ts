@@ -174,8 +174,10 @@ describe('alerts (end to end)', () => {
     const body = new Webhook(secret).verify(requests.at(-1)!.body, requests.at(-1)!.headers as Record<string, string>) as any;
     expect(body).toMatchObject({ schema: 'newsledger.alert/v1', kind: 'raised', alertId: waiverAlert, eventType: 'WaiverGranted', sourceCount: 1, subscription: { name: 'WaiverGranted involving Iraq' } });
     const [event] = body.explanation.events;
-    expect(event.matched.map((m: any) => m.clause)).toEqual(['eventTypes', 'countries']);
-    expect(event.matched[1].matched).toEqual(expect.arrayContaining([expect.objectContaining({ side: 'target', country: 'IRQ' })]));
+    // Saved without modalities, the rule is stored as asserted only, and the explanation says so.
+    expect(event.matched.map((m: any) => m.clause)).toEqual(['eventTypes', 'modalities', 'countries']);
+    expect(event.matched[1]).toEqual({ clause: 'modalities', expected: ['asserted'], actual: 'asserted' });
+    expect(event.matched[2].matched).toEqual(expect.arrayContaining([expect.objectContaining({ side: 'target', country: 'IRQ' })]));
     for (const span of event.evidence) expect(SEED.slice(span.start, span.end)).toBe(span.text);
     expect(body.explanation.articles).toEqual([expect.objectContaining({ url: 'https://apnews.com/article/iraq-iran-militias', outlet: 'AP' })]);
   }, 90_000);

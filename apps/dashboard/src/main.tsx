@@ -5,6 +5,9 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import { App } from './App';
 import { AuthProvider } from './auth';
+import { ModalityProvider } from './modality';
+import { prefetchOverview } from './overview-queries';
+import { preloadPage } from './page-loaders';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,12 +21,17 @@ const queryClient = new QueryClient({
   },
 });
 
+preloadPage(window.location.pathname);
+if (/^\/admin\/?$/.test(window.location.pathname)) prefetchOverview(queryClient);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter basename="/admin">
         <AuthProvider>
-          <App />
+          <ModalityProvider>
+            <App />
+          </ModalityProvider>
         </AuthProvider>
       </BrowserRouter>
     </QueryClientProvider>

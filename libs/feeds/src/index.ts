@@ -5,3 +5,4 @@ export * from './feeds-repository.js';
 export * from './fetch-feed.js';
 export * from './poll-feed.js';
 export * from './feed-schedule.js';
+export * from './feed-view.schema.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -33,8 +33,8 @@ export interface HttpAppOptions {
   trustProxy?: boolean | number | string[];
   /** Requests per minute per client IP on routes that opt in with @RouteConfig({ rateLimit: {} }). */
   rateLimitPerMinute?: number;
-  /** Publish the OpenAPI document at /docs. */
-  openApi?: boolean;
+  /** Publish the OpenAPI document at /docs: true for the bare generated one, or the app's own builder (security schemes etc.). */
+  openApi?: boolean | ((app: NestFastifyApplication) => OpenAPIObject);
   /** REQUEST_TIMEOUT_MS unless given (see http/request-timeout.ts). */
   requestTimeoutMs?: number;
 }
@@ -63,15 +63,18 @@ export async function startHttpApp(rootModule: unknown, options: HttpAppOptions)
   await app.register(rateLimit as never, { global: false, max: options.rateLimitPerMinute ?? 600, timeWindow: 60_000 });
   app.enableShutdownHooks();
   if (options.openApi) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('newsledger')
-        .setDescription('Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.')
-        .setVersion('0.1.0')
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    const document =
+      typeof options.openApi === 'function'
+        ? options.openApi(app)
+        : SwaggerModule.createDocument(
+            app,
+            new DocumentBuilder()
+              .setTitle('newsledger')
+              .setDescription('Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.')
+              .setVersion('0.1.0')
+              .build(),
+          );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
   }
   await app.listen(options.port, options.host);
   return app;

@@ -1,3 +1,4 @@
+export * from './contracts.js';
 export * from './shared/as-of.js';
 export * from './shared/page.js';
 export * from './projections.js';
@@ -14,6 +15,7 @@ export * from './incidents/incidents.queries.js';
 export * from './incidents/matching.js';
 export * from './actors/actors.queries.js';
 export * from './dyads/dyads.queries.js';
+export * from './map/map.queries.js';
 export * from './exports/export-rows.js';
 export * from './exports/plover.js';
 export * from './exports/gdelt-csv.js';

@@ -1,27 +1,36 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
-import { ALERT_WEBHOOKS_QUEUE, type AlertDetail, type AlertView, type WebhookJob, deliverySettings, getAlert, listAlerts, reopenDeadLetters, webhookJobIdOf, webhookJobOptions } from '#alerts';
+import type { z } from 'zod';
+import {
+  ALERT_WEBHOOKS_QUEUE,
+  type AlertDetailJson,
+  type AlertViewJson,
+  type WebhookJob,
+  alertDetailSchema,
+  alertViewSchema,
+  deliverySettings,
+  getAlert,
+  listAlerts,
+  reopenDeadLetters,
+  replayResultSchema,
+  webhookJobIdOf,
+  webhookJobOptions,
+} from '#alerts';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { QueueConnection } from '#queue';
-import type { Page } from '#read-models';
+import { type Page, pageSchema } from '#read-models';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
-import { ApiZodQuery } from '../read-api/api-query.decorator.js';
-import { pageOf, parseQuery } from '../read-api/query-params.js';
+import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody, ZodParam, ZodQuery, uuidParam } from '../http/zod-validation.js';
+import { pageOf } from '../read-api/query-params.js';
 import { alertListParams, alertParams, replayBody } from './alert-params.js';
-
-/** What the dashboard reads at a glance: the attempts of every revision in one list, and the open dead letter. */
-type AlertAnswer = AlertDetail & {
-  attempts: (AlertDetail['deliveries'][number]['attempts'][number] & { revision: number; at: string })[];
-  deadLetter: { revision: number; failedAt: string; attempts: number; lastError: string | null } | null;
-};
 
 /**
  * Alerts as the alert projection recorded them (asOf like the read API), with
  * what was announced and every webhook attempt; replay of dead letters.
  */
 @ApiTags('alerts')
-@ApiCookieAuth()
 @Controller('api/alerts')
 export class AlertsController {
   private webhooks?: Queue<WebhookJob>;
@@ -35,24 +44,27 @@ export class AlertsController {
   @AdminOnly()
   @ApiOperation({ summary: 'Alerts, newest first, as recorded before asOf; filter by subscription, status and time raised.' })
   @ApiZodQuery(alertListParams)
-  @ApiOkResponse({ description: 'A page of alerts: { items, limit, offset, next, asOf }' })
-  list(@Query() query: unknown): Promise<Page<AlertView>> {
-    const params = parseQuery(alertListParams, query);
-    return listAlerts(this.database.db, { subscriptionId: params.subscriptionId, status: params.status, from: params.from, to: params.to }, pageOf(params));
+  @ApiZodResponse(200, pageSchema(alertViewSchema), 'A page of alerts with the total')
+  list(@ZodQuery(alertListParams) params: z.output<typeof alertListParams>): Promise<Page<AlertViewJson>> {
+    return listAlerts(this.database.db, { subscriptionId: params.subscriptionId, status: params.status, from: params.from, to: params.to }, pageOf(params)) as Promise<
+      Page<AlertViewJson>
+    >;
   }
 
   @Get(':id')
   @AdminOnly()
   @ApiOperation({ summary: 'One alert: its explanation, what was announced (revisions), and every delivery attempt (time, status, latency, error).' })
   @ApiZodQuery(alertParams)
-  @ApiNotFoundResponse({ description: 'No such alert (as of asOf)' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Query() query: unknown): Promise<AlertAnswer> {
-    const { asOf } = parseQuery(alertParams, query);
-    const alert = await getAlert(this.database.db, id, asOf);
+  @ApiZodResponse(200, alertDetailSchema, 'The alert')
+  @ApiError(404, 'No such alert (as of asOf)')
+  async get(@ZodParam('id', uuidParam) id: string, @ZodQuery(alertParams) params: z.output<typeof alertParams>): Promise<AlertDetailJson> {
+    const alert = await getAlert(this.database.db, id, params.asOf);
     if (!alert) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no alert ${id}` });
-    const open = alert.deliveries.flatMap((d) => d.deadLetters.filter((l) => !l.replayedAt).map((l) => ({ revision: d.revision, failedAt: l.failedAt, attempts: l.attempts, lastError: l.lastError })));
+    const open = alert.deliveries.flatMap((d) =>
+      d.deadLetters.filter((l) => !l.replayedAt).map((l) => ({ revision: d.revision, failedAt: l.failedAt, attempts: l.attempts, lastError: l.lastError })),
+    );
     return {
-      ...alert,
+      ...(alert as AlertDetailJson),
       attempts: alert.deliveries.flatMap((d) => d.attempts.map((a) => ({ ...a, revision: d.revision, at: a.startedAt }))),
       deadLetter: open.at(-1) ?? null,
     };
@@ -61,11 +73,11 @@ export class AlertsController {
   @Post(':id/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay the dead-lettered deliveries of an alert (or one revision): back to pending, queued again with fresh attempts.' })
-  @ApiOkResponse({ description: '{ replayed: [{ revision, jobId }] }' })
-  @ApiNotFoundResponse({ description: 'No open dead letter for this alert' })
-  async replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string): Promise<{ replayed: { revision: number; jobId: string }[] }> {
-    const { revision } = parseQuery(replayBody, body ?? {});
-    const reopened = await reopenDeadLetters(this.database.db, id, by, revision);
+  @ApiZodBody(replayBody, { 'every open dead letter': {}, 'one revision': { revision: 2 } }, false)
+  @ApiZodResponse(202, replayResultSchema, 'Queued again: the revisions and their job ids')
+  @ApiError(404, 'No open dead letter for this alert')
+  async replay(@ZodParam('id', uuidParam) id: string, @ZodBody(replayBody) body: z.output<typeof replayBody>, @CurrentAdmin() by: string): Promise<z.output<typeof replayResultSchema>> {
+    const reopened = await reopenDeadLetters(this.database.db, id, by, body.revision);
     if (reopened.length === 0) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no open dead letter for alert ${id}` });
     this.webhooks ??= this.queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE);
     const options = webhookJobOptions(deliverySettings());

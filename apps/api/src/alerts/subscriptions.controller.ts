@@ -1,39 +1,30 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { BadRequestException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Patch, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import {
   type CreateSubscriptionInput,
-  InvalidSubscriptionError,
+  type SavedSubscriptionJson,
   SubscriptionNotFoundError,
-  type SubscriptionView,
+  type SubscriptionJson,
+  countSubscriptions,
   createSubscription,
   createSubscriptionSchema,
   deleteSubscription,
   getSubscription,
   listSubscriptions,
-  parseSubscriptionInput,
+  savedSubscriptionSchema,
+  subscriptionViewSchema,
   updateSubscription,
   updateSubscriptionSchema,
 } from '#alerts';
 import { EventStore } from '#event-store';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
+import { type Page, pageSchema, toPage } from '#read-models';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
-
-const openApi = (schema: z.ZodType) => {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return json as never;
-};
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  try {
-    return parseSubscriptionInput(schema, body);
-  } catch (error) {
-    if (!(error instanceof InvalidSubscriptionError)) throw error;
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: error.message, fields: error.fields });
-  }
-}
+import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody, ZodParam, ZodQuery, uuidParam } from '../http/zod-validation.js';
+import { subscriptionListParams } from './alert-params.js';
 
 /** A webhook on an internal address (loopback, private, metadata…) is refused unless ALLOWED_INTERNAL_HOSTS names it. */
 async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } | null } }): Promise<void> {
@@ -50,6 +41,20 @@ async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } |
 
 const notFound = (id: string) => new NotFoundException({ statusCode: 404, error: 'not-found', message: `no subscription ${id}` });
 
+const EXAMPLES = {
+  'waivers involving Iraq, to the queue': {
+    name: 'WaiverGranted involving Iraq',
+    rule: { eventTypes: ['WaiverGranted'], countries: ['IRQ'], countryRole: 'either', modalities: ['asserted'] },
+    delivery: { queue: true },
+  },
+  'threats and attacks, even hypothetical ones, to a webhook': {
+    name: 'Threats against US forces',
+    rule: { eventTypes: ['ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'target', modalities: ['asserted', 'hypothetical'], minSources: 2 },
+    delivery: { queue: false, webhook: { url: 'https://alerts.example.org/newsledger' } },
+    notifyOnUpdate: true,
+  },
+};
+
 /**
  * Alert subscriptions: a rule over coded events and incidents, and where to
  * deliver (the `alerts` queue, a signed webhook, or both). Every change writes
@@ -57,7 +62,6 @@ const notFound = (id: string) => new NotFoundException({ statusCode: 404, error:
  * `subscription-<id>`) with the logged-in admin, in one transaction.
  */
 @ApiTags('alerts')
-@ApiCookieAuth()
 @Controller('api/subscriptions')
 export class SubscriptionsController {
   constructor(
@@ -67,50 +71,62 @@ export class SubscriptionsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a subscription', description: 'Without `delivery.webhook.secret` a whsec_ secret is generated; it is returned here once (`webhookSecret`) and never again.' })
-  @ApiBody({ schema: openApi(createSubscriptionSchema) })
-  @ApiCreatedResponse({ description: '{ ...subscription, webhookSecret }' })
-  async create(@Body() body: unknown, @CurrentAdmin() by: string): Promise<SubscriptionView & { webhookSecret: string | null }> {
-    const input = parse(createSubscriptionSchema, body);
+  @ApiOperation({
+    summary: 'Create a subscription',
+    description:
+      'A rule without `modalities` means asserted events only (stored as ["asserted"]). ' +
+      'Without `delivery.webhook.secret` a whsec_ secret is generated; it is returned here once (`webhookSecret`) and never again.',
+  })
+  @ApiZodBody(createSubscriptionSchema, EXAMPLES)
+  @ApiZodResponse(201, savedSubscriptionSchema, 'The subscription, and its webhook secret this once')
+  async create(@ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string): Promise<SavedSubscriptionJson> {
     await checkWebhookUrl(input);
     const { subscription, webhookSecret } = await createSubscription(this.database.db, this.store, input, by);
-    return { ...subscription, webhookSecret };
+    return { ...(subscription as SubscriptionJson), webhookSecret };
   }
 
   @Get()
   @AdminOnly()
-  @ApiOperation({ summary: 'List subscriptions (never their secrets)' })
-  @ApiOkResponse({ description: '{ subscriptions: [...] } oldest first' })
-  async list(): Promise<{ subscriptions: SubscriptionView[] }> {
-    return { subscriptions: await listSubscriptions(this.database.db) };
+  @ApiOperation({ summary: 'List subscriptions, oldest first (never their secrets)' })
+  @ApiZodQuery(subscriptionListParams)
+  @ApiZodResponse(200, pageSchema(subscriptionViewSchema), 'A page of subscriptions with the total')
+  async list(@ZodQuery(subscriptionListParams) params: z.output<typeof subscriptionListParams>): Promise<Page<SubscriptionJson>> {
+    const includeDeleted = params.includeDeleted === 'true';
+    const offset = params.offset ?? 0;
+    const [rows, total] = await Promise.all([
+      listSubscriptions(this.database.db, { includeDeleted, limit: params.limit + 1, offset }),
+      countSubscriptions(this.database.db, { includeDeleted }),
+    ]);
+    return toPage(rows as SubscriptionJson[], { limit: params.limit, offset }, new Date(), total);
   }
 
   @Get(':id')
   @AdminOnly()
   @ApiOperation({ summary: 'One subscription, deleted ones included (with who deleted it)' })
-  @ApiNotFoundResponse({ description: 'No such subscription' })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<SubscriptionView> {
+  @ApiZodResponse(200, subscriptionViewSchema, 'The subscription')
+  @ApiError(404, 'No such subscription')
+  async get(@ZodParam('id', uuidParam) id: string): Promise<SubscriptionJson> {
     const found = await getSubscription(this.database.db, id);
     if (!found) throw notFound(id);
-    return found;
+    return found as SubscriptionJson;
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change some fields (appends SubscriptionUpdated with what changed)', description: 'A webhook with a new `secret` rotates it; the new secret is returned once.' })
-  @ApiBody({ schema: openApi(updateSubscriptionSchema) })
-  @ApiNotFoundResponse({ description: 'No such subscription, or it was deleted' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
-    const input = parse(updateSubscriptionSchema, body);
+  @ApiZodBody(updateSubscriptionSchema, { 'rename': { name: 'Waivers for Iraq' }, 'also hypothetical events': { rule: { eventTypes: ['WaiverGranted'], modalities: ['asserted', 'hypothetical'] } } })
+  @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as changed')
+  @ApiError(404, 'No such subscription, or it was deleted')
+  async update(@ZodParam('id', uuidParam) id: string, @ZodBody(updateSubscriptionSchema) input: z.output<typeof updateSubscriptionSchema>, @CurrentAdmin() by: string) {
     await checkWebhookUrl(input);
     return this.apply(id, input, by);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace name, rule and delivery (same body as create)' })
-  @ApiBody({ schema: openApi(createSubscriptionSchema) })
-  @ApiNotFoundResponse({ description: 'No such subscription, or it was deleted' })
-  async replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentAdmin() by: string) {
-    const input: CreateSubscriptionInput = parse(createSubscriptionSchema, body);
+  @ApiZodBody(createSubscriptionSchema, EXAMPLES)
+  @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as replaced')
+  @ApiError(404, 'No such subscription, or it was deleted')
+  async replace(@ZodParam('id', uuidParam) id: string, @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string) {
     await checkWebhookUrl(input);
     return this.apply(id, { ...input, notifyOnUpdate: input.notifyOnUpdate ?? false }, by);
   }
@@ -119,15 +135,15 @@ export class SubscriptionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete: no new alerts from now on (appends SubscriptionDeleted); its alerts and deliveries stay readable' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ description: 'No such subscription, or already deleted' })
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentAdmin() by: string): Promise<void> {
+  @ApiError(404, 'No such subscription, or already deleted')
+  async remove(@ZodParam('id', uuidParam) id: string, @CurrentAdmin() by: string): Promise<void> {
     if (!(await deleteSubscription(this.database.db, this.store, id, by))) throw notFound(id);
   }
 
-  private async apply(id: string, input: z.output<typeof updateSubscriptionSchema>, by: string) {
+  private async apply(id: string, input: z.output<typeof updateSubscriptionSchema>, by: string): Promise<SavedSubscriptionJson> {
     try {
       const { subscription, webhookSecret } = await updateSubscription(this.database.db, this.store, id, input, by);
-      return { ...subscription, webhookSecret };
+      return { ...(subscription as SubscriptionJson), webhookSecret };
     } catch (error) {
       if (error instanceof SubscriptionNotFoundError) throw notFound(id);
       throw error;

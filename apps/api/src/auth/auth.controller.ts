@@ -1,16 +1,19 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiCookieAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { checkCredentials, clearLoginFailures, createSession, deleteSession, loginLockedUntil, recordLoginFailure } from '#auth';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
+import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody } from '../http/zod-validation.js';
 import { AdminOnly, type AdminPrincipal, Public } from './decorators.js';
-import { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 
 // Bounds keep a request from making argon2 chew on megabytes.
-const loginSchema = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1_024) });
+const loginSchema = z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1_024) });
+const sessionSchema = z.object({ email: z.string(), csrfToken: z.string().describe('Send it as x-csrf-token on every change') });
 
 /** Per client IP; a guessing script meets 429 long before it gets anywhere. */
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
@@ -42,14 +45,12 @@ export class AuthController {
   @HttpCode(200)
   @RouteConfig({ rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } })
   @ApiOperation({ summary: 'Log in as an admin: sets the httpOnly nl_session cookie and returns the CSRF token to send as x-csrf-token on every change' })
-  @ApiBody({ schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } } })
-  @ApiResponse({ status: 200, description: '{ email, csrfToken }' })
-  @ApiResponse({ status: 401, description: 'wrong email or password' })
-  @ApiResponse({ status: 429, description: `more than ${LOGIN_ATTEMPTS_PER_MINUTE} attempts a minute from this address, or this email must wait after repeated wrong passwords (Retry-After)` })
-  async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionView> {
-    const parsed = loginSchema.safeParse(body ?? {});
-    if (!parsed.success) throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: 'send { email, password }' });
-    const { email, password } = parsed.data;
+  @ApiZodBody(loginSchema, { admin: { email: 'desk@newsledger.example', password: 'a long passphrase' } })
+  @ApiZodResponse(200, sessionSchema, 'Logged in: the nl_session cookie is set')
+  @ApiError(401, 'Wrong email or password')
+  @ApiError(429, `More than ${LOGIN_ATTEMPTS_PER_MINUTE} attempts a minute from this address, or this email must wait after repeated wrong passwords (Retry-After)`)
+  async login(@ZodBody(loginSchema) body: z.output<typeof loginSchema>, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionView> {
+    const { email, password } = body;
     // Per account, whatever the address: the password is not even checked while the email waits.
     const lockedUntil = await loginLockedUntil(this.database.db, email);
     if (lockedUntil) throw tooManyFailures(reply, lockedUntil);
@@ -67,9 +68,8 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiCookieAuth(SESSION_COOKIE)
-  @ApiHeader({ name: CSRF_HEADER, required: true })
   @ApiOperation({ summary: 'End the session: its cookie opens nothing afterwards' })
+  @ApiNoContentResponse({ description: 'Logged out' })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await deleteSession(this.database.db, token);
@@ -78,10 +78,9 @@ export class AuthController {
 
   @AdminOnly()
   @Get('me')
-  @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({ summary: 'The logged-in admin and the CSRF token (the dashboard reads it again after a reload)' })
-  @ApiResponse({ status: 200, description: '{ email, csrfToken }' })
-  @ApiResponse({ status: 401, description: 'no valid session' })
+  @ApiZodResponse(200, sessionSchema, 'The session')
+  @ApiError(401, 'No valid session')
   me(@Req() request: FastifyRequest): SessionView {
     const admin = request.admin as AdminPrincipal;
     return { email: admin.email, csrfToken: admin.csrfToken };

@@ -1,31 +1,22 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentAdmin } from '../auth/decorators.js';
+import { BadRequestException, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { EventStore } from '#event-store';
-import {
-  DEFAULT_POLL_INTERVAL_SECONDS,
-  FeedAlreadyRegisteredError,
-  type FeedView,
-  InvalidFeedError,
-  MAX_POLL_INTERVAL_SECONDS,
-  MIN_POLL_INTERVAL_SECONDS,
-  getFeed,
-  listFeeds,
-  parseFeedRegistration,
-  registerFeed,
-  removeFeed,
-} from '#feeds';
+import { FeedAlreadyRegisteredError, type FeedRegistration, type FeedView, feedRegistrationSchema, feedViewSchema, getFeed, listFeeds, registerFeed, removeFeed } from '#feeds';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { AdminOnly } from '../auth/decorators.js';
+import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
+import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
+
+const registrationBody = feedRegistrationSchema.strict();
 
 /**
  * Pull ingest: RSS/Atom feeds the worker polls on a schedule. Registering or
  * removing a feed writes the feeds row and a FeedRegistered / FeedRemoved event
  * (stream feed-<id>) in one transaction; the worker's feed scheduler follows
- * the log. Everything here is for admins: a feed's state carries who registered
- * it and the publishers' error texts.
+ * the log. Admin-only: a feed shows who registered it and internal poll errors.
  */
 @ApiTags('feeds')
 @AdminOnly()
@@ -39,33 +30,17 @@ export class FeedsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an RSS or Atom feed to poll', description: 'Each item becomes an article through the same ingest as the webhook; the same URL is stored once.' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['url', 'outlet'],
-      properties: {
-        url: { type: 'string', format: 'uri', description: 'http(s) URL of the feed' },
-        outlet: { type: 'string', description: 'outlet name given to every article of this feed' },
-        pollIntervalSeconds: { type: 'integer', minimum: MIN_POLL_INTERVAL_SECONDS, maximum: MAX_POLL_INTERVAL_SECONDS, default: DEFAULT_POLL_INTERVAL_SECONDS },
-      },
-    },
-  })
-  @ApiResponse({ status: 201, description: 'The registered feed: { id, url, outlet, pollIntervalSeconds, ... }' })
-  @ApiResponse({ status: 400, description: 'Invalid fields, or a URL on an internal address (see ALLOWED_INTERNAL_HOSTS); the message names each one' })
-  @ApiResponse({ status: 409, description: 'This URL is already registered: { existingId }' })
-  async register(@Body() body: unknown, @CurrentAdmin() admin: string): Promise<FeedView> {
-    let input;
-    try {
-      input = parseFeedRegistration(body);
-    } catch (error) {
-      if (error instanceof InvalidFeedError) throw new BadRequestException({ statusCode: 400, error: 'invalid-feed', message: error.message, fields: error.problems });
-      throw error;
-    }
+  @ApiZodBody(registrationBody, { 'an RSS feed, hourly': { url: 'https://news.example.org/world/rss.xml', outlet: 'Example News', pollIntervalSeconds: 3600 } })
+  @ApiZodResponse(201, feedViewSchema, 'The registered feed')
+  @ApiError(409, 'This URL is already registered (existingId names it)')
+  @ApiError(400, 'Invalid fields, or a URL on an internal address (see ALLOWED_INTERNAL_HOSTS); the message names each one')
+  async register(@ZodBody(registrationBody) input: FeedRegistration, @CurrentAdmin() admin: string): Promise<FeedView> {
     try {
       await checkOutboundUrl(defaultOutboundClient().policy, input.url);
     } catch (error) {
       if (error instanceof InternalAddressError || error instanceof OutboundUrlError) {
-        throw new BadRequestException({ statusCode: 400, error: 'invalid-feed', message: `Invalid feed: url: ${error.message}`, fields: [{ field: 'url', message: error.message }] });
+        const fields = [{ field: 'url', message: error.message }];
+        throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: `url: ${error.message}`, fields });
       }
       throw error;
     }
@@ -81,16 +56,16 @@ export class FeedsController {
 
   @Get()
   @ApiOperation({ summary: 'List registered feeds with their poll state' })
-  @ApiResponse({ status: 200, description: '{ feeds: [...] } in registration order' })
+  @ApiZodResponse(200, z.object({ feeds: z.array(feedViewSchema).describe('Every feed, in registration order') }), 'The feeds')
   async list(): Promise<{ feeds: FeedView[] }> {
     return { feeds: await listFeeds(this.database.db) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One feed: last poll time, last error, items seen / ingested / duplicate / skipped' })
-  @ApiResponse({ status: 200, description: 'The feed' })
-  @ApiResponse({ status: 404, description: 'No such feed' })
-  async get(@Param('id') id: string): Promise<FeedView> {
+  @ApiZodResponse(200, feedViewSchema, 'The feed')
+  @ApiError(404, 'No such feed')
+  async get(@ZodParam('id', idParam) id: string): Promise<FeedView> {
     const feed = await getFeed(this.database.db, id);
     if (!feed) throw notFound(id);
     return feed;
@@ -99,9 +74,9 @@ export class FeedsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop polling a feed (appends FeedRemoved); its articles stay' })
-  @ApiResponse({ status: 204, description: 'Removed' })
-  @ApiResponse({ status: 404, description: 'No such feed' })
-  async remove(@Param('id') id: string, @CurrentAdmin() admin: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such feed')
+  async remove(@ZodParam('id', idParam) id: string, @CurrentAdmin() admin: string): Promise<void> {
     const removed = await removeFeed(this.database.db, this.store, id, admin, randomUUID());
     if (!removed) throw notFound(id);
   }

@@ -1,17 +1,18 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Inject, NotFoundException, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { EventStore } from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { INCIDENT_CORRECTIONS_STREAM, type IncidentCorrectionEvent, type IncidentSplit, type IncidentsMerged } from '#read-models/incidents/incident-corrections';
 import { CurrentAdmin } from '../auth/decorators.js';
-import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
 
 const reasonSchema = z.string().trim().min(3, 'must say why (3 characters at least)').max(2_000);
-const idSchema = z.string().trim().min(1, 'must not be empty').max(200);
+const idSchema = idParam;
 const mergeSchema = z
-  .object({
+  .strictObject({
     incidentIds: z.array(idSchema).min(2, 'must name at least 2 incidents').max(100),
     into: idSchema,
     reason: reasonSchema,
@@ -20,7 +21,7 @@ const mergeSchema = z
     if (new Set(body.incidentIds).size !== body.incidentIds.length) ctx.addIssue({ code: 'custom', path: ['incidentIds'], message: 'must name each incident once' });
     if (!body.incidentIds.includes(body.into)) ctx.addIssue({ code: 'custom', path: ['into'], message: 'must be one of incidentIds' });
   });
-const splitSchema = z.object({
+const splitSchema = z.strictObject({
   eventIds: z
     .array(idSchema)
     .min(1, 'must name at least 1 event')
@@ -29,21 +30,18 @@ const splitSchema = z.object({
   reason: reasonSchema,
 });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields });
-  }
-  return parsed.data;
-}
-
 /** What a merge or split appended; the incidents read model follows from the log. */
 export interface IncidentCorrectionResult {
   stream: string;
   streamVersion: number;
   appended: IncidentCorrectionEvent[];
 }
+
+const resultSchema = z.object({
+  stream: z.string(),
+  streamVersion: z.number().int(),
+  appended: z.array(z.object({ type: z.enum(['IncidentsMerged', 'IncidentSplit']), data: z.record(z.string(), z.unknown()) })),
+});
 
 /**
  * Analysts' corrections of the automatic incident clustering: merges and
@@ -52,8 +50,6 @@ export interface IncidentCorrectionResult {
  * for a session and its CSRF token on every POST under /api).
  */
 @ApiTags('incidents')
-@ApiCookieAuth(SESSION_COOKIE)
-@ApiHeader({ name: 'x-csrf-token', required: true, description: 'the csrfToken that POST /api/auth/login returned' })
 @Controller('api/incidents')
 export class IncidentCorrectionsController {
   constructor(
@@ -64,18 +60,10 @@ export class IncidentCorrectionsController {
   @Post('merge')
   @HttpCode(202)
   @ApiOperation({ summary: 'Merge incidents into one of them (appends IncidentsMerged); automatic re-grouping keeps them together' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['incidentIds', 'into', 'reason'],
-      properties: { incidentIds: { type: 'array', items: { type: 'string' }, minItems: 2 }, into: { type: 'string', description: 'one of incidentIds' }, reason: { type: 'string' } },
-    },
-  })
-  @ApiResponse({ status: 202, description: '{ stream, streamVersion, appended }: the IncidentsMerged event; the read model follows' })
-  @ApiResponse({ status: 400, description: 'invalid body (fewer than 2 incidents, into not among them, no reason), naming each field' })
-  @ApiResponse({ status: 404, description: 'an incident is unknown (or has no active event now)' })
-  async merge(@Body() body: unknown, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
-    const { incidentIds, into, reason } = parse(mergeSchema, body);
+  @ApiZodBody(mergeSchema, { 'two reports of one ultimatum': { incidentIds: ['inc-1b2c3d4e-0001', 'inc-1b2c3d4e-0002'], into: 'inc-1b2c3d4e-0001', reason: 'Both are the same ultimatum to Tehran' } })
+  @ApiZodResponse(202, resultSchema, 'The IncidentsMerged event; the read model follows')
+  @ApiError(404, 'An incident is unknown (or has no active event now)')
+  async merge(@ZodBody(mergeSchema) { incidentIds, into, reason }: z.output<typeof mergeSchema>, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
     const rows = await this.database.db
       .selectFrom('read_incident_candidates')
       .select('incident_id')
@@ -93,15 +81,11 @@ export class IncidentCorrectionsController {
   @Post(':id/split')
   @HttpCode(202)
   @ApiOperation({ summary: 'Take events out of an incident into a new one (appends IncidentSplit); automatic re-grouping keeps them apart' })
-  @ApiBody({
-    schema: { type: 'object', required: ['eventIds', 'reason'], properties: { eventIds: { type: 'array', items: { type: 'string' }, minItems: 1 }, reason: { type: 'string' } } },
-  })
-  @ApiResponse({ status: 202, description: '{ stream, streamVersion, appended }: the IncidentSplit event; the new incident is inc-split-<first eventId>' })
-  @ApiResponse({ status: 400, description: 'invalid body, naming each field' })
-  @ApiResponse({ status: 404, description: 'no such incident (or none of its events is active now)' })
-  @ApiResponse({ status: 422, description: 'an event is not in the incident, or the split would take every event out' })
-  async split(@Param('id') incidentId: string, @Body() body: unknown, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
-    const { eventIds, reason } = parse(splitSchema, body);
+  @ApiZodBody(splitSchema, { 'another event': { eventIds: ['5b0e8f3a-9c1d-4e2f-8a7b-6c5d4e3f2a1b'], reason: "Qaani's demand to Baghdad is another event" } })
+  @ApiZodResponse(202, resultSchema, 'The IncidentSplit event; the new incident is inc-split-<first eventId>')
+  @ApiError(404, 'No such incident (or none of its events is active now)')
+  @ApiError(422, 'An event is not in the incident, or the split would take every event out')
+  async split(@ZodParam('id', idParam) incidentId: string, @ZodBody(splitSchema) { eventIds, reason }: z.output<typeof splitSchema>, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
     const members = await this.database.db.selectFrom('read_incident_candidates').select('event_id').where('incident_id', '=', incidentId).where('active', '=', true).execute();
     if (members.length === 0) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no incident ${incidentId}` });
     const inIncident = new Set(members.map((m) => m.event_id));

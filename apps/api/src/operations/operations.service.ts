@@ -4,39 +4,26 @@ import { sql } from 'kysely';
 import { consumerStatuses } from '#event-store';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
 import { QueueConnection } from '#queue';
+import type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
 /** The BullMQ queues the dashboard watches (and bull-board shows). */
 export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries', 'rebuilds'] as const;
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
-export interface ConsumerView {
-  consumer: string;
-  transactionId: string;
-  globalPosition: string;
-  updatedAt: string | null;
-  lagEvents: number;
-  lagSeconds: number;
-  /** Registered in this process (the api runs the projections too when started standalone). */
-  runningHere: boolean;
-  leader: boolean;
-}
+export type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
-export interface QueueView {
-  name: string;
-  counts: Record<string, number>;
-  failed: { id: string; name: string; failedReason: string; attemptsMade: number; finishedOn: number | null }[];
-  error?: string;
-}
+/** Queues whose consumers live outside newsledger: nobody on them is normal until a downstream system connects. */
+const DOWNSTREAM_QUEUES = new Set(['alerts']);
 
-export interface StatsView {
-  generatedAt: string;
-  articlesPerHour: { hour: string; articles: number }[];
-  eventsPerType: { type: string; events: number }[];
-  articlesByStatus: Record<string, number>;
-  /** Alerts raised per hour; null when this build has no alerts table. */
-  alertsSent: { hour: string; alerts: number }[] | null;
-  logPosition: string;
+/** Why jobs wait, in words, when it is knowable from the counts and the connected workers. */
+export function waitingNote(name: string, counts: Record<string, number>, workers: number | null): string | null {
+  const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+  if (waiting === 0 || workers === null || workers > 0) return null;
+  if (DOWNSTREAM_QUEUES.has(name)) {
+    return `no consumer attached: ${waiting} job(s) wait until a downstream consumer reads the ${name} queue (see examples/alert-consumer.ts)`;
+  }
+  return `no worker attached: ${waiting} job(s) wait until a newsledger worker runs (npm run start:worker, or npm start)`;
 }
 
 /** An article whose coding failed after every attempt (re-queue it with POST /api/articles/:id/recode). */
@@ -102,10 +89,17 @@ export class OperationsService {
       WATCHED_QUEUES.map(async (name): Promise<QueueView> => {
         try {
           const queue = this.queue(name);
-          const [counts, failed] = await Promise.all([queue.getJobCounts(...JOB_STATES), queue.getFailed(0, 4)]);
+          const [counts, failed, workers] = await Promise.all([
+            queue.getJobCounts(...JOB_STATES),
+            queue.getFailed(0, 4),
+            // Redis knows the connected workers by their client names; a backend that cannot tell gives null.
+            queue.getWorkersCount().catch(() => null),
+          ]);
           return {
             name,
             counts,
+            workers,
+            note: waitingNote(name, counts, workers),
             failed: failed.filter(Boolean).map((job) => ({
               id: String(job.id),
               name: job.name,
@@ -115,7 +109,7 @@ export class OperationsService {
             })),
           };
         } catch (error) {
-          return { name, counts: {}, failed: [], error: error instanceof Error ? error.message : String(error) };
+          return { name, counts: {}, failed: [], workers: null, note: null, error: error instanceof Error ? error.message : String(error) };
         }
       }),
     );
@@ -124,15 +118,16 @@ export class OperationsService {
   async stats(now = new Date()): Promise<StatsView> {
     const db = this.database.db;
     const since = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 47 * HOUR_MS);
-    const [perHour, perType, byStatus, logPosition, alerts] = await Promise.all([
+    const [perHour, perTypeAndModality, byStatus, logPosition, alerts] = await Promise.all([
       sql<{ hour: Date; n: string }>`
         select date_trunc('hour', received_at) as hour, count(*) as n
         from read_articles where received_at >= ${since}
         group by 1 order by 1`.execute(db),
-      sql<{ type: string; n: string }>`
-        select type, count(*) as n from read_events
+      // One pass over the current events: per type and modality, summed both ways below.
+      sql<{ type: string; modality: string; n: string }>`
+        select type, modality, count(*) as n from read_events
         where recorded_to is null and status = 'active'
-        group by type order by count(*) desc, type`.execute(db),
+        group by type, modality`.execute(db),
       sql<{ status: string; n: string }>`
         select status, count(*) as n from read_article_states where recorded_to is null group by status`.execute(db),
       this.logPosition(),
@@ -146,7 +141,11 @@ export class OperationsService {
     return {
       generatedAt: now.toISOString(),
       articlesPerHour,
-      eventsPerType: perType.rows.map((r) => ({ type: r.type, events: Number(r.n) })),
+      eventsPerType: perTypeAndModality.rows
+        .filter((r) => r.modality === 'asserted')
+        .map((r) => ({ type: r.type, events: Number(r.n) }))
+        .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type)),
+      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>((sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }), {}),
       articlesByStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])),
       alertsSent: alerts
         ? Array.from({ length: 48 }, (_, i) => {

@@ -1,52 +1,19 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import {
-  EventStore,
-  type ParkedEventView,
-  ReplayRefused,
-  getParkedEvent,
-  listParkedEvents,
-  requestParkedReplay,
-} from '#event-store';
+import { EventStore, type ParkedEventView, ReplayRefused, getParkedEvent, listParkedEvents, requestParkedReplay } from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
+import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
+import { ZodBody, ZodParam, ZodQuery, uuidParam } from '../http/zod-validation.js';
+import { parkedEventSchema } from './operations.schema.js';
 
-const listQuery = z.object({
+const listQuery = z.strictObject({
   consumer: z.string().min(1).max(200).optional(),
-  status: z.enum(['open', 'all'], { error: 'must be open or all' }).default('open'),
+  status: z.enum(['open', 'all'], { error: 'must be open or all' }).default('open').describe('open (default): not replayed since'),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
 });
-const replayBody = z
-  .object({ reason: z.string({ error: 'must be a string' }).trim().max(2_000).optional() })
-  .optional();
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }));
-  throw new BadRequestException({
-    statusCode: 400,
-    error: 'invalid-request',
-    message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
-    fields,
-  });
-}
+const replayBody = z.strictObject({ reason: z.string({ error: 'must be a string' }).trim().max(2_000).optional() });
 
 /**
  * Events a log consumer could not apply and parked so it could go on (see
@@ -66,34 +33,22 @@ export class ParkedEventsController {
 
   @Get()
   @ApiOperation({
-    summary:
-      'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status',
+    summary: 'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status',
   })
-  @ApiQuery({ name: 'consumer', required: false })
-  @ApiQuery({
-    name: 'status',
-    required: false,
-    enum: ['open', 'all'],
-    description: 'open (default): not replayed since',
-  })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiOkResponse({ description: '{ parked: [...] }' })
-  async list(@Query() query: unknown): Promise<{ parked: ParkedEventView[] }> {
-    const { consumer, status, limit } = parse(listQuery, query);
+  @ApiZodQuery(listQuery)
+  @ApiZodResponse(200, z.object({ parked: z.array(parkedEventSchema) }), 'The parked events')
+  async list(@ZodQuery(listQuery) query: z.output<typeof listQuery>): Promise<{ parked: ParkedEventView[] }> {
+    const { consumer, status, limit } = query;
     return { parked: await listParkedEvents(this.database.db, { consumer, open: status === 'open', limit }) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One parked event' })
-  @ApiResponse({ status: 404, description: 'no such parked event' })
-  async one(@Param('id') parkedId: string): Promise<ParkedEventView> {
+  @ApiZodResponse(200, parkedEventSchema, 'The parked event')
+  @ApiError(404, 'No such parked event')
+  async one(@ZodParam('id', uuidParam) parkedId: string): Promise<ParkedEventView> {
     const parked = await getParkedEvent(this.database.db, parkedId);
-    if (!parked)
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'parked-event-not-found',
-        message: `no parked event ${parkedId.slice(0, 100)}`,
-      });
+    if (!parked) throw new NotFoundException({ statusCode: 404, error: 'parked-event-not-found', message: `no parked event ${parkedId}` });
     return parked;
   }
 
@@ -102,30 +57,24 @@ export class ParkedEventsController {
   @ApiOperation({
     summary: 'Run a parked event through its consumer again (after a fix)',
     description:
-      'Appends ParkedEventReplayRequested to stream parked-<id>; the consumer re-runs the event and marks it replayed, or parked again with the new error. Poll GET /api/operations/parked/:id.',
+      'Appends ParkedEventReplayRequested to stream parked-<id>; the consumer re-runs the event and marks it replayed, ' +
+      'or parked again with the new error. Poll GET /api/operations/parked/:id.',
   })
-  @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string', maxLength: 2000 } } } })
-  @ApiResponse({ status: 202, description: 'The parked event, status replay-requested' })
-  @ApiResponse({ status: 404, description: 'no such parked event' })
-  @ApiResponse({ status: 409, description: 'already replayed' })
+  @ApiZodBody(replayBody, { 'after a fix': { reason: 'dates before 1900 are now clamped' } }, false)
+  @ApiZodResponse(202, parkedEventSchema, 'The parked event, status replay-requested')
+  @ApiError(404, 'No such parked event')
+  @ApiError(409, 'Already replayed')
   async replay(
-    @Param('id') parkedId: string,
-    @Body() body: unknown,
+    @ZodParam('id', uuidParam) parkedId: string,
+    @ZodBody(replayBody) body: z.output<typeof replayBody>,
     @CurrentAdmin() admin: string,
   ): Promise<ParkedEventView> {
-    const { reason } = parse(replayBody, body ?? undefined) ?? {};
     try {
-      return await requestParkedReplay(this.database.db, this.store, parkedId, admin, reason || undefined);
+      return await requestParkedReplay(this.database.db, this.store, parkedId, admin, body.reason || undefined);
     } catch (error) {
-      if (error instanceof ReplayRefused) {
-        const body = {
-          statusCode: error.reason === 'not-found' ? 404 : 409,
-          error: error.reason,
-          message: error.message,
-        };
-        throw error.reason === 'not-found' ? new NotFoundException(body) : new ConflictException(body);
-      }
-      throw error;
+      if (!(error instanceof ReplayRefused)) throw error;
+      const answer = { statusCode: error.reason === 'not-found' ? 404 : 409, error: error.reason, message: error.message };
+      throw error.reason === 'not-found' ? new NotFoundException(answer) : new ConflictException(answer);
     }
   }
 }

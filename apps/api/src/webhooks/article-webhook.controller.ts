@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
@@ -31,6 +32,13 @@ import {
   webhookIdProblem,
 } from '#ingest';
 import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
+import { ApiError, ApiZodResponse } from '../http/openapi.js';
+
+const storedSchema = z.object({
+  articleId: z.string(),
+  statusUrl: z.string().describe('GET it to follow the coding'),
+  duplicate: z.literal(true).optional().describe('Present on a 200: already stored, nothing new'),
+});
 
 @ApiTags('ingest')
 @Controller('webhooks')
@@ -92,24 +100,19 @@ export class ArticleWebhookController implements OnModuleDestroy {
       },
     },
   })
-  @ApiResponse({ status: 202, description: 'Stored: { articleId, statusUrl }' })
-  @ApiResponse({
-    status: 200,
-    description: 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }',
-  })
+  @ApiZodResponse(202, storedSchema, 'Stored: { articleId, statusUrl }')
+  @ApiZodResponse(200, storedSchema, 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }')
   @ApiResponse({
     status: 400,
     description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field',
+    schema: { type: 'object', properties: { statusCode: { type: 'number' }, error: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'object' } } } },
   })
-  @ApiResponse({ status: 401, description: 'Missing, bad or stale signature' })
-  @ApiResponse({
-    status: 409,
-    description: 'This webhook-id was already used for a different article: { articleId } of that one',
-  })
-  @ApiResponse({ status: 413, description: 'Body larger than MAX_BODY_BYTES' })
-  @ApiResponse({ status: 415, description: 'Body is not application/json' })
-  @ApiResponse({ status: 429, description: 'Too many deliveries from this sender' })
-  @ApiResponse({ status: 503, description: 'PostgreSQL unreachable; nothing stored, retry later' })
+  @ApiError(401, 'Missing, bad or stale signature')
+  @ApiError(409, 'This webhook-id was already used for a different article: { articleId } of that one')
+  @ApiError(413, 'Body larger than MAX_BODY_BYTES')
+  @ApiError(415, 'Body is not application/json')
+  @ApiError(429, 'Too many deliveries from this sender')
+  @ApiError(503, 'PostgreSQL unreachable; nothing stored, retry later')
   async deliver(
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers() headers: Record<string, string>,

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
-import type { Actor, EventView } from '../types';
+import type { EventView } from '#read-models/contracts';
+import { ModalityBadge, modalityClass } from '../modality';
 import { TypeBadge, formatTime } from './ui';
 
-export function Actors({ actors }: { actors: Actor[] }) {
+export function Actors({ actors }: { actors: EventView['agent'] }) {
   if (actors.length === 0) return <span className="muted">—</span>;
   return (
     <>
@@ -32,15 +33,17 @@ export function DateText({ date }: { date: EventView['date'] }) {
 export function EventCard({ event, selected, onSelect, children }: { event: EventView; selected?: boolean; onSelect?: () => void; children?: React.ReactNode }) {
   return (
     <article
-      className={`event ${event.status === 'retracted' ? 'retracted' : ''} ${selected ? 'selected' : ''}`}
+      className={`event ${event.status === 'retracted' ? 'retracted' : ''} ${modalityClass(event.modality)} ${selected ? 'selected' : ''}`}
       data-testid="event-card"
       data-event-id={event.eventId}
       data-event-type={event.type}
       data-status={event.status}
+      data-modality={event.modality}
       onClick={onSelect}
     >
       <header>
         <TypeBadge type={event.type} />
+        <ModalityBadge modality={event.modality} />
         {event.status === 'retracted' && <span className="badge retracted-badge">retracted</span>}
         <span className="muted small">confidence {event.confidence.toFixed(2)}</span>
       </header>
@@ -58,18 +61,37 @@ export function EventCard({ event, selected, onSelect, children }: { event: Even
           <DateText date={event.date} />
         </dd>
         <dt>Modality</dt>
-        <dd>{event.modality}</dd>
+        <dd>
+          {event.modality}
+          {event.modality !== 'asserted' && <span className="muted small"> — not counted, charted, exported or alerted on unless asked</span>}
+        </dd>
         {event.location && (
           <>
             <dt>Where</dt>
-            <dd>
+            <dd data-testid="event-location">
               {event.location.name} ({event.location.country})
+              {event.location.precision && (
+                <span className="muted small">
+                  {' '}
+                  · {event.location.precision}
+                  {event.location.region && event.location.precision === 'city' && `, ${event.location.region}`}
+                  {event.location.lat !== undefined && ` · ${event.location.lat.toFixed(2)}, ${event.location.lon?.toFixed(2)}`}
+                </span>
+              )}
             </dd>
           </>
         )}
         <dt>Codes</dt>
         <dd>
-          CAMEO {event.cameo ?? '—'} · Goldstein {event.goldstein ?? '—'} · PLOVER {event.plover ?? '—'}
+          {event.modality === 'asserted' ? (
+            <>
+              CAMEO {event.cameo ?? '—'} · Goldstein {event.goldstein ?? '—'} · PLOVER {event.plover ?? '—'}
+            </>
+          ) : (
+            <span title="A conflict code for an event that did not happen would count it as if it had">
+              PLOVER {event.plover ?? '—'} ({event.modality}); CAMEO {event.cameo ?? '—'} and Goldstein {event.goldstein ?? '—'} apply only if it happens
+            </span>
+          )}
         </dd>
         {event.attribution && (
           <>

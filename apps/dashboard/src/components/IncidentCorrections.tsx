@@ -2,8 +2,9 @@ import { type QueryClient, useMutation, useQueries, useQueryClient } from '@tans
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, get, post } from '../api';
-import type { ArticleDetail, EventView, IncidentCorrection, IncidentSource, IncidentView } from '../types';
+import type { ArticleDetail, EventView, IncidentCorrection, IncidentSource, IncidentView } from '#read-models/contracts';
 import { mergeBody, mergeProblems, mergeTarget, splitBody, splitProblems } from './incident-corrections';
+import { ModalityBadge } from '../modality';
 import { ErrorBox, TypeBadge, formatTime } from './ui';
 
 // Analysts' merges and splits of incidents (POST /api/incidents/merge and
@@ -18,8 +19,9 @@ const incidentUrl = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
 export function useIncidentEvents(sources: IncidentSource[]) {
   const articles = useQueries({
     queries: sources.map((s) => ({
-      queryKey: ['article', s.articleId],
-      queryFn: () => get<ArticleDetail>(`/api/articles/${encodeURIComponent(s.articleId)}`),
+      queryKey: ['article', s.articleId, 'all'],
+      // Incidents group future events too: ask for every modality (each is labelled where shown).
+      queryFn: () => get<ArticleDetail>(`/api/articles/${encodeURIComponent(s.articleId)}`, { modality: 'all' }),
       staleTime: 30_000,
     })),
   });
@@ -81,7 +83,8 @@ export function EventLine({ event }: { event: EventView }) {
   const date = event.date.start === event.date.end ? event.date.start : `${event.date.start} → ${event.date.end}`;
   return (
     <span className="event-line">
-      <TypeBadge type={event.type} /> {names(event.agent)} → {names(event.target)} <span className="muted small">{date}</span>
+      <TypeBadge type={event.type} />
+      <ModalityBadge modality={event.modality} /> {names(event.agent)} → {names(event.target)} <span className="muted small">{date}</span>
       {event.evidence[0] && <q className="evidence-inline">{event.evidence[0].text}</q>}
     </span>
   );

@@ -1,4 +1,4 @@
-import type { EventView } from '../types';
+import type { EventView } from '#read-models/contracts';
 import { segmentText } from './highlight';
 import { emptyRule, toSubscriptionBody, validateRule } from './rule';
 
@@ -41,7 +41,7 @@ describe('validateRule', () => {
     expect(validateRule(draft)).toEqual({});
     expect(toSubscriptionBody(draft)).toEqual({
       name: 'Waivers',
-      rule: { eventTypes: ['WaiverGranted'], countries: ['IRQ', 'IRN'], countryRole: 'target', words: ['sanctions waiver', 'electricity'] },
+      rule: { eventTypes: ['WaiverGranted'], countries: ['IRQ', 'IRN'], countryRole: 'target', modalities: ['asserted'], words: ['sanctions waiver', 'electricity'] },
       delivery: { queue: true, webhook: { url: 'https://hooks.example/x' } },
       notifyOnUpdate: false,
     });

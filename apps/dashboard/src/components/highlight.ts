@@ -1,4 +1,4 @@
-import type { EventView } from '../types';
+import type { EventView } from '#read-models/contracts';
 
 export interface Segment {
   start: number;

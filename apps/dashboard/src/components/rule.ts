@@ -28,7 +28,8 @@ export const emptyRule: RuleDraft = {
   actorRole: 'either',
   goldsteinMin: '',
   goldsteinMax: '',
-  modalities: [],
+  // What did not happen raises no alert unless the analyst asks for it.
+  modalities: ['asserted'],
   words: '',
   minSources: '',
   deliverToQueue: true,
@@ -70,9 +71,10 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
   if (max !== undefined && (Number.isNaN(max) || max < -10 || max > 10)) problems.goldsteinMax = 'a number from -10 to 10';
   if (min !== undefined && max !== undefined && min > max) problems.goldsteinMax = 'must be at least the minimum';
   if (draft.minSources.trim() !== '' && !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1 && Number(draft.minSources) <= 100)) problems.minSources = 'a whole number from 1 to 100';
-  const hasClause =
-    draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || draft.modalities.length > 0 || phrases(draft.words).length > 0;
-  if (!hasClause) problems.rule = 'add at least one clause (types, countries, actors, Goldstein, modality or words)';
+  // Modality alone is no rule: "every asserted event" would alert on everything.
+  const hasClause = draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || phrases(draft.words).length > 0;
+  if (!hasClause) problems.rule = 'add at least one clause (types, countries, actors, Goldstein or words)';
+  if (draft.modalities.length === 0) problems.modalities = 'choose at least one modality (asserted: what happened)';
   if (!draft.deliverToQueue && !draft.webhookUrl.trim()) problems.delivery = 'deliver to the alerts queue, a webhook, or both';
   if (draft.webhookUrl.trim()) {
     try {
@@ -100,7 +102,7 @@ export function toSubscriptionBody(draft: RuleDraft) {
       ...(countries.length > 0 && { countries, countryRole: draft.countryRole }),
       ...(actorIds.length > 0 && { actorIds, actorRole: draft.actorRole }),
       ...((min !== undefined || max !== undefined) && { goldstein: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) } }),
-      ...(draft.modalities.length > 0 && { modalities: draft.modalities }),
+      modalities: draft.modalities.length > 0 ? draft.modalities : ['asserted'],
       ...(words.length > 0 && { words }),
       ...(draft.minSources.trim() !== '' && { minSources: Number(draft.minSources) }),
     },
@@ -125,7 +127,7 @@ export function fromSubscription(s: { name?: string; rule?: Record<string, unkno
     actorRole: rule.actorRole ?? 'either',
     goldsteinMin: rule.goldstein?.min === undefined ? '' : String(rule.goldstein.min),
     goldsteinMax: rule.goldstein?.max === undefined ? '' : String(rule.goldstein.max),
-    modalities: rule.modalities ?? [],
+    modalities: rule.modalities?.length ? rule.modalities : ['asserted'],
     words: (rule.words ?? []).join(', '),
     minSources: rule.minSources === undefined ? '' : String(rule.minSources),
     deliverToQueue: delivery.queue ?? true,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { get } from '../api';
-import type { Catalog } from '../types';
+import type { CatalogView } from '../../../api/src/operations/operations.schema';
 
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
@@ -62,7 +62,7 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 export function useCatalog() {
-  return useQuery({ queryKey: ['catalog'], queryFn: () => get<Catalog>('/api/operations/catalog'), staleTime: Infinity });
+  return useQuery({ queryKey: ['catalog'], queryFn: () => get<CatalogView>('/api/operations/catalog'), staleTime: Infinity });
 }
 
 /** A datetime-local value (local time) → ISO 8601, or undefined when empty. */
@@ -70,4 +70,14 @@ export function localToIso(value: string): string | undefined {
   if (!value) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** A URL search-param cursor setter for pagers: null goes back to the first page. */
+export function cursorSetter(setParams: (update: (p: URLSearchParams) => URLSearchParams) => void, key = 'cursor') {
+  return (cursor: string | null) =>
+    setParams((p) => {
+      if (cursor) p.set(key, cursor);
+      else p.delete(key);
+      return p;
+    });
 }

@@ -4,24 +4,17 @@ import { Link, useParams } from 'react-router';
 import { get, post } from '../api';
 import { EventCard } from '../components/EventCard';
 import { segmentText } from '../components/highlight';
-import {
-  ArticleStatus,
-  Card,
-  ErrorBox,
-  Loading,
-  TypeBadge,
-  formatTime,
-  typeColour,
-  useCatalog,
-} from '../components/ui';
-import type { ArticleDetail, EventView } from '../types';
+import { ArticleStatus, Card, ErrorBox, Loading, TypeBadge, formatTime, typeColour, useCatalog } from '../components/ui';
+import type { ArticleDetail, EventView } from '#read-models/contracts';
+import { ModalityBadge, modalityClass, useModality } from '../modality';
 
 export function ArticlePage() {
   const { id = '' } = useParams();
   const [selected, setSelected] = useState<string | null>(null);
+  const { showAll, param: modality, setShowAll } = useModality();
   const article = useQuery({
-    queryKey: ['article', id],
-    queryFn: () => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
+    queryKey: ['article', id, modality],
+    queryFn: () => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`, { modality }),
     // While coding or a change is on its way through the projections, look again soon.
     refetchInterval: (query) => (query.state.data?.status === 'received' || query.state.data?.recodeRequested ? 1_000 : 5_000),
   });
@@ -33,6 +26,7 @@ export function ArticlePage() {
   if (article.error) return <ErrorBox error={article.error} />;
   const a = article.data;
   const types = [...new Set(shown.map((e) => e.type))].sort();
+  const otherModalities = [...new Set(shown.map((e) => e.modality).filter((m) => m !== 'asserted'))];
 
   return (
     <div className="article-layout" data-testid="article-page" data-article-id={a.id}>
@@ -47,6 +41,10 @@ export function ArticlePage() {
           {types.map((t) => (
             <TypeBadge key={t} type={t} />
           ))}
+          {otherModalities.length > 0 && <span className="muted small"> · dashed underline: </span>}
+          {otherModalities.map((m) => (
+            <ModalityBadge key={m} modality={m} />
+          ))}
         </div>
         <div className="article-text" data-testid="article-text">
           {segments.map((s) =>
@@ -57,9 +55,12 @@ export function ArticlePage() {
                 key={s.start}
                 data-event-types={[...new Set(s.events.map((e) => e.type))].join(' ')}
                 data-event-ids={s.events.map((e) => e.eventId).join(' ')}
-                className={s.events.some((e) => e.eventId === selected) ? 'focus' : undefined}
+                className={[s.events.some((e) => e.eventId === selected) ? 'focus' : '', s.events.every((e) => e.modality !== 'asserted') ? modalityClass(s.events[0]!.modality) : '']
+                  .join(' ')
+                  .trim() || undefined}
+                data-modalities={[...new Set(s.events.map((e) => e.modality))].join(' ')}
                 style={{ background: stripes(s.events) }}
-                title={s.events.map((e) => e.type).join(', ')}
+                title={s.events.map((e) => (e.modality === 'asserted' ? e.type : `${e.type} (${e.modality})`)).join(', ')}
                 onClick={() => setSelected(s.events[0]!.eventId)}
               >
                 {s.text}
@@ -81,8 +82,19 @@ export function ArticlePage() {
       </Card>
       <aside className="events-column">
         <h2>
-          Events <span className="muted small">({shown.length} active, {events.length - shown.length} retracted)</span>
+          Events{' '}
+          <span className="muted small" data-testid="article-event-counts">
+            ({a.eventCount} happened, {a.otherModalityEventCount} that did not (yet), {a.retractedEventCount} retracted)
+          </span>
         </h2>
+        {!showAll && a.otherModalityEventCount > 0 && (
+          <p className="notice small" data-testid="hidden-modalities">
+            {a.otherModalityEventCount} future, hypothetical or negated event(s) hidden.{' '}
+            <button type="button" className="link" onClick={() => setShowAll(true)}>
+              Show them, labelled
+            </button>
+          </p>
+        )}
         {events.map((event) => (
           <EventCard key={event.eventId} event={event} selected={event.eventId === selected} onSelect={() => setSelected(event.eventId)}>
             {event.status === 'active' && <EventActions event={event} />}
@@ -201,11 +213,11 @@ function RetractForm({ event, onDone }: { event: EventView; onDone: () => void }
 function CorrectForm({ event, onDone }: { event: EventView; onDone: () => void }) {
   const refresh = useArticleRefresh(event.articleId);
   const catalog = useCatalog();
-  const [type, setType] = useState(event.type);
-  const [modality, setModality] = useState(event.modality);
+  const [type, setType] = useState<string>(event.type);
+  const [modality, setModality] = useState<string>(event.modality);
   const [start, setStart] = useState(event.date.start);
   const [end, setEnd] = useState(event.date.end);
-  const [precision, setPrecision] = useState(event.date.precision);
+  const [precision, setPrecision] = useState<string>(event.date.precision);
   const [reason, setReason] = useState('');
   const changes: Record<string, unknown> = {};
   if (type !== event.type) changes.type = type;

@@ -2,8 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../api';
-import { ArticleStatus, Card, ErrorBox, Loading, formatTime } from '../components/ui';
-import type { ArticleSummary, Page } from '../types';
+import type { ArticleSummary, Page } from '#read-models/contracts';
+import { Pager } from '../components/Pager';
+import { ArticleStatus, Card, ErrorBox, Loading, cursorSetter, formatTime } from '../components/ui';
 
 export function ArticlesPage() {
   const [params, setParams] = useSearchParams();
@@ -31,8 +32,8 @@ export function ArticlesPage() {
     <Card title="Articles" testId="articles-page">
       <form className="filters" onSubmit={apply} role="search">
         <label>
-          Title words
-          <input name="q" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="e.g. militias" />
+          Words in the title or text
+          <input name="q" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder='e.g. militias, "sanctions waiver"' size={30} />
         </label>
         <label>
           Status
@@ -55,6 +56,7 @@ export function ArticlesPage() {
         <Loading what="articles" />
       ) : (
         <>
+          <Pager page={articles.data} onCursor={cursorSetter(setParams)} what="articles" />
           <table className="grid">
             <thead>
               <tr>
@@ -80,6 +82,12 @@ export function ArticlesPage() {
                   </td>
                   <td>
                     {a.eventCount}
+                    {a.otherModalityEventCount > 0 && (
+                      <span className="muted small" title="future, hypothetical or negated: not counted as events">
+                        {' '}
+                        (+{a.otherModalityEventCount} that did not happen)
+                      </span>
+                    )}
                     {a.retractedEventCount > 0 && <span className="muted small"> ({a.retractedEventCount} retracted)</span>}
                   </td>
                   <td>{formatTime(a.receivedAt)}</td>
@@ -94,18 +102,7 @@ export function ArticlesPage() {
               )}
             </tbody>
           </table>
-          <div className="pager">
-            {cursor && (
-              <button type="button" onClick={() => setParams((p) => (p.delete('cursor'), p))}>
-                First page
-              </button>
-            )}
-            {articles.data?.next && (
-              <button type="button" onClick={() => setParams((p) => (p.set('cursor', articles.data!.next!), p))}>
-                Next page
-              </button>
-            )}
-          </div>
+          <Pager page={articles.data} onCursor={cursorSetter(setParams)} what="articles" />
         </>
       )}
     </Card>

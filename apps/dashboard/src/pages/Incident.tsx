@@ -5,7 +5,7 @@ import { get } from '../api';
 import { Actors } from '../components/EventCard';
 import { CorrectionNotice, EventLine, IncidentHistory, SplitForm, useIncidentEvents } from '../components/IncidentCorrections';
 import { Card, ErrorBox, Loading, TypeBadge } from '../components/ui';
-import type { IncidentView } from '../types';
+import type { IncidentView } from '#read-models/contracts';
 
 /** One incident: its sources with their events, analysts' merges and splits, and the split action. */
 export function IncidentPage() {

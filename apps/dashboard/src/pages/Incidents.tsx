@@ -4,8 +4,10 @@ import { Link } from 'react-router';
 import { get } from '../api';
 import { Actors } from '../components/EventCard';
 import { CorrectionNotice, MergePanel, SplitForm, incidentPath } from '../components/IncidentCorrections';
+import type { IncidentView, Page } from '#read-models/contracts';
+import { Pager } from '../components/Pager';
 import { Card, ErrorBox, Loading, TypeBadge, useCatalog } from '../components/ui';
-import type { IncidentView, Page } from '../types';
+import { useModality } from '../modality';
 
 export function IncidentsPage() {
   const catalog = useCatalog();
@@ -14,10 +16,12 @@ export function IncidentsPage() {
   // Ticked incidents, as they looked when ticked: a selection survives a change of filters.
   const [selected, setSelected] = useState<IncidentView[]>([]);
   const [splitting, setSplitting] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const { param: modality } = useModality();
   const [notice, setNotice] = useState<{ kind: 'merged' | 'split'; incidentId: string | null } | null>(null);
   const incidents = useQuery({
-    queryKey: ['incidents', filters],
-    queryFn: () => get<Page<IncidentView>>('/api/incidents', { ...filters, limit: 100 }),
+    queryKey: ['incidents', filters, cursor, modality],
+    queryFn: () => get<Page<IncidentView>>('/api/incidents', { ...filters, cursor, modality, limit: 50 }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
@@ -33,7 +37,7 @@ export function IncidentsPage() {
         The same real-world event reported by several articles. Incidents merge and split by themselves as reports arrive, are corrected or retracted; tick incidents to merge
         them, or split events out of one, when the grouping is wrong.
       </p>
-      <form className="filters" onSubmit={(e) => (e.preventDefault(), setFilters(draft))}>
+      <form className="filters" onSubmit={(e) => (e.preventDefault(), setCursor(null), setFilters(draft))}>
         <label>
           Type
           <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
@@ -66,6 +70,7 @@ export function IncidentsPage() {
       )}
       <ErrorBox error={incidents.error} />
       {incidents.isPending && <Loading what="incidents" />}
+      <Pager page={incidents.data} onCursor={setCursor} what="incidents" />
       {incidents.data?.items.map((i) => (
         <article key={i.incidentId} className="incident" data-testid="incident" data-incident-id={i.incidentId} data-event-count={i.eventCount} data-source-count={i.sourceCount}>
           <header>
@@ -115,6 +120,7 @@ export function IncidentsPage() {
         </article>
       ))}
       {incidents.data?.items.length === 0 && <p className="muted">No incidents match.</p>}
+      <Pager page={incidents.data} onCursor={setCursor} what="incidents" />
     </Card>
   );
 }

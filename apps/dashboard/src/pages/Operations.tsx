@@ -2,13 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
-import type { ConsumerStatusView, FeedView, QueueCounts, RebuildView } from '../types';
+import type { FeedViewJson as FeedView } from '#feeds/feed-view.schema';
+import type { RebuildView } from '#read-models/contracts';
+import type { ConsumerView, QueueView } from '../../../api/src/operations/operations.schema';
+import { QueueNotes } from '../components/QueueNotes';
 import { CodingFailuresCard } from './operations/CodingFailuresCard';
 import { ParkedEventsCard } from './operations/ParkedEventsCard';
 
 export function OperationsPage() {
-  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
-  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueCounts[] }>('/api/operations/queues'), refetchInterval: 5_000 });
+  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
+  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueView[] }>('/api/operations/queues'), refetchInterval: 5_000 });
   const rebuilds = useQuery({
     queryKey: ['ops', 'rebuilds'],
     queryFn: () => get<{ rebuildable: string[]; rebuilds: RebuildView[] }>('/api/operations/rebuilds'),
@@ -119,6 +122,7 @@ export function OperationsPage() {
             ))}
           </tbody>
         </table>
+        <QueueNotes queues={queues.data?.queues ?? []} />
       </Card>
       <FeedsCard />
     </div>
@@ -156,12 +160,9 @@ function RebuildButton({ consumer, latest }: { consumer: string; latest?: Rebuil
   );
 }
 
-/** The items a feed's polls skipped, and why (GET /api/feeds). */
-type FeedItemErrors = { itemErrors?: { item: string; error: string; at: string; polls: number }[] };
-
 function FeedsCard() {
   const client = useQueryClient();
-  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => get<{ feeds: (FeedView & FeedItemErrors)[] }>('/api/feeds'), refetchInterval: 10_000 });
+  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => get<{ feeds: FeedView[] }>('/api/feeds'), refetchInterval: 10_000 });
   const [url, setUrl] = useState('');
   const [outlet, setOutlet] = useState('');
   const [interval, setInterval] = useState('900');

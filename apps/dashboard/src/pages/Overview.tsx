@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { get } from '../api';
+import { BarRows, ChartLegend, ColumnChart } from '../components/MiniCharts';
+import { overviewQueries } from '../overview-queries';
 import { Card, ErrorBox, Loading } from '../components/ui';
-import type { ConsumerStatusView, OperationsStats, QueueCounts } from '../types';
+import { QueueNotes } from '../components/QueueNotes';
 
 const LIVE_MS = 5_000;
 const QUEUE_COLOURS = { waiting: '#4f7cac', active: '#7a9e7e', delayed: '#d4a94f', failed: '#c0392b' } as const;
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 export function OverviewPage() {
-  const stats = useQuery({ queryKey: ['ops', 'stats'], queryFn: () => get<OperationsStats>('/api/operations/stats'), refetchInterval: LIVE_MS });
-  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerStatusView[] }>('/api/operations/consumers'), refetchInterval: LIVE_MS });
-  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueCounts[] }>('/api/operations/queues'), refetchInterval: LIVE_MS });
+  const stats = useQuery({ ...overviewQueries.stats, refetchInterval: LIVE_MS });
+  const consumers = useQuery({ ...overviewQueries.consumers, refetchInterval: LIVE_MS });
+  const queues = useQuery({ ...overviewQueries.queues, refetchInterval: LIVE_MS });
 
   const hours = (stats.data?.articlesPerHour ?? []).map((h) => ({ ...h, label: hourLabel(h.hour) }));
   const alerts = stats.data?.alertsSent;
@@ -21,54 +22,33 @@ export function OverviewPage() {
     <div className="grid-2" data-testid="overview-page">
       <Card title="Articles per hour (last 48 h)" testId="chart-articles">
         <ErrorBox error={stats.error} />
-        {stats.isPending ? (
-          <Loading />
-        ) : (
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={hours}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Bar dataKey="articles" fill="#4f7cac" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        )}
+        {stats.isPending ? <Loading /> : <ColumnChart data={hours.map((h) => ({ label: h.label, value: h.articles }))} colour="#4f7cac" unit="articles" />}
         <p className="muted small">
           {Object.entries(stats.data?.articlesByStatus ?? {})
             .map(([k, v]) => `${v} ${k}`)
             .join(' · ') || 'no articles yet'}
         </p>
       </Card>
-      <Card title="Active events per type" testId="chart-types">
+      <Card title="Events that happened, per type" testId="chart-types">
         {stats.isPending ? (
           <Loading />
         ) : (
-          <ResponsiveContainer width="100%" height={Math.max(160, (stats.data?.eventsPerType.length ?? 0) * 24 + 40)}>
-            <BarChart data={stats.data?.eventsPerType ?? []} layout="vertical" margin={{ left: 40 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} fontSize={11} />
-              <YAxis type="category" dataKey="type" width={120} fontSize={11} />
-              <Tooltip />
-              <Bar dataKey="events" isAnimationActive={false} fill="#7a9e7e" />
-            </BarChart>
-          </ResponsiveContainer>
+          <BarRows rows={(stats.data?.eventsPerType ?? []).map((t) => ({ label: t.type, parts: [{ name: 'events', value: t.events, colour: '#7a9e7e' }] }))} unit="events per type" />
         )}
+        <p className="muted small" data-testid="modality-counts">
+          Active asserted events only.{' '}
+          {['future', 'hypothetical', 'negated']
+            .map((m) => `${stats.data?.eventsPerModality?.[m] ?? 0} ${m}`)
+            .join(' · ')}{' '}
+          not counted (they did not happen, or not yet).
+        </p>
       </Card>
       <Card title="Projection lag per consumer (events behind)" testId="chart-lag">
         <ErrorBox error={consumers.error} />
         {consumers.isPending ? (
           <Loading />
         ) : (
-          <ResponsiveContainer width="100%" height={Math.max(160, (consumers.data?.consumers.length ?? 0) * 26 + 40)}>
-            <BarChart data={consumers.data?.consumers ?? []} layout="vertical" margin={{ left: 60 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} fontSize={11} />
-              <YAxis type="category" dataKey="consumer" width={150} fontSize={11} />
-              <Tooltip />
-              <Bar dataKey="lagEvents" name="events behind" fill="#c9824f" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <BarRows rows={(consumers.data?.consumers ?? []).map((c) => ({ label: c.consumer, parts: [{ name: 'events behind', value: c.lagEvents, colour: '#c9824f' }] }))} unit="events behind" />
         )}
       </Card>
       <Card title="Queues" testId="chart-queues">
@@ -76,19 +56,15 @@ export function OverviewPage() {
         {queues.isPending ? (
           <Loading />
         ) : (
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={queueRows}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Legend />
-              {(['waiting', 'active', 'delayed', 'failed'] as const).map((k) => (
-                <Bar key={k} dataKey={k} stackId="q" fill={QUEUE_COLOURS[k]} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <>
+            <BarRows
+              rows={queueRows.map((q) => ({ label: q.name, parts: QUEUE_STATES.map((k) => ({ name: k, value: q[k], colour: QUEUE_COLOURS[k] })) }))}
+              unit="jobs per queue"
+            />
+            <ChartLegend items={QUEUE_STATES.map((k) => ({ name: k, colour: QUEUE_COLOURS[k] }))} />
+          </>
         )}
+        <QueueNotes queues={queues.data?.queues ?? []} />
         {failedJobs.length > 0 && (
           <details>
             <summary>{failedJobs.length} recent failed job(s)</summary>
@@ -106,15 +82,7 @@ export function OverviewPage() {
         {stats.isPending ? (
           <Loading />
         ) : alerts ? (
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={alerts.map((a) => ({ ...a, label: hourLabel(a.hour) }))}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Line dataKey="alerts" stroke="#8e44ad" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <ColumnChart data={alerts.map((a) => ({ label: hourLabel(a.hour), value: a.alerts }))} colour="#8e44ad" height={180} unit="alerts" />
         ) : (
           <p className="muted">Alerting is not installed in this build.</p>
         )}

@@ -1,94 +1,60 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'react-router';
+import type { EventView, Page, TimelineHistogram } from '#read-models/contracts';
 import { get } from '../api';
 import { Actors, DateText } from '../components/EventCard';
-import { Card, ErrorBox, Loading, TypeBadge, localToIso, useCatalog } from '../components/ui';
-import type { EventView, Page } from '../types';
+import { EventFilterForm, filterParams, useEventFilters } from '../components/EventFilterForm';
+import { ColumnChart } from '../components/MiniCharts';
+import { Pager } from '../components/Pager';
+import { Card, ErrorBox, Loading, TypeBadge, cursorSetter } from '../components/ui';
+import { ModalityBadge, modalityClass, useModality } from '../modality';
 
-const FIELDS = ['type', 'country', 'actor', 'from', 'to', 'status', 'asOf'] as const;
-type Field = (typeof FIELDS)[number];
+const PAGE_SIZE = 100;
 
 export function TimelinePage() {
-  const catalog = useCatalog();
-  const [params, setParams] = useSearchParams();
-  const current = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<Field, string>;
-  const [draft, setDraft] = useState(current);
+  const { current, query, params, setParams } = useEventFilters();
+  const { showAll } = useModality();
+  const cursor = params.get('cursor') ?? '';
+  const live = current.asOf ? false : 10_000;
 
   const timeline = useQuery({
-    queryKey: ['timeline', current],
-    queryFn: () => get<Page<EventView>>('/api/timeline', { ...current, asOf: localToIso(current.asOf), limit: 500 }),
+    queryKey: ['timeline', query, cursor],
+    queryFn: () => get<Page<EventView>>('/api/timeline', { ...query, cursor, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
-    refetchInterval: current.asOf ? false : 10_000,
+    refetchInterval: live,
   });
-
-  const apply = (event: React.FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const f of FIELDS) if (draft[f].trim()) next.set(f, draft[f].trim());
-    setParams(next);
-  };
-  const field = (f: Field) => ({ name: f, value: draft[f], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft({ ...draft, [f]: e.target.value }) });
-
+  // Counted over every matching event, not one page, with the empty periods in between.
+  const histogram = useQuery({
+    queryKey: ['timeline-histogram', query],
+    queryFn: () => get<TimelineHistogram>('/api/timeline/histogram', query),
+    placeholderData: keepPreviousData,
+    refetchInterval: live,
+  });
   const items = timeline.data?.items ?? [];
-  const perMonth = new Map<string, number>();
-  for (const e of items) perMonth.set(e.date.start.slice(0, 7), (perMonth.get(e.date.start.slice(0, 7)) ?? 0) + 1);
+  const buckets = histogram.data?.buckets ?? [];
 
   return (
     <Card title="Timeline" testId="timeline-page">
-      <form className="filters" onSubmit={apply}>
-        <label>
-          Type
-          <select {...field('type')}>
-            <option value="">any</option>
-            {catalog.data?.eventTypes.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Country <input {...field('country')} placeholder="IRQ" size={5} />
-        </label>
-        <label>
-          Actor <input {...field('actor')} placeholder="mustafa-al-kadhimi" />
-        </label>
-        <label>
-          From <input type="date" {...field('from')} />
-        </label>
-        <label>
-          To <input type="date" {...field('to')} />
-        </label>
-        <label>
-          Status
-          <select {...field('status')}>
-            <option value="">active</option>
-            <option value="retracted">retracted</option>
-            <option value="all">all</option>
-          </select>
-        </label>
-        <label title="What did we know on…">
-          As of <input type="datetime-local" {...field('asOf')} data-testid="as-of" />
-        </label>
-        <button type="submit">Apply</button>
-      </form>
+      <EventFilterForm key={params.toString()} current={current} onApply={(values) => setParams(filterParams(values))} />
       {current.asOf && <p className="notice">Showing what had been recorded before {new Date(current.asOf).toLocaleString()}.</p>}
-      <ErrorBox error={timeline.error} />
+      {!showAll && <p className="muted small">Events that happened only. Tick “show events that did not happen” above for future, hypothetical and negated ones, labelled.</p>}
+      <ErrorBox error={timeline.error ?? histogram.error} />
+      {buckets.length > 1 && (
+        <div data-testid="timeline-histogram" data-buckets={buckets.length} data-interval={histogram.data?.interval}>
+          <ColumnChart
+            data={buckets.map((b) => ({ label: bucketLabel(b.start, histogram.data?.interval), value: b.events }))}
+            colour="#4f7cac"
+            height={110}
+            width={1200}
+            unit="events"
+          />
+        </div>
+      )}
       {timeline.isPending ? (
         <Loading what="events" />
       ) : (
         <>
-          {perMonth.size > 1 && (
-            <ResponsiveContainer width="100%" height={140}>
-              <BarChart data={[...perMonth].map(([month, events]) => ({ month, events }))}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="month" fontSize={11} />
-                <YAxis allowDecimals={false} fontSize={11} />
-                <Tooltip />
-                <Bar dataKey="events" fill="#4f7cac" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
+          <Pager page={timeline.data} onCursor={cursorSetter(setParams)} what="events" />
           <table className="grid" data-testid="timeline">
             <thead>
               <tr>
@@ -96,18 +62,26 @@ export function TimelinePage() {
                 <th>Type</th>
                 <th>Agent</th>
                 <th>Target</th>
-                <th>Modality</th>
+                <th>Where</th>
                 <th>Article</th>
               </tr>
             </thead>
             <tbody>
               {items.map((e) => (
-                <tr key={e.eventId} data-testid="timeline-row" data-event-id={e.eventId} data-event-type={e.type} className={e.status === 'retracted' ? 'retracted' : undefined}>
+                <tr
+                  key={e.eventId}
+                  data-testid="timeline-row"
+                  data-event-id={e.eventId}
+                  data-event-type={e.type}
+                  data-modality={e.modality}
+                  className={`${e.status === 'retracted' ? 'retracted' : ''} ${modalityClass(e.modality)}`}
+                >
                   <td>
                     <DateText date={e.date} />
                   </td>
                   <td>
                     <TypeBadge type={e.type} />
+                    <ModalityBadge modality={e.modality} />
                     {e.status === 'retracted' && <span className="muted small"> retracted</span>}
                   </td>
                   <td>
@@ -116,7 +90,7 @@ export function TimelinePage() {
                   <td>
                     <Actors actors={e.target} />
                   </td>
-                  <td>{e.modality}</td>
+                  <td className="small">{e.location ? `${e.location.name} (${e.location.country})` : <span className="muted">—</span>}</td>
                   <td>
                     <Link to={`/articles/${e.articleId}`}>open</Link>
                   </td>
@@ -131,8 +105,16 @@ export function TimelinePage() {
               )}
             </tbody>
           </table>
+          <Pager page={timeline.data} onCursor={cursorSetter(setParams)} what="events" />
         </>
       )}
     </Card>
   );
+}
+
+/** A bucket's start as the interval reads: 2021-04-07 (day, week), 2021-04 (month), 2021 (year). */
+function bucketLabel(start: string, interval: string | undefined): string {
+  if (interval === 'year') return start.slice(0, 4);
+  if (interval === 'month') return start.slice(0, 7);
+  return start;
 }

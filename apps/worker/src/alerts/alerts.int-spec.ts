@@ -129,7 +129,12 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     expect(body.explanation.events[0]).toMatchObject({
       eventId: 'w-reuters',
       evidence: [{ text: 'Washington extended the sanctions waiver for Iraq' }],
-      matched: [{ clause: 'eventTypes', actual: 'WaiverGranted' }, { clause: 'countries', matched: [{ side: 'target', country: 'IRQ', actorId: 'iraq' }] }],
+      // A rule saved without modalities is stored as asserted only, and its explanation says so.
+      matched: [
+        { clause: 'eventTypes', actual: 'WaiverGranted' },
+        { clause: 'modalities', expected: ['asserted'], actual: 'asserted' },
+        { clause: 'countries', matched: [{ side: 'target', country: 'IRQ', actorId: 'iraq' }] },
+      ],
     });
     expect(body.explanation.articles).toEqual([expect.objectContaining({ articleId: 'reuters', url: 'https://news.example.org/reuters', outlet: 'Reuters' })]);
     await until('delivered state', async () => (await delivery(alert!.alertId))?.state === 'delivered');

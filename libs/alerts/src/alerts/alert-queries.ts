@@ -90,8 +90,11 @@ export async function listAlerts(db: Db, filters: AlertFilters, page: PageReques
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.from) query = query.where('a.first_recorded_at', '>=', filters.from);
   if (filters.to) query = query.where('a.first_recorded_at', '<', filters.to);
-  const rows = await query.orderBy('a.first_recorded_at', 'desc').orderBy('a.alert_id').limit(page.limit + 1).offset(page.offset).execute();
-  return toPage(rows.map(toView), page, pinned);
+  const [rows, counted] = await Promise.all([
+    query.orderBy('a.first_recorded_at', 'desc').orderBy('a.alert_id').limit(page.limit + 1).offset(page.offset).execute(),
+    query.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  return toPage(rows.map(toView), page, pinned, Number(counted?.n ?? 0));
 }
 
 /** One alert with what was announced and every delivery attempt. Deliveries are not versioned: always the latest. */

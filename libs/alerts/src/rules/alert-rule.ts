@@ -5,7 +5,7 @@ export type Side = 'agent' | 'target' | 'either';
 
 /**
  * A subscription's rule. Every clause present must hold (AND); within a clause
- * any listed value will do (OR). An empty rule matches every coded event.
+ * any listed value will do (OR). An empty rule matches every asserted coded event.
  */
 export interface AlertRule {
   /** Event types (catalog v1). */
@@ -18,6 +18,7 @@ export interface AlertRule {
   actorRole?: Side;
   /** Inclusive Goldstein range; an event without a score never matches a range. */
   goldstein?: { min?: number; max?: number };
+  /** Absent or empty: asserted only (DEFAULT_MODALITIES). */
   modalities?: Modality[];
   /** Words or phrases, any of which must occur in the evidence text (case-insensitive, whole words). */
   words?: string[];

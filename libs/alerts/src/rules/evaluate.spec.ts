@@ -40,8 +40,20 @@ describe('evaluateRule', () => {
     expect(evaluateRule({ words: ['raq'] }, waiver)).toBeNull();
   });
 
-  it('an empty rule matches everything', () => {
+  it('an empty rule matches every asserted event, and nothing that did not happen', () => {
     expect(evaluateRule({}, waiver)).toEqual([]);
+    for (const modality of ['future', 'hypothetical', 'negated'] as const) {
+      expect(evaluateRule({}, { ...waiver, modality })).toBeNull();
+      expect(evaluateRule({ eventTypes: ['WaiverGranted'] }, { ...waiver, modality })).toBeNull();
+    }
+  });
+
+  it('matches other modalities only when the rule names them, and says so', () => {
+    const threatened = { ...waiver, modality: 'hypothetical' as const };
+    expect(evaluateRule({ modalities: ['asserted', 'hypothetical'] }, threatened)).toEqual([
+      { clause: 'modalities', expected: ['asserted', 'hypothetical'], actual: 'hypothetical' },
+    ]);
+    expect(evaluateRule({ modalities: ['asserted'] }, threatened)).toBeNull();
   });
 
   it('counts independent sources as distinct outlets', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_MODALITIES, type Modality } from '#domain';
 import type { AlertRule, RuleSubject, Side } from './alert-rule.js';
 
 /** One clause that held, and what in the event made it hold: the explanation of an alert. */
@@ -49,10 +50,11 @@ export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch
     if (!rule.eventTypes.includes(subject.type)) return null;
     matches.push({ clause: 'eventTypes', expected: rule.eventTypes, actual: subject.type });
   }
-  if (rule.modalities?.length) {
-    if (!rule.modalities.includes(subject.modality)) return null;
-    matches.push({ clause: 'modalities', expected: rule.modalities, actual: subject.modality });
-  }
+  // A rule that names no modality means asserted only: what did not happen never raises an alert unless
+  // asked for. (Rules saved since this default carry it explicitly, so their explanations show the clause.)
+  const modalities: readonly Modality[] = rule.modalities?.length ? rule.modalities : DEFAULT_MODALITIES;
+  if (!modalities.includes(subject.modality)) return null;
+  if (rule.modalities?.length) matches.push({ clause: 'modalities', expected: rule.modalities, actual: subject.modality });
   if (rule.goldstein) {
     const { min, max } = rule.goldstein;
     const g = subject.goldstein;

@@ -145,10 +145,17 @@ export async function getSubscription(db: Db, id: string): Promise<SubscriptionV
   return row && toSubscriptionView(row);
 }
 
-export async function listSubscriptions(db: Db, options: { includeDeleted?: boolean } = {}): Promise<SubscriptionView[]> {
+export async function listSubscriptions(db: Db, options: { includeDeleted?: boolean; limit?: number; offset?: number } = {}): Promise<SubscriptionView[]> {
   let query = db.selectFrom('alert_subscriptions').selectAll().orderBy('created_at').orderBy('subscription_id');
   if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
   return (await query.execute()).map(toSubscriptionView);
+}
+
+export async function countSubscriptions(db: Db, options: { includeDeleted?: boolean } = {}): Promise<number> {
+  let query = db.selectFrom('alert_subscriptions').select((eb) => eb.fn.countAll<string>().as('n'));
+  if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+  return Number((await query.executeTakeFirst())?.n ?? 0);
 }
 
 /** What the rule index loads: every subscription, deleted ones with the instant they stopped applying. */

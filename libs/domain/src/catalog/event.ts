@@ -34,6 +34,9 @@ export type Modality = 'asserted' | 'future' | 'hypothetical' | 'negated';
 
 export const MODALITIES: readonly Modality[] = ['asserted', 'future', 'hypothetical', 'negated'];
 
+/** Only what happened counts as happened: reads, counts, exports and alert rules default to these. */
+export const DEFAULT_MODALITIES: readonly Modality[] = ['asserted'];
+
 /** A mention: JavaScript string indices into the article text, end exclusive. */
 export interface EvidenceSpan {
   start: number;
@@ -41,9 +44,25 @@ export interface EvidenceSpan {
   text: string;
 }
 
+/** How exactly a place is known: a city (or town), a first-level region, or only its country. */
+export type PlacePrecision = 'city' | 'region' | 'country';
+
+export const PLACE_PRECISIONS: readonly PlacePrecision[] = ['city', 'region', 'country'];
+
 export interface EventLocation {
+  /** The place as the article names it. */
   name: string;
+  /** ISO 3166-1 alpha-3 of the place. */
   country: string;
+  /** WGS84 degrees from the gazetteer (libs/extraction/src/places); absent when it did not know the place. */
+  lat?: number;
+  lon?: number;
+  precision?: PlacePrecision;
+  /** The first-level region the place is or lies in, and its ISO 3166-2 code, when known. */
+  region?: string;
+  regionCode?: string;
+  /** The gazetteer's own id of the place ("city:134473"), like GDELT's FeatureID. */
+  placeId?: string;
 }
 
 export interface CodedEvent {

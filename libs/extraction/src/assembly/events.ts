@@ -9,6 +9,7 @@ import { resolveTitleOn } from '../actors/titles.js';
 import { addDays } from '../dates/calendar.js';
 import type { Draft } from '../merging/draft.js';
 import { clusterDate, clusterModality, type Cluster } from '../merging/merge.js';
+import { locatePlace } from '../places/index.js';
 import type { Analysis } from '../sentences/tokens.js';
 
 function actorName(m: Mention, mentions: Mention[], a: Analysis): string {
@@ -90,7 +91,7 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
       goldstein: info.goldstein,
       plover: info.plover,
     };
-    if (place) ev.location = { name: a.text.slice(place.start, place.end), country: place.entity.country };
+    if (place) ev.location = locatePlace({ name: a.text.slice(place.start, place.end), country: place.entity.country });
     const attribution = ranked.find((d) => d.attribution)?.attribution;
     if (attribution) ev.attribution = attribution;
     if (caption) ev.caption = true;

@@ -4,15 +4,9 @@ import type { Db } from '#db';
 import { type EventFilters, selectEvents } from '../events/event-filters.js';
 import { type Page, type PageRequest, toPage } from '../shared/page.js';
 
-export interface Dyad {
-  /** Country of the agent side (GDELT Actor1CountryCode) and of the target side (Actor2). */
-  actor1: string;
-  actor2: string;
-  events: number;
-  goldsteinSum: number;
-  goldsteinAvg: number | null;
-  byQuadClass: Record<QuadClass, number>;
-}
+import type { Dyad } from './dyad.schema.js';
+
+export type { Dyad } from './dyad.schema.js';
 
 const SYMMETRIC = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].symmetric);
 const QUADS: QuadClass[] = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict', 'other'];
@@ -31,7 +25,7 @@ export async function listDyads(db: Db, filters: EventFilters, page: PageRequest
     const types = EVENT_TYPE_NAMES.filter((t) => quadClass(t) === quad);
     return sql`count(*) filter (where type = any(${sql.val(types)}::text[]))`;
   });
-  const { rows } = await sql<{ actor1: string; actor2: string; events: string; goldstein_sum: number | null; goldstein_avg: number | null; quads: number[] }>`
+  const { rows } = await sql<{ actor1: string; actor2: string; events: string; goldstein_sum: number | null; goldstein_avg: number | null; quads: number[]; total: string }>`
     with ev as (${ev}),
     pairs as (
       select distinct ev.event_id, ev.type, ev.goldstein,
@@ -39,7 +33,7 @@ export async function listDyads(db: Db, filters: EventFilters, page: PageRequest
              case when ${swap} then a else t end as actor2
       from ev, unnest(ev.agent_countries) a, unnest(ev.target_countries) t)
     select actor1, actor2, count(*) as events, sum(goldstein) as goldstein_sum, avg(goldstein) as goldstein_avg,
-           array[${sql.join(quadCounts)}] as quads
+           array[${sql.join(quadCounts)}] as quads, count(*) over () as total
     from pairs
     group by actor1, actor2
     order by events desc, actor1, actor2
@@ -52,5 +46,13 @@ export async function listDyads(db: Db, filters: EventFilters, page: PageRequest
     goldsteinAvg: r.goldstein_avg === null ? null : Math.round(Number(r.goldstein_avg) * 100) / 100,
     byQuadClass: Object.fromEntries(QUADS.map((q, i) => [q, Number(r.quads[i] ?? 0)])) as Record<QuadClass, number>,
   }));
-  return toPage(dyads, page, pinned);
+  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  if (rows.length === 0 && page.offset > 0) {
+    const { rows: counted } = await sql<{ n: string }>`
+      with ev as (${ev})
+      select count(*) as n from (select distinct case when ${swap} then t else a end, case when ${swap} then a else t end
+                                 from ev, unnest(ev.agent_countries) a, unnest(ev.target_countries) t) pairs`.execute(db);
+    total = Number(counted[0]?.n ?? 0);
+  }
+  return toPage(dyads, page, pinned, total);
 }

@@ -1,6 +1,16 @@
 import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { DEFAULT_MODALITIES, type Modality } from '#domain';
 import type { Database, Db } from '#db';
 import { visibleAt } from '../shared/as-of.js';
+
+/** Which modalities a read includes: a list, or 'all'. Absent means DEFAULT_MODALITIES (asserted only). */
+export type ModalityFilter = readonly Modality[] | 'all';
+
+/** The modalities to keep, or undefined for every one. */
+export function modalitiesOf(filter: ModalityFilter | undefined): readonly Modality[] | undefined {
+  if (filter === 'all') return undefined;
+  return filter?.length ? filter : DEFAULT_MODALITIES;
+}
 
 /** The filters every event-based read (events, timeline, actors, dyads, incidents, exports) shares. */
 export interface EventFilters {
@@ -14,7 +24,8 @@ export interface EventFilters {
   /** Occurrence interval overlaps [from, to] (YYYY-MM-DD, inclusive). */
   from?: string;
   to?: string;
-  modality?: string[];
+  /** Default asserted only: what did not happen never counts as happened unless asked for. */
+  modality?: ModalityFilter;
   /** Default active: retracted events are history, not data. */
   status?: 'active' | 'retracted' | 'all';
   articleId?: string;
@@ -32,7 +43,8 @@ export function selectEvents(db: Executor, filters: EventFilters): EventsQuery {
   const status = filters.status ?? 'active';
   if (status !== 'all') query = query.where('e.status', '=', status);
   if (filters.types?.length) query = query.where('e.type', 'in', filters.types);
-  if (filters.modality?.length) query = query.where('e.modality', 'in', filters.modality);
+  const modalities = modalitiesOf(filters.modality);
+  if (modalities) query = query.where('e.modality', 'in', [...modalities]);
   if (filters.articleId) query = query.where('e.article_id', '=', filters.articleId);
   if (filters.agentCountry) query = query.where(contains('e.agent_countries', filters.agentCountry));
   if (filters.targetCountry) query = query.where(contains('e.target_countries', filters.targetCountry));

@@ -1,47 +1,21 @@
-import type { Actor, DateInterval, EventLocation, EvidenceSpan } from '#domain';
 import type { EventChange } from './events.projection.js';
 import type { EventRow } from './event-row.js';
+import type { EventView } from './event-view.schema.js';
 
-/** A coded event as the API gives it: the catalog's fields, its status, and its corrections. */
-export interface EventView {
-  eventId: string;
-  articleId: string;
-  type: string;
-  agent: Actor[];
-  target: Actor[];
-  date: DateInterval;
-  location: EventLocation | null;
-  modality: string;
-  evidence: EvidenceSpan[];
-  attribution: string | null;
-  confidence: number;
-  cameo: string | null;
-  goldstein: number | null;
-  plover: string | null;
-  links: string[];
-  caption: boolean;
-  coderVersion: string;
-  status: 'active' | 'retracted';
-  /** When the event was first recorded, and when this version of it was. */
-  recordedAt: string;
-  versionRecordedAt: string;
-  /** Corrections and the retraction, oldest first, as recorded before asOf. */
-  history: EventHistoryEntry[];
-}
-
+export type { EventView } from './event-view.schema.js';
 export type EventHistoryEntry = EventChange & { recordedAt: string; version: number };
 
 export function toEventView(row: EventRow, history: EventHistoryEntry[] = []): EventView {
   return {
     eventId: row.event_id,
     articleId: row.article_id,
-    type: row.type,
-    agent: row.agent as Actor[],
-    target: row.target as Actor[],
-    date: row.date as DateInterval,
-    location: (row.location as EventLocation | null) ?? null,
-    modality: row.modality,
-    evidence: row.evidence as EvidenceSpan[],
+    type: row.type as EventView['type'],
+    agent: row.agent as EventView['agent'],
+    target: row.target as EventView['target'],
+    date: row.date as EventView['date'],
+    location: (row.location as EventView['location']) ?? null,
+    modality: row.modality as EventView['modality'],
+    evidence: row.evidence as EventView['evidence'],
     attribution: row.attribution,
     confidence: row.confidence,
     cameo: row.cameo,

@@ -4,7 +4,7 @@ import { getArticle, listArticles } from '../articles/articles.queries.js';
 import { READ_MODEL_PROJECTIONS } from '../projections.js';
 import { decodeCursor } from '../shared/page.js';
 import { ArticleStreams, IRAN, IRAQ, KADHIMI, USA, article, catchUp, coded, pause } from '../testing/article-streams.js';
-import { timeline } from '../timeline/timeline.queries.js';
+import { timeline, timelineHistogram } from '../timeline/timeline.queries.js';
 import { listEvents } from './events.queries.js';
 
 const page = (extra: Partial<{ limit: number; offset: number; asOf: Date }> = {}) => ({ limit: 50, offset: 0, ...extra });
@@ -41,11 +41,18 @@ describe('articles and events read models (PostgreSQL)', () => {
     const all = await listArticles(testDb.db, {}, page());
     expect(all.items.map((a) => a.id)).toEqual(['a3', 'a2', 'a1']);
     const a1 = all.items.find((a) => a.id === 'a1')!;
-    expect(a1).toMatchObject({ status: 'coded', coderVersion: '1', eventCount: 1, retractedEventCount: 1, outlet: 'Shafaq' });
+    // e-demand was corrected to future: it did not happen (yet), so it is not counted as an event of the article.
+    expect(a1).toMatchObject({ status: 'coded', coderVersion: '1', eventCount: 0, otherModalityEventCount: 1, retractedEventCount: 1, outlet: 'Shafaq' });
+    expect(all.total).toBe(3);
     expect(all.items.find((a) => a.id === 'a3')).toMatchObject({ status: 'failed', failureReason: 'timeout', eventCount: 0 });
     expect((await listArticles(testDb.db, { status: 'coded' }, page())).items.map((a) => a.id)).toEqual(['a2', 'a1']);
     expect((await listArticles(testDb.db, { outlet: 'Reuters' }, page())).items.map((a) => a.id)).toEqual(['a3', 'a2']);
-    expect((await listArticles(testDb.db, { q: 'WAIVER' }, page())).items.map((a) => a.id)).toEqual(['a2']);
+    // Full-text over title and text: every text here mentions the waiver, the title that does ranks first.
+    const waiver = await listArticles(testDb.db, { q: 'WAIVER' }, page());
+    expect(waiver.items[0]!.id).toBe('a2');
+    expect(waiver.total).toBe(3);
+    expect((await listArticles(testDb.db, { q: 'Tehran' }, page())).items[0]!.id).toBe('a1');
+    expect((await listArticles(testDb.db, { q: 'elephants' }, page())).total).toBe(0);
   });
 
   it('paginates with a cursor pinned to the time of the first page', async () => {
@@ -61,7 +68,8 @@ describe('articles and events read models (PostgreSQL)', () => {
   });
 
   it('gives an article with its events (evidence, status, corrections) and its stream history', async () => {
-    const a1 = (await getArticle(testDb.db, 'a1'))!;
+    expect((await getArticle(testDb.db, 'a1'))!.events.map((e) => e.eventId)).toEqual(['e-letter']);
+    const a1 = (await getArticle(testDb.db, 'a1', undefined, 'all'))!;
     expect(a1).toMatchObject({ id: 'a1', status: 'coded', title: 'Kadhimi sends letter to Tehran', publishedAt: '2021-04-07' });
     expect(a1.text).toContain('strongly worded letter');
     expect(a1.events.map((e) => [e.eventId, e.status, e.modality])).toEqual([
@@ -78,7 +86,7 @@ describe('articles and events read models (PostgreSQL)', () => {
   });
 
   it('answers as recorded before a time: before the correction, before the retraction, before anything', async () => {
-    const early = (await getArticle(testDb.db, 'a1', beforeCorrection))!;
+    const early = (await getArticle(testDb.db, 'a1', beforeCorrection, 'all'))!;
     expect(early.events.map((e) => [e.eventId, e.status, e.modality, e.history.length])).toEqual([
       ['e-letter', 'active', 'asserted', 0],
       ['e-demand', 'active', 'asserted', 0],
@@ -86,7 +94,7 @@ describe('articles and events read models (PostgreSQL)', () => {
     expect(early.history.map((h) => h.type)).toEqual(['ArticleReceived', 'ArticleCoded', 'LetterSent', 'DemandIssued']);
     expect(early.eventCount).toBe(2);
 
-    const middle = (await getArticle(testDb.db, 'a1', beforeRetraction))!;
+    const middle = (await getArticle(testDb.db, 'a1', beforeRetraction, ['asserted', 'future']))!;
     expect(middle.events.map((e) => [e.eventId, e.status, e.modality])).toEqual([
       ['e-letter', 'active', 'asserted'],
       ['e-demand', 'active', 'future'],
@@ -99,30 +107,51 @@ describe('articles and events read models (PostgreSQL)', () => {
 
   it('filters events by type, country (either side, agent, target), actor, date range, modality and status', async () => {
     const ids = async (filters: Parameters<typeof listEvents>[1]) => (await listEvents(testDb.db, filters, page())).items.map((e) => e.eventId).sort();
-    expect(await ids({})).toEqual(['e-demand', 'e-waiver']);
-    expect(await ids({ status: 'all' })).toEqual(['e-demand', 'e-letter', 'e-waiver']);
+    // By default only what happened: e-demand is future since its correction.
+    expect(await ids({})).toEqual(['e-waiver']);
+    expect(await ids({ modality: 'all' })).toEqual(['e-demand', 'e-waiver']);
+    expect(await ids({ status: 'all' })).toEqual(['e-letter', 'e-waiver']);
+    expect(await ids({ status: 'all', modality: 'all' })).toEqual(['e-demand', 'e-letter', 'e-waiver']);
     expect(await ids({ status: 'retracted' })).toEqual(['e-letter']);
     expect(await ids({ types: ['WaiverGranted'] })).toEqual(['e-waiver']);
-    expect(await ids({ country: 'IRQ' })).toEqual(['e-demand', 'e-waiver']);
-    expect(await ids({ agentCountry: 'IRQ' })).toEqual(['e-demand']);
+    expect(await ids({ country: 'IRQ', modality: 'all' })).toEqual(['e-demand', 'e-waiver']);
+    expect(await ids({ agentCountry: 'IRQ', modality: 'all' })).toEqual(['e-demand']);
+    expect(await ids({ agentCountry: 'IRQ' })).toEqual([]);
     expect(await ids({ targetCountry: 'IRQ' })).toEqual(['e-waiver']);
-    expect(await ids({ actor: 'mustafa-al-kadhimi' })).toEqual(['e-demand']);
-    expect(await ids({ from: '2021-03-27' })).toEqual(['e-demand']);
+    expect(await ids({ actor: 'mustafa-al-kadhimi', modality: 'all' })).toEqual(['e-demand']);
+    expect(await ids({ from: '2021-03-27', modality: 'all' })).toEqual(['e-demand']);
     expect(await ids({ to: '2021-03-28' })).toEqual(['e-waiver']);
     expect(await ids({ from: '2021-03-26', to: '2021-03-26', status: 'all' })).toEqual(['e-waiver']);
     expect(await ids({ modality: ['future'] })).toEqual(['e-demand']);
   });
 
   it('orders the timeline by occurrence date', async () => {
-    const t = await timeline(testDb.db, { status: 'all' }, page());
+    const t = await timeline(testDb.db, { status: 'all', modality: 'all' }, page());
     expect(t.items.map((e) => [e.eventId, e.date.start])).toEqual([
       ['e-waiver', '2021-03-26'],
       ['e-letter', '2021-03-29'],
       ['e-demand', '2021-03-29'],
     ]);
-    const paged = await timeline(testDb.db, { status: 'all' }, page({ limit: 1, offset: 1 }));
+    expect(t.total).toBe(3);
+    const paged = await timeline(testDb.db, { status: 'all', modality: 'all' }, page({ limit: 1, offset: 1 }));
     expect(paged.items.map((e) => e.eventId)).toEqual(['e-letter']);
-    expect(paged.next).not.toBeNull();
+    expect(paged).toMatchObject({ total: 3, offset: 1 });
+    expect(decodeCursor(paged.next!)!.offset).toBe(2);
+    expect(decodeCursor(paged.prev!)!.offset).toBe(0);
+    expect(decodeCursor(paged.last!)!.offset).toBe(2);
+    expect((await timeline(testDb.db, { status: 'all' }, page())).items.map((e) => e.eventId)).toEqual(['e-waiver', 'e-letter']);
+  });
+
+  it('counts events per period over every match, empty periods as zeros', async () => {
+    const days = await timelineHistogram(testDb.db, { status: 'all', modality: 'all' }, 'day');
+    expect(days.buckets).toEqual([
+      { start: '2021-03-26', events: 1 },
+      { start: '2021-03-27', events: 0 },
+      { start: '2021-03-28', events: 0 },
+      { start: '2021-03-29', events: 2 },
+    ]);
+    expect((await timelineHistogram(testDb.db, {})).buckets).toEqual([{ start: '2021-03-26', events: 1 }]);
+    expect((await timelineHistogram(testDb.db, { types: ['ElectionHeld'] })).buckets).toEqual([]);
   });
 
   it('is idempotent under replay: a reset checkpoint reprocesses the log into the same rows', async () => {

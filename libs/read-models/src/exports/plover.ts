@@ -1,4 +1,4 @@
-import { type Actor, type DateInterval, EVENT_TYPES, type EvidenceSpan, isEventType } from '#domain';
+import { type Actor, type DateInterval, EVENT_TYPES, type EventLocation, type EvidenceSpan, isEventType } from '#domain';
 import type { ExportRow } from './export-rows.js';
 
 /**
@@ -17,8 +17,9 @@ export function toPloverRecord({ event, article, numArticles }: ExportRow): Reco
     date_precision: date.precision,
     event_type: event.plover,
     mode: isEventType(event.type) ? ((EVENT_TYPES[event.type] as { ploverMode?: string }).ploverMode ?? null) : null,
-    // PLOVER's auxiliary modes: future, hypothetical and negated events are flagged, not dropped.
+    // PLOVER's auxiliary modes: a future, hypothetical or negated event (exported only when asked for) says so.
     aux_mode: event.modality === 'asserted' ? null : event.modality,
+    modality: event.modality,
     actor: agent.map((a) => a.name),
     actor_id: agent.map((a) => a.id),
     actor_country: agent.map((a) => a.country),
@@ -27,7 +28,7 @@ export function toPloverRecord({ event, article, numArticles }: ExportRow): Reco
     recipient_id: target.map((a) => a.id),
     recipient_country: target.map((a) => a.country),
     recipient_sector: target.map((a) => a.sector),
-    location: event.location ?? null,
+    location: ploverLocation(event.location as EventLocation | null),
     source: { article_id: event.article_id, url: article.url, outlet: article.outlet, title: article.title },
     num_articles: numArticles,
     evidence: (event.evidence as EvidenceSpan[]).map((e) => ({ text: e.text, start: e.start, end: e.end })),
@@ -37,6 +38,21 @@ export function toPloverRecord({ event, article, numArticles }: ExportRow): Reco
     cameo: event.cameo,
     goldstein: event.goldstein,
     status: event.status,
+  };
+}
+
+/** POLECAT-style geolocation: the place's name, its admin1, coordinates and how precise they are. */
+function ploverLocation(location: EventLocation | null): Record<string, unknown> | null {
+  if (!location) return null;
+  return {
+    name: location.name,
+    country: location.country,
+    admin1: location.region ?? null,
+    admin1_code: location.regionCode ?? null,
+    lat: location.lat ?? null,
+    lon: location.lon ?? null,
+    precision: location.precision ?? null,
+    feature_id: location.placeId ?? null,
   };
 }
 

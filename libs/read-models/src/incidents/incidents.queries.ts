@@ -1,8 +1,10 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Actor } from '#domain';
 import type { Db } from '#db';
+import { type ModalityFilter, modalitiesOf } from '../events/event-filters.js';
 import { visibleAt } from '../shared/as-of.js';
 import { type Page, type PageRequest, toPage } from '../shared/page.js';
+import type { IncidentSource, IncidentView } from './incident-view.schema.js';
 
 export interface IncidentFilters {
   types?: string[];
@@ -12,50 +14,17 @@ export interface IncidentFilters {
   to?: string;
   minSources?: number;
   incidentId?: string;
+  /** Which of its events count (default asserted): an incident none of whose events happened is not listed. */
+  modality?: ModalityFilter;
 }
 
-export interface IncidentSource {
-  articleId: string;
-  title: string;
-  outlet: string;
-  url: string;
-  publishedAt: string;
-  eventIds: string[];
-}
+/** The event versions of an incident that count: visible at asOf, active, of the modalities asked for. */
+const countedEvent = (asOf: Date | undefined, modality: ModalityFilter | undefined) => {
+  const modalities = modalitiesOf(modality);
+  return sql<SqlBool>`${visibleAt('e', asOf)} and e.status = 'active'${modalities ? sql` and e.modality = any(${sql.val([...modalities])}::text[])` : sql``}`;
+};
 
-/** An analyst's merge or split that concerned the incident, as the log recorded it. */
-export interface IncidentCorrection {
-  kind: 'merged' | 'split';
-  by: string;
-  reason: string;
-  recordedAt: string;
-  logPosition: string;
-  /** Merged: incidentIds and into. Split: from, to (the new incident) and eventIds. */
-  incidentIds?: string[];
-  into?: string;
-  from?: string;
-  to?: string;
-  eventIds?: string[];
-}
-
-export interface IncidentView {
-  incidentId: string;
-  type: string;
-  /** Union of the member events' intervals. */
-  dateStart: string;
-  dateEnd: string;
-  agentCountries: string[];
-  targetCountries: string[];
-  agents: Actor[];
-  targets: Actor[];
-  /** Articles reporting it (its sources), and how many. */
-  sourceCount: number;
-  outletCount: number;
-  eventCount: number;
-  sources: IncidentSource[];
-  /** Analysts' merges and splits concerning it, oldest first (as recorded before asOf). */
-  history: IncidentCorrection[];
-}
+export type { IncidentCorrection, IncidentSource, IncidentView } from './incident-view.schema.js';
 
 /**
  * Incidents as recorded before asOf: membership versions visible then, joined to
@@ -67,17 +36,9 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
   const asOf = page.asOf;
   let query = db
     .selectFrom('read_incident_members as m')
-    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(visibleAt('e', asOf)).on('e.status', '=', 'active'))
+    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)))
     .where(visibleAt('m', asOf))
-    .groupBy('m.incident_id')
-    .select([
-      'm.incident_id',
-      sql<string>`min(e.type)`.as('type'),
-      sql<string>`to_char(min(e.date_start), 'YYYY-MM-DD')`.as('date_start'),
-      sql<string>`to_char(max(e.date_end), 'YYYY-MM-DD')`.as('date_end'),
-      sql<string>`count(distinct m.article_id)`.as('source_count'),
-      sql<string>`count(*)`.as('event_count'),
-    ]);
+    .groupBy('m.incident_id');
   if (filters.incidentId) query = query.where('m.incident_id', '=', filters.incidentId);
   if (filters.types?.length) query = query.where('e.type', 'in', filters.types);
   if (filters.minSources) query = query.having(sql<SqlBool>`count(distinct m.article_id) >= ${filters.minSources}`);
@@ -87,17 +48,40 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     const country: Expression<SqlBool> = sql<SqlBool>`bool_or(e.agent_countries @> array[${filters.country}]::text[] or e.target_countries @> array[${filters.country}]::text[])`;
     query = query.having(country);
   }
-  const groups = await query
+  // The page's keys first: grouping every incident with only max(date_end) is a cheap hash aggregate, and
+  // the window over the groups gives the total in the same pass. Only the page's incidents are then
+  // grouped in full (types, dates, distinct sources), never the tens of thousands skipped.
+  const keys = await query
+    .select(['m.incident_id', sql<string>`count(*) over ()`.as('total')])
     .orderBy(sql`max(e.date_end)`, 'desc')
     .orderBy('m.incident_id')
     .limit(page.limit + 1)
     .offset(page.offset)
     .execute();
-  if (groups.length === 0) return toPage([], page, pinned);
+  const total =
+    keys.length > 0
+      ? Number(keys[0]!.total)
+      : page.offset === 0
+        ? 0
+        : Number((await db.selectFrom(query.select('m.incident_id').as('g')).select(sql<string>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+  if (keys.length === 0) return toPage([], page, pinned, total);
+  const rows = await query
+    .where('m.incident_id', 'in', keys.map((k) => k.incident_id))
+    .select([
+      'm.incident_id',
+      sql<string>`min(e.type)`.as('type'),
+      sql<string>`to_char(min(e.date_start), 'YYYY-MM-DD')`.as('date_start'),
+      sql<string>`to_char(max(e.date_end), 'YYYY-MM-DD')`.as('date_end'),
+      sql<string>`count(distinct m.article_id)`.as('source_count'),
+      sql<string>`count(*)`.as('event_count'),
+    ])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.incident_id, r]));
+  const groups = keys.map((k) => byId.get(k.incident_id)!);
 
   const members = await db
     .selectFrom('read_incident_members as m')
-    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(visibleAt('e', asOf)).on('e.status', '=', 'active'))
+    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)))
     .innerJoin('read_articles as a', 'a.article_id', 'm.article_id')
     .where(visibleAt('m', asOf))
     .where('m.incident_id', 'in', groups.map((g) => g.incident_id))
@@ -127,7 +111,7 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     const list = [...sources.values()];
     return {
       incidentId: group.incident_id,
-      type: group.type,
+      type: group.type as IncidentView['type'],
       dateStart: group.date_start,
       dateEnd: group.date_end,
       agentCountries: [...new Set([...agents.values()].map((a) => a.country))].sort(),
@@ -143,18 +127,18 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
         .map((h) => ({ kind: h.kind, by: h.by, reason: h.reason, recordedAt: h.recorded_at.toISOString(), logPosition: String(h.log_position), ...(h.details as object) })),
     };
   });
-  return toPage(views, page, pinned);
+  return toPage(views, page, pinned, total);
 }
 
 /** NumArticles / NumSources of GDELT for each event: the size of its incident as of asOf. */
-export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date): Promise<Map<string, { incidentId: string; articles: number; outlets: number }>> {
+export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date, modality?: ModalityFilter): Promise<Map<string, { incidentId: string; articles: number; outlets: number }>> {
   if (eventIds.length === 0) return new Map();
   const { rows } = await sql<{ event_id: string; incident_id: string; articles: string; outlets: string }>`
     select mine.event_id, mine.incident_id,
            count(distinct m.article_id) as articles, count(distinct a.outlet) as outlets
     from read_incident_members mine
     join read_incident_members m on m.incident_id = mine.incident_id and ${visibleAt('m', asOf)}
-    join read_events e on e.event_id = m.event_id and ${visibleAt('e', asOf)} and e.status = 'active'
+    join read_events e on e.event_id = m.event_id and ${countedEvent(asOf, modality)}
     join read_articles a on a.article_id = m.article_id
     where mine.event_id = any(${sql.val(eventIds)}::text[]) and ${visibleAt('mine', asOf)}
     group by mine.event_id, mine.incident_id`.execute(db);

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Database, Db } from '#db';
 import { type EventStore, deterministicEventId } from '#event-store';
 import { READ_MODEL_PROJECTIONS } from '../projections.js';
+import type { RebuildView } from './rebuild-view.schema.js';
 
 /** The log event that asks the worker for a rebuild, and the queue that carries it. */
 export const REBUILD_REQUESTED = 'ProjectionRebuildRequested';
@@ -50,19 +51,7 @@ export async function requestRebuild(db: Db, store: EventStore, request: Omit<Pr
   }
 }
 
-export interface RebuildView {
-  rebuildId: string;
-  consumer: string;
-  status: string;
-  requestedBy: string;
-  reason: string | null;
-  requestedAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  processed: number;
-  remaining: number | null;
-  error: string | null;
-}
+export type { RebuildView } from './rebuild-view.schema.js';
 
 export async function listRebuilds(db: Db, options: { rebuildId?: string; limit?: number } = {}): Promise<RebuildView[]> {
   let query = db.selectFrom('projection_rebuilds').selectAll().orderBy('requested_at', 'desc').limit(options.limit ?? 50);
@@ -74,9 +63,9 @@ export async function listRebuilds(db: Db, options: { rebuildId?: string; limit?
     status: r.status,
     requestedBy: r.requested_by,
     reason: r.reason,
-    requestedAt: r.requested_at,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
+    requestedAt: r.requested_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
     processed: Number(r.processed),
     remaining: r.remaining === null ? null : Number(r.remaining),
     error: r.error,

@@ -1,22 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get, post } from '../../api';
+import type { z } from 'zod';
+import type { codingFailuresSchema } from '../../../../api/src/operations/operations.schema';
 import { Card, ErrorBox, formatTime } from '../../components/ui';
 
-interface CodingFailureView {
-  articleId: string;
-  title: string;
-  outlet: string;
-  reason: string | null;
-  attempts: number | null;
-  failedAt: string;
-}
+type CodingFailures = z.infer<typeof codingFailuresSchema>;
 
 /** Articles whose coding failed after every attempt, with the reason, and a button to queue one again. */
 export function CodingFailuresCard() {
   const failures = useQuery({
     queryKey: ['ops', 'coding-failures'],
-    queryFn: () => get<{ total: number; failures: CodingFailureView[] }>('/api/operations/coding-failures'),
+    queryFn: () => get<CodingFailures>('/api/operations/coding-failures'),
     refetchInterval: 10_000,
   });
   if (failures.data && failures.data.total === 0) return null;

@@ -1,23 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api';
+import type { z } from 'zod';
+import type { parkedEventSchema } from '../../../../api/src/operations/operations.schema';
 import { Card, ErrorBox, Loading, formatTime } from '../../components/ui';
 
 /** GET /api/operations/parked: an event a log consumer could not apply, parked so the consumer went on. */
-export interface ParkedEventView {
-  parkedId: string;
-  consumer: string;
-  eventId: string;
-  globalPosition: string;
-  streamId: string;
-  eventType: string;
-  error: string;
-  attempts: number;
-  firstFailedAt: string;
-  lastFailedAt: string;
-  status: 'parked' | 'replay-requested' | 'replayed';
-  replayRequestedBy: string | null;
-  replayedAt: string | null;
-}
+type ParkedEventView = z.infer<typeof parkedEventSchema>;
 
 export function ParkedEventsCard() {
   const parked = useQuery({
