@@ -2,4 +2,4 @@ import { loadConfigOrExit, startHttpApp } from '#platform';
 import { ApiModule } from './api.module.js';
 
 const config = loadConfigOrExit();
-await startHttpApp(ApiModule, { port: config.PORT, host: config.HOST, openApi: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+await startHttpApp(ApiModule, { port: config.PORT, host: config.HOST, openApi: true, dashboard: true, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });

@@ -5,4 +5,5 @@ export * from './consumers/consumer-registry.js';
 export * from './consumers/notifier.provider.js';
 export * from './metrics/metrics.service.js';
 export * from './bootstrap.js';
+export * from './progress.js';
 export * from './http/error.filter.js';
