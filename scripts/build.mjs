@@ -21,7 +21,7 @@ const buildInfo = join(root, 'dist/.tsbuildinfo.build');
 const before = mtime(buildInfo);
 const compileStart = performance.now();
 // Say something if the compiler is not done at once (a first build takes 15-30 s).
-const slow = setTimeout(() => say('compiling TypeScript (only what changed since the last build)…'), 1000);
+const slow = setTimeout(() => say('checking the TypeScript build (compiling only what changed since the last one)…'), 1000);
 await run(join(root, 'node_modules/typescript/bin/tsc'), ['-b', 'tsconfig.build.json']);
 clearTimeout(slow);
 const compiled = mtime(buildInfo) !== before;

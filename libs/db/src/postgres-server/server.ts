@@ -62,7 +62,7 @@ export interface ServerStart {
 export interface RunningServer {
   pid: number;
   port: number;
-  /** Fast shutdown (SIGINT: open sessions are ended), waiting until the server has exited. */
+  /** Stops the server (smart, then fast shutdown) and waits until it has exited. */
   stop(): Promise<void>;
 }
 
@@ -144,10 +144,16 @@ function serverHandle(pid: number, port: number, exited: Promise<void>): Running
     port,
     stop() {
       stopping ??= (async () => {
-        signal(pid, 'SIGINT');
-        const slow = setTimeout(() => signal(pid, 'SIGQUIT'), 30_000);
+        // Smart shutdown first: the app has closed its pools, but a client's goodbye may still be
+        // on its way (pg's pool.end() resolves before the sockets close); cutting those sessions
+        // (fast shutdown) would make each of them log an error. Anything still connected after
+        // 5 s is cut; after 30 s the server is told to quit at once.
+        signal(pid, 'SIGTERM');
+        const lingering = setTimeout(() => signal(pid, 'SIGINT'), 5_000);
+        const hung = setTimeout(() => signal(pid, 'SIGQUIT'), 30_000);
         await exited;
-        clearTimeout(slow);
+        clearTimeout(lingering);
+        clearTimeout(hung);
         process.off('exit', onExit);
       })();
       return stopping;
