@@ -20,10 +20,16 @@ const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s
 const buildInfo = join(root, 'dist/.tsbuildinfo.build');
 const before = mtime(buildInfo);
 const compileStart = performance.now();
-// Say something if the compiler is not done at once (a first build takes 15-30 s).
-const slow = setTimeout(() => say('checking the TypeScript build (compiling only what changed since the last one)…'), 1000);
+// Say something if the compiler is not done at once (a first build takes 15-30 s), and every
+// few seconds after that, so that a long first build never looks like a hang.
+let ticker;
+const slow = setTimeout(() => {
+  say('checking the TypeScript build (compiling only what changed since the last one)…');
+  ticker = setInterval(() => say(`still compiling TypeScript (${seconds(compileStart)})…`), 5000);
+}, 1000);
 await run(join(root, 'node_modules/typescript/bin/tsc'), ['-b', 'tsconfig.build.json']);
 clearTimeout(slow);
+clearInterval(ticker);
 const compiled = mtime(buildInfo) !== before;
 if (compiled) say(`compiled TypeScript in ${seconds(compileStart)}`);
 
