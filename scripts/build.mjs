@@ -40,7 +40,13 @@ if (withDashboard) {
   if (output < newestInput) {
     const viteStart = performance.now();
     say('building the dashboard (vite)…');
-    await run(join(root, 'node_modules/vite/bin/vite.js'), ['build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn']);
+    await run(join(root, 'node_modules/vite/bin/vite.js'), [
+      'build',
+      '--config',
+      'apps/dashboard/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ]);
     say(`built the dashboard in ${seconds(viteStart)}`);
     dashboardBuilt = true;
   }

@@ -78,7 +78,8 @@ async function runDemo(): Promise<void> {
   say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
   say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
   const secret = webhookSecret(config);
-  const whose = secret === DEVELOPMENT_WEBHOOK_SECRET ? 'the development secret; set WEBHOOK_SECRET for your own' : 'WEBHOOK_SECRET';
+  const whose =
+    secret === DEVELOPMENT_WEBHOOK_SECRET ? 'the development secret; set WEBHOOK_SECRET for your own' : 'WEBHOOK_SECRET';
   say(`Send the next article to POST ${base}/webhooks/articles signed (Standard Webhooks) with the secret`);
   say(`  ${secret}  (${whose}; README "Sending an article")`);
 }

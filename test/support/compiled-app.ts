@@ -25,7 +25,11 @@ export async function startCompiledApp(
     delete childEnv.REDIS_URL;
   }
   const root = options.root ?? ROOT;
-  const child = spawn(process.execPath, [resolve(root, 'dist', entry)], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(root, 'dist', entry)], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -52,7 +56,10 @@ export async function startCompiledApp(
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) {
         await app.kill();

@@ -10,11 +10,14 @@ export default async function globalSetup(globalConfig) {
   try {
     ({ startTestServices } = await import('../../dist/libs/db/src/testing/test-services.js'));
   } catch (error) {
-    throw new Error(`run the tests through npm (npm test, npm run test:int, npm run test:e2e): they build dist/ first (${error.message})`);
+    const how = 'run the tests through npm (npm test, npm run test:int, npm run test:e2e): they build dist/ first';
+    throw new Error(`${how} (${error.message})`);
   }
   const started = Date.now();
   const services = await startTestServices(globalConfig.maxWorkers);
   Object.assign(process.env, services.env);
   globalThis.newsledgerTestServices = services;
-  process.stderr.write(`\nnewsledger tests (${((Date.now() - started) / 1000).toFixed(1)} s to start): ${services.summary}\n`);
+  process.stderr.write(
+    `\nnewsledger tests (${((Date.now() - started) / 1000).toFixed(1)} s to start): ${services.summary}\n`,
+  );
 }

@@ -6,7 +6,14 @@ import pg from 'pg';
 import { type PostgresBinaries, embeddedBinaries } from './postgres-server/binaries.js';
 import { type DatabaseUser, databaseUser, giveTo, userCan } from './postgres-server/database-user.js';
 import { ROOT_STATE_DIR, firstClosedFolder, mkdirReachable, reachableBinaries } from './postgres-server/placement.js';
-import { PostgresServerError, type RunningServer, adoptServer, initCluster, runningServer, startServer } from './postgres-server/server.js';
+import {
+  PostgresServerError,
+  type RunningServer,
+  adoptServer,
+  initCluster,
+  runningServer,
+  startServer,
+} from './postgres-server/server.js';
 
 /**
  * The zero-setup default: a real PostgreSQL (binaries shipped by the npm
@@ -48,7 +55,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (found) {
     progress(`PostgreSQL is already running on ${dataDir} (pid ${found.pid}, port ${found.port}): using it`);
     // A server left by a killed newsledger is ours to stop; one another newsledger runs is not.
-    server = found.orphaned ? adoptServer(found.pid, found.port) : { pid: found.pid, port: found.port, stop: async () => undefined };
+    server = found.orphaned
+      ? adoptServer(found.pid, found.port)
+      : { pid: found.pid, port: found.port, stop: async () => undefined };
   } else {
     const binaries = reachableBinaries(embeddedBinaries(), user, progress);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -64,7 +73,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.stop();
     throw error;
   }
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${server.port}/${database}`, dataDir, stop: () => server.stop() };
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${server.port}/${database}`,
+    dataDir,
+    stop: () => server.stop(),
+  };
 }
 
 /** Where the data of a configured folder lives when, as root, the `postgres` user cannot reach that folder. */
@@ -74,7 +87,9 @@ export function relocatedDataDir(configured: string): string {
 
 function placeDataDir(configured: string, user: DatabaseUser, progress: (message: string) => void): string {
   if (existsSync(configured) && !existsSync(join(configured, 'PG_VERSION')) && readdirSync(configured).length > 0) {
-    throw new PostgresServerError(`EMBEDDED_PG_DIR ${configured} is neither empty nor a PostgreSQL data folder: choose another folder`);
+    throw new PostgresServerError(
+      `EMBEDDED_PG_DIR ${configured} is neither empty nor a PostgreSQL data folder: choose another folder`,
+    );
   }
   if (user.uid === undefined) {
     mkdirSync(configured, { recursive: true });
@@ -94,7 +109,12 @@ function placeDataDir(configured: string, user: DatabaseUser, progress: (message
   return standIn;
 }
 
-async function startOnFreePort(binaries: PostgresBinaries, dataDir: string, user: DatabaseUser, log?: (line: string) => void): Promise<RunningServer> {
+async function startOnFreePort(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  user: DatabaseUser,
+  log?: (line: string) => void,
+): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startServer({ binaries, dataDir, user, port: await freePort(), onLog: log });

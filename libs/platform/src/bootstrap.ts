@@ -52,7 +52,10 @@ export async function startHttpApp(rootModule: unknown, options: HttpAppOptions)
 
 async function createAndListen(rootModule: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
   // Fastify takes a hop count for trustProxy too; the adapter's type omits it.
-  const adapter = new FastifyAdapter({ trustProxy: (options.trustProxy ?? false) as boolean, bodyLimit: options.maxBodyBytes });
+  const adapter = new FastifyAdapter({
+    trustProxy: (options.trustProxy ?? false) as boolean,
+    bodyLimit: options.maxBodyBytes,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     bufferLogs: true,
     // A failed start throws to startHttpApp (one line) instead of exiting with Nest's stack dump.
@@ -73,7 +76,9 @@ async function createAndListen(rootModule: unknown, options: HttpAppOptions): Pr
       app,
       new DocumentBuilder()
         .setTitle('newsledger')
-        .setDescription('Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.')
+        .setDescription(
+          'Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.',
+        )
         .setVersion('0.1.0')
         .build(),
     );
@@ -81,8 +86,12 @@ async function createAndListen(rootModule: unknown, options: HttpAppOptions): Pr
   }
   await app.listen(options.port, options.host);
   const base = `http://${displayHost(options.host)}:${options.port}`;
-  const where = [options.dashboard && `dashboard at ${base}/admin`, options.openApi && `API docs at ${base}/docs`].filter(Boolean);
-  progress(`listening on ${base}${options.host === '0.0.0.0' || options.host === '::' ? ' (all interfaces)' : ''}${where.length ? ` — ${where.join(', ')}` : ''}`);
+  const where = [
+    options.dashboard && `dashboard at ${base}/admin`,
+    options.openApi && `API docs at ${base}/docs`,
+  ].filter(Boolean);
+  const everywhere = options.host === '0.0.0.0' || options.host === '::' ? ' (all interfaces)' : '';
+  progress(`listening on ${base}${everywhere}${where.length ? ` — ${where.join(', ')}` : ''}`);
   return app;
 }
 
@@ -134,7 +143,13 @@ export function exitOnStartupError(error: unknown): never {
 }
 
 /** Failures whose message says all there is to say. */
-const EXPLAINED = new Set(['ConfigError', 'PostgresServerError', 'DatabaseUserError', 'EmbeddedPostgresError', 'MigrationError']);
+const EXPLAINED = new Set([
+  'ConfigError',
+  'PostgresServerError',
+  'DatabaseUserError',
+  'EmbeddedPostgresError',
+  'MigrationError',
+]);
 
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';

@@ -27,8 +27,20 @@ export function databaseUser(): DatabaseUser {
   let ids = lookup('postgres');
   if (!ids) {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent',
-        '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+      execFileSync(
+        'useradd',
+        [
+          '--system',
+          '--user-group',
+          '--no-create-home',
+          '--home-dir',
+          '/nonexistent',
+          '--shell',
+          '/usr/sbin/nologin',
+          'postgres',
+        ],
+        { stdio: 'pipe' },
+      );
     } catch (error) {
       throw new DatabaseUserError(
         `PostgreSQL cannot run as root and the user 'postgres' could not be created (${firstLine(error)}): ` +
@@ -36,7 +48,10 @@ export function databaseUser(): DatabaseUser {
       );
     }
     ids = lookup('postgres');
-    if (!ids) throw new DatabaseUserError("PostgreSQL cannot run as root and the user 'postgres' was not found after creating it");
+    if (!ids)
+      throw new DatabaseUserError(
+        "PostgreSQL cannot run as root and the user 'postgres' was not found after creating it",
+      );
   }
   return { name: 'postgres', ...ids };
 }

@@ -1,4 +1,14 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PostgresBinaries } from './binaries.js';
 import { type DatabaseUser, userCan } from './database-user.js';
@@ -34,7 +44,11 @@ export function mkdirReachable(path: string): void {
  * The embedded binaries, or a root-owned copy of them under /var/lib/newsledger
  * when the database user cannot reach node_modules (a clone in root's home).
  */
-export function reachableBinaries(binaries: PostgresBinaries, user: DatabaseUser, progress: (m: string) => void): PostgresBinaries {
+export function reachableBinaries(
+  binaries: PostgresBinaries,
+  user: DatabaseUser,
+  progress: (m: string) => void,
+): PostgresBinaries {
   if (user.uid === undefined || userCan(user, '-x', join(binaries.binDir, 'postgres'))) return binaries;
   const target = join(ROOT_STATE_DIR, `postgres-${binaries.source}-${binaries.version}`);
   const complete = join(target, '.complete');
@@ -51,7 +65,9 @@ export function reachableBinaries(binaries: PostgresBinaries, user: DatabaseUser
   }
   const copy = { ...binaries, installDir: target, binDir: join(target, 'bin') };
   if (!userCan(user, '-x', join(copy.binDir, 'postgres'))) {
-    throw new PostgresServerError(`the user postgres cannot run ${copy.binDir}/postgres either: set DATABASE_URL, or run as a regular user`);
+    throw new PostgresServerError(
+      `the user postgres cannot run ${copy.binDir}/postgres either: set DATABASE_URL, or run as a regular user`,
+    );
   }
   return copy;
 }
@@ -59,8 +75,10 @@ export function reachableBinaries(binaries: PostgresBinaries, user: DatabaseUser
 /** A finished copy that only root could have written (it will run as another user, but we still vouch for it). */
 function trustedCopy(target: string, complete: string): boolean {
   if (!existsSync(complete) || !existsSync(join(target, 'bin'))) return false;
-  return [target, join(target, 'bin'), ...readdirSync(join(target, 'bin')).map((f) => join(target, 'bin', f))].every((path) => {
-    const stat = statSync(path);
-    return stat.uid === 0 && (stat.mode & 0o022) === 0;
-  });
+  return [target, join(target, 'bin'), ...readdirSync(join(target, 'bin')).map((f) => join(target, 'bin', f))].every(
+    (path) => {
+      const stat = statSync(path);
+      return stat.uid === 0 && (stat.mode & 0o022) === 0;
+    },
+  );
 }

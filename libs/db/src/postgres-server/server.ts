@@ -27,7 +27,12 @@ export interface ClusterInit {
 export async function initCluster(init: ClusterInit): Promise<void> {
   const passwordDir = init.password ? mkdtempSync(join(tmpdir(), 'newsledger-initdb-')) : undefined;
   try {
-    const args = [`--pgdata=${init.dataDir}`, `--username=${init.superuser}`, '--encoding=UTF8', `--locale=${bestLocale()}`];
+    const args = [
+      `--pgdata=${init.dataDir}`,
+      `--username=${init.superuser}`,
+      '--encoding=UTF8',
+      `--locale=${bestLocale()}`,
+    ];
     if (passwordDir) {
       const passwordFile = join(passwordDir, 'password');
       writeFileSync(passwordFile, `${init.password}\n`, { mode: 0o600 });
@@ -82,7 +87,10 @@ export async function startServer(start: ServerStart): Promise<RunningServer> {
   const seen = new Promise<void>((resolveReady, reject) => {
     child.once('error', (error) => reject(spawnError(start.binaries, 'postgres', start.user, error)));
     child.once('exit', (code, signal) => {
-      if (!ready) reject(new PostgresServerError(`PostgreSQL exited at start (${signal ?? `code ${code}`}): ${tail.join(' | ')}`));
+      if (!ready)
+        reject(
+          new PostgresServerError(`PostgreSQL exited at start (${signal ?? `code ${code}`}): ${tail.join(' | ')}`),
+        );
     });
     forEachLine(child, (line) => {
       tail.push(line);
@@ -97,7 +105,11 @@ export async function startServer(start: ServerStart): Promise<RunningServer> {
   const timeoutMs = start.timeoutMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PostgresServerError(`PostgreSQL did not start within ${timeoutMs / 1000} s: ${tail.join(' | ')}`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(new PostgresServerError(`PostgreSQL did not start within ${timeoutMs / 1000} s: ${tail.join(' | ')}`)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([seen, timedOut]);
@@ -169,12 +181,20 @@ function runToEnd(binaries: PostgresBinaries, tool: string, args: string[], user
     forEachLine(child, (line) => output.push(line));
     child.once('error', (error) => reject(spawnError(binaries, tool, user, error)));
     child.once('exit', (code, sig) =>
-      code === 0 ? resolveRun() : reject(new PostgresServerError(`${tool} failed (${sig ?? `code ${code}`}): ${output.slice(-6).join(' | ')}`)),
+      code === 0
+        ? resolveRun()
+        : reject(new PostgresServerError(`${tool} failed (${sig ?? `code ${code}`}): ${output.slice(-6).join(' | ')}`)),
     );
   });
 }
 
-function spawnAs(binaries: PostgresBinaries, tool: string, args: string[], user: DatabaseUser, options: { detached?: boolean }): ChildProcess {
+function spawnAs(
+  binaries: PostgresBinaries,
+  tool: string,
+  args: string[],
+  user: DatabaseUser,
+  options: { detached?: boolean },
+): ChildProcess {
   return spawn(join(binaries.binDir, tool), args, {
     uid: user.uid,
     gid: user.gid,
@@ -202,8 +222,13 @@ function forEachLine(child: ChildProcess, onLine: (line: string) => void): void 
 /** The locale initdb is given: a UTF-8 one where the system has it, so upper()/lower() know non-ASCII letters. */
 function bestLocale(): string {
   try {
-    const available = new Set(execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: 'pipe' }).split('\n').map((l) => l.trim()));
-    for (const candidate of ['C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8']) if (available.has(candidate)) return candidate;
+    const available = new Set(
+      execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: 'pipe' })
+        .split('\n')
+        .map((l) => l.trim()),
+    );
+    for (const candidate of ['C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8'])
+      if (available.has(candidate)) return candidate;
   } catch {
     /* no `locale` tool: fall back to C */
   }

@@ -34,15 +34,20 @@ export async function describeHorizon(db: Kysely<any>): Promise<string> {
   try {
     const holders = await horizonHolders(db);
     const { rows: prepared } = await sql<{ gid: string; database: string; ageSeconds: number }>`
-      select gid, database, extract(epoch from now() - prepared)::int as "ageSeconds" from pg_prepared_xacts`.execute(db);
-    if (holders.length === 0 && prepared.length === 0) return 'No other transaction is open on the server: the horizon is not what holds the consumer back.';
+      select gid, database, extract(epoch from now() - prepared)::int as "ageSeconds" from pg_prepared_xacts`.execute(
+      db,
+    );
+    if (holders.length === 0 && prepared.length === 0)
+      return 'No other transaction is open on the server: the horizon is not what holds the consumer back.';
     const lines = holders.map(
       (h) =>
         `  pid ${h.pid}, database ${h.database ?? '?'}, user ${h.user ?? '?'}, application "${h.application ?? ''}", ` +
         `${h.state ?? '?'}, transaction open for ${h.ageSeconds ?? '?'} s, last query: ${h.query ?? '?'}`,
     );
-    for (const p of prepared) lines.push(`  prepared transaction "${p.gid}" in database ${p.database}, ${p.ageSeconds} s old`);
-    return `Log consumers read only below the oldest open transaction on the whole server; the oldest now:\n${lines.join('\n')}`;
+    for (const p of prepared)
+      lines.push(`  prepared transaction "${p.gid}" in database ${p.database}, ${p.ageSeconds} s old`);
+    const intro = 'Log consumers read only below the oldest open transaction on the whole server; the oldest now:';
+    return `${intro}\n${lines.join('\n')}`;
   } catch (error) {
     return `(could not read pg_stat_activity: ${error instanceof Error ? error.message : String(error)})`;
   }

@@ -1,5 +1,14 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../embedded-postgres.js';
@@ -47,12 +56,15 @@ export async function startTestServices(workers: number): Promise<TestServices> 
   const stops: (() => Promise<void>)[] = [];
   try {
     if (process.env.TEST_DATABASE_URL) {
-      summary.push(`PostgreSQL: TEST_DATABASE_URL (${redact(process.env.TEST_DATABASE_URL)}), shared by ${workers} worker(s)`);
+      summary.push(
+        `PostgreSQL: TEST_DATABASE_URL (${redact(process.env.TEST_DATABASE_URL)}), shared by ${workers} worker(s)`,
+      );
     } else {
       const clusters = await startClusters(workers);
       stops.push(clusters.stop);
       env.NEWSLEDGER_TEST_DATABASE_URLS = clusters.urls.join(' ');
-      summary.push(`PostgreSQL: ${workers} private cluster(s) (${clusters.source} binaries ${clusters.version}) in ${clusters.base}`);
+      const binaries = `${clusters.source} binaries ${clusters.version}`;
+      summary.push(`PostgreSQL: ${workers} private cluster(s) (${binaries}) in ${clusters.base}`);
     }
     if (process.env.TEST_REDIS_URL) {
       summary.push(`Redis: TEST_REDIS_URL (${redact(process.env.TEST_REDIS_URL)})`);
@@ -62,7 +74,9 @@ export async function startTestServices(workers: number): Promise<TestServices> 
       env.TEST_REDIS_URL = redis.url;
       summary.push(`Redis: private redis-server on ${redis.url}`);
     } else {
-      summary.push('Redis: redis-server is not installed and TEST_REDIS_URL is unset: tests needing Redis use 127.0.0.1:6379');
+      summary.push(
+        'Redis: redis-server is not installed and TEST_REDIS_URL is unset: tests needing Redis use 127.0.0.1:6379',
+      );
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
@@ -107,7 +121,9 @@ async function startClusters(count: number): Promise<Clusters> {
     // Copying an initialised cluster is faster than running initdb again (cp -a keeps owners and modes).
     for (const dir of dirs) execFileSync('cp', ['-a', template, dir]);
     const started = await Promise.all(
-      dirs.map(async (dataDir) => startServer({ binaries, dataDir, user, port: await freePort(), settings: TEST_SETTINGS, detached: false })),
+      dirs.map(async (dataDir) =>
+        startServer({ binaries, dataDir, user, port: await freePort(), settings: TEST_SETTINGS, detached: false }),
+      ),
     );
     servers.push(...started);
   } catch (error) {
@@ -128,7 +144,8 @@ function pickBinaries(): PostgresBinaries {
   const wanted = process.env.TEST_PG_BINARIES;
   if (wanted === 'embedded') return embeddedBinaries();
   const system = systemBinaries();
-  if (wanted === 'system' && !system) throw new Error('TEST_PG_BINARIES=system but /usr/lib/postgresql has no PostgreSQL');
+  if (wanted === 'system' && !system)
+    throw new Error('TEST_PG_BINARIES=system but /usr/lib/postgresql has no PostgreSQL');
   return system ?? embeddedBinaries();
 }
 
@@ -147,7 +164,18 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -29,7 +29,10 @@ describe('catchUp when another session holds the transaction horizon', () => {
     const store = new EventStore(testDb.db);
     await store.append('stream-a', [{ type: 'Appended', data: {} }], { expectedVersion: 0 });
     const seen: string[] = [];
-    const consumer = new LogConsumer(testDb.db, { name: 'held-back', handle: async (events) => void seen.push(...events.map((e) => e.type)) });
+    const consumer = new LogConsumer(testDb.db, {
+      name: 'held-back',
+      handle: async (events) => void seen.push(...events.map((e) => e.type)),
+    });
 
     const failure = await catchUp(testDb.db, consumer, 1_500).then(
       () => 'caught up',
@@ -38,7 +41,12 @@ describe('catchUp when another session holds the transaction horizon', () => {
     const holderPid = (holder as unknown as { processID: number }).processID;
     const database = new URL(testDb.url).pathname.slice(1);
     expect(failure).toContain('held-back did not catch up in 1500 ms (1 events behind)');
-    expect(failure).toMatch(new RegExp(`pid ${holderPid}, database ${database}, user \\w+, application "horizon-holder", idle in transaction, transaction open for \\d+ s, last query: select txid_current\\(\\) as held_back_by_me`));
+    expect(failure).toMatch(
+      new RegExp(
+        `pid ${holderPid}, database ${database}, user \\w+, application "horizon-holder", idle in transaction, ` +
+          `transaction open for \\d+ s, last query: select txid_current\\(\\) as held_back_by_me`,
+      ),
+    );
     expect(seen).toEqual([]);
 
     await holder.query('commit');

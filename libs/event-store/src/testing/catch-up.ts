@@ -17,7 +17,8 @@ export async function catchUp(db: Db, consumer: LogConsumer, timeoutMs = 10_000)
     const [status] = await consumerStatuses(db, [consumer.name]);
     if (status!.lagEvents === 0) return moved;
     if (Date.now() > deadline) {
-      throw new Error(`${consumer.name} did not catch up in ${timeoutMs} ms (${status!.lagEvents} events behind). ${await describeHorizon(db)}`);
+      const behind = `${status!.lagEvents} events behind`;
+      throw new Error(`${consumer.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`);
     }
     await new Promise((r) => setTimeout(r, 10));
   }

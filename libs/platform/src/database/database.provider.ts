@@ -20,7 +20,8 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
     log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR}`);
     progress(`DATABASE_URL is not set: starting the embedded PostgreSQL (EMBEDDED_PG_DIR ${config.EMBEDDED_PG_DIR})`);
     const serverLog = new Logger('PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, progress, log: (line) => serverLog.debug(line) });
+    const serverLines = (line: string) => serverLog.debug(line);
+    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, progress, log: serverLines });
     url = embedded.url;
   }
   const { db, pool } = createDb(url);

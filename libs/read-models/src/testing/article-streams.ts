@@ -92,7 +92,8 @@ export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOpti
       const [status] = await consumerStatuses(db, [projection.name]);
       if (status!.lagEvents === 0) break;
       if (Date.now() > deadline) {
-        throw new Error(`${projection.name} did not catch up in ${timeoutMs} ms (${status!.lagEvents} events behind). ${await describeHorizon(db)}`);
+        const behind = `${status!.lagEvents} events behind`;
+        throw new Error(`${projection.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`);
       }
       await new Promise((r) => setTimeout(r, 10));
     }
