@@ -68,7 +68,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL) from a folder only it
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(dataDir);
   }, 180_000);
 
-  it('keeps the database between runs: the second start finds it, the demo codes its article and stops on Ctrl-C', async () => {
+  it('keeps the database between runs: the second start finds it, the demo codes its article and stops on Ctrl-C (sent twice, as under npm)', async () => {
     const port = await freePort();
     app = await startCompiledApp(
       'scripts/demo.js',
@@ -84,7 +84,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL) from a folder only it
     expect(output).toMatch(/"[^"]+" — coded, \d+ events/);
     expect(output).toContain('whsec_');
 
-    const stopped = await stop(running, 'SIGINT');
+    const stopped = await stop(running, 'SIGINT', { twice: true });
     app = undefined;
     expect(stopped).toEqual({
       exit: { code: 0, signal: null },
@@ -110,8 +110,11 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL) from a folder only it
 async function stop(
   app: RunningApp,
   signal: NodeJS.Signals,
+  options: { twice?: boolean } = {},
 ): Promise<{ exit: { code: number | null; signal: string | null }; afterSignal: string[] }> {
   const before = app.output().length;
+  // A Ctrl-C under npm reaches the app twice at once: from the terminal and forwarded by npm.
+  if (options.twice) app.process.kill(signal);
   const exit = await app.stop(signal);
   const afterSignal = app
     .output()

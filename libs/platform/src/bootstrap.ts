@@ -105,15 +105,20 @@ export function isStopping(): boolean {
 /**
  * One line per signal, then Nest's shutdown hooks in order (HTTP, consumers
  * and workers, then the database — see PlatformModule) and exit code 0. A
- * second signal exits at once; a stop that hangs exits 1 after 30 s.
+ * second signal (2 s or more after the first) exits at once; a stop that hangs
+ * exits 1 after 30 s.
  */
 function stopOnSignals(app: NestFastifyApplication): void {
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopRequested) {
+      // A Ctrl-C under `npm start` arrives twice at once: from the terminal and forwarded by npm.
+      if (Date.now() - firstSignalAt < 2_000) return;
       progress(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
     stopRequested = true;
+    firstSignalAt = Date.now();
     progress(`${signal}: stopping (HTTP, then consumers and workers, then the database)`);
     const hung = setTimeout(() => {
       progress('still stopping after 30 s: exiting anyway');
