@@ -4,62 +4,87 @@
 // examples/article.json through the signed webhook like any sender would,
 // prints the coded events and the alerts they raised, and keeps serving until
 // Ctrl-C.
+// The first line goes out before the framework loads (a few seconds on a busy machine).
+process.stderr.write('newsledger: demo: starting newsledger, then sending it examples/article.json\n');
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
-import { webhookSecret } from '#config';
-import { type AlertView, createSubscription, listAlerts, listSubscriptions } from '#alerts';
-import { EventStore } from '#event-store';
-import { DATABASE, type DatabaseHandle, loadConfigOrExit, startHttpApp } from '#platform';
-import { buildOpenApiDocument } from '../apps/api/src/http/openapi.js';
-import { StandaloneModule } from '../apps/standalone/src/standalone.module.js';
+import type { AlertView } from '#alerts';
+import type { DatabaseHandle } from '#platform';
+const { Webhook } = await import('standardwebhooks');
+const { DEVELOPMENT_WEBHOOK_SECRET, webhookSecret } = await import('#config');
+const { createSubscription, listAlerts, listSubscriptions } = await import('#alerts');
+const { EventStore } = await import('#event-store');
+const { DATABASE, isStopping, loadConfigOrExit, progress, startHttpApp } = await import('#platform');
+const { StandaloneModule } = await import('../apps/standalone/src/standalone.module.js');
+const { buildOpenApiDocument } = await import('../apps/api/src/http/openapi.js');
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-const app = await startHttpApp(StandaloneModule, { port: config.PORT, host: config.HOST, openApi: buildOpenApiDocument, maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY, rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE });
+const app = await startHttpApp(StandaloneModule, {
+  port: config.PORT,
+  host: config.HOST,
+  openApi: config.DOCS_PUBLIC && buildOpenApiDocument,
+  dashboard: true,
+  maxBodyBytes: config.MAX_BODY_BYTES,
+  trustProxy: config.TRUST_PROXY,
+  rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+});
 const base = `http://127.0.0.1:${config.PORT}`;
 const { db } = app.get<DatabaseHandle>(DATABASE);
 
-// What an analyst would set up first (through the dashboard or POST /api/subscriptions): a rule
-// that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
-const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
-if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
-  await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either', modalities: ['asserted'] }, delivery: { queue: true } }, 'demo');
+try {
+  await runDemo();
+} catch (error) {
+  // Ctrl-C while the demo waits ends its requests; the app stops on its own, quietly.
+  if (!isStopping()) throw error;
 }
 
-const body = JSON.stringify(example);
-const id = `msg_demo_${randomUUID()}`;
-const now = new Date();
-const delivery = await fetch(`${base}/webhooks/articles`, {
-  method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    'webhook-signature': new Webhook(webhookSecret(config)).sign(id, now, body),
-  },
-  body,
-});
-const { articleId } = (await delivery.json()) as { articleId: string };
-say(`\nPOST /webhooks/articles → ${delivery.status} ${delivery.status === 200 ? '(already stored earlier)' : ''}  articleId ${articleId}`);
+async function runDemo(): Promise<void> {
+  // What an analyst would set up first (through the dashboard or POST /api/subscriptions): a rule
+  // that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
+  const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
+  if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
+    await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either', modalities: ['asserted'] }, delivery: { queue: true } }, 'demo');
+  }
 
-const article = await waitForCoded(articleId);
-say(`"${example.title}" — ${article.status}, ${article.events.length} events\n`);
-printTable(article.events);
-const alerts = await waitForAlerts(articleId);
-say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"; asserted events only — what did not happen raises none):`);
-for (const alert of alerts) {
-  const matched = alert.explanation.events.map((e) => `"${truncate(e.evidence[0]?.text ?? '', 50)}"`).join(', ');
-  say(`  ${alert.eventType}  incident ${alert.incidentId}  ${alert.sourceCount} source(s)  matched ${matched}`);
+  progress('sending examples/article.json to POST /webhooks/articles, signed like any sender would');
+  const body = JSON.stringify(example);
+  const id = `msg_demo_${randomUUID()}`;
+  const now = new Date();
+  const delivery = await fetch(`${base}/webhooks/articles`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': new Webhook(webhookSecret(config)).sign(id, now, body),
+    },
+    body,
+  });
+  const { articleId } = (await delivery.json()) as { articleId: string };
+  say(`\nPOST /webhooks/articles → ${delivery.status} ${delivery.status === 200 ? '(already stored earlier)' : ''}  articleId ${articleId}`);
+
+  progress('waiting for the coder (the first article of a run also loads its language model)');
+  const article = await waitForCoded(articleId);
+  say(`"${example.title}" — ${article.status}, ${article.events.length} events\n`);
+  printTable(article.events);
+  const alerts = await waitForAlerts(articleId);
+  say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"; asserted events only — what did not happen raises none):`);
+  for (const alert of alerts) {
+    const matched = alert.explanation.events.map((e) => `"${truncate(e.evidence[0]?.text ?? '', 50)}"`).join(', ');
+    say(`  ${alert.eventType}  incident ${alert.incidentId}  ${alert.sourceCount} source(s)  matched ${matched}`);
+  }
+  say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
+  say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
+  const secret = webhookSecret(config);
+  const whose =
+    secret === DEVELOPMENT_WEBHOOK_SECRET ? 'the development secret; set WEBHOOK_SECRET for your own' : 'WEBHOOK_SECRET';
+  say(`Send the next article to POST ${base}/webhooks/articles signed (Standard Webhooks) with the secret`);
+  say(`  ${secret}  (${whose}; README "Sending an article"), or with the sender (NEWSLEDGER_URL=${base}):`);
+  say(`  npm run -s send -- --url https://example.org/story --published-at 2021-04-08 --wait story.txt`);
 }
-say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
-say(`Send another article: npm run -s send -- --url https://example.org/story --published-at 2021-04-08 --wait story.txt`);
-say(
-  `  (signed with WEBHOOK_SECRET=${config.WEBHOOK_SECRET ? '<yours>' : webhookSecret(config)}${config.WEBHOOK_SECRET ? '' : ', the development secret'}; NEWSLEDGER_URL=${base})`,
-);
-say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
 
 interface ApiEvent {
   type: string;

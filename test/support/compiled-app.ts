@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
-/** A compiled app (from dist/, built by `npm test`'s pretest) running as a child process. */
+/** A compiled app (from dist/, built by `npm test`'s pretest; or another copy's, `root`) running as a child process. */
 export interface RunningApp {
   process: ChildProcess;
   port?: number;
@@ -17,14 +17,19 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export async function startCompiledApp(
   entry: string,
   env: Record<string, string>,
-  options: { dropDatabaseEnv?: boolean; waitForHealth?: boolean; timeoutMs?: number } = {},
+  options: { dropDatabaseEnv?: boolean; waitForHealth?: boolean; timeoutMs?: number; root?: string } = {},
 ): Promise<RunningApp> {
   const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...env };
   if (options.dropDatabaseEnv) {
     delete childEnv.DATABASE_URL;
     delete childEnv.REDIS_URL;
   }
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist', entry)], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const root = options.root ?? ROOT;
+  const child = spawn(process.execPath, [resolve(root, 'dist', entry)], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -51,7 +56,10 @@ export async function startCompiledApp(
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) {
         await app.kill();

@@ -5,6 +5,7 @@ export * from './consumers/consumer-registry.js';
 export * from './consumers/notifier.provider.js';
 export * from './metrics/metrics.service.js';
 export * from './bootstrap.js';
+export * from './progress.js';
 export * from './http/error.filter.js';
 export * from './http/json-body.js';
 export * from './http/database-errors.js';

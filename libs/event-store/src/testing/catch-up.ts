@@ -1,4 +1,5 @@
 import type { Db } from '#db';
+import { describeHorizon } from '#db/testing/horizon';
 import { consumerStatuses } from '../consumers/consumer-status.js';
 import type { LogConsumer } from '../consumers/log-consumer.js';
 
@@ -15,7 +16,10 @@ export async function catchUp(db: Db, consumer: LogConsumer, timeoutMs = 10_000)
     moved += await consumer.processBatch();
     const [status] = await consumerStatuses(db, [consumer.name]);
     if (status!.lagEvents === 0) return moved;
-    if (Date.now() > deadline) throw new Error(`${consumer.name} did not catch up in ${timeoutMs} ms (${status!.lagEvents} events behind)`);
+    if (Date.now() > deadline) {
+      const behind = `${status!.lagEvents} events behind`;
+      throw new Error(`${consumer.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`);
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -1,5 +1,6 @@
 import { type Actor, type ArticleCommand, type ArticleReceived, type CodedEventRecorded, EVENT_TYPES, type EventType, articleStreamId, decideArticle, foldArticle } from '#domain';
 import type { Database, Db } from '#db';
+import { describeHorizon } from '#db/testing/horizon';
 import { catchUp as catchUpConsumer } from '#event-store/testing/catch-up';
 import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses } from '#event-store';
 
@@ -90,7 +91,10 @@ export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOpti
       if ((await consumer.processBatch()) > 0) continue;
       const [status] = await consumerStatuses(db, [projection.name]);
       if (status!.lagEvents === 0) break;
-      if (Date.now() > deadline) throw new Error(`${projection.name} did not catch up`);
+      if (Date.now() > deadline) {
+        const behind = `${status!.lagEvents} events behind`;
+        throw new Error(`${projection.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`);
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   }
