@@ -119,6 +119,7 @@ describe('dashboard read side (browser, end to end)', () => {
     await untilAttribute('[data-testid=pager]', 'data-total', (v) => v !== String(asserted.total));
     expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe((await api<{ total: number }>('/api/timeline?modality=all&limit=1')).total);
     await page.click('[data-testid=pager-last]');
+    await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v !== '0');
     await page.waitForSelector('[data-testid=timeline-row][data-modality=negated], [data-testid=timeline-row][data-modality=hypothetical], [data-testid=timeline-row][data-modality=future]');
     // Each row of an event that did not happen carries its label and its own style.
     // One row, by its event id: the list refreshes while we look, so "the first such row" may move.
