@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { AlertView } from '#alerts';
 import type { DatabaseHandle } from '#platform';
+import { type ApiEvent, eventTable, truncate } from './send/event-table.js';
 const { Webhook } = await import('standardwebhooks');
 const { DEVELOPMENT_WEBHOOK_SECRET, webhookSecret } = await import('#config');
 const { createSubscription, listAlerts, listSubscriptions } = await import('#alerts');
@@ -86,16 +87,6 @@ async function runDemo(): Promise<void> {
   say(`  npm run -s send -- --url https://example.org/story --published-at 2021-04-08 --wait story.txt`);
 }
 
-interface ApiEvent {
-  type: string;
-  agent: { name: string }[];
-  target: { name: string }[];
-  date: { start: string; end: string; precision: string };
-  modality: string;
-  location: { name: string; precision?: string } | null;
-  evidence: { text: string }[];
-}
-
 async function waitForCoded(articleId: string): Promise<{ status: string; events: ApiEvent[] }> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -126,25 +117,7 @@ async function waitForAlerts(articleId: string): Promise<AlertView[]> {
 }
 
 function printTable(events: ApiEvent[]): void {
-  const rows = events.map((e) => [
-    e.type,
-    e.agent.map((a) => a.name).join(', ') || '—',
-    e.target.map((a) => a.name).join(', ') || '—',
-    e.date.start === e.date.end ? e.date.start : `${e.date.start}…${e.date.end}`,
-    e.modality,
-    e.location ? `${e.location.name}${e.location.precision ? ` (${e.location.precision})` : ''}` : '—',
-    truncate(e.evidence[0]?.text ?? '', 60),
-  ]);
-  const header = ['type', 'agent', 'target', 'date', 'modality', 'place', 'evidence'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  say(line(header));
-  say(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const row of rows) say(line(row));
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  for (const line of eventTable(events)) say(line);
 }
 
 function say(line: string): void {

@@ -6,17 +6,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { DEVELOPMENT_WEBHOOK_SECRET } from '#config';
+import { type ApiEvent, eventTable } from './event-table.js';
 import { articleBody, parseSendArgs } from './send-options.js';
-
-interface ApiEvent {
-  type: string;
-  agent: { name: string }[];
-  target: { name: string }[];
-  date: { start: string; end: string };
-  modality: string;
-  location: { name: string; precision?: string } | null;
-  evidence: { text: string }[];
-}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -67,22 +58,7 @@ async function main(): Promise<void> {
 
 function printEvents(events: ApiEvent[]): void {
   if (events.length === 0) return;
-  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-  const rows = events.map((e) => [
-    e.type,
-    e.agent.map((a) => a.name).join(', ') || '—',
-    e.target.map((a) => a.name).join(', ') || '—',
-    e.date.start === e.date.end ? e.date.start : `${e.date.start}…${e.date.end}`,
-    e.modality,
-    e.location ? `${e.location.name}${e.location.precision ? ` (${e.location.precision})` : ''}` : '—',
-    cut(e.evidence[0]?.text ?? '', 60),
-  ]);
-  const header = ['type', 'agent', 'target', 'date', 'modality', 'place', 'evidence'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  say(line(header));
-  say(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const row of rows) say(line(row));
+  for (const line of eventTable(events)) say(line);
 }
 
 main().catch((error: Error) => {
