@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { AlertView } from '#alerts';
 import type { DatabaseHandle } from '#platform';
-import { type ApiEvent, eventTable, truncate } from './send/event-table.js';
+import { type ApiEvent, eventTable, eventsCaughtUp, truncate } from './send/event-table.js';
 const { Webhook } = await import('standardwebhooks');
 const { DEVELOPMENT_WEBHOOK_SECRET, webhookSecret } = await import('#config');
 const { createSubscription, listAlerts, listSubscriptions } = await import('#alerts');
@@ -93,8 +93,8 @@ async function waitForCoded(articleId: string): Promise<{ status: string; events
     // Every modality: the demo shows what did not happen too, labelled in the modality column.
     const response = await fetch(`${base}/api/articles/${articleId}?modality=all`);
     if (response.ok) {
-      const article = (await response.json()) as { status: string; events: ApiEvent[] };
-      if (article.status !== 'received') return article;
+      const article = (await response.json()) as { status: string; events: ApiEvent[]; history: { subject?: string }[] };
+      if (article.status !== 'received' && eventsCaughtUp(article)) return article;
     }
     if (Date.now() > deadline) throw new Error(`article ${articleId} was not coded within a minute`);
     await new Promise((r) => setTimeout(r, 200));

@@ -1,7 +1,6 @@
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { loginAsAdmin } from './support/admin-session.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import type { RunningApp } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 
 const ADMIN_EMAIL = 'access@desk.example';
 const ADMIN_PASSWORD = 'access e2e password 42';
@@ -15,34 +14,17 @@ const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
  * and a warning at start while the development webhook secret is in use.
  */
 describe('access (end to end)', () => {
-  let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', {
-      PORT: String(port),
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      API_TOKENS: `another-token-that-is-long-enough, ${READER_TOKEN}`,
-      METRICS_TOKEN,
-      DOCS_PUBLIC: 'false',
-      WEBHOOK_SECRET: '',
-    });
+    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKENS: `another-token-that-is-long-enough, ${READER_TOKEN}`, METRICS_TOKEN, DOCS_PUBLIC: 'false', WEBHOOK_SECRET: '' });
+    ({ app, baseUrl } = stack);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseUrl}${path}`, { headers });

@@ -7,8 +7,8 @@ import { EventStore } from '#event-store';
 import { markSeedCoded, seedEvents } from '../scripts/seed/seed-store.js';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
 import { type LaunchedBrowser, launchChromium } from './support/browser.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import type { RunningApp } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../artifacts/screenshots');
 const ADMIN_EMAIL = 'analyst@newsledger.example';
@@ -25,8 +25,8 @@ const RULE = 'Attacks and threats involving Iraq';
  */
 describe('dashboard read side (browser, end to end)', () => {
   let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let admin: AdminSession;
   let chromium: LaunchedBrowser;
@@ -67,18 +67,8 @@ describe('dashboard read side (browser, end to end)', () => {
     // Seeded before the app starts: the articles arrive coded (the worker is not asked to code them again).
     await seedEvents(testDb.db, { events: SEEDED, prefix: 'rs', batch: 100 });
     await markSeedCoded(testDb.db);
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', {
-      PORT: String(port),
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      CONSUMER_POLL_MS: '200',
-    });
+    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD }, { testDb });
+    ({ testDb, app, baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     // Through the API, a rule without modalities is stored as asserted only.
     const viaApi = await admin.call('POST', '/api/subscriptions', { name: 'Waivers', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } });
@@ -102,9 +92,7 @@ describe('dashboard read side (browser, end to end)', () => {
 
   afterAll(async () => {
     await chromium?.close();
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   it('labels what did not happen, and shows or hides it everywhere with one switch', async () => {

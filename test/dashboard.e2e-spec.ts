@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { type LaunchedBrowser, launchChromium } from './support/browser.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import type { RunningApp } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
 const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
@@ -21,9 +20,8 @@ const DESIGN_CARD = ['TalksStarted', 'LetterSent', 'VisitMade', 'WaiverGranted']
  * highlighted, retract, subscribe, and check that hostile text stays text.
  */
 describe('admin dashboard (browser, end to end)', () => {
-  let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let chromium: LaunchedBrowser;
   let page: Page;
@@ -47,21 +45,8 @@ describe('admin dashboard (browser, end to end)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    testDb = await createTestDatabase();
-    // A Redis of its own: article ids are derived from the article, so on a shared
-    // Redis an earlier run's completed coding job (jobId = article id) would swallow this one.
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', {
-      PORT: String(port),
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      CONSUMER_POLL_MS: '200',
-    });
+    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD });
+    ({ app, baseUrl } = stack);
     chromium = await launchChromium();
     page = await chromium.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -74,9 +59,7 @@ describe('admin dashboard (browser, end to end)', () => {
 
   afterAll(async () => {
     await chromium?.close();
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   it('answers 401 on every admin route without a session, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { MODALITIES } from '#domain';
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import type { TestDatabase } from '#db/testing/test-database';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
+import type { RunningApp } from './support/compiled-app.js';
 import {
   type Answer,
   type HostileCase,
@@ -11,7 +11,7 @@ import {
   reusedIdCases,
   webhookCases,
 } from './support/hostile-cases.js';
-import { PrivateRedis } from './support/redis-server.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
 const ADMIN_EMAIL = 'desk@hostile.example';
@@ -33,8 +33,8 @@ const ADMIN_PASSWORD = 'a long hostile passphrase';
  */
 describe('hostile input (end to end)', () => {
   let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let admin: AdminSession;
   const tally = { tried: 0, serverErrors: [] as string[], wrong: [] as string[] };
@@ -123,16 +123,7 @@ describe('hostile input (end to end)', () => {
       .map((row) => row.event_id);
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', {
-      PORT: String(port),
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      CONSUMER_POLL_MS: '200',
+    stack = await startStandalone({
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       // Many refused deliveries come from one address in a short time.
@@ -140,13 +131,12 @@ describe('hostile input (end to end)', () => {
       // The request log is checked at the end.
       LOG_LEVEL: 'info',
     });
+    ({ testDb, app, baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   it('refuses or safely stores every hostile webhook delivery, never a 5xx', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
+import type { TestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import type { RunningApp } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
 const ADMIN_EMAIL = 'parking@desk.example';
@@ -45,32 +45,19 @@ async function until<T>(
  */
 describe('a poison event in the log (end to end)', () => {
   let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let admin: AdminSession;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', {
-      PORT: String(port),
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      CONSUMER_POLL_MS: '200',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-    });
+    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD });
+    ({ testDb, app, baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   const codedArticle = (articleId: string) =>

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import type { RunningApp } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
 const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
@@ -12,25 +11,18 @@ const ADMIN_PASSWORD = 'rebuild e2e password 7';
 
 /** An admin rebuilds a read model through the API while the app keeps serving it; the answers stay the same. */
 describe('projection rebuild through the operations API (end to end)', () => {
-  let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let admin: AdminSession;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', { PORT: String(port), DATABASE_URL: testDb.url, REDIS_URL: redis.url, ADMIN_EMAIL, ADMIN_PASSWORD, CONSUMER_POLL_MS: '200' });
+    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD });
+    ({ app, baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 90_000);
   afterAll(async () => {
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
   }, 60_000);
 
   const until = async <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> => {

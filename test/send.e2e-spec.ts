@@ -2,18 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
-import { type RunningApp, freePort, startCompiledApp } from './support/compiled-app.js';
-import { PrivateRedis } from './support/redis-server.js';
+import { type RunningApp, freePort } from './support/compiled-app.js';
+import { type Standalone, startStandalone } from './support/standalone.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = readFileSync(resolve(ROOT, '../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
 
 /** `npm run -s send`: the compiled sender against the compiled app, as a person runs it. */
 describe('npm run send (end to end)', () => {
-  let testDb: TestDatabase;
-  let redis: PrivateRedis;
   let app: RunningApp;
+  let stack: Standalone | undefined;
   let baseUrl: string;
   let folder: string;
 
@@ -33,18 +31,12 @@ describe('npm run send (end to end)', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'newsledger-send-'));
-    testDb = await createTestDatabase();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    app = await startCompiledApp('apps/standalone/src/main.js', { PORT: String(port), DATABASE_URL: testDb.url, REDIS_URL: redis.url, CONSUMER_POLL_MS: '200' });
+    stack = await startStandalone({});
+    ({ app, baseUrl } = stack);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.stop('SIGTERM');
-    await redis?.stop();
-    await testDb?.drop();
+    await stack?.stop();
     rmSync(folder, { recursive: true, force: true });
   }, 60_000);
 

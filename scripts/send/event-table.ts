@@ -3,6 +3,7 @@
  * sender print them (read from `GET /api/articles/:id`).
  */
 export interface ApiEvent {
+  eventId: string;
   type: string;
   agent: { name: string }[];
   target: { name: string }[];
@@ -31,4 +32,15 @@ export function eventTable(events: readonly ApiEvent[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+/**
+ * Whether the article's answer already lists every coded event its stream
+ * holds. The status (articles projection) and the events (events projection)
+ * are read models kept by two consumers, so the status can say "coded" a
+ * moment before the events are there; the history is the stream itself.
+ */
+export function eventsCaughtUp(article: { events?: readonly { eventId: string }[]; history?: readonly { subject?: string }[] }): boolean {
+  const listed = new Set((article.events ?? []).map((e) => e.eventId));
+  return (article.history ?? []).every((entry) => entry.subject === undefined || listed.has(entry.subject));
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { DEVELOPMENT_WEBHOOK_SECRET } from '#config';
-import { type ApiEvent, eventTable } from './event-table.js';
+import { type ApiEvent, eventTable, eventsCaughtUp } from './event-table.js';
 import { articleBody, parseSendArgs } from './send-options.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -45,8 +45,8 @@ async function main(): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const article = await fetch(`${base}/api/articles/${answer.articleId}?modality=all`);
-    const detail = (await article.json()) as { status?: string; failureReason?: string | null; events?: ApiEvent[] };
-    if (article.ok && detail.status !== 'received') {
+    const detail = (await article.json()) as { status?: string; failureReason?: string | null; events?: ApiEvent[]; history?: { subject?: string }[] };
+    if (article.ok && detail.status !== 'received' && eventsCaughtUp(detail)) {
       say(`${detail.status}${detail.failureReason ? `: ${detail.failureReason}` : ''}, ${detail.events?.length ?? 0} event(s)`);
       printEvents(detail.events ?? []);
       return;
