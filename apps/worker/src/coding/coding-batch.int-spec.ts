@@ -133,6 +133,22 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     for (const n of [0, 1, 3]) expect(await types(ids[n]!)).toContain('ArticleCoded');
   });
 
+  it('the same article twice in one batch (its coding and a re-code request) is coded, then re-coded after it', async () => {
+    const [twice, other] = await Promise.all([receive('twice'), receive('twice-other')]);
+    const stream = articleStreamId(twice!);
+    await store.append(stream, [{ type: 'ArticleRecodeRequested', data: { articleId: twice, requestedBy: 'ana@example.org' } }], {
+      expectedVersion: await store.streamVersion(stream),
+    });
+    const { spied, reads } = spyOnStore();
+    const processor = new CodingProcessor(spied, queues, real, loadConfig({}));
+    const outcomes = await processor.processBatch([job(twice!), job(other!), job(twice!, { kind: 'recode', requestEventId: 'r-twice' })]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(reads).toEqual([[stream, articleStreamId(other!)], [stream]]);
+    // The first coding took the re-code request with it; the repeat, decided on the stored stream, adds nothing.
+    expect((outcomes[2] as PromiseFulfilledResult<{ appended: number }>).value).toEqual({ appended: 0 });
+    expect((await types(twice!)).filter((t) => t === 'ArticleCoded')).toHaveLength(1);
+  });
+
   it('a correction landing on one article while its batch is re-coded: only that article is read again and re-decided', async () => {
     const ids = await Promise.all(Array.from({ length: 3 }, (_, n) => receive(`corrected-${n}`)));
     const plain = new CodingProcessor(store, queues, real, loadConfig({}));

@@ -91,11 +91,12 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     // runs after the first is stored, as it would have from the queue.
     const seen = new Set<string>();
     const first = jobs.filter((job) => !seen.has(job.data.articleId) && seen.add(job.data.articleId));
-    const outcomes = new Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>();
-    for (const [job, outcome] of await this.codeAndStore(first)) outcomes.set(job, outcome);
-    const repeats = jobs.filter((job) => !outcomes.has(job));
+    const repeats = jobs.filter((job) => !first.includes(job));
+    const startedAt = performance.now();
+    const outcomes = await this.codeAndStore(first);
+    this.logger.debug({ articles: first.length, ms: Math.round(performance.now() - startedAt) }, 'coding batch stored');
     if (repeats.length > 0) (await this.processBatch(repeats)).forEach((outcome, i) => outcomes.set(repeats[i]!, outcome));
-    return jobs.map((job) => outcomes.get(job)!);
+    return jobs.map((job) => outcomes.get(job) ?? { status: 'rejected', reason: new Error('the coding batch left this job without an outcome') });
   }
 
   private async codeAndStore(jobs: Job<CodingJob>[]): Promise<Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>> {
@@ -143,8 +144,15 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
         else this.done(outcomes, c, result.appended, c.supported ? 'coded' : 'unsupported-language');
       });
       pending = conflicts;
-      // Only the articles whose stream moved are read again; their texts are not coded again.
-      if (pending.length > 0) current = await this.store.readStreams(pending.map((c) => articleStreamId(c.articleId)));
+      if (pending.length === 0) break;
+      try {
+        // Only the articles whose stream moved are read again; their texts are not coded again.
+        current = await this.store.readStreams(pending.map((c) => articleStreamId(c.articleId)));
+      } catch (error) {
+        // The rest of the batch is stored: only these fail (their jobs are retried).
+        for (const c of pending) fail(c.job, error);
+        break;
+      }
     }
     return outcomes;
   }
