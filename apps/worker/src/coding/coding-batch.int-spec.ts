@@ -133,6 +133,31 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     for (const n of [0, 1, 3]) expect(await types(ids[n]!)).toContain('ArticleCoded');
   });
 
+  it('a slow article does not hold its batch back: the others are stored without it, it after, on its own', async () => {
+    const ids = await Promise.all(Array.from({ length: 3 }, (_, n) => receive(`straggler-${n}`)));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = coderWith(async (input) => {
+      if (input.text.includes('(straggler-1)')) await released;
+      return undefined;
+    });
+    const { spied, appends } = spyOnStore();
+    const processor = new CodingProcessor(spied, queues, slow, loadConfig({}));
+    processor.stragglerMs = 50;
+    const batch = processor.processBatch(ids.map((id) => job(id)));
+    const deadline = Date.now() + 10_000;
+    while (!(await types(ids[2]!)).includes('ArticleCoded')) {
+      if (Date.now() > deadline) throw new Error('the batch waited for its slow article');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await types(ids[0]!)).toContain('ArticleCoded');
+    expect(await types(ids[1]!)).toEqual(['ArticleReceived']);
+    release();
+    expect((await batch).map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(appends).toEqual([[ids[0], ids[2]].map((id) => articleStreamId(id!)), [articleStreamId(ids[1]!)]]);
+    expect(await types(ids[1]!)).toContain('ArticleCoded');
+  });
+
   it('the same article twice in one batch (its coding and a re-code request) is coded, then re-coded after it', async () => {
     const [twice, other] = await Promise.all([receive('twice'), receive('twice-other')]);
     const stream = articleStreamId(twice!);

@@ -29,6 +29,8 @@ interface Coded {
   startedAt: number;
 }
 
+type Outcomes = Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>;
+
 /** Times a batch re-reads and re-decides the articles whose stream moved meanwhile before it leaves them to a retry of their job. */
 const CONFLICT_ROUNDS = 3;
 
@@ -51,6 +53,8 @@ const CONFLICT_ROUNDS = 3;
 export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Coding');
   private readonly batcher: MicroBatcher<Job<CodingJob>, { appended: number }>;
+  /** How long the coded articles of a batch wait for its slowest ones before they are stored without them (tests shorten it). */
+  stragglerMs = 1_000;
 
   constructor(
     private readonly store: EventStore,
@@ -99,35 +103,71 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     return jobs.map((job) => outcomes.get(job) ?? { status: 'rejected', reason: new Error('the coding batch left this job without an outcome') });
   }
 
-  private async codeAndStore(jobs: Job<CodingJob>[]): Promise<Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>> {
-    const outcomes = new Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>();
+  private async codeAndStore(jobs: Job<CodingJob>[]): Promise<Outcomes> {
+    const outcomes: Outcomes = new Map();
     const fail = (job: Job<CodingJob>, reason: unknown) => outcomes.set(job, { status: 'rejected', reason });
     const streams = await this.store.readStreams(jobs.map((job) => articleStreamId(job.data.articleId)));
     // Every text of the batch goes to the coder threads at once: they take them as they free up.
-    const coded = await Promise.all(
-      jobs.map(async (job): Promise<Coded | undefined> => {
-        const { articleId } = job.data;
-        const stream = streams.get(articleStreamId(articleId))! as unknown as ArticleStreamEvent[];
-        const article = foldArticle(stream).received;
-        if (!article) return void fail(job, new UnrecoverableError(`article ${articleId} does not exist`));
-        const startedAt = performance.now();
-        const input = { text: article.text, publishedAt: article.publishedAt.slice(0, 10), language: article.language };
-        try {
-          const result = await this.code(input);
-          this.reportProblems(articleId, result);
-          return { job, articleId, result, supported: CODED_LANGUAGES.has(result.language), startedAt };
-        } catch (error) {
-          return void fail(job, error);
-        }
-      }),
-    );
-    let pending = coded.filter((c): c is Coded => c !== undefined);
+    const codings = jobs.map((job) => {
+      const coding = { done: false, coded: undefined as Coded | undefined, promise: Promise.resolve() };
+      coding.promise = this.codeOne(job, streams, fail).then((coded) => {
+        coding.done = true;
+        coding.coded = coded;
+      });
+      return coding;
+    });
+    // A slow article (up to CODING_TIMEOUT_MS) must not hold the rest of its batch back: what is
+    // coded by STRAGGLER_MS after the first article is stored, the stragglers after, on their own.
+    let timer: NodeJS.Timeout | undefined;
+    const firstDone = Promise.race(codings.map((c) => c.promise));
+    const cutOff = firstDone.then(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stragglerMs))));
+    await Promise.race([Promise.all(codings.map((c) => c.promise)), cutOff]);
+    clearTimeout(timer);
+    const wave = codings.filter((c) => c.done);
+    const stragglers = codings.filter((c) => !c.done);
+    await this.decideAndAppend(wave.flatMap((c) => (c.coded ? [c.coded] : [])), streams, outcomes, fail);
+    if (stragglers.length > 0) {
+      await Promise.all(stragglers.map((c) => c.promise));
+      // Their streams as read with the batch: a stream that moved since shows up as a conflict and is read again.
+      await this.decideAndAppend(stragglers.flatMap((c) => (c.coded ? [c.coded] : [])), streams, outcomes, fail);
+    }
+    return outcomes;
+  }
+
+  /** Codes one article of the batch from its stream as the batch read it, or fails its job. */
+  private async codeOne(job: Job<CodingJob>, streams: Map<string, unknown[]>, fail: (job: Job<CodingJob>, reason: unknown) => void): Promise<Coded | undefined> {
+    const { articleId } = job.data;
+    const stream = streams.get(articleStreamId(articleId))! as ArticleStreamEvent[];
+    const article = foldArticle(stream).received;
+    if (!article) return void fail(job, new UnrecoverableError(`article ${articleId} does not exist`));
+    const startedAt = performance.now();
+    const input = { text: article.text, publishedAt: article.publishedAt.slice(0, 10), language: article.language };
+    try {
+      const result = await this.code(input);
+      this.reportProblems(articleId, result);
+      return { job, articleId, result, supported: CODED_LANGUAGES.has(result.language), startedAt };
+    } catch (error) {
+      return void fail(job, error);
+    }
+  }
+
+  /**
+   * Decides and appends the coded articles in one statement; those whose stream moved
+   * are read again and re-decided (not re-coded), up to CONFLICT_ROUNDS times.
+   */
+  private async decideAndAppend(
+    coded: Coded[],
+    streams: Map<string, unknown[]>,
+    outcomes: Outcomes,
+    fail: (job: Job<CodingJob>, reason: unknown) => void,
+  ): Promise<void> {
+    let pending = coded;
     let current = streams;
     for (let round = 1; pending.length > 0; round++) {
       const toAppend: { coded: Coded; append: StreamAppend }[] = [];
       for (const c of pending) {
         try {
-          const stream = current.get(articleStreamId(c.articleId))! as unknown as (ArticleStreamEvent & { eventId: string })[];
+          const stream = current.get(articleStreamId(c.articleId))! as (ArticleStreamEvent & { eventId: string })[];
           const events = decideArticle(this.recordingOf(c.articleId, c.result, c.supported), foldArticle(stream));
           if (events.length === 0) this.done(outcomes, c, 0, 'unchanged');
           else toAppend.push({ coded: c, append: this.appendOf(c.articleId, stream, events) });
@@ -154,7 +194,6 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
         break;
       }
     }
-    return outcomes;
   }
 
   /**
@@ -175,7 +214,7 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private done(outcomes: Map<Job<CodingJob>, PromiseSettledResult<{ appended: number }>>, c: Coded, appended: number, status: string): void {
+  private done(outcomes: Outcomes, c: Coded, appended: number, status: string): void {
     outcomes.set(c.job, { status: 'fulfilled', value: { appended } });
     // One line per article at info: what it became and how long it took (coding and storing).
     const ms = Math.round(performance.now() - c.startedAt);
