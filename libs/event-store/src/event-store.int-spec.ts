@@ -179,6 +179,25 @@ describe('EventStore (PostgreSQL)', () => {
     expect((await store.readStream('each-again-1')).map((e) => e.eventId)).toEqual([id('1'), id('1b')]);
   });
 
+  it('appendEach from many writers over the same streams in opposite orders loses nothing (deadlocks are taken one stream at a time)', async () => {
+    const streams = ['each-cross-a', 'each-cross-b', 'each-cross-c'];
+    const writers = Array.from({ length: 8 }, (_, w) =>
+      (async () => {
+        for (let n = 0; n < 10; n++) {
+          const order = w % 2 === 0 ? streams : [...streams].reverse();
+          const results = await store.appendEach(order.map((streamId) => ({ streamId, events: [{ type: 'Crossed', data: { w, n } }], expectedVersion: 'any' as const })));
+          for (const result of results) expect(result).toMatchObject({ appended: 1 });
+        }
+      })(),
+    );
+    await Promise.all(writers);
+    for (const streamId of streams) {
+      const events = await store.readStream(streamId);
+      expect(events).toHaveLength(80);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    }
+  });
+
   it('readStreams reads several streams in one query, each in order, an unknown one empty', async () => {
     await store.append('rs-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
     await store.append('rs-2', [{ type: 'C', data: {} }], { expectedVersion: 0 });

@@ -145,10 +145,13 @@ export class EventStore {
     let moved: Map<string, number>;
     try {
       // One statement is its own transaction: what moved is committed, what did not left untouched.
-      moved = await this.writeStreams(this.db, prepared, { notify: false });
+      // Streams in id order: two batches sharing streams then tend to lock them in the same order
+      // (the plan has the last word; a deadlock that remains is handled below).
+      const inLockOrder = [...prepared].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+      moved = await this.writeStreams(this.db, inLockOrder, { notify: false });
     } catch (error) {
-      // A repeated id (a batch run again after a lost answer) or a deadlock with another
-      // writer's batch over the same streams: nothing was written; take the streams one at a time.
+      // A repeated id (a batch run again after a lost answer) or a deadlock with another writer
+      // (one that locks the same streams in another order): nothing was written; take the streams one at a time.
       if (!isUniqueViolation(error, 'events_event_id_key') && !isDeadlock(error)) throw error;
       return this.appendOneByOne(appends);
     }
