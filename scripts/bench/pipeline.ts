@@ -14,7 +14,9 @@
 //
 // Env: BENCH_ARTICLES (1000), BENCH_WARMUP (30), BENCH_SUBSCRIPTIONS (100),
 // BENCH_CODER_SECONDS (5), BENCH_SCALE_ROUNDS (1; 0 skips the 1-vs-2 workers
-// comparison), BENCH_PROFILE=1 (CPU profile of the as-shipped worker's threads).
+// comparison), BENCH_PIN (1; 0 runs the 1-vs-2 workers unpinned, one coder thread
+// each by CODER_THREADS=1, the scheduler placing them), BENCH_PROFILE=1 (CPU
+// profile of the as-shipped worker's threads).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +51,7 @@ const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100);
 const CODER_SECONDS = Number(process.env.BENCH_CODER_SECONDS ?? 5);
 const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 1);
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const PIN = process.env.BENCH_PIN !== '0';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
@@ -117,10 +120,12 @@ const base = `http://127.0.0.1:${apiPort}`;
 let workers: AppProcess[] = [];
 let tag = 0;
 
-async function startWorkers(count: number, options: { pinned: boolean; profileDir?: string }): Promise<void> {
+async function startWorkers(count: number, options: { pinned: boolean; oneThread?: boolean; profileDir?: string }): Promise<void> {
   for (let i = 0; i < count; i++) {
     const port = await freePort();
-    const worker = startApp(`worker${i}`, 'apps/worker/src/main.js', { ...env, WORKER_PORT: String(port) }, {
+    // Older code ignores CODER_THREADS: the unpinned comparison is for code that reads it.
+    const threads: Record<string, string> = options.oneThread ? { CODER_THREADS: '1' } : {};
+    const worker = startApp(`worker${i}`, 'apps/worker/src/main.js', { ...env, ...threads, WORKER_PORT: String(port) }, {
       ...(options.pinned && { cpuList: String(i % availableParallelism()) }),
       ...(options.profileDir && { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }),
     });
@@ -222,6 +227,7 @@ try {
   const { rows } = await sql<{ pid: number; version: string }>`select pg_backend_pid() as pid, version() as version`.execute(db);
   const postmaster = parentPid(rows[0]!.pid);
   say(`machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${rows[0]!.version.split(' on ')[0]}`);
+  say(`coding: CODING_BATCH_SIZE ${process.env.CODING_BATCH_SIZE ?? 'default'}, CODING_CONCURRENCY ${process.env.CODING_CONCURRENCY ?? 'default'}`);
   say(`backlog: ${ARTICLES} dev-corpus articles (${texts.length} texts, each copy its own URL, date, outlet and line), ${SUBSCRIPTIONS} alert subscriptions; warm-up ${WARMUP} articles per phase`);
 
   // Subscriptions spread over types and countries, as a desk would have them.
@@ -254,8 +260,9 @@ try {
   const scale: Record<number, number[]> = { 1: [], 2: [] };
   for (let round = 0; round < SCALE_ROUNDS; round++) {
     for (const count of round % 2 === 0 ? [1, 2] : [2, 1]) {
-      await startWorkers(count, { pinned: true });
-      scale[count]!.push((await measure(`${count} worker process(es), each pinned to a CPU of its own (one coder thread each)`, postmaster)).articlesPerSecond);
+      await startWorkers(count, { pinned: PIN, oneThread: true });
+      const how = PIN ? 'each pinned to a CPU of its own' : 'unpinned, CODER_THREADS=1';
+      scale[count]!.push((await measure(`${count} worker process(es), ${how} (one coder thread each)`, postmaster)).articlesPerSecond);
       await stopWorkers();
     }
   }

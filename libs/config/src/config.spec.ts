@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CODING_TIMEOUT_MS: '0' })).toThrow(/CODING_TIMEOUT_MS/);
   });
 
+  it('codes articles 20 to a batch unless CODING_BATCH_SIZE says otherwise; CODER_THREADS unset means one per CPU', () => {
+    expect(loadConfig({}).CODING_BATCH_SIZE).toBe(20);
+    expect(loadConfig({ CODING_BATCH_SIZE: '50', CODER_THREADS: '1' })).toMatchObject({ CODING_BATCH_SIZE: 50, CODER_THREADS: 1 });
+    expect(loadConfig({}).CODER_THREADS).toBeUndefined();
+    expect(() => loadConfig({ CODING_BATCH_SIZE: '0' })).toThrow(/CODING_BATCH_SIZE/);
+    expect(() => loadConfig({ CODER_THREADS: 'two' })).toThrow(/CODER_THREADS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -54,10 +54,17 @@ export const configSchema = z.object({
   /** Events a log consumer hands to its handler in one transaction. */
   CONSUMER_BATCH_SIZE: positiveInt.default(500),
   /**
-   * Coding jobs a worker runs at once (default 2 × cores). The coder itself runs
-   * on one thread per core; the rest overlaps each job's database and queue round trips.
+   * Coding jobs a worker holds at once (default 2 × CODING_BATCH_SIZE): one batch
+   * being coded and stored while the next one gathers, so the coder threads never wait on I/O.
    */
   CODING_CONCURRENCY: positiveInt.optional(),
+  /**
+   * Articles whose jobs a worker codes together: their streams read in one query and
+   * their decisions appended in one statement (each article at its own expected version).
+   */
+  CODING_BATCH_SIZE: positiveInt.default(20),
+  /** Coder worker threads per worker process (default: one per CPU the process may use). */
+  CODER_THREADS: positiveInt.optional(),
   /**
    * Longest a coding thread may work on one article (ms, from when it starts coding it); past it the
    * thread is stopped and the article marked failed with "coding took longer than N ms".

@@ -132,6 +132,86 @@ describe('EventStore (PostgreSQL)', () => {
     );
   });
 
+  it('appendEach writes the streams at their expected version and reports the one that is not, in one statement', async () => {
+    await store.append('each-a', [{ type: 'A', data: {} }], { expectedVersion: 0 });
+    await store.append('each-stale', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    const results = await store.appendEach([
+      { streamId: 'each-a', events: [{ type: 'B', data: {} }], expectedVersion: 1 },
+      { streamId: 'each-stale', events: [{ type: 'C', data: {} }], expectedVersion: 1 },
+      { streamId: 'each-new', events: [{ type: 'N1', data: {} }, { type: 'N2', data: {} }], expectedVersion: 0 },
+    ]);
+    expect(results[0]).toEqual({ nextExpectedVersion: 2, appended: 1 });
+    expect(results[1]).toBeInstanceOf(ConcurrencyError);
+    expect(results[1]).toMatchObject({ streamId: 'each-stale', expectedVersion: 1, actualVersion: 2 });
+    expect(results[2]).toEqual({ nextExpectedVersion: 2, appended: 2 });
+    expect((await store.readStream('each-a')).map((e) => e.type)).toEqual(['A', 'B']);
+    expect((await store.readStream('each-stale')).map((e) => e.type)).toEqual(['A', 'B']);
+    expect((await store.readStream('each-new')).map((e) => [e.streamVersion, e.type])).toEqual([
+      [1, 'N1'],
+      [2, 'N2'],
+    ]);
+  });
+
+  it('appendEach run again with the same ids writes nothing twice, and takes the streams one by one past a stored id', async () => {
+    const id = (s: string) => deterministicEventId('each-again', s);
+    const batch = [
+      { streamId: 'each-again-1', events: [{ eventId: id('1'), type: 'A', data: {} }], expectedVersion: 0 },
+      { streamId: 'each-again-2', events: [{ eventId: id('2'), type: 'A', data: {} }], expectedVersion: 0 },
+    ];
+    expect(await store.appendEach(batch)).toEqual([
+      { nextExpectedVersion: 1, appended: 1 },
+      { nextExpectedVersion: 1, appended: 1 },
+    ]);
+    // The same batch again (a lost answer): both streams moved on by themselves, so both are no-ops.
+    expect(await store.appendEach(batch)).toEqual([
+      { nextExpectedVersion: 1, appended: 0 },
+      { nextExpectedVersion: 1, appended: 0 },
+    ]);
+    // A stream at its version whose event id is stored already: the statement fails; one by one, the stored id is skipped.
+    const mixed = await store.appendEach([
+      { streamId: 'each-again-1', events: [{ eventId: id('1'), type: 'A', data: {} }, { eventId: id('1b'), type: 'B', data: {} }], expectedVersion: 1 },
+      { streamId: 'each-again-3', events: [{ eventId: id('3'), type: 'A', data: {} }], expectedVersion: 0 },
+    ]);
+    expect(mixed).toEqual([
+      { nextExpectedVersion: 2, appended: 1 },
+      { nextExpectedVersion: 1, appended: 1 },
+    ]);
+    expect((await store.readStream('each-again-1')).map((e) => e.eventId)).toEqual([id('1'), id('1b')]);
+  });
+
+  it('appendEach from many writers over the same streams in opposite orders loses nothing (deadlocks are taken one stream at a time)', async () => {
+    const streams = ['each-cross-a', 'each-cross-b', 'each-cross-c'];
+    const writers = Array.from({ length: 8 }, (_, w) =>
+      (async () => {
+        for (let n = 0; n < 10; n++) {
+          const order = w % 2 === 0 ? streams : [...streams].reverse();
+          const results = await store.appendEach(order.map((streamId) => ({ streamId, events: [{ type: 'Crossed', data: { w, n } }], expectedVersion: 'any' as const })));
+          for (const result of results) expect(result).toMatchObject({ appended: 1 });
+        }
+      })(),
+    );
+    await Promise.all(writers);
+    for (const streamId of streams) {
+      const events = await store.readStream(streamId);
+      expect(events).toHaveLength(80);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    }
+  });
+
+  it('readStreams reads several streams in one query, each in order, an unknown one empty', async () => {
+    await store.append('rs-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    await store.append('rs-2', [{ type: 'C', data: {} }], { expectedVersion: 0 });
+    const streams = await store.readStreams(['rs-2', 'rs-none', 'rs-1']);
+    expect([...streams.keys()]).toEqual(['rs-2', 'rs-none', 'rs-1']);
+    expect(streams.get('rs-1')!.map((e) => [e.streamVersion, e.type])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
+    expect(streams.get('rs-2')!.map((e) => e.type)).toEqual(['C']);
+    expect(streams.get('rs-none')).toEqual([]);
+    expect(await store.readStreams([])).toEqual(new Map());
+  });
+
   it('reads a stream as it was recorded before a given time (time travel)', async () => {
     await store.append('tt-1', [{ type: 'First', data: {} }], { expectedVersion: 0 });
     const [first] = await store.readStream('tt-1');

@@ -124,6 +124,70 @@ export class EventStore {
     return results;
   }
 
+  /**
+   * Appends to several streams in one statement, each on its own: a stream at
+   * its expected version is written, one that is not is reported (its
+   * ConcurrencyError in its place of the result) and the others are written
+   * all the same. For batches of independent writers (a coding batch: one
+   * article's conflict must not undo the others). An event id already stored
+   * fails the one statement; the streams are then appended one by one, each
+   * skipping its stored ids as `append` does.
+   */
+  async appendEach(appends: StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]> {
+    if (appends.length === 0) return [];
+    const streams = new Set<string>();
+    for (const { streamId, events } of appends) {
+      if (events.length === 0) throw new RangeError(`appendEach: no events for stream ${streamId}`);
+      if (streams.has(streamId)) throw new RangeError(`appendEach: stream ${streamId} named twice`);
+      streams.add(streamId);
+    }
+    const prepared = appends.map((a) => ({ ...a, events: withIds(a.events) }));
+    let moved: Map<string, number>;
+    try {
+      // One statement is its own transaction: what moved is committed, what did not left untouched.
+      // Streams in id order: two batches sharing streams then tend to lock them in the same order
+      // (the plan has the last word; a deadlock that remains is handled below).
+      const inLockOrder = [...prepared].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+      moved = await this.writeStreams(this.db, inLockOrder, { notify: false });
+    } catch (error) {
+      // A repeated id (a batch run again after a lost answer) or a deadlock with another writer
+      // (one that locks the same streams in another order): nothing was written; take the streams one at a time.
+      if (!isUniqueViolation(error, 'events_event_id_key') && !isDeadlock(error)) throw error;
+      return this.appendOneByOne(appends);
+    }
+    if (moved.size > 0) this.wakeUps.committed();
+    return Promise.all(
+      prepared.map(async (a, i) => {
+        const version = moved.get(a.streamId);
+        if (version !== undefined) return this.appended(a, version);
+        const actual = await this.streamVersion(a.streamId);
+        // The same events arriving again (ids given by the caller, all stored): nothing to do, as in `append`.
+        if (appends[i]!.events.some((e) => e.eventId) && (await this.withoutStoredIds(this.db, a.events)).length === 0) {
+          return { nextExpectedVersion: actual, appended: 0 };
+        }
+        return new ConcurrencyError(a.streamId, a.expectedVersion as number, actual);
+      }),
+    );
+  }
+
+  /**
+   * The events of several streams in one query, by stream id (a stream with
+   * no event maps to an empty list), each in stream order.
+   */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const byStream = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    if (streamIds.length === 0) return byStream;
+    const rows = (await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', 'in', [...byStream.keys()])
+      .orderBy('stream_id')
+      .orderBy('stream_version')
+      .execute()) as EventRow[];
+    for (const row of rows) byStream.get(row.stream_id)!.push(toStoredEvent(row));
+    return byStream;
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEvent[]> {
     let query = (options.executor ?? this.db)
       .selectFrom('events')
@@ -179,6 +243,19 @@ export class EventStore {
     // The events of the streams that did move are inserted: the transaction must roll back (ours does, by this throw).
     if (stale) throw await this.concurrencyError(stale, trx);
     return appends.map((a) => this.appended(a, moved.get(a.streamId)!));
+  }
+
+  private async appendOneByOne(appends: StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]> {
+    const results: (AppendResult | ConcurrencyError)[] = [];
+    for (const a of appends) {
+      try {
+        results.push(await this.append(a.streamId, a.events, { expectedVersion: a.expectedVersion }));
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        results.push(error);
+      }
+    }
+    return results;
   }
 
   private async concurrencyError(append: PreparedAppend, executor: Executor): Promise<ConcurrencyError> {
@@ -250,6 +327,10 @@ function withIds(events: NewEvent[]): Prepared[] {
 
 function completeMetadata(metadata: Partial<EventMetadata> | undefined): EventMetadata {
   return { ...metadata, correlationId: metadata?.correlationId ?? newEventId(), schemaVersion: metadata?.schemaVersion ?? SCHEMA_VERSION };
+}
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string })?.code === '40P01';
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -41,9 +41,12 @@ export function createCoderRunner(options: CoderRunnerOptions): CoderRunner {
     const coder = createCoder();
     return { version: coder.version, code: async (input) => coder.code(input), close: async () => undefined };
   }
+  const maxThreads = options.maxThreads ?? availableParallelism();
   const pool = new Piscina({
     filename: threadUrl.href,
-    maxThreads: options.maxThreads ?? availableParallelism(),
+    maxThreads,
+    // Piscina's own default (half the cores) would exceed a smaller maximum and refuse to start.
+    minThreads: Math.min(maxThreads, Math.max(1, Math.floor(availableParallelism() / 2))),
     idleTimeout: 60_000,
   });
   return {

@@ -14,9 +14,10 @@ import { CODING_QUEUE, type CodingJob } from './coding-jobs.js';
 import { CodingProcessor } from './coding.processor.js';
 
 /** Puts a recorder in place of the processor's logger: the lines it would have written, by level. */
-function recordLogs(processor: CodingProcessor): Record<'log' | 'warn' | 'error', unknown[][]> {
-  const lines = { log: [] as unknown[][], warn: [] as unknown[][], error: [] as unknown[][] };
+function recordLogs(processor: CodingProcessor): Record<'debug' | 'log' | 'warn' | 'error', unknown[][]> {
+  const lines = { debug: [] as unknown[][], log: [] as unknown[][], warn: [] as unknown[][], error: [] as unknown[][] };
   const logger = {
+    debug: (...a: unknown[]) => lines.debug.push(a),
     log: (...a: unknown[]) => lines.log.push(a),
     warn: (...a: unknown[]) => lines.warn.push(a),
     error: (...a: unknown[]) => lines.error.push(a),
@@ -100,6 +101,11 @@ describe('coding processor (PostgreSQL, BullMQ on Redis)', () => {
     expect(await processor.process(job(articleId))).toEqual({ appended: 0 });
     expect(await types(articleId)).toEqual(after);
     expect(logs.log[1]).toEqual([expect.objectContaining({ articleId, status: 'unchanged' }), 'article coded']);
+    // and one debug line per batch: how many articles it stored, and how long that took
+    expect(logs.debug).toEqual([
+      [{ articles: 1, ms: expect.any(Number) }, 'coding batch stored'],
+      [{ articles: 1, ms: expect.any(Number) }, 'coding batch stored'],
+    ]);
   });
 
   it('re-codes on request and records what changed', async () => {

@@ -11,7 +11,8 @@ import { CodingProcessor } from './coding.processor.js';
   providers: [
     {
       provide: CODER_RUNNER,
-      useFactory: (config: AppConfig) => createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS }),
+      useFactory: (config: AppConfig) =>
+        createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS, ...(config.CODER_THREADS && { maxThreads: config.CODER_THREADS }) }),
       inject: [APP_CONFIG],
     },
     CodingDispatcher,
