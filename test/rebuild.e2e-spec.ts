@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AdminSession, loginAsAdmin } from './support/admin-session.js';
-import type { RunningApp } from './support/compiled-app.js';
 import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
@@ -11,14 +10,13 @@ const ADMIN_PASSWORD = 'rebuild e2e password 7';
 
 /** An admin rebuilds a read model through the API while the app keeps serving it; the answers stay the same. */
 describe('projection rebuild through the operations API (end to end)', () => {
-  let app: RunningApp;
   let stack: Standalone | undefined;
   let baseUrl: string;
   let admin: AdminSession;
 
   beforeAll(async () => {
     stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD });
-    ({ app, baseUrl } = stack);
+    ({ baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 90_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type RunningApp, freePort } from './support/compiled-app.js';
+import { freePort } from './support/compiled-app.js';
 import { type Standalone, startStandalone } from './support/standalone.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -10,7 +10,6 @@ const SEED = readFileSync(resolve(ROOT, '../shared/corpus/dev/ap-2021-04-07-kadh
 
 /** `npm run -s send`: the compiled sender against the compiled app, as a person runs it. */
 describe('npm run send (end to end)', () => {
-  let app: RunningApp;
   let stack: Standalone | undefined;
   let baseUrl: string;
   let folder: string;
@@ -32,7 +31,7 @@ describe('npm run send (end to end)', () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'newsledger-send-'));
     stack = await startStandalone({});
-    ({ app, baseUrl } = stack);
+    ({ baseUrl } = stack);
   }, 120_000);
 
   afterAll(async () => {
