@@ -1,7 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
 import { ConcurrencyError } from './errors.js';
-import { type EventMetadata, type NewEvent, type StoredEvent, newEventId } from './events.js';
+import { type EventMetadata, type NewEvent, type StoredEventOf, newEventId } from './events.js';
 import { type EventRow, toStoredEvent } from './rows.js';
 import { ConsumerWakeUps } from './wake-ups.js';
 
@@ -124,7 +124,15 @@ export class EventStore {
     return results;
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEvent[]> {
+  /**
+   * The stream's events in order. `E` is the stream's event union from the
+   * catalog in libs/domain (e.g. ArticleStreamEvent): the log holds only what
+   * the stream's writers appended, so the rows are read as that union.
+   */
+  async readStream<E extends { type: string; data: unknown } = { type: string; data: unknown }>(
+    streamId: string,
+    options: ReadStreamOptions & { executor?: Executor } = {},
+  ): Promise<StoredEventOf<E>[]> {
     let query = (options.executor ?? this.db)
       .selectFrom('events')
       .selectAll()
@@ -133,7 +141,7 @@ export class EventStore {
       .orderBy('stream_version');
     if (options.recordedBefore) query = query.where('recorded_at', '<', options.recordedBefore);
     const rows = (await query.execute()) as EventRow[];
-    return rows.map(toStoredEvent);
+    return rows.map(toStoredEvent) as StoredEventOf<E>[];
   }
 
   async streamVersion(streamId: string, executor: Executor = this.db): Promise<number> {
