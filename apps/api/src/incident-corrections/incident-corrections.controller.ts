@@ -2,12 +2,13 @@ import { Controller, HttpCode, Inject, NotFoundException, Post, UnprocessableEnt
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { EventStore } from '#event-store';
+import { CommandBus } from '@nestjs/cqrs';
+import type { IncidentCorrectionCommand } from '#domain';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { INCIDENT_CORRECTIONS_STREAM, type IncidentCorrectionEvent, type IncidentSplit, type IncidentsMerged } from '#read-models/incidents/incident-corrections';
 import { CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
+import { CorrectIncidents, type IncidentCorrectionResult } from './incident-correction.handler.js';
 
 const reasonSchema = z.string().trim().min(3, 'must say why (3 characters at least)').max(2_000);
 const idSchema = idParam;
@@ -30,12 +31,7 @@ const splitSchema = z.strictObject({
   reason: reasonSchema,
 });
 
-/** What a merge or split appended; the incidents read model follows from the log. */
-export interface IncidentCorrectionResult {
-  stream: string;
-  streamVersion: number;
-  appended: IncidentCorrectionEvent[];
-}
+export type { IncidentCorrectionResult } from './incident-correction.handler.js';
 
 const resultSchema = z.object({
   stream: z.string(),
@@ -45,7 +41,7 @@ const resultSchema = z.object({
 
 /**
  * Analysts' corrections of the automatic incident clustering: merges and
- * splits, each appended to the incident-corrections stream with who and why.
+ * splits, each a command (CorrectIncidents) on the incident-corrections stream, with who and why.
  * Checked against the current incidents read model; admin-only (AdminGuard asks
  * for a session and its CSRF token on every POST under /api).
  */
@@ -53,7 +49,7 @@ const resultSchema = z.object({
 @Controller('api/incidents')
 export class IncidentCorrectionsController {
   constructor(
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
   ) {}
 
@@ -74,8 +70,7 @@ export class IncidentCorrectionsController {
     const known = new Set(rows.map((r) => r.incident_id));
     const unknown = incidentIds.filter((id) => !known.has(id));
     if (unknown.length) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no incident ${unknown.join(', ')}` });
-    const data: IncidentsMerged = { incidentIds, into, by, reason };
-    return this.append({ type: 'IncidentsMerged', data }, by, reason);
+    return this.correct({ type: 'MergeIncidents', incidentIds, into, by, reason });
   }
 
   @Post(':id/split')
@@ -96,12 +91,10 @@ export class IncidentCorrectionsController {
     if (eventIds.length === inIncident.size) {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'nothing-left', message: `the split would take every event out of incident ${incidentId}` });
     }
-    const data: IncidentSplit = { incidentId, eventIds, by, reason };
-    return this.append({ type: 'IncidentSplit', data }, by, reason);
+    return this.correct({ type: 'SplitIncident', incidentId, eventIds, by, reason });
   }
 
-  private async append(event: IncidentCorrectionEvent, by: string, reason: string): Promise<IncidentCorrectionResult> {
-    const result = await this.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: event.type, data: event.data, metadata: { actor: by, reason, correlationId: randomUUID() } }], { expectedVersion: 'any' });
-    return { stream: INCIDENT_CORRECTIONS_STREAM, streamVersion: result.nextExpectedVersion, appended: [event] };
+  private correct(command: IncidentCorrectionCommand): Promise<IncidentCorrectionResult> {
+    return this.commands.execute(new CorrectIncidents(command, { actor: command.by, reason: command.reason, correlationId: randomUUID() }));
   }
 }

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import '../auth/decorators.js'; // the request.admin type
 import { Global, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
 import { DATABASE, ErrorFilter } from '#platform';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
-import { INCIDENT_CORRECTIONS_STREAM } from '#read-models/incidents/incident-corrections';
+import { INCIDENT_CORRECTIONS_STREAM } from '#domain';
 import { ArticleStreams, IRAN, IRAQ, article, catchUp, coded } from '#read-models/testing/article-streams';
 import { ReadApiModule } from '../read-api/read-api.module.js';
 import { IncidentCorrectionsModule } from './incident-corrections.module.js';
@@ -29,7 +30,7 @@ describe('incident merges and splits over HTTP (Fastify, PostgreSQL)', () => {
     await sync();
 
     @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore] })
+    @Module({ imports: [CqrsModule.forRoot()], providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore, CqrsModule] })
     class TestPlatformModule {}
     const moduleRef = await Test.createTestingModule({ imports: [TestPlatformModule, ReadApiModule, IncidentCorrectionsModule] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());

@@ -10,7 +10,7 @@ import { EventStore, LogConsumer, consumerStatuses } from '#event-store';
 import { catchUp } from '#event-store/testing/catch-up';
 import { ALERT_WEBHOOKS_QUEUE, ALERTS_QUEUE, QueueConnection, type WebhookJob, webhookJobOptions } from '#queue';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
-import { INCIDENT_CORRECTIONS_STREAM } from '#read-models/incidents/incident-corrections';
+import { INCIDENT_CORRECTIONS_STREAM } from '#domain';
 import { ArticleStreams, IRAN, IRAQ, USA, article, catchUp as catchUpReadModels, coded } from '#read-models/testing/article-streams';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createAlertProjection } from './alert-projection.js';
