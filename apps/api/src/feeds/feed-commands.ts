@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '#event-store';
+import { type FeedRegistration, type FeedView, registerFeed, removeFeed } from '#feeds';
+import { DATABASE, type DatabaseHandle } from '#platform';
+
+// The feed stream's commands on the CommandBus; each handler is the feeds
+// library's write (handleCommand with the feed decider, row in the same transaction).
+
+export class RegisterFeed extends Command<FeedView> {
+  constructor(
+    readonly input: FeedRegistration,
+    readonly actor: string,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
+
+/** Resolves to false when there is no such feed. */
+export class RemoveFeed extends Command<boolean> {
+  constructor(
+    readonly feedId: string,
+    readonly actor: string,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterFeed)
+export class RegisterFeedHandler implements ICommandHandler<RegisterFeed> {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly store: EventStore,
+  ) {}
+
+  execute({ input, actor, correlationId }: RegisterFeed): Promise<FeedView> {
+    return registerFeed(this.database.db, this.store, input, actor, correlationId);
+  }
+}
+
+@CommandHandler(RemoveFeed)
+export class RemoveFeedHandler implements ICommandHandler<RemoveFeed> {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly store: EventStore,
+  ) {}
+
+  execute({ feedId, actor, correlationId }: RemoveFeed): Promise<boolean> {
+    return removeFeed(this.database.db, this.store, feedId, actor, correlationId);
+  }
+}
+
+export const FEED_COMMAND_HANDLERS = [RegisterFeedHandler, RemoveFeedHandler];
