@@ -16,5 +16,7 @@ export interface Decider<State, Command, Event extends DecidedEvent> {
 }
 
 /** The state after `events`, folded from the decider's initial state. */
-export const foldWith = <State, Event extends DecidedEvent>(decider: Pick<Decider<State, never, Event>, 'evolve' | 'initialState'>, events: readonly Event[]): State =>
-  events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+export const foldWith = <State, Event extends DecidedEvent>(
+  decider: Pick<Decider<State, never, Event>, 'evolve' | 'initialState'>,
+  events: readonly Event[],
+): State => events.reduce((state, event) => decider.evolve(state, event), decider.initialState());

@@ -2,9 +2,17 @@ import { ARTICLE_EVENT_TYPES, type ArticleStreamEvent, articleStreamId } from '.
 import { ALERT_EVENT_TYPES, type AlertStreamEvent, alertStreamId } from './alerts/alert-events.js';
 import { EVENT_TYPE_NAMES } from './catalog/index.js';
 import { FEED_EVENT_TYPES, type FeedStreamEvent, feedStreamId } from './feeds/feed-events.js';
-import { INCIDENT_CORRECTIONS_STREAM, INCIDENT_CORRECTION_TYPES, type IncidentCorrectionEvent } from './incidents/incident-events.js';
+import {
+  INCIDENT_CORRECTIONS_STREAM,
+  INCIDENT_CORRECTION_TYPES,
+  type IncidentCorrectionEvent,
+} from './incidents/incident-events.js';
 import { REBUILD_REQUESTED, type RebuildStreamEvent, rebuildStreamId } from './rebuilds/rebuild-events.js';
-import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionStreamEvent, subscriptionStreamId } from './subscriptions/subscription-events.js';
+import {
+  SUBSCRIPTION_EVENT_TYPES,
+  type SubscriptionStreamEvent,
+  subscriptionStreamId,
+} from './subscriptions/subscription-events.js';
 
 // The catalog of stream events: every kind of stream in the log, the events it
 // holds (a discriminated union on `type`) and how its id is spelled. Everything

@@ -29,7 +29,10 @@ export interface WebhookJob {
 export const WEBHOOK_BACKOFF_TYPE = 'exponential-jitter';
 
 // Keep finished jobs a while (their ids still deduplicate), then let them go.
-const KEEP_FINISHED = { removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 }, removeOnFail: { age: 30 * 24 * 3600 } } as const;
+const KEEP_FINISHED = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;
 
 export const QUEUES = {
   coding: {
@@ -67,7 +70,10 @@ export const QUEUES = {
     options: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 7 * 24 * 3600 } },
     downstream: false,
   },
-} as const satisfies Record<string, { name: string; jobNames: readonly string[]; options: JobsOptions; downstream: boolean }>;
+} as const satisfies Record<
+  string,
+  { name: string; jobNames: readonly string[]; options: JobsOptions; downstream: boolean }
+>;
 
 /** The payload of each queue's jobs. */
 export interface QueuePayloads {
@@ -86,7 +92,11 @@ export type JobName<K extends QueueKey> = (typeof QUEUES)[K]['jobNames'][number]
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES).map((q) => q.name);
 
 /** Queues whose consumers live outside newsledger. */
-export const DOWNSTREAM_QUEUE_NAMES: ReadonlySet<string> = new Set(Object.values(QUEUES).filter((q) => q.downstream).map((q) => q.name));
+export const DOWNSTREAM_QUEUE_NAMES: ReadonlySet<string> = new Set(
+  Object.values(QUEUES)
+    .filter((q) => q.downstream)
+    .map((q) => q.name),
+);
 
 // Names and options under the names existing code imports.
 export const CODING_QUEUE = QUEUES.coding.name;
@@ -105,4 +115,5 @@ export function codingJobId(job: CodingJob): string {
 }
 
 /** Job options of a webhook delivery: attempts from the delivery settings, the custom jittered backoff. */
-export const webhookJobOptions = (settings: { attempts: number }) => ({ ...QUEUES.alertWebhooks.options, attempts: settings.attempts }) as const;
+export const webhookJobOptions = (settings: { attempts: number }) =>
+  ({ ...QUEUES.alertWebhooks.options, attempts: settings.attempts }) as const;

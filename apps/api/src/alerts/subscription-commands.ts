@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CreateSubscriptionInput, type SubscriptionView, type UpdateSubscriptionInput, createSubscription, deleteSubscription, updateSubscription } from '#alerts';
+import {
+  type CreateSubscriptionInput,
+  type SubscriptionView,
+  type UpdateSubscriptionInput,
+  createSubscription,
+  deleteSubscription,
+  updateSubscription,
+} from '#alerts';
 import { EventStore } from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 
@@ -67,4 +74,8 @@ export class DeleteSubscriptionHandler extends SubscriptionWriter implements ICo
   }
 }
 
-export const SUBSCRIPTION_COMMAND_HANDLERS = [CreateSubscriptionHandler, UpdateSubscriptionHandler, DeleteSubscriptionHandler];
+export const SUBSCRIPTION_COMMAND_HANDLERS = [
+  CreateSubscriptionHandler,
+  UpdateSubscriptionHandler,
+  DeleteSubscriptionHandler,
+];

@@ -1,5 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { INCIDENT_CORRECTIONS_STREAM, type IncidentCorrectionCommand, type IncidentCorrectionEvent, incidentCorrectionsDecider } from '#domain';
+import {
+  INCIDENT_CORRECTIONS_STREAM,
+  type IncidentCorrectionCommand,
+  type IncidentCorrectionEvent,
+  incidentCorrectionsDecider,
+} from '#domain';
 import { EventStore, handleCommand } from '#event-store';
 
 /** A merge or split, dispatched through the CommandBus. */
@@ -23,7 +28,13 @@ export class IncidentCorrectionHandler implements ICommandHandler<CorrectInciden
   constructor(private readonly store: EventStore) {}
 
   async execute({ command, metadata }: CorrectIncidents): Promise<IncidentCorrectionResult> {
-    const outcome = await handleCommand(this.store, INCIDENT_CORRECTIONS_STREAM, incidentCorrectionsDecider, command, { metadata });
-    return { stream: INCIDENT_CORRECTIONS_STREAM, streamVersion: outcome.nextExpectedVersion, appended: outcome.events.map(({ type, data }) => ({ type, data }) as IncidentCorrectionEvent) };
+    const outcome = await handleCommand(this.store, INCIDENT_CORRECTIONS_STREAM, incidentCorrectionsDecider, command, {
+      metadata,
+    });
+    return {
+      stream: INCIDENT_CORRECTIONS_STREAM,
+      streamVersion: outcome.nextExpectedVersion,
+      appended: outcome.events.map(({ type, data }) => ({ type, data }) as IncidentCorrectionEvent),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Queue, QueueEvents, type Worker } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
 import { type AlertJob, type AlertMessageV1, createSubscription, createSubscriptionSchema, deliverySettings, getAlert, listAlerts, parseSubscriptionInput, reopenDeadLetters, webhookJobIdOf } from '#alerts';
@@ -68,7 +68,6 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   let receiver: Receiver;
   let projection: LogConsumer;
   let dispatcher: LogConsumer;
-  let webhookWorker: Worker<WebhookJob>;
   let alertsQueue: Queue<AlertJob>;
   const settings = { ...deliverySettings({}), attempts: 3, backoffBaseMs: 100, timeoutMs: 1_000 };
 
@@ -101,7 +100,8 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     const { invalidate: _, ...options } = createAlertProjection(store);
     projection = new LogConsumer(testDb.db, { ...options, batchSize: 5 });
     dispatcher = new LogConsumer(testDb.db, createAlertDispatcher({ alerts: alertsQueue, webhooks: queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) }, webhookJobOptions(settings)));
-    webhookWorker = queues.worker<WebhookJob>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(testDb.db, settings, job), webhookWorkerOptions(settings));
+    // The QueueConnection closes it in afterAll.
+    queues.worker<WebhookJob>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(testDb.db, settings, job), webhookWorkerOptions(settings));
   });
   afterAll(async () => {
     await queues.close();

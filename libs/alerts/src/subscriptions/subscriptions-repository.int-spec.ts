@@ -1,6 +1,11 @@
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
-import { createSubscription, deleteSubscription, getSubscription, updateSubscription } from './subscriptions-repository.js';
+import {
+  createSubscription,
+  deleteSubscription,
+  getSubscription,
+  updateSubscription,
+} from './subscriptions-repository.js';
 
 describe('subscription writes (commands on the subscription stream, PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -12,7 +17,13 @@ describe('subscription writes (commands on the subscription stream, PostgreSQL)'
   });
   afterAll(() => testDb.drop());
 
-  const create = () => createSubscription(testDb.db, store, { name: 'Talks', rule: { eventTypes: ['TalksStarted'], modalities: ['asserted'] }, delivery: { queue: true } }, 'ann@example.org');
+  const create = () =>
+    createSubscription(
+      testDb.db,
+      store,
+      { name: 'Talks', rule: { eventTypes: ['TalksStarted'], modalities: ['asserted'] }, delivery: { queue: true } },
+      'ann@example.org',
+    );
 
   it('two analysts updating at once: both changes land, decided in turn, the row at the stream version', async () => {
     const { subscription } = await create();
@@ -32,7 +43,12 @@ describe('subscription writes (commands on the subscription stream, PostgreSQL)'
     expect(same.subscription.version).toBe(1);
     expect(await deleteSubscription(testDb.db, store, subscription.id, 'ann@example.org')).toBe(true);
     expect(await deleteSubscription(testDb.db, store, subscription.id, 'ann@example.org')).toBe(false);
-    await expect(updateSubscription(testDb.db, store, subscription.id, { name: 'x' }, 'ann@example.org')).rejects.toThrow();
-    expect((await store.readStream(`subscription-${subscription.id}`)).map((e) => e.type)).toEqual(['SubscriptionCreated', 'SubscriptionDeleted']);
+    await expect(
+      updateSubscription(testDb.db, store, subscription.id, { name: 'x' }, 'ann@example.org'),
+    ).rejects.toThrow();
+    expect((await store.readStream(`subscription-${subscription.id}`)).map((e) => e.type)).toEqual([
+      'SubscriptionCreated',
+      'SubscriptionDeleted',
+    ]);
   });
 });

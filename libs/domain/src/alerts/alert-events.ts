@@ -8,7 +8,8 @@ import type { AlertKind, AlertMessageV1 } from './alert-message.js';
 export const ALERT_EVENT_TYPES = ['AlertRaised', 'AlertUpdated', 'AlertRetracted'] as const;
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 
-export const alertEventType = (kind: AlertKind): AlertEventType => (kind === 'raised' ? 'AlertRaised' : kind === 'updated' ? 'AlertUpdated' : 'AlertRetracted');
+export const alertEventType = (kind: AlertKind): AlertEventType =>
+  kind === 'raised' ? 'AlertRaised' : kind === 'updated' ? 'AlertUpdated' : 'AlertRetracted';
 
 /** Where the subscription wanted it delivered when it was announced (the secret is not in the log). */
 export interface AlertRoute {

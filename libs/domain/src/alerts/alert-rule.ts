@@ -45,8 +45,17 @@ export interface RuleSubject {
 /** One clause of a rule that held, and what in the event satisfied it. */
 export type ClauseMatch =
   | { clause: 'eventTypes'; expected: string[]; actual: string }
-  | { clause: 'countries'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string; country: string }[] }
+  | {
+      clause: 'countries';
+      role: Side;
+      expected: string[];
+      matched: { side: 'agent' | 'target'; actorId: string; country: string }[];
+    }
   | { clause: 'actorIds'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string }[] }
   | { clause: 'goldstein'; min?: number; max?: number; actual: number }
   | { clause: 'modalities'; expected: string[]; actual: string }
-  | { clause: 'words'; expected: string[]; matched: { word: string; evidenceIndex: number; start: number; end: number }[] };
+  | {
+      clause: 'words';
+      expected: string[];
+      matched: { word: string; evidenceIndex: number; start: number; end: number }[];
+    };

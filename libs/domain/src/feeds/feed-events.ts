@@ -15,6 +15,7 @@ export interface FeedRemoved {
   removedBy: string;
 }
 
-export type FeedStreamEvent = { type: 'FeedRegistered'; data: FeedRegistered } | { type: 'FeedRemoved'; data: FeedRemoved };
+export type FeedStreamEvent =
+  { type: 'FeedRegistered'; data: FeedRegistered } | { type: 'FeedRemoved'; data: FeedRemoved };
 
 export const FEED_EVENT_TYPES = ['FeedRegistered', 'FeedRemoved'] as const;

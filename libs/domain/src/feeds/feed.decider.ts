@@ -9,14 +9,16 @@ export interface FeedStreamState {
   status: 'none' | 'registered' | 'removed';
 }
 
-export type FeedCommand = ({ type: 'RegisterFeed' } & FeedRegistered) | { type: 'RemoveFeed'; feedId: string; removedBy: string };
+export type FeedCommand =
+  ({ type: 'RegisterFeed' } & FeedRegistered) | { type: 'RemoveFeed'; feedId: string; removedBy: string };
 
 export const initialFeedState = (): FeedStreamState => ({ status: 'none' });
 
 export function decideFeed(command: FeedCommand, state: FeedStreamState): FeedStreamEvent[] {
   switch (command.type) {
     case 'RegisterFeed': {
-      if (state.status !== 'none') throw new DomainError('feed-exists', `feed ${command.feedId} was registered already`);
+      if (state.status !== 'none')
+        throw new DomainError('feed-exists', `feed ${command.feedId} was registered already`);
       const { type: _command, ...data } = command;
       return [{ type: 'FeedRegistered', data }];
     }
@@ -26,6 +28,12 @@ export function decideFeed(command: FeedCommand, state: FeedStreamState): FeedSt
   }
 }
 
-export const evolveFeed = (_state: FeedStreamState, event: FeedStreamEvent): FeedStreamState => ({ status: event.type === 'FeedRegistered' ? 'registered' : 'removed' });
+export const evolveFeed = (_state: FeedStreamState, event: FeedStreamEvent): FeedStreamState => ({
+  status: event.type === 'FeedRegistered' ? 'registered' : 'removed',
+});
 
-export const feedDecider: Decider<FeedStreamState, FeedCommand, FeedStreamEvent> = { decide: decideFeed, evolve: evolveFeed, initialState: initialFeedState };
+export const feedDecider: Decider<FeedStreamState, FeedCommand, FeedStreamEvent> = {
+  decide: decideFeed,
+  evolve: evolveFeed,
+  initialState: initialFeedState,
+};

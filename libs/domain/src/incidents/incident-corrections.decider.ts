@@ -27,25 +27,42 @@ function refuseMergedAway(state: IncidentCorrectionsState, incidentIds: string[]
   }
 }
 
-export function decideIncidentCorrection(command: IncidentCorrectionCommand, state: IncidentCorrectionsState): IncidentCorrectionEvent[] {
+export function decideIncidentCorrection(
+  command: IncidentCorrectionCommand,
+  state: IncidentCorrectionsState,
+): IncidentCorrectionEvent[] {
   switch (command.type) {
     case 'MergeIncidents': {
       const ids = [...new Set(command.incidentIds)];
       if (ids.length < 2) throw new DomainError('invalid-correction', 'a merge needs at least 2 distinct incidents');
-      if (!ids.includes(command.into)) throw new DomainError('invalid-correction', 'the incident merged into must be one of those merged');
+      if (!ids.includes(command.into))
+        throw new DomainError('invalid-correction', 'the incident merged into must be one of those merged');
       refuseMergedAway(state, ids);
-      return [{ type: 'IncidentsMerged', data: { incidentIds: ids, into: command.into, by: command.by, reason: command.reason } }];
+      return [
+        {
+          type: 'IncidentsMerged',
+          data: { incidentIds: ids, into: command.into, by: command.by, reason: command.reason },
+        },
+      ];
     }
     case 'SplitIncident': {
       const eventIds = [...new Set(command.eventIds)];
       if (eventIds.length === 0) throw new DomainError('invalid-correction', 'a split needs at least 1 event');
       refuseMergedAway(state, [command.incidentId]);
-      return [{ type: 'IncidentSplit', data: { incidentId: command.incidentId, eventIds, by: command.by, reason: command.reason } }];
+      return [
+        {
+          type: 'IncidentSplit',
+          data: { incidentId: command.incidentId, eventIds, by: command.by, reason: command.reason },
+        },
+      ];
     }
   }
 }
 
-export function evolveIncidentCorrections(state: IncidentCorrectionsState, event: IncidentCorrectionEvent): IncidentCorrectionsState {
+export function evolveIncidentCorrections(
+  state: IncidentCorrectionsState,
+  event: IncidentCorrectionEvent,
+): IncidentCorrectionsState {
   if (event.type !== 'IncidentsMerged') return state;
   const mergedInto = new Map(state.mergedInto);
   for (const id of event.data.incidentIds) if (id !== event.data.into) mergedInto.set(id, event.data.into);
@@ -55,7 +72,11 @@ export function evolveIncidentCorrections(state: IncidentCorrectionsState, event
   return { mergedInto };
 }
 
-export const incidentCorrectionsDecider: Decider<IncidentCorrectionsState, IncidentCorrectionCommand, IncidentCorrectionEvent> = {
+export const incidentCorrectionsDecider: Decider<
+  IncidentCorrectionsState,
+  IncidentCorrectionCommand,
+  IncidentCorrectionEvent
+> = {
   decide: decideIncidentCorrection,
   evolve: evolveIncidentCorrections,
   initialState: initialIncidentCorrectionsState,

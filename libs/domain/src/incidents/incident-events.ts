@@ -22,6 +22,7 @@ export interface IncidentSplit {
   reason: string;
 }
 
-export type IncidentCorrectionEvent = { type: 'IncidentsMerged'; data: IncidentsMerged } | { type: 'IncidentSplit'; data: IncidentSplit };
+export type IncidentCorrectionEvent =
+  { type: 'IncidentsMerged'; data: IncidentsMerged } | { type: 'IncidentSplit'; data: IncidentSplit };
 
 export const INCIDENT_CORRECTION_TYPES = ['IncidentsMerged', 'IncidentSplit'] as const;

@@ -8,7 +8,11 @@ const requested: RebuildStreamEvent = { type: 'ProjectionRebuildRequested', data
 
 describe('rebuild decider', () => {
   it('records a rebuild request once', () => {
-    given().when({ type: 'RequestRebuild', ...request }).then([requested]);
-    given(requested).when({ type: 'RequestRebuild', ...request }).thenRefuses('rebuild-exists');
+    given()
+      .when({ type: 'RequestRebuild', ...request })
+      .then([requested]);
+    given(requested)
+      .when({ type: 'RequestRebuild', ...request })
+      .thenRefuses('rebuild-exists');
   });
 });

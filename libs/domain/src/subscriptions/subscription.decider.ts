@@ -12,7 +12,13 @@ export interface SubscriptionState {
 
 export type SubscriptionCommand =
   | { type: 'CreateSubscription'; subscriptionId: string; settings: SubscriptionSettings; by: string }
-  | { type: 'UpdateSubscription'; subscriptionId: string; changes: Partial<SubscriptionSettings>; secretRotated: boolean; by: string }
+  | {
+      type: 'UpdateSubscription';
+      subscriptionId: string;
+      changes: Partial<SubscriptionSettings>;
+      secretRotated: boolean;
+      by: string;
+    }
   | { type: 'DeleteSubscription'; subscriptionId: string; by: string };
 
 export const initialSubscriptionState = (): SubscriptionState => ({ status: 'none' });
@@ -20,11 +26,15 @@ export const initialSubscriptionState = (): SubscriptionState => ({ status: 'non
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Only the fields whose value differs from the current settings. */
-function changedFields(current: SubscriptionSettings, changes: Partial<SubscriptionSettings>): Partial<SubscriptionSettings> {
+function changedFields(
+  current: SubscriptionSettings,
+  changes: Partial<SubscriptionSettings>,
+): Partial<SubscriptionSettings> {
   const changed: Partial<SubscriptionSettings> = {};
   if (changes.name !== undefined && changes.name !== current.name) changed.name = changes.name;
   if (changes.rule !== undefined && !same(changes.rule, current.rule)) changed.rule = changes.rule;
-  if (changes.notifyOnUpdate !== undefined && changes.notifyOnUpdate !== current.notifyOnUpdate) changed.notifyOnUpdate = changes.notifyOnUpdate;
+  if (changes.notifyOnUpdate !== undefined && changes.notifyOnUpdate !== current.notifyOnUpdate)
+    changed.notifyOnUpdate = changes.notifyOnUpdate;
   if (changes.delivery !== undefined && !same(changes.delivery, current.delivery)) changed.delivery = changes.delivery;
   return changed;
 }
@@ -32,16 +42,34 @@ function changedFields(current: SubscriptionSettings, changes: Partial<Subscript
 export function decideSubscription(command: SubscriptionCommand, state: SubscriptionState): SubscriptionStreamEvent[] {
   switch (command.type) {
     case 'CreateSubscription':
-      if (state.status !== 'none') throw new DomainError('subscription-exists', `subscription ${command.subscriptionId} exists already`);
-      return [{ type: 'SubscriptionCreated', data: { subscriptionId: command.subscriptionId, ...command.settings, by: command.by } }];
+      if (state.status !== 'none')
+        throw new DomainError('subscription-exists', `subscription ${command.subscriptionId} exists already`);
+      return [
+        {
+          type: 'SubscriptionCreated',
+          data: { subscriptionId: command.subscriptionId, ...command.settings, by: command.by },
+        },
+      ];
     case 'UpdateSubscription': {
-      if (state.status !== 'active' || !state.settings) throw new DomainError('subscription-not-found', `no subscription ${command.subscriptionId}`);
+      if (state.status !== 'active' || !state.settings)
+        throw new DomainError('subscription-not-found', `no subscription ${command.subscriptionId}`);
       const changes = changedFields(state.settings, command.changes);
       if (Object.keys(changes).length === 0 && !command.secretRotated) return [];
-      return [{ type: 'SubscriptionUpdated', data: { subscriptionId: command.subscriptionId, changes, secretRotated: command.secretRotated, by: command.by } }];
+      return [
+        {
+          type: 'SubscriptionUpdated',
+          data: {
+            subscriptionId: command.subscriptionId,
+            changes,
+            secretRotated: command.secretRotated,
+            by: command.by,
+          },
+        },
+      ];
     }
     case 'DeleteSubscription':
-      if (state.status !== 'active') throw new DomainError('subscription-not-found', `no subscription ${command.subscriptionId}`);
+      if (state.status !== 'active')
+        throw new DomainError('subscription-not-found', `no subscription ${command.subscriptionId}`);
       return [{ type: 'SubscriptionDeleted', data: { subscriptionId: command.subscriptionId, by: command.by } }];
   }
 }

@@ -66,7 +66,11 @@ export async function handleCommand<State, Command, Event extends DecidedEvent, 
   for (let attempt = 1; ; attempt++) {
     try {
       const alongside = options.alongside;
-      if (!alongside) return { ...(await decideAndAppend(store, streamId, decider, command, options, attempt)), result: undefined as Result };
+      if (!alongside)
+        return {
+          ...(await decideAndAppend(store, streamId, decider, command, options, attempt)),
+          result: undefined as Result,
+        };
       return await store.transaction(async (trx) => {
         const outcome = await decideAndAppend(store, streamId, decider, command, options, attempt, trx);
         return { ...outcome, result: await alongside(trx, outcome) };
@@ -91,12 +95,24 @@ async function decideAndAppend<State, Command, Event extends DecidedEvent, Resul
   const stream = await store.readStream<Event>(streamId, { executor: trx });
   const version = stream.at(-1)?.streamVersion ?? 0;
   // A stored event is its `{ type, data }` and more; TypeScript cannot see that through the type parameter.
-  const before = stream.reduce((state, event) => decider.evolve(state, event as unknown as Event), decider.initialState());
+  const before = stream.reduce(
+    (state, event) => decider.evolve(state, event as unknown as Event),
+    decider.initialState(),
+  );
   const decided = decider.decide(command, before);
-  if (decided.length === 0) return { streamId, events: [], before, state: before, nextExpectedVersion: version, attempts };
-  const events = decided.map((event, index) => ({ ...event, eventId: options.eventId?.(event, index, version) ?? newEventId() }));
+  if (decided.length === 0)
+    return { streamId, events: [], before, state: before, nextExpectedVersion: version, attempts };
+  const events = decided.map((event, index) => ({
+    ...event,
+    eventId: options.eventId?.(event, index, version) ?? newEventId(),
+  }));
   const causationId = stream.at(-1)?.eventId;
-  const toAppend: NewEvent[] = events.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata: { ...options.metadata, ...(causationId && { causationId }) } }));
+  const toAppend: NewEvent[] = events.map((e) => ({
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: { ...options.metadata, ...(causationId && { causationId }) },
+  }));
   const { nextExpectedVersion } = await store.append(streamId, toAppend, { expectedVersion: version, trx });
   const state = events.reduce((s, e) => decider.evolve(s, e), before);
   return { streamId, events, before, state, nextExpectedVersion, attempts };
