@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
 import type { IncidentCorrectionCommand } from '#domain';
 import { DATABASE, type DatabaseHandle } from '#platform';
+import { activeIncidentIds, activeIncidentMembers } from '#read-models';
 import { CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
@@ -60,14 +61,7 @@ export class IncidentCorrectionsController {
   @ApiZodResponse(202, resultSchema, 'The IncidentsMerged event; the read model follows')
   @ApiError(404, 'An incident is unknown (or has no active event now)')
   async merge(@ZodBody(mergeSchema) { incidentIds, into, reason }: z.output<typeof mergeSchema>, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
-    const rows = await this.database.db
-      .selectFrom('read_incident_candidates')
-      .select('incident_id')
-      .distinct()
-      .where('incident_id', 'in', incidentIds)
-      .where('active', '=', true)
-      .execute();
-    const known = new Set(rows.map((r) => r.incident_id));
+    const known = await activeIncidentIds(this.database.db, incidentIds);
     const unknown = incidentIds.filter((id) => !known.has(id));
     if (unknown.length) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no incident ${unknown.join(', ')}` });
     return this.correct({ type: 'MergeIncidents', incidentIds, into, by, reason });
@@ -81,9 +75,8 @@ export class IncidentCorrectionsController {
   @ApiError(404, 'No such incident (or none of its events is active now)')
   @ApiError(422, 'An event is not in the incident, or the split would take every event out')
   async split(@ZodParam('id', idParam) incidentId: string, @ZodBody(splitSchema) { eventIds, reason }: z.output<typeof splitSchema>, @CurrentAdmin() by: string): Promise<IncidentCorrectionResult> {
-    const members = await this.database.db.selectFrom('read_incident_candidates').select('event_id').where('incident_id', '=', incidentId).where('active', '=', true).execute();
-    if (members.length === 0) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no incident ${incidentId}` });
-    const inIncident = new Set(members.map((m) => m.event_id));
+    const inIncident = await activeIncidentMembers(this.database.db, incidentId);
+    if (inIncident.size === 0) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no incident ${incidentId}` });
     const strangers = eventIds.filter((id) => !inIncident.has(id));
     if (strangers.length) {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'not-in-incident', message: `not events of incident ${incidentId}: ${strangers.join(', ')}`, eventIds: strangers });
