@@ -98,4 +98,16 @@ describe('incident merges and splits over HTTP (Fastify, PostgreSQL)', () => {
     expect(created.history.map((h: { kind: string; by: string }) => [h.kind, h.by])).toEqual([['split', 'ben@desk']]);
     expect((await get('/api/incidents/inc-e-a1')).json()).toMatchObject({ sourceCount: 1, history: [{ kind: 'merged' }, { kind: 'split', to: 'inc-split-e-a2' }] });
   });
+
+  it('two analysts merging the same incidents opposite ways at once: one merge lands, the other is refused (409) on the state it decided again on', async () => {
+    const before = (await store.readStream(INCIDENT_CORRECTIONS_STREAM)).length;
+    const answers = await Promise.all([
+      post('/api/incidents/merge', { incidentIds: ['inc-e-a1', 'inc-split-e-a2'], into: 'inc-e-a1', reason: 'one visit' }),
+      post('/api/incidents/merge', { incidentIds: ['inc-e-a1', 'inc-split-e-a2'], into: 'inc-split-e-a2', reason: 'one visit' }, { 'x-test-admin': 'ben@desk' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([202, 409]);
+    const refused = answers.find((a) => a.statusCode === 409)!.json();
+    expect(refused.message).toMatch(/already merged into another incident/);
+    expect(await store.readStream(INCIDENT_CORRECTIONS_STREAM)).toHaveLength(before + 1);
+  });
 });
