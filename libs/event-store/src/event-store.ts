@@ -1,7 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
 import { ConcurrencyError } from './errors.js';
-import { type EventMetadata, type NewEvent, type StoredEventOf, newEventId } from './events.js';
+import { type EventMetadata, type NewEvent, type StoredEvent, type StoredEventOf, newEventId } from './events.js';
 import { type EventRow, toStoredEvent } from './rows.js';
 import { ConsumerWakeUps } from './wake-ups.js';
 
@@ -129,7 +129,7 @@ export class EventStore {
    * catalog in libs/domain (e.g. ArticleStreamEvent): the log holds only what
    * the stream's writers appended, so the rows are read as that union.
    */
-  async readStream<E extends { type: string; data: unknown } = { type: string; data: unknown }>(
+  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(
     streamId: string,
     options: ReadStreamOptions & { executor?: Executor } = {},
   ): Promise<StoredEventOf<E>[]> {
