@@ -124,15 +124,9 @@ export class EventStore {
     return results;
   }
 
-  /**
-   * The stream's events in order. `E` is the stream's event union from the
-   * catalog in libs/domain (e.g. ArticleStreamEvent): the log holds only what
-   * the stream's writers appended, so the rows are read as that union.
-   */
-  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(
-    streamId: string,
-    options: ReadStreamOptions & { executor?: Executor } = {},
-  ): Promise<StoredEventOf<E>[]> {
+  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEventOf<E>[]> {
+    // `E`: the stream's event union from the catalog in libs/domain (e.g. ArticleStreamEvent); the log holds only
+    // what the stream's writers appended, so its rows are read as that union.
     let query = (options.executor ?? this.db)
       .selectFrom('events')
       .selectAll()
