@@ -28,25 +28,23 @@ export class RemoveFeed extends Command<boolean> {
   }
 }
 
-@CommandHandler(RegisterFeed)
-export class RegisterFeedHandler implements ICommandHandler<RegisterFeed> {
+/** What both handlers need: the database and the event store. */
+abstract class FeedWriter {
   constructor(
-    @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    @Inject(DATABASE) protected readonly database: DatabaseHandle,
+    protected readonly store: EventStore,
   ) {}
+}
 
+@CommandHandler(RegisterFeed)
+export class RegisterFeedHandler extends FeedWriter implements ICommandHandler<RegisterFeed> {
   execute({ input, actor, correlationId }: RegisterFeed): Promise<FeedView> {
     return registerFeed(this.database.db, this.store, input, actor, correlationId);
   }
 }
 
 @CommandHandler(RemoveFeed)
-export class RemoveFeedHandler implements ICommandHandler<RemoveFeed> {
-  constructor(
-    @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
-  ) {}
-
+export class RemoveFeedHandler extends FeedWriter implements ICommandHandler<RemoveFeed> {
   execute({ feedId, actor, correlationId }: RemoveFeed): Promise<boolean> {
     return removeFeed(this.database.db, this.store, feedId, actor, correlationId);
   }
