@@ -53,12 +53,12 @@ export interface ArticleBody {
 export function articleBody(options: SendOptions, content: string, fileName?: string): ArticleBody {
   const trimmed = content.trimStart();
   const asJson = options.json || options.file === '-' || options.file === undefined || (trimmed.startsWith('{') && fileName?.endsWith('.json'));
-  let base: Partial<ArticleBody> = {};
+  let base: Partial<ArticleBody>;
   if (asJson) {
     try {
       base = JSON.parse(content) as Partial<ArticleBody>;
     } catch (error) {
-      throw new Error(`the input is not JSON (${(error as Error).message}); give a text FILE with --url and --published-at, or a JSON body`);
+      throw new Error(`the input is not JSON (${(error as Error).message}); give a text FILE with --url and --published-at, or a JSON body`, { cause: error });
     }
   } else {
     base = { body: content };

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       body,
     });
   } catch (error) {
-    throw new Error(`cannot reach ${base} (${(error as Error).message}); start newsledger (npm start) or set NEWSLEDGER_URL`);
+    throw new Error(`cannot reach ${base} (${(error as Error).message}); start newsledger (npm start) or set NEWSLEDGER_URL`, { cause: error });
   }
   const answer = (await response.json().catch(() => ({}))) as { articleId?: string; duplicate?: boolean; message?: string };
   if (!response.ok || !answer.articleId) throw new Error(`POST ${base}/webhooks/articles → ${response.status}: ${answer.message ?? JSON.stringify(answer)}`);

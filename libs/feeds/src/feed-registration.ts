@@ -38,23 +38,5 @@ export function parseFeedRegistration(body: unknown): FeedRegistration {
   return parsed.data;
 }
 
-// ---- Events of stream feed-<id> ----------------------------------------------
-
-export const feedStreamId = (feedId: string): string => `feed-${feedId}`;
-
-export interface FeedRegistered {
-  feedId: string;
-  url: string;
-  outlet: string;
-  pollIntervalSeconds: number;
-  registeredBy: string;
-}
-
-export interface FeedRemoved {
-  feedId: string;
-  removedBy: string;
-}
-
-export type FeedStreamEvent = { type: 'FeedRegistered'; data: FeedRegistered } | { type: 'FeedRemoved'; data: FeedRemoved };
-
-export const FEED_EVENT_TYPES = ['FeedRegistered', 'FeedRemoved'] as const;
+export { FEED_EVENT_TYPES, feedStreamId } from '#domain';
+export type { FeedRegistered, FeedRemoved, FeedStreamEvent } from '#domain';

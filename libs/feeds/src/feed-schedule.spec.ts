@@ -1,5 +1,6 @@
 import type { JobSchedulerJson } from 'bullmq';
-import { type FeedPollJob, type SchedulerQueue, syncFeedSchedules } from './feed-schedule.js';
+import type { FeedPollJob } from '#queue';
+import { type SchedulerQueue, syncFeedSchedules } from './feed-schedule.js';
 
 /** In-memory stand-in for the three Queue methods the scheduling uses. */
 function fakeQueue(initial: Record<string, number>) {

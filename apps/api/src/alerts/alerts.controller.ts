@@ -3,10 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { z } from 'zod';
 import {
-  ALERT_WEBHOOKS_QUEUE,
   type AlertDetailJson,
   type AlertViewJson,
-  type WebhookJob,
   alertDetailSchema,
   alertViewSchema,
   deliverySettings,
@@ -15,10 +13,9 @@ import {
   reopenDeadLetters,
   replayResultSchema,
   webhookJobIdOf,
-  webhookJobOptions,
 } from '#alerts';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { ALERT_WEBHOOKS_QUEUE, QueueConnection, type WebhookJob, webhookJobOptions } from '#queue';
 import { type Page, pageSchema } from '#read-models';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';

@@ -7,17 +7,14 @@ import {
   SubscriptionNotFoundError,
   type SubscriptionJson,
   countSubscriptions,
-  createSubscription,
   createSubscriptionSchema,
-  deleteSubscription,
   getSubscription,
   listSubscriptions,
   savedSubscriptionSchema,
   subscriptionViewSchema,
-  updateSubscription,
   updateSubscriptionSchema,
 } from '#alerts';
-import { EventStore } from '#event-store';
+import { CommandBus } from '@nestjs/cqrs';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { type Page, pageSchema, toPage } from '#read-models';
@@ -25,6 +22,7 @@ import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, ZodQuery, uuidParam } from '../http/zod-validation.js';
 import { subscriptionListParams } from './alert-params.js';
+import { CreateSubscription, DeleteSubscription, UpdateSubscription } from './subscription-commands.js';
 
 /** A webhook on an internal address (loopback, private, metadata…) is refused unless ALLOWED_INTERNAL_HOSTS names it. */
 async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } | null } }): Promise<void> {
@@ -66,7 +64,7 @@ const EXAMPLES = {
 export class SubscriptionsController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
@@ -81,7 +79,7 @@ export class SubscriptionsController {
   @ApiZodResponse(201, savedSubscriptionSchema, 'The subscription, and its webhook secret this once')
   async create(@ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string): Promise<SavedSubscriptionJson> {
     await checkWebhookUrl(input);
-    const { subscription, webhookSecret } = await createSubscription(this.database.db, this.store, input, by);
+    const { subscription, webhookSecret } = await this.commands.execute(new CreateSubscription(input, by));
     return { ...(subscription as SubscriptionJson), webhookSecret };
   }
 
@@ -137,12 +135,12 @@ export class SubscriptionsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiError(404, 'No such subscription, or already deleted')
   async remove(@ZodParam('id', uuidParam) id: string, @CurrentAdmin() by: string): Promise<void> {
-    if (!(await deleteSubscription(this.database.db, this.store, id, by))) throw notFound(id);
+    if (!(await this.commands.execute(new DeleteSubscription(id, by)))) throw notFound(id);
   }
 
   private async apply(id: string, input: z.output<typeof updateSubscriptionSchema>, by: string): Promise<SavedSubscriptionJson> {
     try {
-      const { subscription, webhookSecret } = await updateSubscription(this.database.db, this.store, id, input, by);
+      const { subscription, webhookSecret } = await this.commands.execute(new UpdateSubscription(id, input, by));
       return { ...(subscription as SubscriptionJson), webhookSecret };
     } catch (error) {
       if (error instanceof SubscriptionNotFoundError) throw notFound(id);

@@ -1,14 +1,15 @@
 import { BadRequestException, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { EventStore } from '#event-store';
-import { FeedAlreadyRegisteredError, type FeedRegistration, type FeedView, feedRegistrationSchema, feedViewSchema, getFeed, listFeeds, registerFeed, removeFeed } from '#feeds';
+import { FeedAlreadyRegisteredError, type FeedRegistration, type FeedView, feedRegistrationSchema, feedViewSchema, getFeed, listFeeds } from '#feeds';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
+import { RegisterFeed, RemoveFeed } from './feed-commands.js';
 
 const registrationBody = feedRegistrationSchema.strict();
 
@@ -24,7 +25,7 @@ const registrationBody = feedRegistrationSchema.strict();
 export class FeedsController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
@@ -45,7 +46,7 @@ export class FeedsController {
       throw error;
     }
     try {
-      return await registerFeed(this.database.db, this.store, input, admin, randomUUID());
+      return await this.commands.execute(new RegisterFeed(input, admin, randomUUID()));
     } catch (error) {
       if (error instanceof FeedAlreadyRegisteredError) {
         throw new ConflictException({ statusCode: 409, error: 'feed-exists', message: error.message, existingId: error.existingId });
@@ -77,7 +78,7 @@ export class FeedsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiError(404, 'No such feed')
   async remove(@ZodParam('id', idParam) id: string, @CurrentAdmin() admin: string): Promise<void> {
-    const removed = await removeFeed(this.database.db, this.store, id, admin, randomUUID());
+    const removed = await this.commands.execute(new RemoveFeed(id, admin, randomUUID()));
     if (!removed) throw notFound(id);
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import '../auth/decorators.js'; // the request.admin type
 import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
@@ -19,7 +20,7 @@ describe('feeds API over HTTP (Fastify, PostgreSQL)', () => {
     store = new EventStore(testDb.db);
     // Only the feeds API, on the real test database: DATABASE and the EventStore are what it needs from the platform.
     @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore] })
+    @Module({ imports: [CqrsModule.forRoot()], providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore, CqrsModule] })
     class TestPlatformModule {}
     const moduleRef = await Test.createTestingModule({ imports: [TestPlatformModule, FeedsApiModule] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());

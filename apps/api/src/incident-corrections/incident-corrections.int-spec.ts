@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import '../auth/decorators.js'; // the request.admin type
 import { Global, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
 import { DATABASE, ErrorFilter } from '#platform';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
-import { INCIDENT_CORRECTIONS_STREAM } from '#read-models/incidents/incident-corrections';
+import { INCIDENT_CORRECTIONS_STREAM } from '#domain';
 import { ArticleStreams, IRAN, IRAQ, article, catchUp, coded } from '#read-models/testing/article-streams';
 import { ReadApiModule } from '../read-api/read-api.module.js';
 import { IncidentCorrectionsModule } from './incident-corrections.module.js';
@@ -29,7 +30,7 @@ describe('incident merges and splits over HTTP (Fastify, PostgreSQL)', () => {
     await sync();
 
     @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore] })
+    @Module({ imports: [CqrsModule.forRoot()], providers: [{ provide: DATABASE, useValue: { db: testDb.db } }, { provide: EventStore, useValue: store }], exports: [DATABASE, EventStore, CqrsModule] })
     class TestPlatformModule {}
     const moduleRef = await Test.createTestingModule({ imports: [TestPlatformModule, ReadApiModule, IncidentCorrectionsModule] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
@@ -96,5 +97,17 @@ describe('incident merges and splits over HTTP (Fastify, PostgreSQL)', () => {
     expect(created).toMatchObject({ sourceCount: 2, sources: [{ articleId: 'a2' }, { articleId: 'a3' }] });
     expect(created.history.map((h: { kind: string; by: string }) => [h.kind, h.by])).toEqual([['split', 'ben@desk']]);
     expect((await get('/api/incidents/inc-e-a1')).json()).toMatchObject({ sourceCount: 1, history: [{ kind: 'merged' }, { kind: 'split', to: 'inc-split-e-a2' }] });
+  });
+
+  it('two analysts merging the same incidents opposite ways at once: one merge lands, the other is refused (409) on the state it decided again on', async () => {
+    const before = (await store.readStream(INCIDENT_CORRECTIONS_STREAM)).length;
+    const answers = await Promise.all([
+      post('/api/incidents/merge', { incidentIds: ['inc-e-a1', 'inc-split-e-a2'], into: 'inc-e-a1', reason: 'one visit' }),
+      post('/api/incidents/merge', { incidentIds: ['inc-e-a1', 'inc-split-e-a2'], into: 'inc-split-e-a2', reason: 'one visit' }, { 'x-test-admin': 'ben@desk' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([202, 409]);
+    const refused = answers.find((a) => a.statusCode === 409)!.json();
+    expect(refused.message).toMatch(/already merged into another incident/);
+    expect(await store.readStream(INCIDENT_CORRECTIONS_STREAM)).toHaveLength(before + 1);
   });
 });

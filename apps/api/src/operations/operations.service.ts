@@ -3,24 +3,21 @@ import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { consumerStatuses } from '#event-store';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { DOWNSTREAM_QUEUE_NAMES, QUEUE_NAMES, QueueConnection } from '#queue';
 import type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
-/** The BullMQ queues the dashboard watches (and bull-board shows). */
-export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries', 'rebuilds'] as const;
+/** The BullMQ queues the dashboard watches (and bull-board shows): every queue of the catalog in libs/queue. */
+export const WATCHED_QUEUES = QUEUE_NAMES;
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
 export type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
-/** Queues whose consumers live outside newsledger: nobody on them is normal until a downstream system connects. */
-const DOWNSTREAM_QUEUES = new Set(['alerts']);
-
 /** Why jobs wait, in words, when it is knowable from the counts and the connected workers. */
 export function waitingNote(name: string, counts: Record<string, number>, workers: number | null): string | null {
   const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
   if (waiting === 0 || workers === null || workers > 0) return null;
-  if (DOWNSTREAM_QUEUES.has(name)) {
+  if (DOWNSTREAM_QUEUE_NAMES.has(name)) {
     return `no consumer attached: ${waiting} job(s) wait until a downstream consumer reads the ${name} queue (see examples/alert-consumer.ts)`;
   }
   return `no worker attached: ${waiting} job(s) wait until a newsledger worker runs (npm run start:worker, or npm start)`;

@@ -59,7 +59,6 @@ const slug = z.preprocess(
   single,
   z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an actor id, a lower-case slug like mustafa-al-kadhimi'),
 );
-// eslint-disable-next-line no-control-regex
 const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Free text: bounded, and no control characters (a NUL would reach PostgreSQL as an error). */

@@ -1,13 +1,14 @@
 import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { EventStore } from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { RebuildRefused, type RebuildView, listRebuilds, rebuildViewSchema, rebuildableNames, requestRebuild } from '#read-models';
+import { RebuildRefused, type RebuildView, listRebuilds, rebuildViewSchema, rebuildableNames } from '#read-models';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, uuidParam } from '../http/zod-validation.js';
+import { RequestRebuild } from './rebuild-commands.js';
 
 const rebuildBody = z.strictObject({ reason: z.string().trim().max(2_000).optional().describe('Why: shown with the rebuild') });
 const requestedSchema = z.object({ rebuildId: z.string(), statusUrl: z.string().describe('GET it for the progress') });
@@ -19,7 +20,7 @@ const consumerName = z.string().max(200).regex(/^[a-z0-9.-]+$/, 'must be a consu
 export class RebuildsController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post('consumers/:name/rebuild')
@@ -38,7 +39,7 @@ export class RebuildsController {
     const rebuildId = randomUUID();
     const reason = body.reason || undefined;
     try {
-      await requestRebuild(this.database.db, this.store, { rebuildId, consumer: name, requestedBy: admin, reason });
+      await this.commands.execute(new RequestRebuild({ rebuildId, consumer: name, requestedBy: admin, reason }));
     } catch (error) {
       if (error instanceof RebuildRefused) {
         throw error.reason === 'unknown-projection' ? new NotFoundException(error.message) : new ConflictException(error.message);

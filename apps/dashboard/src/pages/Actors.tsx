@@ -41,7 +41,7 @@ function ActorSearch() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft.trim()) navigate(`/actors?q=${encodeURIComponent(draft.trim())}`);
+          if (draft.trim()) void navigate(`/actors?q=${encodeURIComponent(draft.trim())}`);
         }}
       >
         <label>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
-import type { FeedViewJson as FeedView } from '#feeds/feed-view.schema';
+import type { FeedViewJson as FeedView } from '#feeds/contracts';
 import type { RebuildView } from '#read-models/contracts';
 import type { ConsumerView, QueueView } from '../../../api/src/operations/operations.schema';
 import { QueueNotes } from '../components/QueueNotes';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EventStore } from '#event-store';
-import { FEEDS_QUEUE, type FeedPollJob, type PollResult, pollFeed } from '#feeds';
+import { type PollResult, pollFeed } from '#feeds';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { type FeedPollJob, FEEDS_QUEUE, QueueConnection } from '#queue';
 
 /** Feeds polled at once by one worker; each poll mostly waits on a publisher's server. */
 const CONCURRENCY = 4;

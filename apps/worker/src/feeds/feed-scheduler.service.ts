@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { FEEDS_QUEUE, type FeedPollJob, type FeedRegistered, type FeedRemoved, listFeedSchedules, scheduleFeed, syncFeedSchedules, unscheduleFeed } from '#feeds';
+import { type FeedRegistered, type FeedRemoved, listFeedSchedules, scheduleFeed, syncFeedSchedules, unscheduleFeed } from '#feeds';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { type FeedPollJob, FEEDS_QUEUE, QueueConnection } from '#queue';
 
 /**
  * Keeps one BullMQ job scheduler per registered feed. The API only writes the

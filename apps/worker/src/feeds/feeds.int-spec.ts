@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import type { Job } from 'bullmq';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore } from '#event-store';
-import { FEEDS_QUEUE, type FeedPollJob, type PollResult, getFeed, listFeedSchedules, pollFeed, registerFeed, removeFeed, syncFeedSchedules } from '#feeds';
+import { type PollResult, getFeed, listFeedSchedules, pollFeed, registerFeed, removeFeed, syncFeedSchedules } from '#feeds';
 import { ingestArticle } from '#ingest';
 import { threeItemRss } from '#feeds/testing/sample-feeds';
-import { QueueConnection } from '#queue';
+import { type FeedPollJob, FEEDS_QUEUE, QueueConnection } from '#queue';
 import { FeedPollFailed, FeedPollProcessor } from './feed-poll.processor.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

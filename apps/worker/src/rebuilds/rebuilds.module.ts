@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle, parkedLogLine } from '#platform';
-import { QueueConnection } from '#queue';
-import { type ProjectionRebuildRequested, READ_MODEL_PROJECTIONS, REBUILDS_QUEUE, REBUILD_REQUESTED, rebuildProjection, updateRebuild } from '#read-models';
+import { QueueConnection, REBUILD_JOB_OPTIONS, REBUILDS_QUEUE } from '#queue';
+import { type ProjectionRebuildRequested, READ_MODEL_PROJECTIONS, REBUILD_REQUESTED, rebuildProjection, updateRebuild } from '#read-models';
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -32,7 +32,7 @@ export class ProjectionRebuilds implements OnModuleInit {
         await queue.addBulk(
           events.map((event) => {
             const data = event.data as ProjectionRebuildRequested;
-            return { name: 'rebuild', data, opts: { jobId: data.rebuildId, attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 7 * 24 * 3600 } } };
+            return { name: 'rebuild', data, opts: { ...REBUILD_JOB_OPTIONS, jobId: data.rebuildId } };
           }),
         );
       },

@@ -2,6 +2,7 @@
 // evolve(state, event) → state. Pure: the processors load the stream, fold it,
 // decide, and append with the stream version as the expected version.
 import { EVENT_TYPES, isEventType } from '../catalog/index.js';
+import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type {
   ArticleCoded,
@@ -178,6 +179,13 @@ export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): A
     }
   }
 }
+
+/** The article stream's decider, as the event store's command handler takes it. */
+export const articleDecider: Decider<ArticleState, ArticleCommand, ArticleStreamEvent> = {
+  decide: decideArticle,
+  evolve: evolveArticle,
+  initialState: initialArticleState,
+};
 
 export const foldArticle = (events: readonly ArticleStreamEvent[]): ArticleState => events.reduce(evolveArticle, initialArticleState());
 

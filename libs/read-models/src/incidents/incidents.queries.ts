@@ -144,3 +144,15 @@ export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date, mod
     group by mine.event_id, mine.incident_id`.execute(db);
   return new Map(rows.map((r) => [r.event_id, { incidentId: r.incident_id, articles: Number(r.articles), outlets: Number(r.outlets) }]));
 }
+
+/** Of `incidentIds`, those with at least one active event now (what a merge may name). */
+export async function activeIncidentIds(db: Db, incidentIds: string[]): Promise<Set<string>> {
+  const rows = await db.selectFrom('read_incident_candidates').select('incident_id').distinct().where('incident_id', 'in', incidentIds).where('active', '=', true).execute();
+  return new Set(rows.flatMap((r) => (r.incident_id === null ? [] : [r.incident_id])));
+}
+
+/** The active events of an incident now (what a split may take out); empty for an unknown incident. */
+export async function activeIncidentMembers(db: Db, incidentId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('read_incident_candidates').select('event_id').where('incident_id', '=', incidentId).where('active', '=', true).execute();
+  return new Set(rows.map((r) => r.event_id));
+}

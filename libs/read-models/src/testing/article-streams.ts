@@ -1,8 +1,8 @@
-import { type Actor, type ArticleCommand, type ArticleReceived, type CodedEventRecorded, EVENT_TYPES, type EventType, articleStreamId, decideArticle, foldArticle } from '#domain';
+import { type Actor, type ArticleCommand, type ArticleReceived, type CodedEventRecorded, EVENT_TYPES, type EventType, articleDecider, articleStreamId } from '#domain';
 import type { Database, Db } from '#db';
 import { describeHorizon } from '#db/testing/horizon';
 import { catchUp as catchUpConsumer } from '#event-store/testing/catch-up';
-import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses } from '#event-store';
+import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses, handleCommand } from '#event-store';
 
 /** Test support: drives article streams through the real decider and the real EventStore. */
 export class ArticleStreams {
@@ -11,17 +11,9 @@ export class ArticleStreams {
     this.store = new EventStore(db);
   }
 
+  /** The one command path (handleCommand with the article decider), as the API and the coder take it. */
   async run(articleId: string, command: ArticleCommand, actor?: string): Promise<void> {
-    const streamId = articleStreamId(articleId);
-    const stored = await this.store.readStream(streamId);
-    const state = foldArticle(stored.map((e) => ({ type: e.type, data: e.data }) as never));
-    const events = decideArticle(command, state);
-    if (events.length === 0) return;
-    await this.store.append(
-      streamId,
-      events.map((e) => ({ type: e.type, data: e.data, ...(actor && { metadata: { actor } }) })),
-      { expectedVersion: stored.length },
-    );
+    await handleCommand(this.store, articleStreamId(articleId), articleDecider, command, actor ? { metadata: { actor } } : {});
   }
 
   receive(article: ArticleReceived): Promise<void> {
