@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '#platform';
-import { ReadModelProjectionsModule } from '#read-models';
+import { ReadModelProjectionsModule } from './projections/read-model-projections.module.js';
 import { AlertsWorkerModule } from './alerts/alerts.module.js';
 import { CodingModule } from './coding/coding.module.js';
 import { FeedsWorkerModule } from './feeds/feeds.module.js';

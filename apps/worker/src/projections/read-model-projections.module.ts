@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConsumerRegistry } from '#platform';
-import { READ_MODEL_PROJECTIONS } from './projections.js';
+import { READ_MODEL_PROJECTIONS } from '#read-models';
 
 /**
  * Worker side: registers every read-model projection as a log consumer. The
