@@ -15,23 +15,14 @@ const { Webhook } = await import('standardwebhooks');
 const { DEVELOPMENT_WEBHOOK_SECRET, webhookSecret } = await import('#config');
 const { createSubscription, listAlerts, listSubscriptions } = await import('#alerts');
 const { EventStore } = await import('#event-store');
-const { DATABASE, isStopping, loadConfigOrExit, progress, startHttpApp } = await import('#platform');
-const { StandaloneModule } = await import('../apps/standalone/src/standalone.module.js');
-const { buildOpenApiDocument } = await import('../apps/api/src/http/openapi.js');
+const { DATABASE, isStopping, loadConfigOrExit, progress } = await import('#platform');
+const { startStandalone } = await import('../apps/standalone/src/start.js');
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-const app = await startHttpApp(StandaloneModule, {
-  port: config.PORT,
-  host: config.HOST,
-  openApi: config.DOCS_PUBLIC && buildOpenApiDocument,
-  dashboard: true,
-  maxBodyBytes: config.MAX_BODY_BYTES,
-  trustProxy: config.TRUST_PROXY,
-  rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
-});
+const app = await startStandalone(config);
 const base = `http://127.0.0.1:${config.PORT}`;
 const { db } = app.get<DatabaseHandle>(DATABASE);
 
