@@ -1,6 +1,6 @@
 // The gazetteer is data (libs/extraction/data/*.json); this file only loads it
 // and turns it into entities the matcher can index.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sector } from '#domain';
 import { dictionaryDir, loadDictionaryLayer, type DictionaryLayer } from './dictionary.js';
@@ -38,6 +38,8 @@ export interface Entity {
 
 interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals: string[]; aliases: string[] }
 interface PersonRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; offices: Office[] }
+/** A row of data/office-holders/*.json: offices as [country, role, from, to], "" = still in office. */
+interface HolderRow { name: string; id?: string; aliases: string[]; country?: string; sector?: Sector; offices: Array<[string, string, string, string]> }
 interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector }
 interface BodyRow { name: string; country: string; sector: Sector }
 interface TitleRow { role: string; phrases: string[] }
@@ -116,6 +118,20 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     aliases.push({ surface: p.name, entity: e, via: 'name' });
     for (const a of p.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
   }
+  for (const { entity: p, aliases: spellings } of loadOfficeHolders(dir)) {
+    const known = entities.get(p.id);
+    if (known?.kind === 'person') {
+      // a person of persons.json: the office-holder file adds offices and spellings
+      const have = new Set((known.offices ?? []).map((o) => `${o.role}|${o.country}|${o.from}`));
+      known.offices = [...(known.offices ?? []), ...(p.offices ?? []).filter((o) => !have.has(`${o.role}|${o.country}|${o.from}`))];
+      for (const s of [p.name, ...spellings]) aliases.push({ surface: s, entity: known, via: s === known.name ? 'name' : 'alias' });
+      continue;
+    }
+    entities.set(p.id, p);
+    persons.push(p);
+    aliases.push({ surface: p.name, entity: p, via: 'name' });
+    for (const a of spellings) aliases.push({ surface: a, entity: p, via: 'alias' });
+  }
   for (const o of readJson<OrgRow[]>(dir, 'organisations.json')) {
     const e: Entity = { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
     entities.set(e.id, e);
@@ -137,6 +153,34 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   if (dictionary) for (const e of dictionary.entities) if (e.kind === 'person' && e.offices) persons.push(e);
   const offices = indexOffices(persons);
   return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons, offices, dictionary };
+}
+
+/** The far end of an open office ("" in the files): later than any date an article can have. */
+const OPEN_END = '9999-12-31';
+
+/**
+ * Office holders after 2019 worldwide (data/office-holders/*.json, one file per
+ * region), as person entities with aliases stored beside them.
+ */
+function loadOfficeHolders(dir: string): Array<{ entity: Entity; aliases: string[] }> {
+  const sub = join(dir, 'office-holders');
+  if (!existsSync(sub)) return [];
+  const out: Array<{ entity: Entity; aliases: string[] }> = [];
+  for (const file of readdirSync(sub).filter((f) => f.endsWith('.json')).sort()) {
+    for (const row of readJson<{ persons: HolderRow[] }>(sub, file).persons) {
+      const offices: Office[] = row.offices.map(([country, role, from, to]) => ({ role, country, from, to: to || OPEN_END }));
+      // a person's own country is that of their national offices; an IGO head from a member state is theirs only in office
+      const country = row.country ?? offices.find((o) => o.country !== 'IGO')?.country ?? offices[0]?.country ?? 'UNK';
+      const sector = row.sector ?? (country === 'IGO' ? 'IGO' : 'GOV');
+      const entity: Entity = { id: row.id ?? slug(row.name), name: row.name, country, sector, kind: 'person', offices };
+      // offices in more than one country ("Mark Rutte": NLD prime minister, then NATO): dated roles, see entityOn()
+      if (offices.some((o) => o.country !== country)) {
+        entity.roles = offices.map((o) => ({ country: o.country, sector: o.country === 'IGO' && country !== 'IGO' ? 'IGO' : sector, from: o.from, to: o.to }));
+      }
+      out.push({ entity, aliases: row.aliases });
+    }
+  }
+  return out;
 }
 
 /**

@@ -8,7 +8,7 @@ import { officeHolder, type Entity, type Gazetteer } from './gazetteer.js';
 import type { Mention } from './mention.js';
 import { CVL_HEADS, groupEntity, groupHeadAt, LEG_HEADS, type GroupHead } from './groups.js';
 import { phoneticPerson, type PhoneticIndex } from './phonetic.js';
-import { sectorOn } from './titles.js';
+import { entityOn, sectorOn } from './titles.js';
 
 /** Words that may stand between a country and its group noun ("two senior Iraqi officials"). */
 const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining']);
@@ -198,7 +198,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       }
       titles.push({ first: i, last: m.last, role: m.role, inner });
     }
-    else out.push(mention(a, i, m.last, m.entity!, m.via!, sectorOn(m.entity!, ctx.publishedAt)));
+    else out.push(mention(a, i, m.last, entityOn(m.entity!, ctx.publishedAt), m.via!, sectorOn(m.entity!, ctx.publishedAt)));
     for (let k = i; k < m.last; k++) covered[k] = 1;
     i = m.last;
   }
@@ -305,7 +305,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       last = of.last;
     }
     const unique = country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt);
-    const holder = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? unique;
+    const held = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? unique;
+    const holder = held && entityOn(held, ctx.publishedAt);
     const title = { role: ti.role, country: unique?.country ?? country ?? base };
     if (!holder) {
       // no holder on the publication date: the country stands, and the office is kept for the event's date
@@ -317,13 +318,13 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       // "Iraq's prime minister": the country mention becomes the person.
       before.entity = holder;
       before.via = 'title';
-      before.sector = holder.sector;
+      before.sector = sectorOn(holder, ctx.publishedAt);
       before.last = last;
       before.end = toks[last - 1]!.end;
       before.possessive = toks[last] !== undefined && POSSESSIVE.has(toks[last]!.lower);
       before.title = title;
     } else {
-      sorted.push({ ...mention(a, first, last, holder, 'title', holder.sector), title });
+      sorted.push({ ...mention(a, first, last, holder, 'title', sectorOn(holder, ctx.publishedAt)), title });
     }
   }
   sorted.sort((x, y) => x.first - y.first || y.last - x.last);
