@@ -132,8 +132,10 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     aliases.push({ surface: p.name, entity: p, via: 'name' });
     for (const a of spellings) aliases.push({ surface: a, entity: p, via: 'alias' });
   }
-  for (const o of readJson<OrgRow[]>(dir, 'organisations.json')) {
-    const e: Entity = { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+  for (const o of [...readJson<OrgRow[]>(dir, 'organisations.json'), ...loadOrganisationFiles(dir)]) {
+    const known = entities.get(o.id);
+    // an organisation listed twice (organisations.json and a regional file) is one entity with all its names
+    const e: Entity = known?.kind === 'org' ? known : { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
     entities.set(e.id, e);
     if (o.sector === 'LEG' && !legislatures.has(o.country)) legislatures.set(o.country, e);
     aliases.push({ surface: o.name, entity: e, via: 'name' });
@@ -153,6 +155,13 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   if (dictionary) for (const e of dictionary.entities) if (e.kind === 'person' && e.offices) persons.push(e);
   const offices = indexOffices(persons);
   return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons, offices, dictionary };
+}
+
+/** IGOs, armed groups, parties and legislatures worldwide (data/organisations/*.json), after organisations.json. */
+function loadOrganisationFiles(dir: string): OrgRow[] {
+  const sub = join(dir, 'organisations');
+  if (!existsSync(sub)) return [];
+  return readdirSync(sub).filter((f) => f.endsWith('.json')).sort().flatMap((f) => readJson<{ organisations: OrgRow[] }>(sub, f).organisations);
 }
 
 /** The far end of an open office ("" in the files): later than any date an article can have. */

@@ -37,8 +37,14 @@ const asCountry = new WeakMap<Mention['entity'], Map<string, Mention['entity']>>
  * is NLD as prime minister and IGO as NATO's secretary-general. Anyone else is returned as is.
  */
 export function entityOn(e: Mention['entity'], date: string): Mention['entity'] {
-  if (!e.roles || e.source === 'dictionary') return e;
-  const { country } = roleOn(e, date);
+  if (!e.offices || e.kind !== 'person' || e.source === 'dictionary') return e;
+  let country = e.country;
+  for (const o of e.offices) {
+    if (o.from <= date && date < o.to) {
+      country = o.country;
+      break;
+    }
+  }
   if (country === e.country) return e;
   let byCountry = asCountry.get(e);
   if (!byCountry) asCountry.set(e, (byCountry = new Map()));
