@@ -16,6 +16,8 @@ export interface DictionaryLayer {
    * -> the most tokens a name starting with it may take; a scan starts only there.
    */
   starts: Map<string, number>;
+  /** Keys of persons' one-word names ("netanyahu"): bare surnames, see AliasEntry.surname. */
+  surnames: Set<string>;
   /** Agent nouns ("foreign minister", "protesters") -> sector, lower-case, single spaces. */
   agents: Map<string, Sector>;
   /** Longest agent noun in words. */
@@ -46,6 +48,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
   const names = new Map<string, AliasEntry>();
   const conflicted = new Set<string>();
   const starts = new Map<string, number>();
+  const surnames = new Set<string>();
   const entities: Entity[] = [];
   // one entry per actor, shared by all its names (the surface is the actor's name)
   const entries = new Map<Entity, AliasEntry>();
@@ -65,6 +68,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     let entry = entries.get(entity);
     if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
     names.set(key, entry);
+    if (entity.kind === 'person' && !form.includes(' ')) surnames.add(key);
     // tokens the name may take: its words and the punctuation between them
     const space = form.indexOf(' ');
     const first = space < 0 ? form : form.slice(0, space);
@@ -113,7 +117,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
       for (let h = p.indexOf('-'); h > 0; h = p.indexOf('-', h + 1)) agentPrefixes.add(p.slice(0, h));
     }
   }
-  return { names, starts, agents, agentWords, agentPrefixes, entities };
+  return { names, starts, surnames, agents, agentWords, agentPrefixes, entities };
 }
 
 /** The role (country and sector) an actor had on a date: a dated role covering it, else its default. */

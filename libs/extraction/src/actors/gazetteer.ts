@@ -51,6 +51,16 @@ export interface AliasEntry {
   surface: string;
   entity: Entity;
   via: AliasVia;
+  /**
+   * A person's one-word alias ("Zelensky", "al-Sudani"): it names them only in an
+   * article that names them in full or puts a title before it (a footballer Salah is not Salih).
+   */
+  surname?: boolean;
+}
+
+/** A person's alias of one word is a bare surname (see AliasEntry.surname). */
+function personAlias(surface: string, entity: Entity): AliasEntry {
+  return /\s/.test(surface.trim()) ? { surface, entity, via: 'alias' } : { surface, entity, via: 'alias', surname: true };
 }
 
 export interface Gazetteer {
@@ -116,7 +126,7 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     entities.set(e.id, e);
     persons.push(e);
     aliases.push({ surface: p.name, entity: e, via: 'name' });
-    for (const a of p.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
+    for (const a of p.aliases) aliases.push(personAlias(a, e));
   }
   for (const { entity: p, aliases: spellings } of loadOfficeHolders(dir)) {
     const known = entities.get(p.id);
@@ -124,13 +134,13 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
       // a person of persons.json: the office-holder file adds offices and spellings
       const have = new Set((known.offices ?? []).map((o) => `${o.role}|${o.country}|${o.from}`));
       known.offices = [...(known.offices ?? []), ...(p.offices ?? []).filter((o) => !have.has(`${o.role}|${o.country}|${o.from}`))];
-      for (const s of [p.name, ...spellings]) aliases.push({ surface: s, entity: known, via: s === known.name ? 'name' : 'alias' });
+      for (const s of [p.name, ...spellings]) aliases.push(s === known.name ? { surface: s, entity: known, via: 'name' } : personAlias(s, known));
       continue;
     }
     entities.set(p.id, p);
     persons.push(p);
     aliases.push({ surface: p.name, entity: p, via: 'name' });
-    for (const a of spellings) aliases.push({ surface: a, entity: p, via: 'alias' });
+    for (const a of spellings) aliases.push(personAlias(a, p));
   }
   for (const o of [...readJson<OrgRow[]>(dir, 'organisations.json'), ...loadOrganisationFiles(dir)]) {
     const known = entities.get(o.id);

@@ -30,7 +30,7 @@ function isCapitalised(t: Token): boolean {
 /** Lower-case words inside names ("Nuri al-Maliki", "Bank of England", "Bosnia and Herzegovina"). */
 const NAME_GLUE = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ul', 'ud', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'of', 'the', 'and', 'for', 'on', 'in']);
 
-type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string };
+type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string; surname?: boolean };
 
 /** A token's contribution to a loose dictionary key: lower case without hyphens, dots, apostrophes. */
 function looseOf(t: Token): string {
@@ -108,10 +108,10 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
     const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
     if (glued) continue;
     const e = exactOk ? ix.exact.get(exactKey) : undefined;
-    if (e) best = { last: j + 1, entity: e.entity, via: e.via };
+    if (e) best = { last: j + 1, entity: e.entity, via: e.via, surname: e.surname };
     else {
       const f = lowerOk ? ix.folded.get(lowerKey) : undefined;
-      if (f) best = { last: j + 1, entity: f.entity, via: f.via };
+      if (f) best = { last: j + 1, entity: f.entity, via: f.via, surname: f.surname };
       else {
         const role = lowerOk ? ix.titles.get(lowerKey) : undefined;
         if (role) best = { last: j + 1, role };
@@ -119,7 +119,7 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
     }
     if (looseOk && dict) {
       const d = dict.names.get(looseKey);
-      if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via };
+      if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via, surname: dict.surnames.has(looseKey) };
     }
   }
   // a longer dictionary name wins over a shorter one of ours ("Ban Ki-moon" over "Ban")
@@ -167,12 +167,75 @@ function baseGroup(g: Gazetteer, head: GroupHead, iso: string): Entity | undefin
   return country ? groupEntity(g, country, head) : undefined;
 }
 
+interface Bare {
+  first: number;
+  last: number;
+  entity: Entity;
+}
+
+/** The word a name ends on, as written ("Sybiha" of "Andrii Sybiha", "Fayyad" of "al-Fayyad"); none for suffixes. */
+function surnameOf(a: Analysis, m: Mention): string | undefined {
+  const w = a.tokens[m.last - 1]!.value;
+  if (m.last - m.first < 2 || w.length < 3 || !isUpperStart(a.tokens[m.last - 1]!) || /^(?:[IVX]+|Jr|Sr)\.?$/.test(w)) return undefined;
+  return w;
+}
+
+/**
+ * Bare surnames: a one-word person alias stands for the person only when the
+ * article also names them in full (anywhere: a headline comes first) or a title or
+ * honorific stands before it ("President Ruto", "Mr Sybiha"); else it is the person
+ * of that surname the article does name in full; else an office holder's surname in a
+ * sentence that names a state or an organisation ("Erdogan accused Sweden"); else nobody. The last word of every
+ * person named in full also names them alone ("Andrii Sybiha ... Sybiha said").
+ */
+function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: Bare[], titleEnds: Set<number>, covered: Uint8Array): void {
+  const toks = a.tokens;
+  const full = new Map<string, Entity>();
+  const bySurname = new Map<string, Entity>();
+  for (const m of out) {
+    if (m.entity.kind !== 'person') continue;
+    full.set(m.entity.id, m.entity);
+    const w = surnameOf(a, m);
+    if (w) bySurname.set(w, m.entity);
+  }
+  if (full.size === 0 && bare.length === 0) return;
+  const titled = (first: number): boolean => titleEnds.has(first) || (first > 0 && HONORIFIC.test(toks[first - 1]!.value));
+  // sentences that name a state or an organisation: a political context ("Erdogan accused Sweden")
+  const political = new Set<number>();
+  for (const m of out) if (m.entity.kind !== 'person') political.add(toks[m.first]!.sentence);
+  const publicFigure = (e: Entity): boolean => (e.offices?.length ?? 0) > 0 || (e.roles?.some((r) => r.sector !== undefined) ?? false);
+  const push = (first: number, last: number, e: Entity): void => {
+    out.push(mention(a, first, last, entityOn(e, ctx.publishedAt), 'alias', sectorOn(e, ctx.publishedAt)));
+  };
+  for (const b of bare) {
+    const named = full.get(b.entity.id);
+    const other = b.last - b.first === 1 ? bySurname.get(toks[b.first]!.value) : undefined;
+    if (named || titled(b.first)) push(b.first, b.last, named ?? b.entity);
+    else if (other) push(b.first, b.last, other);
+    else if (publicFigure(b.entity) && political.has(toks[b.first]!.sentence)) push(b.first, b.last, b.entity);
+    else for (let k = b.first; k < b.last; k++) covered[k] = 0;
+  }
+  if (bySurname.size === 0) return;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (covered[i] || t.credit) continue;
+    const e = bySurname.get(t.value);
+    if (!e) continue;
+    // "al-Fayyad": the particle belongs to the surname
+    const first = i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2] ? i - 2 : i;
+    push(first, i + 1, e);
+    for (let k = first; k <= i; k++) covered[k] = 1;
+  }
+}
+
 export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   const { gazetteer: g, index: ix } = ctx;
   const toks = a.tokens;
   const out: Mention[] = [];
   const titles: Array<{ first: number; last: number; role: string; inner: Mention[] }> = [];
   const covered = new Uint8Array(toks.length);
+  /** One-word person aliases found, kept back until the article is known to name the person (resolveSurnames). */
+  const bare: Bare[] = [];
 
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
@@ -198,16 +261,19 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       }
       titles.push({ first: i, last: m.last, role: m.role, inner });
     }
+    else if (m.surname) bare.push({ first: i, last: m.last, entity: m.entity! });
     else out.push(mention(a, i, m.last, entityOn(m.entity!, ctx.publishedAt), m.via!, sectorOn(m.entity!, ctx.publishedAt)));
     for (let k = i; k < m.last; k++) covered[k] = 1;
     i = m.last;
   }
+  const titleEnds = new Set(titles.map((x) => x.last));
+  resolveSurnames(a, ctx, out, bare, titleEnds, covered);
 
   // Phonetic variants of known persons among the capitalised words left over, only
   // for person-like names in a political context: the person's country is named in
   // the article, or a title stands before the name (a footballer Salah is not Salih).
   const named = new Set(out.map((m) => m.entity.country));
-  const titleEnds = new Set(titles.map((x) => x.last));
+  const fullNamed = new Set(out.filter((m) => m.entity.kind === 'person').map((m) => m.entity.id));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (covered[i] || t.credit || !isCapitalised(t) || t.value.length < 4 || !/^[A-Za-z]+$/.test(t.value)) continue;
@@ -223,7 +289,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     if (!found) continue;
     const person = found.entity;
     const titled = titleEnds.has(first) || (prev !== undefined && HONORIFIC.test(prev.value));
-    if (!found.full && !named.has(person.country) && !titled) continue;
+    if (!found.full && !titled && !named.has(person.country) && !fullNamed.has(person.id)) continue;
     if (prevWord && !covered[first - 1]) first -= 1;
     out.push(mention(a, first, i + 1, person, 'phonetic', person.sector));
     for (let k = first; k <= i; k++) covered[k] = 1;
