@@ -8,7 +8,7 @@ import type { Entity, Gazetteer } from './gazetteer.js';
 /** Our group nouns, checked before the dictionary's (weapons are not: "Israeli airstrike" is a trigger). */
 const GROUP_WORDS = new Map<string, Sector>([
   ...['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives', 'ministry'].map((w): [string, Sector] => [w, 'GOV']),
-  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers'].map((w): [string, Sector] => [w, 'MIL']),
+  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers', 'general', 'generals'].map((w): [string, Sector] => [w, 'MIL']),
 ]);
 const GROUP_PHRASES: ReadonlyArray<[string, string, Sector]> = [
   ['foreign', 'ministry', 'GOV'],

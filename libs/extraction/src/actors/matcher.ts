@@ -167,6 +167,32 @@ function baseGroup(g: Gazetteer, head: GroupHead, iso: string): Entity | undefin
   return country ? groupEntity(g, country, head) : undefined;
 }
 
+/** Singular role nouns a definite description can use for someone already named, and the sectors that fit them. */
+const ANAPHOR_NOUNS = new Map<string, ReadonlySet<Sector>>([
+  ...['commander', 'general', 'military chief', 'army chief'].map((n): [string, ReadonlySet<Sector>] => [n, new Set<Sector>(['MIL'])]),
+  ...['minister', 'foreign minister', 'defense minister', 'defence minister', 'interior minister', 'president', 'premier', 'prime minister', 'diplomat', 'top diplomat', 'envoy', 'leader', 'head of state'].map((n): [string, ReadonlySet<Sector>] => [n, new Set<Sector>(['GOV'])]),
+]);
+
+/**
+ * "the (top) Iranian commander" after "Esmail Qaani": a definite description with a
+ * singular role noun stands for the one person of that country of a fitting sector the
+ * text has already named; with none or several it stays the country's group.
+ */
+function definiteHolder(toks: Token[], out: Mention[], m: Mention, head: GroupHead): Entity | undefined {
+  const fits = ANAPHOR_NOUNS.get(head.noun);
+  if (!fits) return undefined;
+  let k = m.first - 1;
+  while (k >= 0 && GROUP_FILLER.has(toks[k]!.lower)) k--;
+  if (toks[k]?.lower !== 'the') return undefined;
+  let found: Entity | undefined;
+  for (const p of out) {
+    if (p.first >= m.first || p.entity.kind !== 'person' || p.entity.country !== m.entity.country || !fits.has(p.sector)) continue;
+    if (found && found.id !== p.entity.id) return undefined;
+    found = p.entity;
+  }
+  return found;
+}
+
 interface Bare {
   first: number;
   last: number;
@@ -314,8 +340,12 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     const ofCountry = m.entity.kind === 'country';
     const e = ofCountry ? groupEntity(g, m.entity, head) : m.entity;
     if (!e) continue;
-    m.entity = e;
-    if (ofCountry) m.sector = head.sector;
+    const named = ofCountry ? definiteHolder(toks, out, m, head) : undefined;
+    m.entity = named ?? e;
+    if (named) {
+      m.sector = named.sector;
+      m.via = 'title';
+    } else if (ofCountry) m.sector = head.sector;
     m.last = head.last;
     m.end = toks[head.last - 1]!.end;
     m.possessive = toks[head.last] !== undefined && POSSESSIVE.has(toks[head.last]!.lower);
@@ -407,7 +437,34 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       if (m.entity.kind === 'person' || m.entity.kind === 'body') prev.entity = m.entity;
       continue;
     }
+    // "Pakistani Prime Minister Shehbaz Sharif", "Iraq's Prime Minister X", "US Secretary of State Antony Blinken": the
+    // country before a person of that country is their description, not a second actor
+    if (prev && m.entity.kind === 'person' && m.first === prev.last + (prev.possessive ? 1 : 0) && prev.entity.country === m.entity.country &&
+      (prev.entity.kind === 'country' || prev.entity.kind === 'body') && !prev.title && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+      merged[merged.length - 1] = { ...m, first: prev.first, start: prev.start };
+      continue;
+    }
     merged.push(m);
   }
+  shareGroupNoun(toks, merged);
   return merged;
+}
+
+/**
+ * "Indian and Chinese troops", "South Korean and Japanese officials": demonyms
+ * coordinated before one group noun all take its sector (the first is no bare GOV).
+ */
+function shareGroupNoun(toks: Token[], ms: Mention[]): void {
+  const shared = new Set<Mention>();
+  for (let k = ms.length - 2; k >= 0; k--) {
+    const m = ms[k]!;
+    const next = ms[k + 1]!;
+    if (m.via !== 'demonym' || m.possessive || m.entity.kind !== 'country') continue;
+    const glue = toks[m.last]?.lower;
+    if ((glue !== 'and' && glue !== 'or' && glue !== ',') || next.first !== m.last + 1 || next.entity.kind !== 'country') continue;
+    // the next one took a group noun (or shares one further on): its sector is the noun's
+    if (next.via !== 'demonym' || (next.last - next.first < 2 && !shared.has(next)) || toks[next.first]!.sentence !== toks[m.first]!.sentence) continue;
+    m.sector = next.sector;
+    shared.add(m);
+  }
 }

@@ -1,0 +1,50 @@
+// Nationalities and descriptions around names: "Pakistani Prime Minister X" is one
+// actor, "Indian and Chinese troops" are both military, "the top Iranian commander"
+// after a named commander is him. Sentences written for these tests.
+import { createAnalyser } from '../sentences/analyse.js';
+import { buildAliasIndex } from './alias-index.js';
+import { loadGazetteer } from './gazetteer.js';
+import { findMentions, type MatchContext } from './matcher.js';
+import { buildPhoneticIndex } from './phonetic.js';
+
+const g = loadGazetteer();
+const analyser = createAnalyser();
+const ix = buildAliasIndex(g);
+const phonetic = buildPhoneticIndex(g, g.aliases);
+
+function summary(text: string, publishedAt = '2024-03-01'): string[] {
+  const ctx: MatchContext = { gazetteer: g, index: ix, phonetic, publishedAt };
+  return findMentions(analyser.analyse(text), ctx).map((m) => `${text.slice(m.start, m.end)}=${m.entity.id}/${m.sector}`);
+}
+
+describe('a nationality before a person of that country', () => {
+  it('is part of their description, not a second actor', () => {
+    expect(summary('Pakistani Prime Minister Shehbaz Sharif spoke.')).toEqual(['Pakistani Prime Minister Shehbaz Sharif=shehbaz-sharif/GOV']);
+    expect(summary("Kenya's President William Ruto flew home.")).toEqual(["Kenya's President William Ruto=william-ruto/GOV"]);
+  });
+
+  it('stays an actor before a person of another country', () => {
+    expect(summary('French envoy Antony Blinken arrived.').map((x) => x.split('=')[1])).toContain('antony-blinken/GOV');
+    expect(summary('French envoy Antony Blinken arrived.').length).toBe(2);
+  });
+});
+
+describe('coordinated nationalities before one group noun', () => {
+  it('all take the noun\'s sector', () => {
+    expect(summary('Indian and Chinese troops clashed at the border.')).toEqual(['Indian=india/MIL', 'Chinese troops=china/MIL']);
+    expect(summary('Greek, Turkish and Cypriot police met.').map((x) => x.split('/')[1])).toEqual(['COP', 'COP', 'COP']);
+  });
+});
+
+describe('a definite description after a name', () => {
+  it('is the one person of that country and sector already named', () => {
+    expect(summary('Asim Munir toured the front. Later the Pakistani general met elders.')[1]).toBe('Pakistani general=asim-munir/MIL');
+    expect(summary('Penny Wong landed in Suva. The Australian minister met island leaders.', '2023-05-01')[2]).toBe('Australian minister=penny-wong/GOV');
+  });
+
+  it('stays the country when it is indefinite, comes first or fits several people', () => {
+    expect(summary('An Indian general was reassigned.')).toEqual(['Indian general=india/MIL']);
+    expect(summary('The Indian general spoke. Upendra Dwivedi listened.')[0]).toBe('Indian general=india/MIL');
+    expect(summary('Asim Munir and Qamar Javed Bajwa met. The Pakistani general left first.')[2]).toBe('Pakistani general=pakistan/MIL');
+  });
+});
