@@ -193,6 +193,9 @@ function definiteHolder(toks: Token[], out: Mention[], m: Mention, head: GroupHe
   return found;
 }
 
+/** Last words of organisation names that stand for the organisation after "the", once it is named in full. */
+const ORG_HEADS = new Set(['Union', 'Alliance', 'Commission', 'Court', 'Council', 'Assembly', 'Front', 'Movement', 'Party', 'Agency', 'Organization', 'Organisation', 'Bank', 'Fund', 'League', 'Community', 'Forces', 'Army', 'Corps', 'Group']);
+
 interface Bare {
   first: number;
   last: number;
@@ -224,7 +227,13 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     const w = surnameOf(a, m);
     if (w) bySurname.set(w, m.entity);
   }
-  if (full.size === 0 && bare.length === 0) return;
+  // "the Union" after "the European Union", "the Court" after "the International Criminal Court"
+  const byHead = new Map<string, Entity>();
+  for (const m of out) {
+    const w = toks[m.last - 1]!.value;
+    if (m.entity.kind === 'org' && m.last - m.first > 1 && ORG_HEADS.has(w)) byHead.set(w, m.entity);
+  }
+  if (full.size === 0 && bare.length === 0 && byHead.size === 0) return;
   const titled = (first: number): boolean => titleEnds.has(first) || (first > 0 && HONORIFIC.test(toks[first - 1]!.value));
   // sentences that name a state or an organisation: a political context ("Erdogan accused Sweden")
   const political = new Set<number>();
@@ -241,10 +250,16 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     else if (publicFigure(b.entity) && political.has(toks[b.first]!.sentence)) push(b.first, b.last, b.entity);
     else for (let k = b.first; k < b.last; k++) covered[k] = 0;
   }
-  if (bySurname.size === 0) return;
+  if (bySurname.size === 0 && byHead.size === 0) return;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (covered[i] || t.credit) continue;
+    const org = i > 0 && toks[i - 1]!.lower === 'the' ? byHead.get(t.value) : undefined;
+    if (org) {
+      out.push(mention(a, i, i + 1, org, 'alias', org.sector));
+      covered[i] = 1;
+      continue;
+    }
     const e = bySurname.get(t.value);
     if (!e) continue;
     // "al-Fayyad": the particle belongs to the surname

@@ -74,3 +74,21 @@ describe('organisations', () => {
     expect(summary('He was listed as KIA in the report.')).toEqual([]);
   });
 });
+
+describe('short forms of organisations named in full', () => {
+  it('"the Union", "the Court" stand for the organisation the article named', () => {
+    expect(summary('The African Union met in Addis Ababa. The Union later suspended Niger.').filter((x) => x.startsWith('african-union'))).toHaveLength(2);
+    expect(summary('The International Criminal Court opened a case. The Court named two suspects.').filter((x) => x.startsWith('international-criminal-court'))).toHaveLength(2);
+  });
+
+  it('name nothing when no such organisation was named', () => {
+    expect(summary('The Union will vote on Friday.')).toEqual([]);
+  });
+});
+
+describe('group nouns', () => {
+  it('makes a junta the army in power and supporters civilians', () => {
+    expect(summary("Mali's junta expelled the envoy.")).toEqual(['mali/MLI/MIL']);
+    expect(summary('Kenyan supporters of the plan gathered.')[0]).toBe('kenyan-civilians/KEN/CVL');
+  });
+});
