@@ -48,3 +48,21 @@ describe('a definite description after a name', () => {
     expect(summary('Asim Munir and Qamar Javed Bajwa met. The Pakistani general left first.')[2]).toBe('Pakistani general=pakistan/MIL');
   });
 });
+
+describe("a state organ after another country's possessive", () => {
+  it("is that country's organ", () => {
+    expect(summary("South Korea's Joint Chiefs of Staff tracked the launch.")).toEqual(["South Korea's Joint Chiefs of Staff=south-korea/MIL"]);
+  });
+
+  it('keeps its own country without the possessive', () => {
+    expect(summary('The Joint Chiefs of Staff briefed Congress.')[0]).toBe('Joint Chiefs of Staff=united-states/MIL');
+  });
+});
+
+describe('dictionary actors joining ours', () => {
+  it('join an organisation of ours by its own name only, not by one of its many names', () => {
+    // Phoenix's "United States Military" lists Central Command among its names: it is not CENTCOM
+    expect(summary('The Joint Chiefs of Staff met.')[0]).not.toContain('us-centcom');
+    expect(summary('CENTCOM said it struck a radar site.')).toEqual(['CENTCOM=us-centcom/MIL']);
+  });
+});

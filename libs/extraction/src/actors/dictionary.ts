@@ -85,8 +85,10 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({ country, sector: sector ?? undefined, from, to }));
     const main = roles.find((r) => r.sector && !r.to) ?? roles.find((r) => r.sector) ?? roles[0]!;
     const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({ role, country, from: from || '0000-01-01', to }));
-    // one of ours by a name of more than one word: a shared acronym ("ICC": the court, the chamber of commerce) is no proof
-    const mine = row.aliases.filter((s) => s.includes(' ')).map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
+    // one of ours by a name of more than one word: a shared acronym ("ICC": the court, the chamber of commerce) is no
+    // proof; an organisation by its own name only (Phoenix's "United States Military" lists CENTCOM among its names)
+    const keys = row.kind === 'person' ? row.aliases.filter((s) => s.includes(' ')) : row.aliases.slice(0, 1).filter((s) => s.includes(' '));
+    const mine = keys.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
     let e: Entity;
     if (mine) {
       // ours wins; the dictionary adds its spellings, and a person's dated roles (an organisation keeps our sector)

@@ -452,6 +452,12 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       if (m.entity.kind === 'person' || m.entity.kind === 'body') prev.entity = m.entity;
       continue;
     }
+    // "South Korea's Joint Chiefs of Staff": a state organ named after a country's possessive is that country's
+    if (prev && prev.possessive && m.first === prev.last + 1 && m.entity.kind === 'body' && prev.entity.kind === 'country' &&
+      m.entity.country !== prev.entity.country && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+      merged[merged.length - 1] = { ...prev, last: m.last, end: m.end, sector: m.sector, possessive: m.possessive };
+      continue;
+    }
     // "Pakistani Prime Minister Shehbaz Sharif", "Iraq's Prime Minister X", "US Secretary of State Antony Blinken": the
     // country before a person of that country is their description, not a second actor
     if (prev && m.entity.kind === 'person' && m.first === prev.last + (prev.possessive ? 1 : 0) && prev.entity.country === m.entity.country &&
