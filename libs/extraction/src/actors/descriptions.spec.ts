@@ -66,3 +66,15 @@ describe('dictionary actors joining ours', () => {
     expect(summary('CENTCOM said it struck a radar site.')).toEqual(['CENTCOM=us-centcom/MIL']);
   });
 });
+
+describe('group nouns after a nationality', () => {
+  it('take the last noun of the phrase as its head', () => {
+    expect(summary("Chad's military government closed the border.")).toEqual(["Chad's military government=chad/GOV"]);
+    expect(summary('Libyan government forces shelled the port.')).toEqual(['Libyan government forces=libya/MIL']);
+  });
+
+  it('read past descriptive words before the noun', () => {
+    expect(summary('Iranian border guards fired warning shots.')[0]).toMatch(/=iran\/(?:MIL|COP)$/);
+    expect(summary('Peruvian riot police cleared the square.')).toEqual(['Peruvian riot police=peru/COP']);
+  });
+});

@@ -11,7 +11,8 @@ import { phoneticPerson, type PhoneticIndex } from './phonetic.js';
 import { entityOn, sectorOn } from './titles.js';
 
 /** Words that may stand between a country and its group noun ("two senior Iraqi officials"). */
-const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining']);
+const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining',
+  'border', 'special', 'naval', 'ground', 'elite', 'regular', 'interim', 'transitional', 'federal', 'national', 'regional', 'allied', 'rival', 'armed', 'riot']);
 const POSSESSIVE = new Set(["'s", "'", 's']);
 const HONORIFIC = /^(?:gen|maj|brig|col|lt|adm|mr|mrs|ms|dr|sheikh|general|president|minister|commander|chief|premier)\.?$/i;
 
@@ -349,8 +350,10 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     let j = m.last;
     if (m.possessive) j++;
     while (j < toks.length && j < m.last + 4 && GROUP_FILLER.has(toks[j]!.lower) && !headAt(j)) j++;
-    const head = headAt(j);
+    let head = headAt(j);
     if (!head || byFirst.has(j)) continue;
+    // the noun phrase's head is its last noun: "military government" is a government, "government forces" forces
+    for (let next = headAt(head.last); next && next.last - head.last <= 2 && !byFirst.has(head.last); next = headAt(head.last)) head = next;
     // "Hamas militants", "NATO troops": the organisation itself
     const ofCountry = m.entity.kind === 'country';
     const e = ofCountry ? groupEntity(g, m.entity, head) : m.entity;
