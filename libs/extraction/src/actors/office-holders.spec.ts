@@ -27,9 +27,12 @@ describe('office-holder files', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
     const roles = new Set(g.titles.map((t) => t.role));
     for (const f of files) {
-      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { _source: string; persons: Array<{ name: string; offices: string[][] }> };
+      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { _source: string; persons: Array<{ name: string; country?: string; offices: string[][] }> };
       expect(file._source.length).toBeGreaterThan(40);
       for (const p of file.persons) {
+        // a person with no office says their country
+        const country = p.country ?? p.offices.find((o) => o[0] !== 'IGO')?.[0] ?? p.offices[0]?.[0];
+        expect({ name: p.name, known: country === 'IGO' || g.countriesByIso.has(country ?? '') }).toEqual({ name: p.name, known: true });
         for (const [country, role, from, to] of p.offices) {
           expect(country === 'IGO' || g.countriesByIso.has(country!)).toBe(true);
           expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
