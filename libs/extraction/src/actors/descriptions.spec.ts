@@ -78,3 +78,14 @@ describe('group nouns after a nationality', () => {
     expect(summary('Peruvian riot police cleared the square.')).toEqual(['Peruvian riot police=peru/COP']);
   });
 });
+
+describe('unnamed armed groups and counterparts', () => {
+  it('makes gangs, cartels and guerrillas rebels of their country', () => {
+    expect(summary('Ecuadorian gangs stormed the studio.')).toEqual(['Ecuadorian gangs=ecuadorian-rebels/REB']);
+    expect(summary('Mexican cartels fought for the town.')).toEqual(['Mexican cartels=mexican-rebels/REB']);
+  });
+
+  it('reads "his Saudi counterpart X" as X alone', () => {
+    expect(summary('Wang Yi met his Saudi counterpart Faisal bin Farhan.', '2023-04-01')).toEqual(['Wang Yi=wang-yi/GOV', 'Saudi counterpart Faisal bin Farhan=faisal-bin-farhan/GOV']);
+  });
+});

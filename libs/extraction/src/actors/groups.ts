@@ -8,6 +8,8 @@ import type { Entity, Gazetteer } from './gazetteer.js';
 /** Our group nouns, checked before the dictionary's (weapons are not: "Israeli airstrike" is a trigger). */
 const GROUP_WORDS = new Map<string, Sector>([
   ...['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives', 'ministry'].map((w): [string, Sector] => [w, 'GOV']),
+  // armed groups without a name: rebels of their country ("Haitian gangs", "Mexican cartels")
+  ...['gangs', 'gang', 'gangsters', 'cartels', 'cartel', 'militias', 'militiamen', 'insurgents', 'guerrillas', 'jihadists', 'separatists'].map((w): [string, Sector] => [w, 'REB']),
   // a junta is the army in power (the dictionary's GOV would make "Niger's junta" its civilian government)
   ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers', 'general', 'generals', 'junta'].map((w): [string, Sector] => [w, 'MIL']),
 ]);

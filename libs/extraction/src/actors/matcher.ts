@@ -463,7 +463,9 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     }
     // "Pakistani Prime Minister Shehbaz Sharif", "Iraq's Prime Minister X", "US Secretary of State Antony Blinken": the
     // country before a person of that country is their description, not a second actor
-    if (prev && m.entity.kind === 'person' && m.first === prev.last + (prev.possessive ? 1 : 0) && prev.entity.country === m.entity.country &&
+    // ("his Saudi counterpart Faisal bin Farhan" too)
+    const gap = (prev?.possessive ? 1 : 0) + (prev && /^counterparts?$/.test(toks[prev.last]?.lower ?? '') ? 1 : 0);
+    if (prev && m.entity.kind === 'person' && m.first === prev.last + gap && prev.entity.country === m.entity.country &&
       (prev.entity.kind === 'country' || prev.entity.kind === 'body') && !prev.title && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
       merged[merged.length - 1] = { ...m, first: prev.first, start: prev.start };
       continue;
