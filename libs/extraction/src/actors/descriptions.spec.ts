@@ -89,3 +89,18 @@ describe('unnamed armed groups and counterparts', () => {
     expect(summary('Wang Yi met his Saudi counterpart Faisal bin Farhan.', '2023-04-01')).toEqual(['Wang Yi=wang-yi/GOV', 'Saudi counterpart Faisal bin Farhan=faisal-bin-farhan/GOV']);
   });
 });
+
+describe("the story's country", () => {
+  it('gives groups without a country the country the story is about', () => {
+    expect(summary('Kenya raised taxes. Protesters marched in Nairobi.')).toContain('Protesters=kenyan-protesters/CVL');
+  });
+
+  it('is the US when the story is about the US alone', () => {
+    expect(summary('The White House sent the bill back. Lawmakers passed it again.')).toContain('Lawmakers=us-congress/LEG');
+  });
+
+  it('is nobody when no country is named: no Iraqi lawmakers out of nowhere', () => {
+    expect(summary('Lawmakers passed the bill on Tuesday.')).toEqual([]);
+    expect(summary('The prime minister resigned on Tuesday.')).toEqual([]);
+  });
+});

@@ -141,18 +141,29 @@ function uniqueHolder(g: Gazetteer, role: string, date: string): Entity | undefi
   return found;
 }
 
-export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
+/**
+ * The story's own country: the one named most (a country's name counts double). The
+ * US, named in most wire stories about others, counts half, so it is the story's
+ * country only when the story is about it. None when no country is named.
+ */
+export function storyCountry(mentions: Mention[]): string | undefined {
   const counts = new Map<string, number>();
   for (const m of mentions) {
     const c = m.entity.country;
-    if (c === 'IGO' || c === 'USA') continue; // the US is in every story here; the story's own country is the one to default to
-    counts.set(c, (counts.get(c) ?? 0) + (m.entity.kind === 'country' ? 2 : 1));
+    if (c === 'IGO' || c === 'UNK') continue;
+    const w = (m.entity.kind === 'country' ? 2 : 1) * (c === 'USA' ? 0.5 : 1);
+    counts.set(c, (counts.get(c) ?? 0) + w);
   }
-  let best = 'IRQ';
+  let best: string | undefined;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
-  void g;
   return best;
+}
+
+/** storyCountry(), or Iraq (the corpus the coder started from) for callers that need a country. */
+export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
+  void g;
+  return storyCountry(mentions) ?? 'IRQ';
 }
 
 function mention(a: Analysis, first: number, last: number, entity: Entity, via: Mention['via'], sector: Sector): Mention {
@@ -337,7 +348,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     for (let k = first; k <= i; k++) covered[k] = 1;
   }
   out.sort((x, y) => x.first - y.first);
-  const base = out.length ? dominantCountry(out, g) : 'IRQ';
+  // groups and titles without a country are of the story's country; with none named, of nobody
+  const base = storyCountry(out) ?? '';
 
   // Groups: "two Iraqi officials", "Iran's leaders", "Shiite lawmakers", "protesters".
   const byFirst = new Map<number, Mention>();
@@ -422,7 +434,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     const held = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? unique;
     const holder = held && entityOn(held, ctx.publishedAt);
     const title = { role: ti.role, country: unique?.country ?? country ?? base };
-    if (!holder) {
+    if (!holder || !title.country) {
       // no holder on the publication date: the country stands, and the office is kept for the event's date
       if (before && first === before.first && country) before.title = title;
       sorted.push(...ti.inner);
