@@ -32,6 +32,11 @@ export interface Entity {
   offices?: Office[];
   /** Dated roles from the dictionaries ([IRQGOV 20060520-20140908]); see roleOn(). */
   roles?: DatedRole[];
+  /**
+   * A description of a kind of group rather than a name ("Iran-backed militias", Iraq's in our tables): in a
+   * story about another country it is the armed group that story names (the Houthis in a Yemen story).
+   */
+  describes?: boolean;
   /** Where the entity comes from: our JSON (absent) or only the converted dictionaries. */
   source?: 'dictionary';
 }
@@ -40,7 +45,8 @@ interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals:
 interface PersonRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; offices: Office[] }
 /** A row of data/office-holders/*.json: offices as [country, role, from, to], "" = still in office. */
 interface HolderRow { name: string; id?: string; aliases: string[]; country?: string; sector?: Sector; offices: Array<[string, string, string, string]> }
-interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector }
+/** `describes`: the name describes a kind of group ("Iran-backed militias") more than it names one; see Entity.describes. */
+interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; describes?: boolean }
 interface BodyRow { name: string; country: string; sector: Sector }
 interface TitleRow { role: string; phrases: string[] }
 
@@ -146,6 +152,7 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     const known = entities.get(o.id);
     // an organisation listed twice (organisations.json and a regional file) is one entity with all its names
     const e: Entity = known?.kind === 'org' ? known : { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+    if (o.describes) e.describes = true;
     entities.set(e.id, e);
     if (o.sector === 'LEG' && !legislatures.has(o.country)) legislatures.set(o.country, e);
     aliases.push({ surface: o.name, entity: e, via: 'name' });

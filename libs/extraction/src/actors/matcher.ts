@@ -205,6 +205,26 @@ function definiteHolder(toks: Token[], out: Mention[], m: Mention, head: GroupHe
   return found;
 }
 
+/**
+ * "the Iran-backed militia group" in a story about Yemen is the Houthis: a descriptive
+ * name of another country than the story's stands for the armed group the story names most.
+ */
+function describedGroups(out: Mention[]): void {
+  if (!out.some((m) => m.entity.describes)) return;
+  const story = storyCountry(out);
+  const counts = new Map<Entity, number>();
+  for (const m of out) if (m.entity.kind === 'org' && m.entity.sector === 'REB' && !m.entity.describes) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  let named: Entity | undefined;
+  let n = 0;
+  for (const [e, k] of counts) if (k > n) [named, n] = [e, k];
+  if (!named) return;
+  for (const m of out) {
+    if (!m.entity.describes || m.entity.country === story) continue;
+    m.entity = named;
+    m.sector = named.sector;
+  }
+}
+
 /** Last words of organisation names that stand for the organisation after "the", once it is named in full. */
 const ORG_HEADS = new Set(['Union', 'Alliance', 'Commission', 'Court', 'Council', 'Assembly', 'Front', 'Movement', 'Party', 'Agency', 'Organization', 'Organisation', 'Bank', 'Fund', 'League', 'Community', 'Forces', 'Army', 'Corps', 'Group']);
 
@@ -348,6 +368,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     for (let k = first; k <= i; k++) covered[k] = 1;
   }
   out.sort((x, y) => x.first - y.first);
+  describedGroups(out);
   // groups and titles without a country are of the story's country; with none named, of nobody
   const base = storyCountry(out) ?? '';
 

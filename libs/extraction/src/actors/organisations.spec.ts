@@ -92,3 +92,14 @@ describe('group nouns', () => {
     expect(summary('Kenyan supporters of the plan gathered.')[0]).toBe('kenyan-civilians/KEN/CVL');
   });
 });
+
+describe('descriptive group names', () => {
+  it('stand for the armed group a story about another country names', () => {
+    const s = summary('Al-Shabaab fighters raided a base in Somalia. The Iran-backed militias were not involved, Somali officials said. Al-Shabaab later withdrew.');
+    expect(s.filter((x) => x.startsWith('iran-backed-militias'))).toEqual([]);
+  });
+
+  it('keep their own meaning in a story about their own country', () => {
+    expect(summary('Iran-backed militias fired rockets at a base in Iraq, Iraqi officials said.')[0]).toBe('iran-backed-militias/IRQ/REB');
+  });
+});
