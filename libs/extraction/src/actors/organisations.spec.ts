@@ -103,3 +103,11 @@ describe('descriptive group names', () => {
     expect(summary('Iran-backed militias fired rockets at a base in Iraq, Iraqi officials said.')[0]).toBe('iran-backed-militias/IRQ/REB');
   });
 });
+
+describe('country names as the press writes them', () => {
+  it('reads bare "Congo" as the Democratic Republic, the Republic by its own names', () => {
+    expect(summary("Congo's government accused Rwanda.")[0]).toBe('democratic-republic-of-the-congo/COD/GOV');
+    expect(summary('The Republic of Congo stayed neutral.')).toEqual(['republic-of-the-congo/COG/GOV']);
+    expect(summary('Naypyitaw denied the report.')).toEqual(['myanmar/MMR/GOV']);
+  });
+});
