@@ -104,3 +104,16 @@ describe("the story's country", () => {
     expect(summary('The prime minister resigned on Tuesday.')).toEqual([]);
   });
 });
+
+describe('a title before a name we do not know', () => {
+  it('is not our holder of that office: the country stands', () => {
+    // our Russian defence minister on this date is someone else
+    expect(summary('Defense Minister Pavel Unknownov arrived in Moscow.', '2024-06-01')[0]).toBe('Defense Minister Pavel Unknownov=russia/GOV');
+    expect(summary("Sudan's Foreign Minister Hussein Awad spoke.", '2024-06-01')).toEqual(['Sudan=sudan/GOV']);
+  });
+
+  it('still widens a name we know and stands for our holder alone', () => {
+    expect(summary('Foreign Minister Sergei Lavrov arrived.', '2024-06-01')).toEqual(['Foreign Minister Sergei Lavrov=sergei-lavrov/GOV']);
+    expect(summary("Iran's foreign minister spoke.", '2024-06-01')[0]).toBe("Iran's foreign minister=ali-bagheri-kani/GOV");
+  });
+});

@@ -225,6 +225,19 @@ function describedGroups(out: Mention[]): void {
   }
 }
 
+/** A person's name we do not know at token j: two or more capitalised words no mention took, in one sentence. */
+function unknownNameAt(toks: Token[], j: number, covered: Uint8Array): boolean {
+  return nameEnd(toks, j, covered) - j >= 2;
+}
+
+/** One past the capitalised words from j (particles such as "al-" inside), within the sentence. */
+function nameEnd(toks: Token[], j: number, covered: Uint8Array): number {
+  const s = toks[j]?.sentence;
+  let k = j;
+  while (toks[k] && !covered[k] && toks[k]!.sentence === s && (isUpperStart(toks[k]!) || (k > j && (NAME_GLUE.has(toks[k]!.lower) || toks[k]!.value === '-') && toks[k + 1] && isUpperStart(toks[k + 1]!)))) k++;
+  return k;
+}
+
 /** Last words of organisation names that stand for the organisation after "the", once it is named in full. */
 const ORG_HEADS = new Set(['Union', 'Alliance', 'Commission', 'Court', 'Council', 'Assembly', 'Front', 'Movement', 'Party', 'Agency', 'Organization', 'Organisation', 'Bank', 'Fund', 'League', 'Community', 'Forces', 'Army', 'Corps', 'Group']);
 
@@ -362,6 +375,9 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     if (!found) continue;
     const person = found.entity;
     const titled = titleEnds.has(first) || (prev !== undefined && HONORIFIC.test(prev.value));
+    // a capitalised word after it: this is a first name of someone else ("Minister Hussein Awad")
+    const next = toks[i + 1];
+    if (!found.full && next && !covered[i + 1] && next.sentence === t.sentence && isCapitalised(next)) continue;
     if (!found.full && !titled && !named.has(person.country) && !fullNamed.has(person.id)) continue;
     if (prevWord && !covered[first - 1]) first -= 1;
     out.push(mention(a, first, i + 1, person, 'phonetic', person.sector));
@@ -450,6 +466,14 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       const of = starting.get(ti.last + 1)!;
       country = of.entity.country;
       last = of.last;
+    }
+    // "Foreign Minister Ali al-Sadiq", a name we do not know: someone else than our holder holds the title now
+    if (unknownNameAt(toks, j, covered)) {
+      const iso = country ?? base;
+      const state = iso ? g.countriesByIso.get(iso) : undefined;
+      if (!before && state) sorted.push(mention(a, first, nameEnd(toks, j, covered), state, 'title', 'GOV'));
+      sorted.push(...ti.inner);
+      continue;
     }
     const unique = country ? undefined : uniqueHolder(g, ti.role, ctx.publishedAt);
     const held = officeHolder(g, ti.role, country ?? base, ctx.publishedAt) ?? unique;
