@@ -16,6 +16,8 @@ export interface DictionaryLayer {
    * -> the most tokens a name starting with it may take; a scan starts only there.
    */
   starts: Map<string, number>;
+  /** Keys of persons' one-word names ("netanyahu"): bare surnames, see AliasEntry.surname. */
+  surnames: Set<string>;
   /** Agent nouns ("foreign minister", "protesters") -> sector, lower-case, single spaces. */
   agents: Map<string, Sector>;
   /** Longest agent noun in words. */
@@ -46,6 +48,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
   const names = new Map<string, AliasEntry>();
   const conflicted = new Set<string>();
   const starts = new Map<string, number>();
+  const surnames = new Set<string>();
   const entities: Entity[] = [];
   // one entry per actor, shared by all its names (the surface is the actor's name)
   const entries = new Map<Entity, AliasEntry>();
@@ -65,6 +68,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     let entry = entries.get(entity);
     if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
     names.set(key, entry);
+    if (entity.kind === 'person' && !form.includes(' ')) surnames.add(key);
     // tokens the name may take: its words and the punctuation between them
     const space = form.indexOf(' ');
     const first = space < 0 ? form : form.slice(0, space);
@@ -81,11 +85,14 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({ country, sector: sector ?? undefined, from, to }));
     const main = roles.find((r) => r.sector && !r.to) ?? roles.find((r) => r.sector) ?? roles[0]!;
     const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({ role, country, from: from || '0000-01-01', to }));
-    const mine = row.aliases.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
+    // one of ours by a name of more than one word: a shared acronym ("ICC": the court, the chamber of commerce) is no
+    // proof; an organisation by its own name only (Phoenix's "United States Military" lists CENTCOM among its names)
+    const keys = row.kind === 'person' ? row.aliases.filter((s) => s.includes(' ')) : row.aliases.slice(0, 1).filter((s) => s.includes(' '));
+    const mine = keys.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
     let e: Entity;
     if (mine) {
-      // ours wins; the dictionary adds its spellings and dated roles
-      mine.roles = [...(mine.roles ?? []), ...roles];
+      // ours wins; the dictionary adds its spellings, and a person's dated roles (an organisation keeps our sector)
+      if (mine.kind === 'person') mine.roles = [...(mine.roles ?? []), ...roles];
       e = mine;
     } else if (row.kind === 'org' && main.sector && STATE_SECTORS.has(main.sector) && countriesByIso.has(main.country)) {
       // a ministry, army or police force stands for its state, as our government bodies do
@@ -112,7 +119,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
       for (let h = p.indexOf('-'); h > 0; h = p.indexOf('-', h + 1)) agentPrefixes.add(p.slice(0, h));
     }
   }
-  return { names, starts, agents, agentWords, agentPrefixes, entities };
+  return { names, starts, surnames, agents, agentWords, agentPrefixes, entities };
 }
 
 /** The role (country and sector) an actor had on a date: a dated role covering it, else its default. */

@@ -8,7 +8,10 @@ import type { Entity, Gazetteer } from './gazetteer.js';
 /** Our group nouns, checked before the dictionary's (weapons are not: "Israeli airstrike" is a trigger). */
 const GROUP_WORDS = new Map<string, Sector>([
   ...['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives', 'ministry'].map((w): [string, Sector] => [w, 'GOV']),
-  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers'].map((w): [string, Sector] => [w, 'MIL']),
+  // armed groups without a name: rebels of their country ("Haitian gangs", "Mexican cartels")
+  ...['gangs', 'gang', 'gangsters', 'cartels', 'cartel', 'militias', 'militiamen', 'insurgents', 'guerrillas', 'jihadists', 'separatists'].map((w): [string, Sector] => [w, 'REB']),
+  // a junta is the army in power (the dictionary's GOV would make "Niger's junta" its civilian government)
+  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers', 'general', 'generals', 'junta'].map((w): [string, Sector] => [w, 'MIL']),
 ]);
 const GROUP_PHRASES: ReadonlyArray<[string, string, Sector]> = [
   ['foreign', 'ministry', 'GOV'],
@@ -18,7 +21,7 @@ const GROUP_PHRASES: ReadonlyArray<[string, string, Sector]> = [
 /** Legislators: the legislature of the named country (or of the article's main country). */
 export const LEG_HEADS = new Set(['lawmakers', 'legislators', 'mps', 'parliamentarians', 'parliament', 'deputies', 'members of parliament']);
 /** Protesters: civilians of the named (or main) country. */
-export const CVL_HEADS = new Set(['protesters', 'protestors', 'demonstrators', 'crowds', 'mobs', 'rioters']);
+export const CVL_HEADS = new Set(['protesters', 'protestors', 'demonstrators', 'crowds', 'mobs', 'rioters', 'supporters']);
 const PROTEST_NOUN = /protest|demonstrat|riot|crowd|mob/;
 
 export interface GroupHead {
