@@ -155,7 +155,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       }
     }
     // a place is the last resort, for types whose target may be a country named as a place
-    const withPlaces = PLACE_FALLBACK.has(hit.type) ? inSentence.filter((m) => m.first >= from &&
+    // "X and Y signed an agreement in Riyadh": both sides are named, the city is where
+    const bothSides = EVENT_TYPES[hit.type].symmetric && agent.length >= 2;
+    const withPlaces = PLACE_FALLBACK.has(hit.type) && !bothSides ? inSentence.filter((m) => m.first >= from &&
         m.first > excludeBefore && isPlace(v, m, hit.type)) : [];
     // both sides of a symmetric event already named: what follows is a third party ("talks hosted by Iraq")
     // a symmetric event's other side is a participant ("a summit of X", "talks in which X took part"),
@@ -244,7 +246,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (io.length) target.push(io[io.length - 1]!);
     }
     if (target.length === 0) target.push(...objectRight(hit.last));
-    if (agent.length === 0 && hit.type === 'AttackCarriedOut') agent.push(...attackInVerbPhrase(v, hit.first));
+    // "struck in coordinated attacks", "arrived in convoys": the verb's subject carries them out
+    if (agent.length === 0 && (hit.type === 'AttackCarriedOut' || hit.type === 'ForceMobilized')) {
+      agent.push(...attackInVerbPhrase(v, hit.first));
+    }
   } else if (hit.type === 'ElectionHeld') {
     // an election is held by the country it is in (repair), not by the clause's subject
   } else {
@@ -260,7 +265,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
   // "a withdrawal of US troops from Iraq": the troops' side withdraws
-  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade') &&
+  // "a convoy of Russian troops": the troops' side shows its force
+  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade' ||
+      hit.type === 'ForceMobilized') &&
       toks[hit.last]?.lower === 'of') {
     const m = inSentence.find((x) => x.first > hit.last && x.first <= hit.last + 3);
     if (m) {
@@ -271,11 +278,20 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
 
+  // "a waiver allowing Iraq to keep buying gas from Iran": the one allowed is the beneficiary
+  if (hit.type === 'WaiverGranted') {
+    const allowed = beneficiary(v, hit.last);
+    if (allowed.length) target.splice(0, target.length, ...allowed.filter((m) => !agent.includes(m)));
+  }
+  // "X and Y traded fire", "exchanged strikes": each side attacks the other
+  const reciprocal = hit.type === 'AttackCarriedOut' && agent.length >= 2 && target.length === 0 &&
+      (RECIPROCAL.has(head.lemma) || RECIPROCAL.has(head.lower.replace(/d$/, '')));
+  if (reciprocal) target.push(...agent);
   // "his blood will not go for free, X said": a speech act with no actor of its own is the speaker's
   if (agent.length === 0 && SPEECH_ACTS.has(hit.type)) agent.push(...speakerOf(v).filter((m) => !target.includes(m)));
   // The place: a visit's or withdrawal's target country, else a locative "in X" near the trigger.
   let place: Mention | undefined;
-  const tgt = target.filter((m) => !agent.some((x) => x.entity.id === m.entity.id));
+  const tgt = reciprocal ? dedupe(target) : target.filter((m) => !agent.some((x) => x.entity.id === m.entity.id));
   for (const m of tgt) if (m.via === 'capital' || m.entity.kind === 'country') place = m;
   if (!place || !PLACE_TARGETS.has(hit.type)) {
     const loc = inSentence.find((m) => isLocative(v, m) && Math.abs(m.first - hit.head) <= 12);
@@ -283,6 +299,22 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   }
   return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 ||
       byAgent.length > 0 || lightVerb >= 0 };
+}
+
+const RECIPROCAL = new Set(['trade', 'exchange', 'swap']);
+const ALLOW = new Set(['allow', 'permit', 'let', 'enable', 'authorize', 'authorise']);
+
+/** "(that) allows X to", "permitting X to" after a waiver: X. */
+function beneficiary(v: SentenceView, from: number): Mention[] {
+  for (let k = from; k < v.s.last && k < from + 8; k++) {
+    const t = v.tok(k)!;
+    if (/^[;:(]$/.test(t.lower)) break;
+    if (!ALLOW.has(t.lemma) || v.at.has(k)) continue;
+    const p = phraseStartingAt(v, k + 1);
+    if (p && v.lower(p.last) === 'to' && headMention(v, p)) return heads(v, coordinatedRight(v, p));
+    return [];
+  }
+  return [];
 }
 
 function dedupe(ms: Mention[]): Mention[] {

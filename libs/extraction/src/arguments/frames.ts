@@ -162,6 +162,26 @@ const TROOP_NOUNS = new Set([
   'tanks', 'advisers', 'advisors', 'trainers', 'boots',
 ]);
 
+const ATTACK_VERBS = new Set([
+  'attack', 'ambush', 'target', 'hit', 'strike', 'bomb', 'shell', 'raid', 'assault', 'fire', 'intercept', 'destroy',
+]);
+const ATTACK_NOUN_FORMS = new Set([
+  'attack', 'attacks', 'ambush', 'ambushes', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'assault',
+  'bombing', 'bombings',
+]);
+
+/** The noun at `first` is the object of an attack: "attacked [the] convoys", "an ambush on a convoy". */
+function attackedThing(a: Analysis, first: number): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[toks[first]!.sentence]!;
+  let k = first - 1;
+  while (k >= s.first && /^(?:DET|ADJ|NUM)$/.test(toks[k]!.pos)) k--;
+  const t = toks[k];
+  if (!t || k < s.first) return false;
+  if (t.pos === 'VERB' && ATTACK_VERBS.has(t.lemma)) return true;
+  return /^(?:on|against|at)$/.test(t.lower) && ATTACK_NOUN_FORMS.has(toks[k - 1]?.lower ?? '');
+}
+
 /**
  * A trigger whose argument frame says it is not the event: "met the conditions"
  * is no meeting, "withdrew visas" no troop withdrawal, troops "arriving" no visit.
@@ -186,6 +206,8 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
     const noun = objectNoun();
     if (noun && !TROOP_NOUNS.has(noun) && toks[hit.last]?.lower !== 'from') return true;
   }
+  // "attacked convoys of the coalition", "an ambush on a convoy": the convoy is a target, not a show of force
+  if (hit.type === 'ForceMobilized' && head.pos !== 'VERB' && attackedThing(a, hit.first)) return true;
   if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' &&
       (m.sector === 'MIL' || m.sector === 'REB'))) return true;
   return false;

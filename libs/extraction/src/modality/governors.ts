@@ -22,6 +22,11 @@ const DENIABLE_OBJECT = new Set<EventType>([
 ]);
 /** Verbs whose complement is what is threatened or feared. */
 const THREAT = new Set(['threaten', 'warn', 'fear', 'vow']);
+/** Verbs whose complement is asked of someone: what is demanded has not happened. */
+const DEMAND = new Set([
+  'demand', 'urge', 'ask', 'request', 'press', 'appeal', 'implore', 'beg', 'encourage', 'exhort', 'pressure', 'push',
+  'insist',
+]);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
 const PREPOSITIONS = new Set([
@@ -29,8 +34,10 @@ const PREPOSITIONS = new Set([
 ]);
 const AFTER_CANCEL = new Set([
   'cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto',
-  'delay',
+  'delay', 'defer', 'reschedule',
 ]);
+/** Verbs that move an event later without undoing it: "postponed the visit" is still to come. */
+const POSTPONE = new Set(['postpone', 'delay', 'defer', 'reschedule']);
 
 function isVerb(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
@@ -50,6 +57,16 @@ function transparent(toks: Token[], k: number): boolean {
   return /(?:ed|ing|en)$/.test(t.lower) && inNp;
 }
 
+/**
+ * Whether a demand verb whose complement starts at `from` reaches the mention: its object ("demanded the
+ * withdrawal"), "X to ..." or "that X ..." with no preposition of another phrase in between.
+ */
+function demanded(toks: Token[], from: number, hit: TriggerHit): boolean {
+  if (hit.type === 'DemandIssued') return false;
+  const between = toks.slice(from, hit.first).map((x) => x.lower);
+  return !between.some((w) => w !== 'of' && w !== 'to' && w !== 'that' && PREPOSITIONS.has(w));
+}
+
 export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
   const toks = a.tokens;
   const s = a.sentences[hit.sentence]!;
@@ -66,8 +83,7 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (sawBe && t.pos !== 'ADV') break;
       continue;
     }
-    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return t.lemma === 'postpone' ||
-        t.lemma === 'delay' ? undefined : 'negated';
+    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return POSTPONE.has(t.lemma) ? 'future' : 'negated';
     break;
   }
   for (let k = hit.first - 1; k >= s.first && k >= hit.first - 14; k--) {
@@ -77,6 +93,9 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       continue;
     }
     const lemma = t.lemma;
+    // "called on Iraq to expel", "called for talks": a demand, whose content has not happened
+    const callFor = lemma === 'call' && /^(?:on|for|upon)$/.test(toks[k + 1]?.lower ?? '');
+    if (callFor || DEMAND.has(lemma)) return demanded(toks, k + (callFor ? 2 : 1), hit) ? 'hypothetical' : undefined;
     const particle = PARTICLE[lemma];
     if (particle && toks[k + 1]?.lower !== particle) return undefined;
     const between = toks.slice(k + (particle ? 2 : 1), hit.first).map((x) => x.lower);
@@ -90,6 +109,7 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       return complement || DENIABLE_OBJECT.has(hit.type) ? 'negated' : undefined;
     }
     if (THREAT.has(lemma)) return 'hypothetical';
+    if (POSTPONE.has(lemma)) return 'future';
     return undefined;
   }
   return undefined;

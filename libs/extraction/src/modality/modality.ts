@@ -15,6 +15,15 @@ const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'poten
 /** Verbs whose infinitive complement has not happened yet: "agreed to scale down". */
 const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended', 'move', 'moving', 'poised', 'due']);
 const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
+/** Verbs whose own negation leaves their object standing: nobody claiming an attack does not undo it. */
+const OPAQUE = new Set([
+  'claim', 'say', 'comment', 'confirm', 'know', 'disclose', 'identify', 'specify', 'reveal', 'mention', 'explain',
+  'elaborate', 'take', 'assume', 'report', 'name', 'blame', 'detail',
+]);
+const DEMAND_GOVERNORS = new Set([
+  'urge', 'ask', 'demand', 'request', 'press', 'appeal', 'implore', 'beg', 'encourage', 'exhort', 'pressure', 'push',
+  'call', 'tell', 'invite',
+]);
 const THREAT_VERBS = new Set(['threaten', 'warn']);
 const BOUNDARY = new Set([',', ';', ':', '—', '.', 'but', 'while', 'as', 'because', 'after', 'before', 'when', 'since', 'although', 'though', 'which', 'who', 'that']);
 const POST_NEG = /^[^;.]{0,40}?,\s*(?:that|this|which|it)\s+(?:is|was)\s+not\s+(?:what(?:'s|\u2019s| is)?\s+)?happen/;
@@ -25,11 +34,14 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   let neg = false;
   let future = false;
   let hypo = false;
+  // a negation beyond a verb of claiming or telling is that verb's: "no group claimed the attack"
+  let opaque = false;
   // Cues to the left, within the clause and a few words.
   for (let k = hit.first - 1, n = 0; k >= s.first && n < 6; k--, n++) {
     const t = toks[k]!;
     if (BOUNDARY.has(t.lower)) break;
-    if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = true;
+    if (t.pos === 'VERB' && OPAQUE.has(t.lemma)) opaque = true;
+    if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = neg || !opaque;
     else if (FUTURE.has(t.lower)) future = true;
     // "announced that troops would pull out": 'would' in reported speech is a past plan, not a condition
     else if (t.lower === 'would' && reportedSpeech(a, k)) future = true;
@@ -50,7 +62,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
         const g = toks[j]!;
         if (BOUNDARY.has(g.lower)) break;
         if (g.pos === 'VERB' || g.pos === 'AUX' || g.pos === 'ADJ') {
-          if (HYPO_GOVERNORS.has(g.lemma)) hypo = true;
+          // "urged Iraq to hold talks", "called on Israel to allow aid": what is asked has not happened
+          if (HYPO_GOVERNORS.has(g.lemma) || DEMAND_GOVERNORS.has(g.lemma)) hypo = true;
           else if (FUTURE_GOVERNORS.has(g.lemma) || FUTURE_GOVERNORS.has(g.lower)) future = true;
           break;
         }
@@ -63,6 +76,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   const governed = governorOf(a, hit);
   if (neg || governed === 'negated') return 'negated';
   if (governed === 'hypothetical' && hit.type !== 'ThreatIssued') return 'hypothetical';
+  // "postponed the visit": it is still to happen
+  if (governed === 'future' && hit.type !== 'ThreatIssued') return 'future';
   // a threat is made now; what it threatens is in the future by nature
   if (hit.type === 'ThreatIssued') return 'asserted';
   if (future) return 'future';

@@ -10,7 +10,7 @@ import type { Analysis, Token } from '../sentences/tokens.js';
 import { cameoAt, loadCameoIndex, type CameoIndex } from './cameo-rules.js';
 import { buildDiscardIndex, discardAt, SENTENCE_DISCARD, STORY_DISCARD, type DiscardIndex, type DiscardTable } from './discards.js';
 import { frameHolds, type FrameContext } from './frames.js';
-import { LEXICON, type TriggerRule } from './lexicon.js';
+import { LEXICON, SANCTION_COMPOUNDS, type TriggerRule } from './lexicon.js';
 
 export interface TriggerHit {
   type: EventType;
@@ -176,6 +176,16 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
   return out;
 }
 
+/** A waiver, relief or exemption noun right after the sanctions word of a pattern (or its object). */
+function easesSanctions(a: Analysis, from: number, end: number): boolean {
+  const toks = a.tokens;
+  const s = toks[from - 1]!.sentence;
+  for (let k = from; k < Math.max(end, from + 4) + 1 && k < toks.length && toks[k]!.sentence === s; k++) {
+    if (SANCTION_COMPOUNDS.includes(toks[k]!.lower) && /^sanction/.test(toks[k - 1]!.lower)) return true;
+  }
+  return false;
+}
+
 /**
  * The CAMEO reading of a verb: a specific pattern of a family we take from CAMEO
  * decides the meaning of the verb and its object (replacing our lexicon's bare
@@ -185,6 +195,8 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
 function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lexicon: number, fx: FrameContext): number {
   const c = cameoAt(a, ix, i);
   if (!c) return lexicon;
+  // "extended a sanctions waiver": the noun after "sanctions" eases them, the verb imposes nothing
+  if (c.type === 'SanctionsImposed' && easesSanctions(a, c.last, c.end)) return lexicon;
   const sentence = a.tokens[i]!.sentence;
   const ours = (h: TriggerHit, k: number): boolean => k < lexicon && h.head === i;
   if (c.specific) {

@@ -28,7 +28,7 @@ export interface TriggerRule {
 const PROTEST_FRAME: Frame = [['subject'], ['prep:in,outside,at,against,near,across,through,on']];
 
 /** "a sanctions waiver" eases sanctions: the noun after decides. */
-const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
+export const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
 const TROOPS = ['troop', 'troops', '=troops', 'force', '=forces', 'soldier', 'presence', 'military', 'member', '=members'];
 
@@ -130,6 +130,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'WaiverGranted', words: ['waiver'] },
   { type: 'WaiverGranted', words: ['exemption'] },
   { type: 'WaiverGranted', words: ['unfreeze'] },
+  // "sanctions relief": easing them (CAMEO 085), the noun after decides (SANCTION_COMPOUNDS)
+  { type: 'WaiverGranted', words: ['=sanctions', 'relief'] },
+  { type: 'WaiverGranted', words: ['=sanction', 'relief'] },
   { type: 'WaiverGranted', words: ['release'], near: { words: ['fund', '=funds', 'asset', '=assets', 'money'], window: 4 } },
   // SanctionsImposed
   { type: 'SanctionsImposed', words: ['sanction'], notBefore: SANCTION_COMPOUNDS },

@@ -1,0 +1,127 @@
+// General English argument constructions (issue 10), one per test. Every sentence
+// was written for these tests; none comes from the dev corpus.
+import type { CodedEvent, EventType } from '#domain';
+import { createCoder, type Coder } from '../coder.js';
+
+let coder: Coder;
+beforeAll(() => {
+  coder = createCoder();
+});
+
+function all(text: string, type: EventType): CodedEvent[] {
+  return coder.extract({ text, publishedAt: '2023-05-10' }).filter((e) => e.type === type);
+}
+
+function one(text: string, type: EventType): CodedEvent {
+  const found = all(text, type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, got ${found.length} in: ${text}`);
+  return found[0]!;
+}
+
+const ids = (xs: { id: string }[]): string[] => xs.map((x) => x.id).sort();
+
+describe('who did what to whom', () => {
+  it('"X accused Y of ...": Y is accused, never the object of "of"', () => {
+    const e = one('Kenya accused Ethiopia of supporting rebels in Somalia.', 'AccusationMade');
+    expect(ids(e.agent)).toEqual(['kenya']);
+    expect(ids(e.target)).toEqual(['ethiopia']);
+  });
+
+  it('a passive names its agent with "by"', () => {
+    const e = one('Ukraine was attacked by Russia overnight.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['russia']);
+    expect(ids(e.target)).toEqual(['ukraine']);
+  });
+
+  it('"Y was visited by X" and "X\'s visit to Y" are the same visit', () => {
+    for (const text of ['Algeria was visited by Macron on Tuesday.', "Macron's visit to Algeria was warmly received."]) {
+      const e = one(text, 'VisitMade');
+      expect(ids(e.agent)).toEqual(['emmanuel-macron']);
+      expect(ids(e.target)).toEqual(['algeria']);
+    }
+  });
+
+  it('an appositive between subject and verb leaves the subject the agent', () => {
+    const e = one('Sergei Lavrov, the foreign minister of Russia, met Chinese officials in Beijing.', 'MeetingHeld');
+    expect(ids(e.agent)).toEqual(['sergei-lavrov']);
+    expect(e.target.map((x) => x.country)).toEqual(['CHN']);
+  });
+
+  it('coordinated subjects sign together, and the city they sign in is no party', () => {
+    const e = one('Ethiopia and Eritrea signed a peace agreement in Riyadh.', 'AgreementReached');
+    expect(ids([...e.agent, ...e.target])).toEqual(['eritrea', 'ethiopia']);
+  });
+
+  it('reported speech: "X said Y had attacked" makes Y the attacker', () => {
+    const e = one('Pakistani officials said India had attacked a border post.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['india']);
+  });
+
+  it('nominal events carry their own parties', () => {
+    const talks = one('The talks between Serbia and Kosovo ended without agreement.', 'TalksStarted');
+    expect(ids([...talks.agent, ...talks.target])).toEqual(['kosovo', 'serbia']);
+    const sanctions = one("Washington's sanctions on Caracas hurt the oil industry.", 'SanctionsImposed');
+    expect(ids(sanctions.agent)).toEqual(['united-states']);
+    expect(ids(sanctions.target)).toEqual(['venezuela']);
+  });
+
+  it('an attack in a relative clause is asserted, with the antecedent as attacker', () => {
+    const e = one('Police arrested militants who attacked the army base in Mali.', 'AttackCarriedOut');
+    expect(e.modality).toBe('asserted');
+    expect(e.agent.map((x) => x.country)).toEqual(['MLI']);
+  });
+
+  it('"he" refers back to a titled official whose name is not given', () => {
+    const e = one('The Kenyan president arrived in Ethiopia on Monday. He met Ethiopian officials in Addis Ababa.', 'MeetingHeld');
+    expect(e.agent.map((x) => x.country)).toEqual(['KEN']);
+  });
+
+  it('"the minister" refers back to the last person named', () => {
+    const e = one('Sergei Lavrov arrived in Beijing on Monday. The minister met Chinese officials on Tuesday.', 'MeetingHeld');
+    expect(ids(e.agent)).toEqual(['sergei-lavrov']);
+  });
+
+  it('"the minister of X" is not an anaphor', () => {
+    const e = one('Sergei Lavrov arrived in Beijing on Monday. The minister of defence of Chile met Chinese officials.', 'MeetingHeld');
+    expect(ids(e.agent)).not.toContain('sergei-lavrov');
+  });
+
+  it('"X and Y traded fire": each side is attacker and attacked', () => {
+    const e = one('India and Pakistan exchanged fire along the border.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['india', 'pakistan']);
+    expect(ids(e.target)).toEqual(['india', 'pakistan']);
+  });
+
+  it('"arrived in convoys": the convoys are the subject\'s show of force', () => {
+    const e = one('Russian troops arrived in convoys near the border with Ukraine.', 'ForceMobilized');
+    expect(e.agent.map((x) => x.country)).toEqual(['RUS']);
+  });
+
+  it('convoys that are attacked are a target, not a show of force', () => {
+    const text = 'Gunmen in Mali attacked convoys of the French army on Monday.';
+    expect(all(text, 'ForceMobilized')).toEqual([]);
+    expect(all(text, 'AttackCarriedOut')).toHaveLength(1);
+  });
+});
+
+describe('waivers', () => {
+  it('"extended a sanctions waiver" eases sanctions: no sanctions event, the one allowed benefits', () => {
+    const text = 'The United States extended a sanctions waiver allowing Iraq to keep buying electricity from Iran.';
+    expect(all(text, 'SanctionsImposed')).toEqual([]);
+    const e = one(text, 'WaiverGranted');
+    expect(ids(e.agent)).toEqual(['united-states']);
+    expect(ids(e.target)).toEqual(['iraq']);
+  });
+
+  it('"a waiver that allows X to" names the beneficiary through the relative clause', () => {
+    const e = one('Britain renewed a waiver that allows Turkey to import Syrian cotton.', 'WaiverGranted');
+    expect(ids(e.target)).toEqual(['turkey']);
+  });
+
+  it('sanctions relief with no one named benefits whoever the sanctions before it are on', () => {
+    const text = 'The United States imposed sanctions on Cuba in 2019. In March, Washington granted partial sanctions relief.';
+    const e = one(text, 'WaiverGranted');
+    expect(ids(e.agent)).toEqual(['united-states']);
+    expect(ids(e.target)).toEqual(['cuba']);
+  });
+});
