@@ -137,12 +137,28 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     const w = v.lower(k);
     return CLAUSE_STOP.has(w) || (SUBORDINATORS.has(w) && w !== 'as' && k > hit.last);
   };
+  // "attacked a village in (eastern) Ukraine", "a strike on a town near Kyiv": a place attacked is its country's
+  const attackedSite = (p: { first: number; last: number }): Mention | undefined => {
+    if (hit.type !== 'AttackCarriedOut' || !/^(?:in|near|inside|outside)$/.test(v.lower(p.last))) return undefined;
+    const m = inSentence.find((x) => x.first > p.last && x.first <= p.last + 4 && isLocative(v, x));
+    // "Malian troops attacked a village in Mali": its own country's armed forces attack its civilians
+    if (m && agent.some((x) => x.entity.country === m.entity.country)) {
+      const entity = { id: `${m.entity.id}-civilians`, name: `civilians in ${m.entity.name}`, country: m.entity.country,
+        sector: 'CVL' as const, kind: 'org' as const };
+      return { ...m, entity, sector: 'CVL', via: 'head' };
+    }
+    return m;
+  };
   const objectRight = (from: number, excludeBefore = -1): Mention[] => {
     const ok = (m: Mention): boolean => m.first > excludeBefore && !(m.via === 'pronoun' &&
         POSS_PRONOUN.has(v.lower(m.first))) && !isPlace(v, m, hit.type);
     if (verbal) {
-      const direct = objectAt(v, afterVerbGroup(v, from)).filter(ok);
+      const at = afterVerbGroup(v, from);
+      const direct = objectAt(v, at).filter(ok);
       if (direct.length) return direct;
+      const p = phraseStartingAt(v, at);
+      const site = p && !headMention(v, p) ? attackedSite(p) : undefined;
+      if (site) return [site];
     }
     for (let k = from; k < s.last && k < from + 14; k++) {
       if (stopsClause(k)) break;
@@ -152,6 +168,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
         if (got.length) return got;
         const m = inSentence.find((x) => x.first > k && x.first <= k + 4 && ok(x));
         if (m) return [m];
+        const site = p && !got.length ? attackedSite(p) : undefined;
+        if (site) return [site];
       }
     }
     // a place is the last resort, for types whose target may be a country named as a place

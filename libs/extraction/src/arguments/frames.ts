@@ -21,6 +21,8 @@ const LIGHT = new Set([
   'shelve', 'delay',
   // deciding on a measure: "ECOWAS agreed on sanctions"
   'agree', 'decide', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
+  // repeating a speech act makes it again: "the minister repeated the appeal"
+  'repeat', 'reiterate', 'renew', 'echo',
 ]);
 /** Verbs whose subject receives the event's object: "received aid from X", "faces sanctions from X". */
 const RECEIVE: Partial<Record<EventType, string[]>> = {

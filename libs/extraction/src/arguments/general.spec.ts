@@ -104,6 +104,29 @@ describe('who did what to whom', () => {
   });
 });
 
+describe('subjects and targets of attacks', () => {
+  it('"X, however, has been conducting strikes": auxiliaries make it no participle clause', () => {
+    const e = one('France, however, has been conducting airstrikes in Syria.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['france']);
+  });
+
+  it('a place attacked with no one named in it is its country\'s', () => {
+    const e = one('Russia attacked a village in eastern Ukraine.', 'AttackCarriedOut');
+    expect(ids(e.target)).toEqual(['ukraine']);
+  });
+
+  it('an army attacking a village of its own country attacks its civilians', () => {
+    const e = one('Malian troops launched an airstrike on a village in Mali.', 'AttackCarriedOut');
+    expect(e.agent.map((x) => x.country)).toEqual(['MLI']);
+    expect(e.target.map((x) => [x.country, x.sector])).toEqual([['MLI', 'CVL']]);
+  });
+
+  it('"repeated the appeal": repeating a speech act names its maker', () => {
+    const e = one('Olaf Scholz, the chancellor, repeated the appeal.', 'DemandIssued');
+    expect(ids(e.agent)).toEqual(['olaf-scholz']);
+  });
+});
+
 describe('waivers', () => {
   it('"extended a sanctions waiver" eases sanctions: no sanctions event, the one allowed benefits', () => {
     const text = 'The United States extended a sanctions waiver allowing Iraq to keep buying electricity from Iran.';

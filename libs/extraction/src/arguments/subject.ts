@@ -169,7 +169,10 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
     const h = p && headMention(v, p);
     return h ? [h] : [];
   }
-  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && t.lower === ',')) {
+  // "X hit Y, killing Z" is a bare participle; "France, however, has been conducting" has its auxiliaries
+  let aux = false;
+  for (let j = k + 1; j < verb; j++) if (v.tok(j)!.pos === 'AUX' || /^(?:has|have|had|is|are|was|were|been|be)$/.test(v.lower(j))) aux = true;
+  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && !aux && t.lower === ',')) {
     // "X met Y and signed", "X hit Y, killing Z": the verb they hang on
     const pv = previousVerb(v, k - 1);
     return pv >= 0 ? subjectAt(v, pv, depth + 1) : [];

@@ -50,6 +50,12 @@ describe('governors and cues', () => {
     expect(found[0]!.modality).toBe(modality);
   });
 
+  it('"dropped bombs" delivers an attack, it does not undo it', () => {
+    const found = all('A Russian jet dropped two bombs on a school in eastern Ukraine.', 'AttackCarriedOut');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.modality).toBe('asserted');
+  });
+
   it('nobody claiming an attack does not undo it', () => {
     const text = 'Rebels attacked a police station in northern Mali on Sunday. No group claimed the attack.';
     const attacks = all(text, 'AttackCarriedOut');

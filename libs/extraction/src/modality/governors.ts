@@ -103,6 +103,8 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     if (between.some((w, i) => w !== 'of' && !(w === 'to' && i === 0) && PREPOSITIONS.has(w))) return undefined;
     const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') ||
         /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
+    // "dropped two bombs" delivers the attack; "dropped the plan" undoes it
+    if (lemma === 'drop' && hit.type === 'AttackCarriedOut') return undefined;
     if (CANCEL.has(lemma)) return lemma === 'call' && !particle ? undefined : 'negated';
     if (DENY.has(lemma)) {
       if (particle === undefined && PARTICLE[lemma]) return undefined;
