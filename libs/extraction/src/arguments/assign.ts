@@ -28,6 +28,7 @@ import {
   inAttackBy,
   isLocativeMention,
   nearestLeftActor,
+  nonAgentSubject,
 } from './constructions.js';
 import { coordinatedRight, heads, objectAt, speakerOf, subjectAt } from './subject.js';
 
@@ -38,6 +39,8 @@ export interface Arguments {
   place?: Mention;
   /** A nominal trigger with its own actors ("the attacks targeting X", "the US sanctions"): no anaphor. */
   ownArguments: boolean;
+  /** The verb's subject is a force of nature, an illness or a market ("the quake killed"): no event. */
+  nonActorSubject?: boolean;
 }
 
 const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
@@ -139,6 +142,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   };
   // "attacked a village in (eastern) Ukraine", "a strike on a town near Kyiv": a place attacked is its country's
   const attackedSite = (p: { first: number; last: number }): Mention | undefined => {
+    // (a force of nature is no attacker: "the earthquake killed 20 people in Iran" never gets here, nonAgentSubject)
     if (hit.type !== 'AttackCarriedOut' || !/^(?:in|near|inside|outside)$/.test(v.lower(p.last))) return undefined;
     const m = inSentence.find((x) => x.first > p.last && x.first <= p.last + 4 && isLocative(v, x));
     // "Malian troops attacked a village in Mali": its own country's armed forces attack its civilians
@@ -270,6 +274,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   } else if (hit.type === 'ElectionHeld') {
     // an election is held by the country it is in (repair), not by the clause's subject
+  } else if (nonAgentSubject(v, hit.first)) {
+    return { agent: [], target: [], place: undefined, ownArguments: true, nonActorSubject: true };
   } else {
     agent.push(...subjectAt(v, hit.first));
     // no actor in the subject phrase: the nearest actor before the verb in its clause, not inside a prepositional phrase

@@ -148,3 +148,25 @@ describe('waivers', () => {
     expect(ids(e.target)).toEqual(['cuba']);
   });
 });
+
+describe('the agent must be an actor: non-political senses of event verbs', () => {
+  const context = "Iran's foreign minister met his Iraqi counterpart in Baghdad on Monday. ";
+  it.each([
+    'Oil prices rallied after the meeting.',
+    'Shares attacked resistance levels after the meeting.',
+    'The earthquake killed 20 people in Iran.',
+    'The earthquake killed 20 Iranians on Monday.',
+    'Floods killed dozens of Pakistani villagers.',
+    'The virus killed three Chinese doctors.',
+    'The storm hit Cuba on Monday and killed four Cubans.',
+    'The rupee struck a record low against the dollar.',
+  ])('%s -> only the meeting', (sentence) => {
+    const found = coder.extract({ text: context + sentence, publishedAt: '2023-05-10' });
+    expect(found.map((e) => e.type)).toEqual(['MeetingHeld']);
+  });
+
+  it('an armed group that kills is still an attacker', () => {
+    const e = one(context + 'Gunmen from Islamic State killed 20 Iranians on Monday.', 'AttackCarriedOut');
+    expect(e.target.map((x) => x.country)).toEqual(['IRN']);
+  });
+});

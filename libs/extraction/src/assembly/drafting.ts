@@ -42,7 +42,7 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     const hit: TriggerHit = re ? { ...found, type: re.type } : found;
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
-    if (frameRejects(a, hit, args.agent)) continue;
+    if (args.nonActorSubject || frameRejects(a, hit, args.agent)) continue;
     // a retyped event's modality is the governing verb's ("did not suspend aid")
     const modality = re ? modalityOf(a, { ...hit, first: re.at, last: re.at + 1, head: re.at }) : modalityOf(a, hit);
     // "called off on Monday a visit planned for next week": the date is the cancellation's, not the visit's
