@@ -203,12 +203,15 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   if (!verbal) {
     for (let k = hit.first - 1; k >= s.first && k >= hit.first - 9; k--) {
       const t = toks[k]!;
-      if (isVerb(t) && t.value !== '-' && toks[k - 1]?.value !== '-') {
+      // wink tags some past tenses after a name as adjectives ("Washington relaxed some sanctions")
+      const taggedAdj = t.pos === 'ADJ' && /ed$/.test(t.lower) && v.at.has(k - 1) &&
+          frame.light.has(t.lower.replace(/e?d$/, ''));
+      if ((isVerb(t) || taggedAdj) && t.value !== '-' && toks[k - 1]?.value !== '-') {
         // "a draft letter", "a strongly worded letter": a participle inside the noun phrase
         const inNp = /(?:ed|ing)$/.test(t.lower) && ['DET', 'ADV', 'ADJ', 'PUNCT'].includes(toks[k - 1]?.pos ?? '');
         const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || inNp || (/ing$/.test(t.lower) &&
             k === hit.first - 1);
-        const light = frame.light.has(t.lemma) || frame.light.has(t.lower);
+        const light = frame.light.has(t.lemma) || frame.light.has(t.lower) || taggedAdj;
         if (adjectival && !light) continue;
         if (light) lightVerb = k;
         receive = frame.receive.has(t.lemma);
@@ -224,6 +227,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
 
+  // a mis-tagged light verb inside the "noun phrase" ends it: its subject is no modifier of the event
+  if (lightVerb >= 0) for (let i = pre.length - 1; i >= 0; i--) if (pre[i]!.first < lightVerb) pre.splice(i, 1);
   const possessor = pre.find((m) => m.possessive);
   // "the attacks targeting X", "the talks between X and Y": a definite noun with its own arguments is no anaphor
   const ownArgs = !verbal && (preps.includes(v.lower(hit.last)) ||
@@ -249,7 +254,8 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
         !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
     if (light.length && !light.some((m) => pre.some((x) => x.entity.id === m.entity.id))) agent.push(...light);
     else if (byAgent.length) agent.push(...byAgent);
-    else if (!victim) agent.push(possessor ?? pre[0]!);
+    // "eased Venezuela oil sanctions": sanctions eased are the modifier's, who eases them is the verb's subject
+    else if (!victim && !(hit.type === 'WaiverGranted' && hit.rule.type === 'SanctionsImposed')) agent.push(possessor ?? pre[0]!);
     if (victim && !agent.includes(possessor)) target.push(possessor);
     for (const m of pre) if (!agent.includes(m) && !target.includes(m) && m !== possessor) target.push(m);
     if (target.length === 0) target.push(...objectRight(hit.last));

@@ -5,7 +5,7 @@
 import type { EventType } from '#domain';
 import { assertNever } from '#domain';
 import type { Mention } from '../actors/mention.js';
-import type { Analysis } from '../sentences/tokens.js';
+import type { Analysis, Token } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
 /** Verbs whose object noun is the event and whose subject is its agent. */
@@ -16,6 +16,8 @@ const LIGHT = new Set([
   'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call',
   'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'mistakenly', 'lift', 'ease', 'waive',
   'unveil', 'fire', 'step', 'reimpose', 'tighten', 'expand', 'toughen', 'broaden', 'restore',
+  // easing sanctions names who eases them: "Washington relaxed some sanctions"
+  'relax', 'loosen', 'remove', 'rescind', 'revoke', 'repeal', 'drop',
   // governors that undo the event still name who acted: "Iraq called off talks with Turkey"
   'cancel', 'scrap', 'abandon', 'postpone', 'suspend', 'reject', 'rule', 'refuse', 'decline', 'halt', 'block', 'veto',
   'shelve', 'delay',
@@ -114,6 +116,11 @@ const CUT = new Set([
   'cut', 'suspend', 'halt', 'freeze', 'withhold', 'stop', 'end', 'slash', 'block', 'withdraw', 'reduce', 'terminate',
   'curb',
 ]);
+/** Verbs that ease sanctions they govern: "lifted sanctions" grants relief, it imposes nothing. */
+const EASE = new Set([
+  'lift', 'ease', 'relax', 'loosen', 'waive', 'remove', 'suspend', 'unfreeze', 'rescind', 'revoke', 'repeal', 'drop',
+]);
+const PREP_STOP = new Set(['on', 'against', 'of', 'for', 'by', 'from', 'in', 'to', 'with']);
 const ACCORDS = new Set([
   'accord', 'agreement', 'deal', 'treaty', 'pact', 'initiative', 'arrangement', 'convention', 'protocol', 'talks',
   'negotiations', 'framework', 'truce', 'ceasefire',
@@ -134,6 +141,26 @@ export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: num
       if (/^[;:,]$/.test(t.lower)) break;
       if (t.pos !== 'VERB') continue;
       return CUT.has(t.lemma) ? { type: 'SanctionsImposed', at: k } : undefined;
+    }
+  }
+  if (hit.type === 'SanctionsImposed') {
+    // "lifted sanctions on X", "eased oil sanctions": easing them is a waiver (CAMEO 081/085)
+    const head = toks[hit.head]!;
+    const eases = (t: Token): boolean => EASE.has(t.lemma) || EASE.has(t.lower.replace(/e?d$/, ''));
+    // (the verb's own object must be the sanctions: "suspended cooperation" is itself a sanction)
+    const onSanctions = (): boolean => {
+      for (let k = hit.last; k < s.last && k < hit.last + 5; k++) {
+        if (/^(?:sanction|sanctions|embargo|embargoes|restrictions|blacklisting|measures)$/.test(toks[k]!.lower)) return true;
+        if (PREP_STOP.has(toks[k]!.lower) || /^[;:,]$/.test(toks[k]!.lower)) return false;
+      }
+      return false;
+    };
+    if (head.pos === 'VERB' && eases(head) && onSanctions()) return { type: 'WaiverGranted', at: hit.head };
+    for (let k = hit.first - 1; k >= s.first && k >= hit.first - 5; k--) {
+      const t = toks[k]!;
+      if (/^[;:,]$/.test(t.lower) || PREP_STOP.has(t.lower)) break;
+      if (t.pos !== 'VERB' && !(eases(t) && /ed$/.test(t.lower))) continue;
+      return eases(t) ? { type: 'WaiverGranted', at: k } : undefined;
     }
   }
   if (hit.type === 'TroopsWithdrawn') {

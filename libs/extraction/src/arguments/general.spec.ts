@@ -149,6 +149,44 @@ describe('waivers', () => {
   });
 });
 
+describe('easing sanctions and deciding on them', () => {
+  it.each([
+    ['The European Union lifted sanctions on Belarus.', 'european-union', 'belarus'],
+    ['The United States eased oil sanctions on Venezuela in October.', 'united-states', 'venezuela'],
+    ['Washington relaxed some sanctions against Cuba.', 'united-states', 'cuba'],
+  ])('%s -> a waiver, no sanctions', (text, agent, target) => {
+    expect(all(text, 'SanctionsImposed')).toEqual([]);
+    const e = one(text, 'WaiverGranted');
+    expect(ids(e.agent)).toEqual([agent]);
+    expect(ids(e.target)).toEqual([target]);
+  });
+
+  it('"did not lift sanctions" is a negated waiver', () => {
+    expect(one('The United States did not lift sanctions on Iran.', 'WaiverGranted').modality).toBe('negated');
+  });
+
+  it('the country before eased sanctions is the one they were on', () => {
+    const e = one('A licence that had eased Cuba trade sanctions expired on Friday.', 'WaiverGranted');
+    expect(ids(e.target)).toEqual(['cuba']);
+    expect(ids(e.agent)).toEqual([]);
+  });
+
+  it('suspending cooperation is itself a sanction, not an easing', () => {
+    expect(all('The European Union suspended security cooperation with Niger.', 'WaiverGranted')).toEqual([]);
+  });
+
+  it('one party agreeing on a measure is the measure, not an agreement', () => {
+    const text = 'The EU agreed on new sanctions against Iran.';
+    expect(all(text, 'AgreementReached')).toEqual([]);
+    expect(ids(one(text, 'SanctionsImposed').target)).toEqual(['iran']);
+    expect(all('Iran and Iraq agreed on a border deal.', 'AgreementReached')).toHaveLength(1);
+  });
+
+  it('a participle before a noun is an adjective: "designated ports" designate no one', () => {
+    expect(all('Grain ships left three designated ports in Ukraine on Monday.', 'SanctionsImposed')).toEqual([]);
+  });
+});
+
 describe('the agent must be an actor: non-political senses of event verbs', () => {
   const context = "Iran's foreign minister met his Iraqi counterpart in Baghdad on Monday. ";
   it.each([

@@ -43,6 +43,9 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
     if (args.nonActorSubject || frameRejects(a, hit, args.agent)) continue;
+    // "the EU agreed on new sanctions": one party deciding on a measure is that measure, no agreement between parties
+    if (hit.type === 'AgreementReached' && args.agent.length <= 1 && args.target.length === 0 &&
+        decidesMeasure(a, hit, hits)) continue;
     // a retyped event's modality is the governing verb's ("did not suspend aid")
     const modality = re ? modalityOf(a, { ...hit, first: re.at, last: re.at + 1, head: re.at }) : modalityOf(a, hit);
     // "called off on Monday a visit planned for next week": the date is the cancellation's, not the visit's
@@ -75,6 +78,14 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     });
   }
   return drafts.sort((x, y) => x.head - y.head);
+}
+
+/** "agreed on/to [new] sanctions", "agreed to withdraw": another event's trigger right after "agree". */
+function decidesMeasure(a: Analysis, hit: TriggerHit, hits: TriggerHit[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'agree' || !/^(?:on|upon|to)$/.test(toks[hit.last]?.lower ?? '')) return false;
+  return hits.some((h) => h.type !== 'AgreementReached' && h.sentence === hit.sentence && h.head > hit.last &&
+      h.head <= hit.last + 5 && toks.slice(hit.last + 1, h.head).every((t) => /^(?:DET|ADJ|ADV|NUM|NOUN)$/.test(t.pos)));
 }
 
 const RELATIVE = /\b(?:(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|had|has|have)|\w+ed\s+(?:during|since))\b/;

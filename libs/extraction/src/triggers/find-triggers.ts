@@ -83,6 +83,15 @@ function posOk(t: Token, pos: TriggerRule['pos']): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X';
 }
 
+/** "three designated ports", "the surrounded town": a participle between determiner and noun is an adjective. */
+function prenominal(toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  return /ed$/.test(t.lower) && prev !== undefined && next !== undefined && prev.sentence === t.sentence &&
+      next.sentence === t.sentence && /^(?:DET|NUM|ADJ)$/.test(prev.pos) && next.pos === 'NOUN';
+}
+
 function nearOk(a: Analysis, r: TriggerRule, first: number, last: number): boolean {
   const near = r.near;
   if (!near) return true;
@@ -136,7 +145,7 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
     if (byForm || byLemma || byLower) {
       const rules = [...(byForm ?? []), ...(byLemma ?? []), ...(byLower ?? [])];
       for (const r of rules) {
-        if (!posOk(t, r.pos)) continue;
+        if (!posOk(t, r.pos) || (r.pos === 'VERB' && prenominal(toks, i))) continue;
         // the rest of the words, each within `gap` tokens of the previous one
         let k = i;
         let ok = true;
