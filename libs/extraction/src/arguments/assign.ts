@@ -246,7 +246,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       const y = inSentence.find((m) => m.first > after && m.first <= after + 6);
       if (y) target.splice(0, target.length, y);
     }
-    if (target.length === 0) target.push(...objectRight(after, after));
+    // "were killed when militants ambushed ...": the when-clause's subject did it, it was not hit
+    if (target.length === 0 && !(SUBORDINATORS.has(v.lower(after)) && v.lower(after) !== 'that')) {
+      target.push(...objectRight(after, after));
+    }
   } else if (!verbal && (pre.length || byAgent.length)) {
     const victim = possessor !== undefined && frame.victimNoun; // "Soleimani's killing": the victim
     // "the US reimposed Venezuela oil sanctions": the light verb's subject acts on the modifier
@@ -312,6 +315,11 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   if (hit.type === 'WaiverGranted') {
     const allowed = beneficiary(v, hit.last);
     if (allowed.length) target.splice(0, target.length, ...allowed.filter((m) => !agent.includes(m)));
+  }
+  // "X hosted Y", "Y was hosted by X": the guest visits, the host is visited
+  if (hit.type === 'VisitMade' && head.lemma === 'host' && verbal) {
+    const guests = agent.splice(0, agent.length, ...target);
+    target.splice(0, target.length, ...guests);
   }
   // "X and Y traded fire", "exchanged strikes": each side attacks the other
   const reciprocal = hit.type === 'AttackCarriedOut' && agent.length >= 2 && target.length === 0 &&

@@ -104,7 +104,32 @@ describe('who did what to whom', () => {
   });
 });
 
+describe('hosting', () => {
+  it('"X hosted Y" is Y\'s visit to X, active or passive', () => {
+    for (const text of [
+      'Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday.',
+      'Brazilian President Lula was hosted by Chinese President Xi Jinping in Beijing on Friday.',
+    ]) {
+      const e = one(text, 'VisitMade');
+      expect(e.agent.map((x) => x.country)).toEqual(['BRA']);
+      expect(e.target.map((x) => x.country)).toEqual(['CHN']);
+      expect(e.evidence[0]!.text).toContain('Xi Jinping');
+    }
+  });
+
+  it('hosting talks or a tournament is no visit', () => {
+    expect(all('Iraq hosted talks between Iran and Saudi Arabia on Friday.', 'VisitMade')).toEqual([]);
+    expect(all('Qatar will host the World Cup in 2022, officials in Doha said.', 'VisitMade')).toEqual([]);
+  });
+});
+
 describe('subjects and targets of attacks', () => {
+  it('"were killed when militants ambushed ...": the when-clause\'s subject is no target', () => {
+    const found = all('Two soldiers were killed when militants ambushed their convoy in northern Burkina Faso on Monday.', 'AttackCarriedOut');
+    for (const e of found) expect(e.target.map((x) => x.sector)).not.toContain('REB');
+  });
+
+
   it('"X, however, has been conducting strikes": auxiliaries make it no participle clause', () => {
     const e = one('France, however, has been conducting airstrikes in Syria.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['france']);

@@ -145,10 +145,12 @@ function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Me
   const toks = a.tokens;
   let first = hit.first;
   let last = hit.last;
-  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) first = m.first;
-  for (const m of target) if (m.last > last && m.last - hit.last <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) last = m.last;
+  // either side may stand on either side of the trigger ("Ukraine was attacked by Russia", "X hosted Y")
+  for (const m of [...agent, ...target]) {
+    if (m.via === 'pronoun' || toks[m.first]!.sentence !== hit.sentence) continue;
+    if (m.first < first && hit.first - m.first <= 12) first = m.first;
+    if (m.last > last && m.last - hit.last <= 12) last = m.last;
+  }
   return { start: toks[first]!.start, end: toks[last - 1]!.end };
 }
 

@@ -55,6 +55,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'VisitMade', words: ['land'], pos: 'VERB', near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['=lands'], near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['trip'] },
+  // "X hosted Y" is Y's visit to X (CAMEO 043, the host's side of 042): only with an actor as object
+  { type: 'VisitMade', words: ['host'], pos: 'VERB', frame: [['object'], ['passiveBy']] },
   { type: 'VisitMade', words: ['travel'], pos: 'VERB', near: { words: ['to'], window: 2 } },
   // "went to Moscow", "headed to Beijing": a trip when a place or party follows
   { type: 'VisitMade', words: ['go', 'to'], pos: 'VERB', frame: [['object']] },
