@@ -50,6 +50,28 @@ describe('governors and cues', () => {
     expect(found[0]!.modality).toBe(modality);
   });
 
+  it.each([
+    ['Turkey refused to join the sanctions against Russia.', 'SanctionsImposed', 'negated'],
+    ['Nigeria said on Monday that it would send troops to Niger.', 'ForceMobilized', 'future'],
+    ['Ahead of his visit to China on Friday, the French president met German officials in Paris.', 'VisitMade', 'future'],
+  ] as const)('%s -> %s %s', (text, type, modality: Modality) => {
+    const found = all(text, type);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.modality).toBe(modality);
+  });
+
+  it('an infinitive carrying an event is transparent only for carrier verbs: "failed to stop the attack"', () => {
+    for (const text of [
+      'Iraqi police failed to stop the attack by Islamic State on the Kirkuk refinery.',
+      'Iraqi police did not prevent the attack by Islamic State on the Kirkuk refinery.',
+    ]) {
+      const found = all(text, 'AttackCarriedOut');
+      expect(found.map((e) => e.modality)).toEqual(['asserted']);
+    }
+    expect(all('Iraqi police prevented an attack by Islamic State on the Kirkuk refinery.', 'AttackCarriedOut')
+      .map((e) => e.modality)).toEqual(['negated']);
+  });
+
   it('"dropped bombs" delivers an attack, it does not undo it', () => {
     const found = all('A Russian jet dropped two bombs on a school in eastern Ukraine.', 'AttackCarriedOut');
     expect(found).toHaveLength(1);

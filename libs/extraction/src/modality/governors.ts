@@ -27,6 +27,11 @@ const DEMAND = new Set([
   'demand', 'urge', 'ask', 'request', 'press', 'appeal', 'implore', 'beg', 'encourage', 'exhort', 'pressure', 'push',
   'insist',
 ]);
+/** Verbs that carry a nominal event without changing whether it happens ("join the sanctions"). */
+const CARRIERS = new Set([
+  'join', 'sign', 'hold', 'impose', 'launch', 'carry', 'conduct', 'make', 'reach', 'attend', 'send', 'give', 'provide',
+  'grant', 'extend', 'renew', 'start', 'begin', 'resume', 'open', 'stage', 'mount', 'deliver', 'pay', 'issue',
+]);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
 const PREPOSITIONS = new Set([
@@ -67,6 +72,20 @@ function demanded(toks: Token[], from: number, hit: TriggerHit): boolean {
   return !between.some((w) => w !== 'of' && w !== 'to' && w !== 'that' && PREPOSITIONS.has(w));
 }
 
+/** "failed to stop", "did not prevent", "refused to call off": a canceller that is itself undone. */
+function undone(toks: Token[], k: number, first: number): boolean {
+  for (let j = k - 1; j >= first && j >= k - 3; j--) {
+    const w = toks[j]!;
+    if (/^(?:not|n't|never)$/.test(w.lower)) return true;
+    if (w.lower === 'to' && j === k - 1) {
+      const g = toks[j - 1];
+      return g !== undefined && /^(?:fail|refuse|decline)$/.test(g.lemma);
+    }
+    if (w.pos !== 'AUX' && w.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
 export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
   const toks = a.tokens;
   const s = a.sentences[hit.sentence]!;
@@ -92,6 +111,9 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (!transparent(toks, k)) return undefined;
       continue;
     }
+    // "refused to join the sanctions", "threatened to launch attacks": an infinitive that only carries
+    // the event lets the governor above it reach the event
+    if (CARRIERS.has(t.lemma) && toks[k - 1]?.lower === 'to' && k < hit.first) continue;
     const lemma = t.lemma;
     // "called on Iraq to expel", "called for talks": a demand, whose content has not happened
     const callFor = lemma === 'call' && /^(?:on|for|upon)$/.test(toks[k + 1]?.lower ?? '');
@@ -105,6 +127,7 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
         /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
     // "dropped two bombs" delivers the attack; "dropped the plan" undoes it
     if (lemma === 'drop' && hit.type === 'AttackCarriedOut') return undefined;
+    if (CANCEL.has(lemma) && !(lemma === 'call' && !particle) && undone(toks, k, s.first)) return 'asserted';
     if (CANCEL.has(lemma)) return lemma === 'call' && !particle ? undefined : 'negated';
     if (DENY.has(lemma)) {
       if (particle === undefined && PARTICLE[lemma]) return undefined;

@@ -41,6 +41,9 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     const t = toks[k]!;
     if (BOUNDARY.has(t.lower)) break;
     if (t.pos === 'VERB' && OPAQUE.has(t.lemma)) opaque = true;
+    // "ahead of his visit", "in preparation for the talks": what is prepared for is still to come
+    if ((t.lower === 'ahead' && toks[k + 1]?.lower === 'of') || (t.lower === 'preparation' &&
+        toks[k + 1]?.lower === 'for')) future = true;
     if (NEG.has(t.lower) && !hit.rule.keepsNegation) neg = neg || !opaque;
     else if (FUTURE.has(t.lower)) future = true;
     // "announced that troops would pull out": 'would' in reported speech is a past plan, not a condition
@@ -74,6 +77,8 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   const tail = a.text.slice(toks[hit.last - 1]!.end, Math.min(s.end, toks[hit.last - 1]!.end + 60)).replace(/\u2019/g, "'");
   if (POST_NEG.test(tail)) neg = true;
   const governed = governorOf(a, hit);
+  // "failed to stop the attack", "did not prevent the strike": the double negation leaves it standing
+  if (governed === 'asserted') return future ? 'future' : hypo ? 'hypothetical' : 'asserted';
   if (neg || governed === 'negated') return 'negated';
   if (governed === 'hypothetical' && hit.type !== 'ThreatIssued') return 'hypothetical';
   // "postponed the visit": it is still to happen

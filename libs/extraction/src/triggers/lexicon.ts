@@ -174,6 +174,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ForceMobilized', words: ['show', 'of', 'force'] },
   { type: 'ForceMobilized', words: ['dispatch'], near: { words: TROOPS, window: 3 } },
   { type: 'ForceMobilized', words: ['=dispatched'], near: { words: TROOPS, window: 3 } },
+  // "would send troops to Niger", "sent 2,000 soldiers": a deployment (CAMEO 154), not a letter
+  { type: 'ForceMobilized', words: ['send'], pos: 'VERB', near: { words: TROOPS, window: 3 } },
+  { type: 'ForceMobilized', words: ['=sent'], near: { words: TROOPS, window: 3 } },
   // AttackCarriedOut
   { type: 'AttackCarriedOut', words: ['attack'] },
   { type: 'AttackCarriedOut', words: ['=attacks'] },
