@@ -18,6 +18,8 @@ const LIGHT = new Set([
   'unveil', 'fire', 'step', 'reimpose', 'tighten', 'expand', 'toughen', 'broaden', 'restore',
   // easing sanctions names who eases them: "Washington relaxed some sanctions"
   'relax', 'loosen', 'remove', 'rescind', 'revoke', 'repeal', 'drop',
+  // weighing an option names who weighs it: "the EU is weighing new sanctions"
+  'weigh', 'consider', 'mull', 'contemplate', 'debate', 'discuss', 'propose', 'explore', 'eye',
   // governors that undo the event still name who acted: "Iraq called off talks with Turkey"
   'cancel', 'scrap', 'abandon', 'postpone', 'suspend', 'reject', 'rule', 'refuse', 'decline', 'halt', 'block', 'veto',
   'shelve', 'delay',

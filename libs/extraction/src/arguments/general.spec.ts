@@ -52,6 +52,13 @@ describe('who did what to whom', () => {
     expect(ids([...e.agent, ...e.target])).toEqual(['eritrea', 'ethiopia']);
   });
 
+  it('weighing or stopping short of a measure names who weighs it', () => {
+    expect(ids(one('The EU is weighing new sanctions on Iran.', 'SanctionsImposed').agent)).toEqual(['european-union']);
+    const e = one('The United States stopped short of imposing sanctions on Israel.', 'SanctionsImposed');
+    expect(ids(e.agent)).toEqual(['united-states']);
+    expect(ids(e.target)).toEqual(['israel']);
+  });
+
   it('reported speech: "X said Y had attacked" makes Y the attacker', () => {
     const e = one('Pakistani officials said India had attacked a border post.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['india']);

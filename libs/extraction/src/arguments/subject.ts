@@ -167,7 +167,10 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   if (ing && (t.lower === 'of' || t.lower === 'for')) {
     const p = phraseEndingAt(v, k);
     const h = p && headMention(v, p);
-    return h ? [h] : [];
+    if (h) return [h];
+    // "stopped short of imposing", "refrained from": the governing verb's subject
+    const g = p ? p.first - 1 : k - 1;
+    return isVerb(v.tok(g)) && !v.at.has(g) ? subjectAt(v, g, depth + 1) : [];
   }
   // "X hit Y, killing Z" is a bare participle; "France, however, has been conducting" has its auxiliaries
   let aux = false;

@@ -54,6 +54,8 @@ describe('governors and cues', () => {
     ['Turkey refused to join the sanctions against Russia.', 'SanctionsImposed', 'negated'],
     ['Nigeria said on Monday that it would send troops to Niger.', 'ForceMobilized', 'future'],
     ['Ahead of his visit to China on Friday, the French president met German officials in Paris.', 'VisitMade', 'future'],
+    ['The EU is weighing new sanctions on Iran.', 'SanctionsImposed', 'hypothetical'],
+    ['The United States stopped short of imposing sanctions on Israel.', 'SanctionsImposed', 'negated'],
   ] as const)('%s -> %s %s', (text, type, modality: Modality) => {
     const found = all(text, type);
     expect(found).toHaveLength(1);

@@ -12,7 +12,7 @@ import type { TriggerHit } from '../triggers/find-triggers.js';
 /** Verbs that undo whatever they govern. */
 const CANCEL = new Set([
   'cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail',
-  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline',
+  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline', 'refrain',
 ]);
 /** Verbs that undo an infinitive, gerund or that-clause, but not every object ("denied the accusation"). */
 const DENY = new Set(['deny', 'reject', 'dismiss', 'rule', 'refute', 'disavow']);
@@ -31,6 +31,10 @@ const DEMAND = new Set([
 const CARRIERS = new Set([
   'join', 'sign', 'hold', 'impose', 'launch', 'carry', 'conduct', 'make', 'reach', 'attend', 'send', 'give', 'provide',
   'grant', 'extend', 'renew', 'start', 'begin', 'resume', 'open', 'stage', 'mount', 'deliver', 'pay', 'issue',
+]);
+/** Verbs of weighing an option: "weighing new sanctions", "considering a visit" have not happened. */
+const CONSIDER = new Set([
+  'weigh', 'consider', 'mull', 'contemplate', 'debate', 'discuss', 'propose', 'explore', 'study', 'eye', 'float',
 ]);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
@@ -113,7 +117,8 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     }
     // "refused to join the sanctions", "threatened to launch attacks": an infinitive that only carries
     // the event lets the governor above it reach the event
-    if (CARRIERS.has(t.lemma) && toks[k - 1]?.lower === 'to' && k < hit.first) continue;
+    if (CARRIERS.has(t.lemma) && (toks[k - 1]?.lower === 'to' || (toks[k - 1]?.lower === 'of' &&
+        /ing$/.test(t.lower))) && k < hit.first) continue;
     const lemma = t.lemma;
     // "called on Iraq to expel", "called for talks": a demand, whose content has not happened
     const callFor = lemma === 'call' && /^(?:on|for|upon)$/.test(toks[k + 1]?.lower ?? '');
@@ -133,7 +138,7 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (particle === undefined && PARTICLE[lemma]) return undefined;
       return complement || DENIABLE_OBJECT.has(hit.type) ? 'negated' : undefined;
     }
-    if (THREAT.has(lemma)) return 'hypothetical';
+    if (THREAT.has(lemma) || CONSIDER.has(lemma)) return 'hypothetical';
     if (POSTPONE.has(lemma)) return 'future';
     return undefined;
   }
