@@ -27,6 +27,14 @@ describe('who did what to whom', () => {
     expect(ids(e.target)).toEqual(['ethiopia']);
   });
 
+  it('"Y was accused by X of ...": X accuses, Y is accused and did it', () => {
+    const text = 'Russia was accused by Ukraine of shelling the nuclear plant.';
+    const e = one(text, 'AccusationMade');
+    expect(ids(e.agent)).toEqual(['ukraine']);
+    expect(ids(e.target)).toEqual(['russia']);
+    for (const attack of all(text, 'AttackCarriedOut')) expect(ids(attack.agent)).toEqual(['russia']);
+  });
+
   it('a passive names its agent with "by"', () => {
     const e = one('Ukraine was attacked by Russia overnight.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['russia']);
@@ -108,6 +116,20 @@ describe('who did what to whom', () => {
     const text = 'Gunmen in Mali attacked convoys of the French army on Monday.';
     expect(all(text, 'ForceMobilized')).toEqual([]);
     expect(all(text, 'AttackCarriedOut')).toHaveLength(1);
+  });
+});
+
+describe('military drills and exercises are shows of force', () => {
+  it.each([
+    ['South Korea and the United States held joint military drills near the border.', ['south-korea', 'united-states']],
+    ['China launched large-scale military exercises around Taiwan on Thursday.', ['china']],
+  ])('%s', (text, agents) => {
+    expect(ids(one(text, 'ForceMobilized').agent)).toEqual([...agents].sort());
+  });
+
+  it('"the exercise of power" and oil drills are not', () => {
+    expect(all("The exercise of power by Iraq's president was criticised by lawmakers.", 'ForceMobilized')).toEqual([]);
+    expect(all('Oil drills in Venezuela were idle, the company in Caracas said.', 'ForceMobilized')).toEqual([]);
   });
 });
 

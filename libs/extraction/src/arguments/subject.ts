@@ -167,6 +167,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   if (ing && (t.lower === 'of' || t.lower === 'for')) {
     const p = phraseEndingAt(v, k);
     const h = p && headMention(v, p);
+    // "Russia was accused by Ukraine of shelling": the accuser follows "by", the accused is the passive's subject
+    if (h && v.lower(p.first - 1) === 'by' && isVerb(v.tok(p.first - 2))) return subjectAt(v, p.first - 2, depth + 1);
     if (h) return [h];
     // "stopped short of imposing", "refrained from": the governing verb's subject
     const g = p ? p.first - 1 : k - 1;

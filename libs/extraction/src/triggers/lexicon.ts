@@ -30,6 +30,10 @@ const PROTEST_FRAME: Frame = [['subject'], ['prep:in,outside,at,against,near,acr
 /** "a sanctions waiver" eases sanctions: the noun after decides. */
 export const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
+const MILITARY = [
+  'military', 'naval', 'navy', 'army', 'joint', 'live-fire', '=live', 'combat', 'air', 'amphibious', 'missile',
+  'artillery', 'war', 'defense', 'defence', 'nuclear', '=large-scale', 'warplanes', 'troops', '=fire',
+];
 const TROOPS = ['troop', 'troops', '=troops', 'force', '=forces', 'soldier', 'presence', 'military', 'member', '=members'];
 
 export const LEXICON: readonly TriggerRule[] = [
@@ -172,6 +176,10 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ForceMobilized', words: ['force', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['=forced', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['show', 'of', 'force'] },
+  // military drills and exercises are shows of force (CAMEO 150); "exercise of power" and oil drills are not
+  { type: 'ForceMobilized', words: ['drill'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['exercise'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['war', 'game'] },
   { type: 'ForceMobilized', words: ['dispatch'], near: { words: TROOPS, window: 3 } },
   { type: 'ForceMobilized', words: ['=dispatched'], near: { words: TROOPS, window: 3 } },
   // "would send troops to Niger", "sent 2,000 soldiers": a deployment (CAMEO 154), not a letter
