@@ -142,12 +142,15 @@ function uniqueHolder(g: Gazetteer, role: string, date: string): Entity | undefi
 
 export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
   const counts = new Map<string, number>();
+  let us = false;
   for (const m of mentions) {
     const c = m.entity.country;
+    us ||= c === 'USA';
     if (c === 'IGO' || c === 'USA') continue; // the US is in every story here; the story's own country is the one to default to
     counts.set(c, (counts.get(c) ?? 0) + (m.entity.kind === 'country' ? 2 : 1));
   }
-  let best = 'IRQ';
+  // no other country named: the US if it is named, else none (never a fixed country: "Biden postpones Africa visit")
+  let best = us ? 'USA' : '';
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
   void g;
@@ -229,7 +232,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     for (let k = first; k <= i; k++) covered[k] = 1;
   }
   out.sort((x, y) => x.first - y.first);
-  const base = out.length ? dominantCountry(out, g) : 'IRQ';
+  const base = out.length ? dominantCountry(out, g) : '';
 
   // Groups: "two Iraqi officials", "Iran's leaders", "Shiite lawmakers", "protesters".
   const byFirst = new Map<number, Mention>();

@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 
 function all(text: string, type: EventType): CodedEvent[] {
-  return coder.extract({ text, publishedAt: '2023-05-10' }).filter((e) => e.type === type);
+  return coder.extract({ text, publishedAt: '2023-05-10', language: 'en' }).filter((e) => e.type === type);
 }
 
 function one(text: string, type: EventType): CodedEvent {
@@ -133,6 +133,32 @@ describe('military drills and exercises are shows of force', () => {
   });
 });
 
+describe('headlines', () => {
+  // a headline is an article's first line: each text here is a headline over one body sentence
+  const body = '\nOfficials confirmed the plans on Monday.';
+  it('"X to V" is a plan', () => {
+    expect(one('US to withdraw troops from Niger' + body, 'TroopsWithdrawn').modality).toBe('future');
+    expect(one('Japan, South Korea leaders to meet in Tokyo' + body, 'MeetingHeld').modality).toBe('future');
+  });
+
+  it('a headline\'s comma is its "and"', () => {
+    const e = one('Iran, Saudi Arabia agree to restore ties' + body, 'AgreementReached');
+    expect(ids([...e.agent, ...e.target])).toEqual(['iran', 'saudi-arabia']);
+  });
+
+  it('"X slams Y" is criticism of Y', () => {
+    const e = one('Erdogan slams Sweden over Koran burning' + body, 'AccusationMade');
+    expect(e.agent.map((x) => x.country)).toEqual(['TUR']);
+    expect(ids(e.target)).toEqual(['sweden']);
+  });
+
+  it('no country named but the US: a visit is to no fixed default country', () => {
+    const e = one('Biden postpones Africa visit' + body, 'VisitMade');
+    expect(e.modality).toBe('future');
+    expect(e.target.map((x) => x.country)).not.toContain('IRQ');
+  });
+});
+
 describe('hosting', () => {
   it('"X hosted Y" is Y\'s visit to X, active or passive', () => {
     for (const text of [
@@ -253,7 +279,7 @@ describe('the agent must be an actor: non-political senses of event verbs', () =
     'The storm hit Cuba on Monday and killed four Cubans.',
     'The rupee struck a record low against the dollar.',
   ])('%s -> only the meeting', (sentence) => {
-    const found = coder.extract({ text: context + sentence, publishedAt: '2023-05-10' });
+    const found = coder.extract({ text: context + sentence, publishedAt: '2023-05-10', language: 'en' });
     expect(found.map((e) => e.type)).toEqual(['MeetingHeld']);
   });
 

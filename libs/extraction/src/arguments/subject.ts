@@ -37,7 +37,10 @@ function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
     const first = out[0]!.first;
     const sep = v.lower(first - 1);
     if (sep !== 'and' && sep !== 'or' && sep !== ',') break;
-    if (sep === ',' && !sawAnd) break;
+    // a headline's comma is its "and": "Iran, Saudi Arabia agree to restore ties"
+    const headlineList = sep === ',' && v.s.headline && !sawAnd && first - 1 > v.s.first &&
+        phraseEndingAt(v, first - 1)?.first === v.s.first;
+    if (sep === ',' && !sawAnd && !headlineList) break;
     const q = phraseEndingAt(v, first - 1);
     if (!q || !headMention(v, q)) break;
     if (sep !== ',') sawAnd = true;

@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 
 function all(text: string, type: EventType): CodedEvent[] {
-  return coder.extract({ text, publishedAt: '2023-05-10' }).filter((e) => e.type === type);
+  return coder.extract({ text, publishedAt: '2023-05-10', language: 'en' }).filter((e) => e.type === type);
 }
 
 describe('what is demanded has not happened; the demand has', () => {

@@ -51,8 +51,10 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
     else if (HYPO.has(t.lower)) hypo = true;
     // What a threat or warning names has not happened: "threatened to escalate its attacks".
     else if (t.pos === 'VERB' && THREAT_VERBS.has(t.lemma) && hit.type !== 'ThreatIssued') hypo = true;
-    // "Qaani is to hold meetings": be + to is a plan
+    // "Qaani is to hold meetings": be + to is a plan; a headline drops the "is" ("US to withdraw troops")
     if (t.lower === 'to' && /^(?:is|are|was|were)$/.test(toks[k - 1]?.lower ?? '')) future = true;
+    if (t.lower === 'to' && s.headline && k - 1 >= s.first && /^(?:PROPN|NOUN)$/.test(toks[k - 1]!.pos) &&
+        (k === hit.first - 1 || toks[k + 1]?.pos === 'VERB') && !verbBefore(a, s.first, k)) future = true;
     // "to reimpose oil sanctions": the infinitive's object is governed like the infinitive
     const npAfterVerb = (): boolean => {
       if (!(toks[k + 1]?.pos === 'VERB')) return false;
@@ -88,6 +90,12 @@ export function modalityOf(a: Analysis, hit: TriggerHit): Modality {
   if (future) return 'future';
   if (hypo) return 'hypothetical';
   return 'asserted';
+}
+
+/** A verb before `k` in the sentence: "UN calls on Israel to allow aid" is no headline plan. */
+function verbBefore(a: Analysis, from: number, k: number): boolean {
+  for (let j = from; j < k; j++) if (a.tokens[j]!.pos === 'VERB') return true;
+  return false;
 }
 
 const REPORTING = new Set(['say', 'announce', 'tell', 'state', 'report', 'confirm', 'add', 'write', 'declare', 'indicate', 'note', 'explain', 'promise', 'pledge']);

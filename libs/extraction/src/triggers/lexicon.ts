@@ -111,6 +111,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ThreatIssued', words: ['go', 'unanswered'], keepsNegation: true },
   // AccusationMade
   { type: 'AccusationMade', words: ['accuse'] },
+  // headline criticism with an actor as object: "Erdogan slams Sweden" (CAMEO 111)
+  { type: 'AccusationMade', words: ['slam'], pos: 'VERB', frame: [['object']] },
+  { type: 'AccusationMade', words: ['lambaste'], pos: 'VERB', frame: [['object']] },
   { type: 'AccusationMade', words: ['=accusing'] },
   { type: 'AccusationMade', words: ['=accused'] },
   { type: 'AccusationMade', words: ['accusation'] },
