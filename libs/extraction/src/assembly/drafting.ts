@@ -146,8 +146,9 @@ function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Me
   let first = hit.first;
   let last = hit.last;
   // either side may stand on either side of the trigger ("Ukraine was attacked by Russia", "X hosted Y")
-  for (const m of [...agent, ...target]) {
-    if (m.via === 'pronoun' || toks[m.first]!.sentence !== hit.sentence) continue;
+  // (a pronoun widens only as the target: "tying him", never "he ... said")
+  for (const m of [...agent.filter((x) => x.via !== 'pronoun'), ...target]) {
+    if (toks[m.first]!.sentence !== hit.sentence) continue;
     if (m.first < first && hit.first - m.first <= 12) first = m.first;
     if (m.last > last && m.last - hit.last <= 12) last = m.last;
   }
