@@ -30,7 +30,7 @@ import {
   nearestLeftActor,
   nonAgentSubject,
 } from './constructions.js';
-import { coordinatedRight, heads, objectAt, speakerOf, subjectAt } from './subject.js';
+import { coordinatedRight, heads, objectAt, speakerOf, subjectAfterOpening, subjectAt } from './subject.js';
 
 export interface Arguments {
   agent: Mention[];
@@ -325,6 +325,14 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const reciprocal = hit.type === 'AttackCarriedOut' && agent.length >= 2 && target.length === 0 &&
       (RECIPROCAL.has(head.lemma) || RECIPROCAL.has(head.lower.replace(/d$/, '')));
   if (reciprocal) target.push(...agent);
+  // "During his visit to Kenya, the chancellor met ...": an opening phrase's "his" is the main clause's subject
+  // "After meeting X, the premier flew ...": an opening gerund is the main clause's subject's
+  const openingGerund = hit.first === s.first + 1 && /ing$/.test(head.lower) &&
+      /^(?:after|before|while|since|upon|on|when|following)$/.test(v.lower(s.first));
+  if (!verbal && agent.length === 0 && (openingGerund || (POSS_PRONOUN.has(v.lower(hit.first - 1)) &&
+      !v.at.has(hit.first - 1))) && openingPhrase(v, hit.first)) {
+    agent.push(...subjectAfterOpening(v, hit.first).filter((m) => !target.includes(m)));
+  }
   // "his blood will not go for free, X said": a speech act with no actor of its own is the speaker's
   if (agent.length === 0 && SPEECH_ACTS.has(hit.type)) agent.push(...speakerOf(v).filter((m) => !target.includes(m)));
   // The place: a visit's or withdrawal's target country, else a locative "in X" near the trigger.
@@ -337,6 +345,13 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   }
   return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 ||
       byAgent.length > 0 || lightVerb >= 0 };
+}
+
+/** The trigger at `k` is in a sentence-opening phrase with no verb before it ("During his visit to X,"). */
+function openingPhrase(v: SentenceView, k: number): boolean {
+  for (let j = v.s.first; j < k; j++) if (isVerb(v.tok(j)) || v.lower(j) === ',') return false;
+  for (let j = k; j < v.s.last && j < k + 10; j++) if (v.lower(j) === ',') return true;
+  return false;
 }
 
 const RECIPROCAL = new Set(['trade', 'exchange', 'swap']);

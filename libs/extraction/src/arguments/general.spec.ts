@@ -91,6 +91,15 @@ describe('who did what to whom', () => {
     expect(e.agent.map((x) => x.country)).toEqual(['KEN']);
   });
 
+  it('an opening phrase\'s event is the main clause subject\'s ("During his visit to X, Y ...")', () => {
+    const visit = one('During his visit to Kenya on Monday, the German chancellor met Kenyan officials.', 'VisitMade');
+    expect(visit.agent.map((x) => x.country)).toEqual(['DEU']);
+    expect(ids(visit.target)).toEqual(['kenya']);
+    const meeting = one("After meeting Iran's foreign minister, the Iraqi premier flew to Riyadh.", 'MeetingHeld');
+    expect(meeting.agent.map((x) => x.country)).toEqual(['IRQ']);
+    expect(meeting.target.map((x) => x.country)).toEqual(['IRN']);
+  });
+
   it('"the minister" refers back to the last person named', () => {
     const e = one('Sergei Lavrov arrived in Beijing on Monday. The minister met Chinese officials on Tuesday.', 'MeetingHeld');
     expect(ids(e.agent)).toEqual(['sergei-lavrov']);

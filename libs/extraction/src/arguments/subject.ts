@@ -28,6 +28,8 @@ import {
 } from './phrases.js';
 
 const MAX_DEPTH = 5;
+/** Words opening an adverbial clause before the main clause: "After meeting X, Y ...". */
+const OPENERS = new Set(['after', 'before', 'while', 'since', 'upon', 'on', 'when', 'by', 'in', 'despite', 'following']);
 
 /** Phrases joined by "and"/"or"/"," to the left of `p` ("Benin, Germany and the UK"). */
 function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
@@ -127,7 +129,7 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
 }
 
 /** After an opening participle clause ("Accusing Moscow of ..., Zelensky said"): the main clause's subject. */
-function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
+export function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
   for (let k = verb + 1; k < v.s.last; k++) {
     if (v.lower(k) !== ',') continue;
     const p = phraseStartingAt(v, k + 1);
@@ -147,6 +149,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   const ing = /ing$/.test(verbTok.lower);
   const t = v.tok(k);
   if (!t) return ing || infinitive ? subjectAfterOpening(v, verb) : [];
+  // "After meeting X, the premier flew": an opening adverbial clause takes the main clause's subject
+  if (ing && k === v.s.first && OPENERS.has(t.lower)) return subjectAfterOpening(v, verb);
   if (infinitive) {
     // "agreed on Thursday to scale down": the time adverbial hangs on the verb
     let g = k;
