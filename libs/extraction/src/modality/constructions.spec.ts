@@ -55,6 +55,9 @@ describe('governors and cues', () => {
     ['Nigeria said on Monday that it would send troops to Niger.', 'ForceMobilized', 'future'],
     ['Ahead of his visit to China on Friday, the French president met German officials in Paris.', 'VisitMade', 'future'],
     ['The EU is weighing new sanctions on Iran.', 'SanctionsImposed', 'hypothetical'],
+    ['Germany and Sweden have announced troop withdrawals from Mali.', 'TroopsWithdrawn', 'future'],
+    ['The Kremlin announced a visit by Xi Jinping to Moscow.', 'VisitMade', 'future'],
+    ['The US announced sanctions on Iranian officials.', 'SanctionsImposed', 'asserted'],
     ['The United States stopped short of imposing sanctions on Israel.', 'SanctionsImposed', 'negated'],
   ] as const)('%s -> %s %s', (text, type, modality: Modality) => {
     const found = all(text, type);

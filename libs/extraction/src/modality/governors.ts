@@ -45,6 +45,8 @@ const AFTER_CANCEL = new Set([
   'cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto',
   'delay', 'defer', 'reschedule',
 ]);
+const ANNOUNCE = new Set(['announce', 'unveil', 'schedule']);
+const ANNOUNCED_LATER = new Set<EventType>(['TroopsWithdrawn', 'VisitMade', 'TalksStarted', 'MeetingHeld', 'ElectionHeld']);
 /** Verbs that move an event later without undoing it: "postponed the visit" is still to come. */
 const POSTPONE = new Set(['postpone', 'delay', 'defer', 'reschedule']);
 
@@ -140,6 +142,9 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     }
     if (THREAT.has(lemma) || CONSIDER.has(lemma)) return 'hypothetical';
     if (POSTPONE.has(lemma)) return 'future';
+    // "announced troop withdrawals", "announced a visit": what is announced is still to come
+    // ("announced sanctions" imposes them: not these types)
+    if (ANNOUNCE.has(lemma) && ANNOUNCED_LATER.has(hit.type) && !/ing$/.test(toks[hit.first]!.lower)) return 'future';
     return undefined;
   }
   return undefined;
