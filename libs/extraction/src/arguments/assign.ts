@@ -283,6 +283,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   } else if (hit.type === 'ElectionHeld') {
     // an election is held by the country it is in (repair), not by the clause's subject
+  } else if (hit.type === 'AttackCarriedOut' && head.lemma === 'come' && v.lower(hit.first + 1) === 'under') {
+    // "X came under fire from Y": X is attacked, Y attacks
+    target.push(...subjectAt(v, hit.first));
+    agent.push(...fromPhrase(v, hit.last, inSentence).filter((m) => !target.includes(m)));
   } else if (nonAgentSubject(v, hit.first)) {
     return { agent: [], target: [], place: undefined, ownArguments: true, nonActorSubject: true };
   } else {

@@ -168,6 +168,22 @@ describe('headlines', () => {
   });
 });
 
+describe('"came under fire"', () => {
+  it('from an armed group: an attack on the subject', () => {
+    const e = one('Israeli positions came under fire from Hezbollah on Monday.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['hezbollah']);
+    expect(e.target.map((x) => x.country)).toEqual(['ISR']);
+    expect(one('The Iraqi army came under attack from Islamic State fighters near Mosul.', 'AttackCarriedOut')
+      .target.map((x) => x.country)).toEqual(['IRQ']);
+  });
+
+  it('from lawmakers: criticism, no attack', () => {
+    const text = 'The Turkish president came under fire from opposition lawmakers over the deal.';
+    expect(all(text, 'AttackCarriedOut')).toEqual([]);
+    expect(one(text, 'AccusationMade').target.map((x) => x.country)).toEqual(['TUR']);
+  });
+});
+
 describe('hosting', () => {
   it('"X hosted Y" is Y\'s visit to X, active or passive', () => {
     for (const text of [

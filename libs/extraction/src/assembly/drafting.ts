@@ -36,12 +36,18 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
   };
   const attributions = new Map<number, string | undefined>();
   const drafts: Draft[] = [];
+  const longHits = hits.filter((h) => h.last - h.first > 1);
   for (const found of hits) {
     // "suspended aid to X" is a sanction; "withdrew from the accord" a rejection
     const re = retype(a, found);
-    const hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    let hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    // "came under attack from X": the single word inside a longer rule's span of the same type is that rule's
+    if (longHits.some((h) => h !== found && h.type === found.type && h.sentence === found.sentence && h.first <= found.first &&
+        h.last >= found.last && h.last - h.first > found.last - found.first)) continue;
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
+    // "came under fire from opposition lawmakers": fire from the unarmed is criticism (CAMEO 111)
+    if (hit.type === 'AttackCarriedOut' && underFireFromUnarmed(a, hit, args.agent)) hit = { ...hit, type: 'AccusationMade' };
     if (args.nonActorSubject || frameRejects(a, hit, args.agent)) continue;
     // "the EU agreed on new sanctions": one party deciding on a measure is that measure, no agreement between parties
     if (hit.type === 'AgreementReached' && args.agent.length <= 1 && args.target.length === 0 &&
@@ -78,6 +84,16 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     });
   }
   return drafts.sort((x, y) => x.head - y.head);
+}
+
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'COP', 'SPY']);
+
+/** "came under fire from X" where X is a person, lawmakers, a party, the media or civilians. */
+function underFireFromUnarmed(a: Analysis, hit: TriggerHit, agent: Mention[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'come' || toks[hit.first + 1]?.lower !== 'under' || agent.length === 0) return false;
+  return agent.every((m) => m.entity.kind === 'person' ? !ARMED_SECTORS.has(m.sector) :
+      /^(?:LEG|PTY|MED|CVL|JUD|BUS|IGO)$/.test(m.sector));
 }
 
 /** "agreed on/to [new] sanctions", "agreed to withdraw": another event's trigger right after "agree". */

@@ -189,6 +189,11 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ForceMobilized', words: ['send'], pos: 'VERB', near: { words: TROOPS, window: 3 } },
   { type: 'ForceMobilized', words: ['=sent'], near: { words: TROOPS, window: 3 } },
   // AttackCarriedOut
+  // "came under fire/attack from X": the subject is attacked, "from X" attacks (arguments/assign.ts)
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'attack'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'attack'] },
   { type: 'AttackCarriedOut', words: ['attack'] },
   { type: 'AttackCarriedOut', words: ['=attacks'] },
   { type: 'AttackCarriedOut', words: ['=attacked'] },
