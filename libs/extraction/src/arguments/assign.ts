@@ -253,7 +253,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   } else if (!verbal && (pre.length || byAgent.length)) {
     const victim = possessor !== undefined && frame.victimNoun; // "Soleimani's killing": the victim
     // "the US reimposed Venezuela oil sanctions": the light verb's subject acts on the modifier
-    const light = lightVerb >= 0 && !possessor && !byAgent.length &&
+    // ("rejected a US call for a truce": the one reacting to a speech act did not make it)
+    const reacting = lightVerb >= 0 && SPEECH_ACTS.has(hit.type) && REACT.has(toks[lightVerb]!.lemma);
+    const light = lightVerb >= 0 && !possessor && !byAgent.length && !reacting &&
         !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
     if (light.length && !light.some((m) => pre.some((x) => x.entity.id === m.entity.id))) agent.push(...light);
     else if (byAgent.length) agent.push(...byAgent);
@@ -262,7 +264,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     if (victim && !agent.includes(possessor)) target.push(possessor);
     for (const m of pre) if (!agent.includes(m) && !target.includes(m) && m !== possessor) target.push(m);
     if (target.length === 0) target.push(...objectRight(hit.last));
-    if (agent.length === 0 && lightVerb >= 0) agent.push(...subjectAt(v, lightVerb));
+    if (agent.length === 0 && lightVerb >= 0 && !reacting) agent.push(...subjectAt(v, lightVerb));
   } else if (!verbal && hit.type === 'ElectionHeld') {
     target.push(...objectRight(hit.last));
   } else if (!verbal) {
@@ -358,6 +360,9 @@ function openingPhrase(v: SentenceView, k: number): boolean {
   return false;
 }
 
+/** Verbs of reacting to someone else's demand, threat or accusation. */
+const REACT = new Set(['reject', 'refuse', 'dismiss', 'deny', 'ignore', 'heed', 'welcome', 'accept', 'answer', 'defy',
+  'brush', 'rebuff', 'spurn', 'decline']);
 const RECIPROCAL = new Set(['trade', 'exchange', 'swap']);
 const ALLOW = new Set(['allow', 'permit', 'let', 'enable', 'authorize', 'authorise']);
 

@@ -67,6 +67,13 @@ describe('who did what to whom', () => {
     expect(ids(e.target)).toEqual(['israel']);
   });
 
+  it('"rejected a US call": the call is the US\'s, the rejection the rejector\'s', () => {
+    const text = "Sudan's army rejected a US call for a truce.";
+    const demand = one(text, 'DemandIssued');
+    expect(ids(demand.agent)).toEqual(['united-states']);
+    expect(one(text, 'RejectionIssued').agent.map((x) => x.country)).toEqual(['SDN']);
+  });
+
   it('reported speech: "X said Y had attacked" makes Y the attacker', () => {
     const e = one('Pakistani officials said India had attacked a border post.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['india']);

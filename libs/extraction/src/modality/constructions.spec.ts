@@ -58,6 +58,7 @@ describe('governors and cues', () => {
     ['Germany and Sweden have announced troop withdrawals from Mali.', 'TroopsWithdrawn', 'future'],
     ['The Kremlin announced a visit by Xi Jinping to Moscow.', 'VisitMade', 'future'],
     ['The US announced sanctions on Iranian officials.', 'SanctionsImposed', 'asserted'],
+    ['Putin said Russia was ready for talks with Ukraine.', 'TalksStarted', 'hypothetical'],
     ['The United States stopped short of imposing sanctions on Israel.', 'SanctionsImposed', 'negated'],
   ] as const)('%s -> %s %s', (text, type, modality: Modality) => {
     const found = all(text, type);

@@ -11,7 +11,11 @@ import { governorOf } from './governors.js';
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'upcoming', 'scheduled', 'planned', 'expected', 'plans', 'plan', 'set']);
-const HYPO = new Set(['could', 'might', 'may', 'if', 'would', 'possible', 'potential', 'fears', 'fear', 'unless', 'whether']);
+// "ready for talks", "willing to help": an offer, not the event
+const HYPO = new Set([
+  'could', 'might', 'may', 'if', 'would', 'possible', 'potential', 'fears', 'fear', 'unless', 'whether', 'ready',
+  'willing', 'willingness', 'readiness',
+]);
 /** Verbs whose infinitive complement has not happened yet: "agreed to scale down". */
 const FUTURE_GOVERNORS = new Set(['agree', 'plan', 'intend', 'decide', 'pledge', 'promise', 'vow', 'expect', 'schedule', 'aim', 'want', 'hope', 'prepare', 'seek', 'vote', 'need', 'is', 'are', 'be', 'ready', 'set', 'intended', 'move', 'moving', 'poised', 'due']);
 const HYPO_GOVERNORS = new Set(['threaten', 'warn', 'could', 'would', 'might']);
