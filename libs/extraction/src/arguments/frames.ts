@@ -193,6 +193,17 @@ const TROOP_NOUNS = new Set([
   'tanks', 'advisers', 'advisors', 'trainers', 'boots',
 ]);
 
+function toldToAct(a: Analysis, hit: TriggerHit): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  for (let k = hit.last; k < s.last && k < hit.last + 8; k++) {
+    const w = toks[k]!.lower;
+    if (w === 'that' || w === ',' || w === ';') return false;
+    if (w === 'to') return toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'AUX';
+  }
+  return false;
+}
+
 const ATTACK_VERBS = new Set([
   'attack', 'ambush', 'target', 'hit', 'strike', 'bomb', 'shell', 'raid', 'assault', 'fire', 'intercept', 'destroy',
 ]);
@@ -237,6 +248,8 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
     const noun = objectNoun();
     if (noun && !TROOP_NOUNS.has(noun) && toks[hit.last]?.lower !== 'from') return true;
   }
+  // "told Iraq to expel": only "tell" + object + "to" + verb is a demand ("told Reuters that" is not)
+  if (hit.type === 'DemandIssued' && head.lemma === 'tell' && !toldToAct(a, hit)) return true;
   // "attacked convoys of the coalition", "an ambush on a convoy": the convoy is a target, not a show of force
   if (hit.type === 'ForceMobilized' && head.pos !== 'VERB' && attackedThing(a, hit.first)) return true;
   if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' &&

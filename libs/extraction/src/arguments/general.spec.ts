@@ -67,6 +67,13 @@ describe('who did what to whom', () => {
     expect(ids(e.target)).toEqual(['israel']);
   });
 
+  it('"told X to V" is a demand on X; "told Reuters that" is not', () => {
+    const e = one('China told the Philippines to stop provocations in the South China Sea.', 'DemandIssued');
+    expect(ids(e.agent)).toEqual(['china']);
+    expect(ids(e.target)).toEqual(['philippines']);
+    expect(all("Iran's foreign minister told Reuters that Tehran was open to dialogue.", 'DemandIssued')).toEqual([]);
+  });
+
   it('"rejected a US call": the call is the US\'s, the rejection the rejector\'s', () => {
     const text = "Sudan's army rejected a US call for a truce.";
     const demand = one(text, 'DemandIssued');

@@ -21,6 +21,7 @@ describe('what is demanded has not happened; the demand has', () => {
     ['France asked Mali to hold elections in February.', 'ElectionHeld'],
     ['Iraq demanded talks with Turkey.', 'TalksStarted'],
     ['Egypt urged Israel and Hamas to sign a ceasefire agreement.', 'AgreementReached'],
+    ['Mali told France to withdraw its troops.', 'TroopsWithdrawn'],
   ] as const)('%s -> %s hypothetical', (text, type) => {
     const found = all(text, type);
     expect(found).toHaveLength(1);

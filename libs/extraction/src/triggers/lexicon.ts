@@ -82,6 +82,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AgreementReached', words: ['joint', 'statement'] },
   { type: 'AgreementReached', words: ['memorandum'] },
   // DemandIssued
+  // "told the Philippines to stop": telling someone to act is a demand (frames.ts wants "to" + a verb after the object)
+  { type: 'DemandIssued', words: ['tell'], pos: 'VERB', frame: [['object']] },
   { type: 'DemandIssued', words: ['demand'] },
   { type: 'DemandIssued', words: ['=demands'] },
   { type: 'DemandIssued', words: ['call', 'for'] },
