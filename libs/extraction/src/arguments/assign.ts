@@ -39,8 +39,8 @@ export interface Arguments {
   place?: Mention;
   /** A nominal trigger with its own actors ("the attacks targeting X", "the US sanctions"): no anaphor. */
   ownArguments: boolean;
-  /** The verb's subject is a force of nature, an illness or a market ("the quake killed"): no event. */
-  nonActorSubject?: boolean;
+  /** No event after all: the verb's subject is a force of nature or a market ("the quake killed"), a guest is a team. */
+  noEvent?: boolean;
 }
 
 const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
@@ -290,7 +290,7 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     target.push(...subjectAt(v, hit.first));
     agent.push(...fromPhrase(v, hit.last, inSentence).filter((m) => !target.includes(m)));
   } else if (nonAgentSubject(v, hit.first)) {
-    return { agent: [], target: [], place: undefined, ownArguments: true, nonActorSubject: true };
+    return { agent: [], target: [], place: undefined, ownArguments: true, noEvent: true };
   } else {
     agent.push(...subjectAt(v, hit.first));
     // no actor in the subject phrase: the nearest actor before the verb in its clause, not inside a prepositional phrase
@@ -326,6 +326,11 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   if (hit.type === 'VisitMade' && head.lemma === 'host' && verbal) {
     const guests = agent.splice(0, agent.length, ...target);
     target.splice(0, target.length, ...guests);
+    // a state "hosting" a state is a match or a tournament ("Saudi Arabia hosted Argentina"); officials visit
+    // ("an Iranian delegation" is a group of officials: named by a demonym, not by the country's name)
+    if (agent.some((m) => m.entity.kind === 'country' && /^(?:name|alias|capital)$/.test(m.via) && !m.title)) {
+      return { agent: [], target: [], place: undefined, ownArguments: true, noEvent: true };
+    }
   }
   // "X and Y traded fire", "exchanged strikes": each side attacks the other
   const reciprocal = hit.type === 'AttackCarriedOut' && agent.length >= 2 && target.length === 0 &&

@@ -211,6 +211,13 @@ describe('hosting', () => {
     }
   });
 
+  it('hosting a delegation is its visit; a state hosting a state is a match', () => {
+    const e = one('Iraq hosted an Iranian delegation in Baghdad on Monday.', 'VisitMade');
+    expect(e.agent.map((x) => x.country)).toEqual(['IRN']);
+    expect(ids(e.target)).toEqual(['iraq']);
+    expect(all('Saudi Arabia hosted Argentina in a friendly match on Tuesday.', 'VisitMade')).toEqual([]);
+  });
+
   it('hosting talks or a tournament is no visit', () => {
     expect(all('Iraq hosted talks between Iran and Saudi Arabia on Friday.', 'VisitMade')).toEqual([]);
     expect(all('Qatar will host the World Cup in 2022, officials in Doha said.', 'VisitMade')).toEqual([]);

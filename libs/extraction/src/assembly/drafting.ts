@@ -48,7 +48,7 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
     // "came under fire from opposition lawmakers": fire from the unarmed is criticism (CAMEO 111)
     if (hit.type === 'AttackCarriedOut' && underFireFromUnarmed(a, hit, args.agent)) hit = { ...hit, type: 'AccusationMade' };
-    if (args.nonActorSubject || frameRejects(a, hit, args.agent)) continue;
+    if (args.noEvent || frameRejects(a, hit, args.agent)) continue;
     // "the EU agreed on new sanctions": one party deciding on a measure is that measure, no agreement between parties
     if (hit.type === 'AgreementReached' && args.agent.length <= 1 && args.target.length === 0 &&
         decidesMeasure(a, hit, hits)) continue;
