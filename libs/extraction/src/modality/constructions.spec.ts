@@ -85,6 +85,12 @@ describe('governors and cues', () => {
     expect(found[0]!.modality).toBe('asserted');
   });
 
+  it('"denied attacking": the denial is asserted, the attack negated', () => {
+    const text = 'Iran denied attacking the tanker in the Gulf.';
+    expect(all(text, 'RejectionIssued').map((e) => e.modality)).toEqual(['asserted']);
+    expect(all(text, 'AttackCarriedOut').map((e) => e.modality)).toEqual(['negated']);
+  });
+
   it('nobody claiming an attack does not undo it', () => {
     const text = 'Rebels attacked a police station in northern Mali on Sunday. No group claimed the attack.';
     const attacks = all(text, 'AttackCarriedOut');

@@ -185,6 +185,8 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
   return out;
 }
 
+const DENIALS = new Set(['deny', 'reject', 'refuse', 'dismiss']);
+
 /** A waiver, relief or exemption noun right after the sanctions word of a pattern (or its object). */
 function easesSanctions(a: Analysis, from: number, end: number): boolean {
   const toks = a.tokens;
@@ -216,7 +218,9 @@ function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lex
       // only a meaning of the families we take from CAMEO rules the verb and its object;
       // CAMEO's meanings outside the catalog are too loose to overrule ours ("deployed troops" is 062 there)
       const span = c.rule !== undefined && (h.head === i || (h.head >= c.last && h.head < c.end && h.sentence === sentence));
-      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1) {
+      // "denied attacking the tanker": a denied act stays an event (negated by its governor), beside the denial
+      const deniedAct = DENIALS.has(a.tokens[i]!.lemma) && h.head > i && /ing$/.test(a.tokens[h.head]!.lower);
+      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1 && !deniedAct) {
         out.splice(k, 1);
         lexicon--;
       }
