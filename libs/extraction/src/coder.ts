@@ -8,6 +8,7 @@ import { dataDir, loadGazetteer, type Gazetteer } from './actors/gazetteer.js';
 import { dominantCountry, findMentions, type MatchContext } from './actors/matcher.js';
 import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
+import { resolveBareTitles } from './arguments/bare-titles.js';
 import { buildPhoneticIndex } from './actors/phonetic.js';
 import { addCollectives, loadCollectives, type Collectives } from './arguments/collectives.js';
 import { draftMentions } from './assembly/drafting.js';
@@ -23,7 +24,7 @@ import { codeBounded, isCalendarDate, type BoundedCoding } from './bounded-codin
 import { CODED_LANGUAGES, languageOf } from './language/detect.js';
 
 /** Bump when the output for some input changes. */
-export const CODER_VERSION = 'rules-1.0.1';
+export const CODER_VERSION = 'rules-2.0.0';
 
 export interface CoderInput {
   text: string;
@@ -80,7 +81,7 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
 }
 
 function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: TriggerIndex, pub: string, tables: Tables): CodedEvent[] {
-  const found = resolvePronouns(a, findMentions(a, ctx));
+  const found = resolveBareTitles(a, resolvePronouns(a, findMentions(a, ctx)));
   const mentions = addCollectives(a, found, tables.collectives, g, dominantCountry(found, g));
   const covered = new Uint8Array(a.tokens.length);
   const bySentence: Mention[][] = a.sentences.map(() => []);

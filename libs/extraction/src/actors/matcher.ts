@@ -148,6 +148,7 @@ function uniqueHolder(g: Gazetteer, role: string, date: string): Entity | undefi
  */
 export function storyCountry(mentions: Mention[]): string | undefined {
   const counts = new Map<string, number>();
+  let us = false;
   for (const m of mentions) {
     const c = m.entity.country;
     if (c === 'IGO' || c === 'UNK') continue;
@@ -160,10 +161,10 @@ export function storyCountry(mentions: Mention[]): string | undefined {
   return best;
 }
 
-/** storyCountry(), or Iraq (the corpus the coder started from) for callers that need a country. */
+/** storyCountry(), or '' (no country) for callers that take a code: never a fixed country ("Biden postpones Africa visit" is about no one's collectives). */
 export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
   void g;
-  return storyCountry(mentions) ?? 'IRQ';
+  return storyCountry(mentions) ?? '';
 }
 
 function mention(a: Analysis, first: number, last: number, entity: Entity, via: Mention['via'], sector: Sector): Mention {
@@ -254,12 +255,30 @@ function surnameOf(a: Analysis, m: Mention): string | undefined {
   return w;
 }
 
+/** Roles whose holders headlines name by surname alone ("Biden postpones Africa visit", "Macron to visit Kyiv"). */
+const LEADER_ROLES: ReadonlySet<string> = new Set(['president', 'prime minister', 'chancellor', 'king', 'emir', 'supreme leader', 'junta leader', 'crown prince']);
+
+/** In the article's headline: its first sentence, ending without a full stop as headlines do. */
+function inHeadline(toks: readonly Token[], i: number): boolean {
+  if (toks[i]!.sentence !== 0) return false;
+  let last = i;
+  while (last + 1 < toks.length && toks[last + 1]!.sentence === 0) last++;
+  return !/^[.!?]$/.test(toks[last]!.value);
+}
+
+/** A head of state or government (or the like) in office on the article's date. */
+function leadsOn(e: Entity, date: string): boolean {
+  return e.offices?.some((o) => LEADER_ROLES.has(o.role) && o.from <= date && date < o.to) ?? false;
+}
+
 /**
  * Bare surnames: a one-word person alias stands for the person only when the
  * article also names them in full (anywhere: a headline comes first) or a title or
  * honorific stands before it ("President Ruto", "Mr Sybiha"); else it is the person
  * of that surname the article does name in full; else an office holder's surname in a
- * sentence that names a state or an organisation ("Erdogan accused Sweden"); else nobody. The last word of every
+ * sentence that names a state or an organisation ("Erdogan accused Sweden"), or in the
+ * headline (a first sentence without a full stop: headlines name leaders by surname alone) a head of state or
+ * government in office on the article's date; else nobody. The last word of every
  * person named in full also names them alone ("Andrii Sybiha ... Sybiha said").
  */
 function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: Bare[], titleEnds: Set<number>, covered: Uint8Array): void {
@@ -292,7 +311,7 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     const other = b.last - b.first === 1 ? bySurname.get(toks[b.first]!.value) : undefined;
     if (named || titled(b.first)) push(b.first, b.last, named ?? b.entity);
     else if (other) push(b.first, b.last, other);
-    else if (publicFigure(b.entity) && political.has(toks[b.first]!.sentence)) push(b.first, b.last, b.entity);
+    else if (publicFigure(b.entity) && (political.has(toks[b.first]!.sentence) || (inHeadline(toks, b.first) && leadsOn(b.entity, ctx.publishedAt)))) push(b.first, b.last, b.entity);
     else for (let k = b.first; k < b.last; k++) covered[k] = 0;
   }
   if (bySurname.size === 0 && byHead.size === 0) return;

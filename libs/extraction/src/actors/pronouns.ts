@@ -20,7 +20,8 @@ export function resolvePronouns(a: Analysis, mentions: Mention[]): Mention[] {
     while (mi < mentions.length && mentions[mi]!.first <= i) {
       const m = mentions[mi]!;
       out.push(m);
-      if (m.entity.kind === 'person') {
+      // a title whose holder is unknown ("the Kenyan president") is still a person for "he"
+      if (m.entity.kind === 'person' || m.title !== undefined) {
         lastPerson = m;
         const n = (counts.get(m.entity.id) ?? 0) + 1;
         counts.set(m.entity.id, n);

@@ -36,6 +36,14 @@ describe('bare surnames', () => {
     expect(ids('Ruto is a common name in the valley.')).toEqual([]);
   });
 
+  it('name a head of state or government in office on the date in a headline (no full stop)', () => {
+    expect(ids('Ruto flies to Addis for talks\nThe trip was confirmed on Monday.')).toEqual(['william-ruto']);
+    expect(ids('Macron to address the nation tonight\nAides said the speech was short.')).toEqual(['emmanuel-macron']);
+    // a sentence, not a headline; and a president no longer in office on the date
+    expect(ids('Ruto flies to Addis for talks.')).toEqual([]);
+    expect(ids('Ruto flies to Addis for talks\nThe trip was confirmed on Monday.', '2015-06-01')).toEqual([]);
+  });
+
   it('name the person after a title or honorific', () => {
     expect(ids('President Zelensky flew to Warsaw.')[0]).toBe('volodymyr-zelenskiy');
     expect(ids('Mr Netanyahu declined to comment.')).toEqual(['benjamin-netanyahu']);

@@ -6,7 +6,18 @@
 // (eastern) Ukraine") or a participant.
 import type { Mention } from '../actors/mention.js';
 import type { Analysis } from '../sentences/tokens.js';
-import { headMention, isVerb, LOCATIVE, phraseEndingAt, phraseStartingAt, PREPOSITIONS, SentenceView, SUBORDINATORS } from './phrases.js';
+import {
+  beforeVerbGroup,
+  headMention,
+  isVerb,
+  LOCATIVE,
+  phraseEndingAt,
+  phraseStartingAt,
+  PREPOSITIONS,
+  previousVerb,
+  SentenceView,
+  SUBORDINATORS,
+} from './phrases.js';
 import { subjectAt } from './subject.js';
 
 export const ATTACK_NOUNS = new Set([
@@ -112,4 +123,33 @@ export function inAttackBy(v: SentenceView, from: number): Mention[] {
   if (!p || !ATTACK_NOUNS.has(v.lower(p.last - 1))) return [];
   const h = headMention(v, { first: p.first, last: p.last - 1 });
   return h ? [h] : [];
+}
+
+/**
+ * Subjects that are forces of nature, illness, accidents or markets: what they "hit",
+ * "kill" or "attack" is no political event ("the earthquake killed 20 Iranians",
+ * "oil prices rallied", "shares attacked resistance levels").
+ */
+const NON_AGENT_HEADS = new Set([
+  'earthquake', 'earthquakes', 'quake', 'quakes', 'aftershock', 'aftershocks', 'storm', 'storms', 'flood', 'floods',
+  'flooding', 'rain', 'rains', 'snow', 'hurricane', 'typhoon', 'cyclone', 'tornado', 'tsunami', 'landslide',
+  'landslides', 'avalanche', 'wildfire', 'wildfires', 'blaze', 'drought', 'heatwave', 'heat', 'cold', 'lightning',
+  'eruption', 'volcano', 'virus', 'disease', 'epidemic', 'pandemic', 'outbreak', 'cholera', 'covid', 'covid-19',
+  'famine', 'accident', 'crash', 'collision', 'derailment', 'prices', 'price', 'shares', 'stocks', 'stock', 'markets',
+  'market', 'inflation', 'bonds', 'yields', 'currency', 'index', 'indexes', 'indices', 'futures', 'rally', 'sell-off',
+  'selloff', 'recession', 'rates', 'dollar', 'euro', 'rupee', 'lira', 'yen', 'rouble', 'ruble', 'oil', 'gold',
+]);
+
+/** The subject of the verb at `verb` is a phrase with no actor whose head is a natural force, illness or market. */
+export function nonAgentSubject(v: SentenceView, verb: number): boolean {
+  let k = beforeVerbGroup(v, verb);
+  // "the storm hit Cuba and killed four": the first verb's subject
+  for (let n = 0; n < 3 && (v.lower(k) === 'and' || v.lower(k) === 'or'); n++) {
+    const pv = previousVerb(v, k - 1);
+    if (pv < 0) return false;
+    k = beforeVerbGroup(v, pv);
+  }
+  const p = phraseEndingAt(v, k + 1);
+  if (!p || v.within(p.first, p.last).length) return false;
+  return NON_AGENT_HEADS.has(v.lower(p.last - 1));
 }

@@ -176,8 +176,9 @@ export function beforeVerbGroup(v: SentenceView, at: number): number {
 /** Index just past the verb group starting at `from` (particles and adverbs after the verb). */
 export function afterVerbGroup(v: SentenceView, from: number): number {
   let k = from;
+  // ("killed when militants ambushed": "when" opens another clause, its subject is no object)
   while (k < v.s.last && (v.tok(k)!.pos === 'ADV' || v.tok(k)!.pos === 'PART') && !v.at.has(k) &&
-      v.lower(k) !== 'not') k++;
+      v.lower(k) !== 'not' && !SUBORDINATORS.has(v.lower(k))) k++;
   return k;
 }
 

@@ -28,6 +28,8 @@ import {
 } from './phrases.js';
 
 const MAX_DEPTH = 5;
+/** Words opening an adverbial clause before the main clause: "After meeting X, Y ...". */
+const OPENERS = new Set(['after', 'before', 'while', 'since', 'upon', 'on', 'when', 'by', 'in', 'despite', 'following']);
 
 /** Phrases joined by "and"/"or"/"," to the left of `p` ("Benin, Germany and the UK"). */
 function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
@@ -37,7 +39,10 @@ function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
     const first = out[0]!.first;
     const sep = v.lower(first - 1);
     if (sep !== 'and' && sep !== 'or' && sep !== ',') break;
-    if (sep === ',' && !sawAnd) break;
+    // a headline's comma is its "and": "Iran, Saudi Arabia agree to restore ties"
+    const headlineList = sep === ',' && v.s.headline && !sawAnd && first - 1 > v.s.first &&
+        phraseEndingAt(v, first - 1)?.first === v.s.first;
+    if (sep === ',' && !sawAnd && !headlineList) break;
     const q = phraseEndingAt(v, first - 1);
     if (!q || !headMention(v, q)) break;
     if (sep !== ',') sawAnd = true;
@@ -124,7 +129,7 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
 }
 
 /** After an opening participle clause ("Accusing Moscow of ..., Zelensky said"): the main clause's subject. */
-function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
+export function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
   for (let k = verb + 1; k < v.s.last; k++) {
     if (v.lower(k) !== ',') continue;
     const p = phraseStartingAt(v, k + 1);
@@ -144,6 +149,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   const ing = /ing$/.test(verbTok.lower);
   const t = v.tok(k);
   if (!t) return ing || infinitive ? subjectAfterOpening(v, verb) : [];
+  // "After meeting X, the premier flew": an opening adverbial clause takes the main clause's subject
+  if (ing && k === v.s.first && OPENERS.has(t.lower)) return subjectAfterOpening(v, verb);
   if (infinitive) {
     // "agreed on Thursday to scale down": the time adverbial hangs on the verb
     let g = k;
@@ -167,9 +174,17 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   if (ing && (t.lower === 'of' || t.lower === 'for')) {
     const p = phraseEndingAt(v, k);
     const h = p && headMention(v, p);
-    return h ? [h] : [];
+    // "Russia was accused by Ukraine of shelling": the accuser follows "by", the accused is the passive's subject
+    if (h && v.lower(p.first - 1) === 'by' && isVerb(v.tok(p.first - 2))) return subjectAt(v, p.first - 2, depth + 1);
+    if (h) return [h];
+    // "stopped short of imposing", "refrained from": the governing verb's subject
+    const g = p ? p.first - 1 : k - 1;
+    return isVerb(v.tok(g)) && !v.at.has(g) ? subjectAt(v, g, depth + 1) : [];
   }
-  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && t.lower === ',')) {
+  // "X hit Y, killing Z" is a bare participle; "France, however, has been conducting" has its auxiliaries
+  let aux = false;
+  for (let j = k + 1; j < verb; j++) if (v.tok(j)!.pos === 'AUX' || /^(?:has|have|had|is|are|was|were|been|be)$/.test(v.lower(j))) aux = true;
+  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && !aux && t.lower === ',')) {
     // "X met Y and signed", "X hit Y, killing Z": the verb they hang on
     const pv = previousVerb(v, k - 1);
     return pv >= 0 ? subjectAt(v, pv, depth + 1) : [];

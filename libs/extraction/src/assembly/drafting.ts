@@ -36,13 +36,22 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
   };
   const attributions = new Map<number, string | undefined>();
   const drafts: Draft[] = [];
+  const longHits = hits.filter((h) => h.last - h.first > 1);
   for (const found of hits) {
     // "suspended aid to X" is a sanction; "withdrew from the accord" a rejection
     const re = retype(a, found);
-    const hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    let hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    // "came under attack from X": the single word inside a longer rule's span of the same type is that rule's
+    if (longHits.some((h) => h !== found && h.type === found.type && h.sentence === found.sentence && h.first <= found.first &&
+        h.last >= found.last && h.last - h.first > found.last - found.first)) continue;
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
-    if (frameRejects(a, hit, args.agent)) continue;
+    // "came under fire from opposition lawmakers": fire from the unarmed is criticism (CAMEO 111)
+    if (hit.type === 'AttackCarriedOut' && underFireFromUnarmed(a, hit, args.agent)) hit = { ...hit, type: 'AccusationMade' };
+    if (args.noEvent || frameRejects(a, hit, args.agent)) continue;
+    // "the EU agreed on new sanctions": one party deciding on a measure is that measure, no agreement between parties
+    if (hit.type === 'AgreementReached' && args.agent.length <= 1 && args.target.length === 0 &&
+        decidesMeasure(a, hit, hits)) continue;
     // a retyped event's modality is the governing verb's ("did not suspend aid")
     const modality = re ? modalityOf(a, { ...hit, first: re.at, last: re.at + 1, head: re.at }) : modalityOf(a, hit);
     // "called off on Monday a visit planned for next week": the date is the cancellation's, not the visit's
@@ -75,6 +84,24 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
     });
   }
   return drafts.sort((x, y) => x.head - y.head);
+}
+
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'COP', 'SPY']);
+
+/** "came under fire from X" where X is a person, lawmakers, a party, the media or civilians. */
+function underFireFromUnarmed(a: Analysis, hit: TriggerHit, agent: Mention[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'come' || toks[hit.first + 1]?.lower !== 'under' || agent.length === 0) return false;
+  return agent.every((m) => m.entity.kind === 'person' ? !ARMED_SECTORS.has(m.sector) :
+      /^(?:LEG|PTY|MED|CVL|JUD|BUS|IGO)$/.test(m.sector));
+}
+
+/** "agreed on/to [new] sanctions", "agreed to withdraw": another event's trigger right after "agree". */
+function decidesMeasure(a: Analysis, hit: TriggerHit, hits: TriggerHit[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'agree' || !/^(?:on|upon|to)$/.test(toks[hit.last]?.lower ?? '')) return false;
+  return hits.some((h) => h.type !== 'AgreementReached' && h.sentence === hit.sentence && h.head > hit.last &&
+      h.head <= hit.last + 5 && toks.slice(hit.last + 1, h.head).every((t) => /^(?:DET|ADJ|ADV|NUM|NOUN)$/.test(t.pos)));
 }
 
 const RELATIVE = /\b(?:(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|had|has|have)|\w+ed\s+(?:during|since))\b/;
@@ -134,10 +161,13 @@ function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Me
   const toks = a.tokens;
   let first = hit.first;
   let last = hit.last;
-  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) first = m.first;
-  for (const m of target) if (m.last > last && m.last - hit.last <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) last = m.last;
+  // either side may stand on either side of the trigger ("Ukraine was attacked by Russia", "X hosted Y")
+  // (a pronoun widens only as the target: "tying him", never "he ... said")
+  for (const m of [...agent.filter((x) => x.via !== 'pronoun'), ...target]) {
+    if (toks[m.first]!.sentence !== hit.sentence) continue;
+    if (m.first < first && hit.first - m.first <= 12) first = m.first;
+    if (m.last > last && m.last - hit.last <= 12) last = m.last;
+  }
   return { start: toks[first]!.start, end: toks[last - 1]!.end };
 }
 

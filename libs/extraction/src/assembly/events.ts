@@ -74,7 +74,11 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
         date.start !== pub ? resolveTitleOn(g, m, date.start) : m);
     date ??= defaultDate(pub, modality === 'future' || modality === 'hypothetical');
     const agentMs = c.drafts.flatMap((d) => d.agent).map(onDate);
-    const targetMs = c.drafts.flatMap((d) => d.target).map(onDate).filter((m) => !agentMs.some((x) => x.entity.id === m.entity.id));
+    // "X and Y traded fire": a reciprocal event's sides are both agent and target (arguments/assign.ts)
+    const reciprocal = c.drafts.some((d) => d.target.length >= 2 && d.target.every((m) => d.agent.some((x) =>
+        x.entity.id === m.entity.id)));
+    const targetMs = c.drafts.flatMap((d) => d.target).map(onDate).filter((m) => reciprocal ||
+        !agentMs.some((x) => x.entity.id === m.entity.id));
     const place = c.drafts.find((d) => d.place?.via === 'capital')?.place;
     const caption = c.drafts.every((d) => d.caption);
     const hasAgent = agentMs.length > 0;

@@ -58,6 +58,15 @@ export function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mentio
         }
         if (best) d.target = [best];
       }
+      if (c.type === 'WaiverGranted' && d.target.length === 0) {
+        // easing sanctions benefits whoever they are on: the sanctions named in its sentence, else the latest before
+        const agentIds = new Set(d.agent.map((m) => m.entity.id));
+        const on = (x: Draft): Mention[] => x.target.filter((m) => !agentIds.has(m.entity.id));
+        const sanctions = all.filter((x) => x.type === 'SanctionsImposed' && x.sentence <= d.sentence && on(x).length);
+        const same = sanctions.find((x) => x.sentence === d.sentence);
+        const latest = same ?? sanctions.sort((x, y) => y.head - x.head)[0];
+        if (latest) d.target = [on(latest)[0]!];
+      }
       const nearestCountry = (): Mention | undefined => {
         let best: Mention | undefined;
         for (const m of mentions) {

@@ -12,7 +12,7 @@ import type { TriggerHit } from '../triggers/find-triggers.js';
 /** Verbs that undo whatever they govern. */
 const CANCEL = new Set([
   'cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail',
-  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline',
+  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline', 'refrain',
 ]);
 /** Verbs that undo an infinitive, gerund or that-clause, but not every object ("denied the accusation"). */
 const DENY = new Set(['deny', 'reject', 'dismiss', 'rule', 'refute', 'disavow']);
@@ -22,6 +22,20 @@ const DENIABLE_OBJECT = new Set<EventType>([
 ]);
 /** Verbs whose complement is what is threatened or feared. */
 const THREAT = new Set(['threaten', 'warn', 'fear', 'vow']);
+/** Verbs whose complement is asked of someone: what is demanded has not happened. */
+const DEMAND = new Set([
+  'demand', 'urge', 'ask', 'request', 'press', 'appeal', 'implore', 'beg', 'encourage', 'exhort', 'pressure', 'push',
+  'insist',
+]);
+/** Verbs that carry a nominal event without changing whether it happens ("join the sanctions"). */
+const CARRIERS = new Set([
+  'join', 'sign', 'hold', 'impose', 'launch', 'carry', 'conduct', 'make', 'reach', 'attend', 'send', 'give', 'provide',
+  'grant', 'extend', 'renew', 'start', 'begin', 'resume', 'open', 'stage', 'mount', 'deliver', 'pay', 'issue',
+]);
+/** Verbs of weighing an option: "weighing new sanctions", "considering a visit" have not happened. */
+const CONSIDER = new Set([
+  'weigh', 'consider', 'mull', 'contemplate', 'debate', 'discuss', 'propose', 'explore', 'study', 'eye', 'float',
+]);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
 const PREPOSITIONS = new Set([
@@ -29,8 +43,12 @@ const PREPOSITIONS = new Set([
 ]);
 const AFTER_CANCEL = new Set([
   'cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto',
-  'delay',
+  'delay', 'defer', 'reschedule',
 ]);
+const ANNOUNCE = new Set(['announce', 'unveil', 'schedule']);
+const ANNOUNCED_LATER = new Set<EventType>(['TroopsWithdrawn', 'VisitMade', 'TalksStarted', 'MeetingHeld', 'ElectionHeld']);
+/** Verbs that move an event later without undoing it: "postponed the visit" is still to come. */
+const POSTPONE = new Set(['postpone', 'delay', 'defer', 'reschedule']);
 
 function isVerb(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
@@ -50,6 +68,30 @@ function transparent(toks: Token[], k: number): boolean {
   return /(?:ed|ing|en)$/.test(t.lower) && inNp;
 }
 
+/**
+ * Whether a demand verb whose complement starts at `from` reaches the mention: its object ("demanded the
+ * withdrawal"), "X to ..." or "that X ..." with no preposition of another phrase in between.
+ */
+function demanded(toks: Token[], from: number, hit: TriggerHit): boolean {
+  if (hit.type === 'DemandIssued') return false;
+  const between = toks.slice(from, hit.first).map((x) => x.lower);
+  return !between.some((w) => w !== 'of' && w !== 'to' && w !== 'that' && PREPOSITIONS.has(w));
+}
+
+/** "failed to stop", "did not prevent", "refused to call off": a canceller that is itself undone. */
+function undone(toks: Token[], k: number, first: number): boolean {
+  for (let j = k - 1; j >= first && j >= k - 3; j--) {
+    const w = toks[j]!;
+    if (/^(?:not|n't|never)$/.test(w.lower)) return true;
+    if (w.lower === 'to' && j === k - 1) {
+      const g = toks[j - 1];
+      return g !== undefined && /^(?:fail|refuse|decline)$/.test(g.lemma);
+    }
+    if (w.pos !== 'AUX' && w.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
 export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
   const toks = a.tokens;
   const s = a.sentences[hit.sentence]!;
@@ -66,8 +108,7 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (sawBe && t.pos !== 'ADV') break;
       continue;
     }
-    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return t.lemma === 'postpone' ||
-        t.lemma === 'delay' ? undefined : 'negated';
+    if (sawBe && AFTER_CANCEL.has(t.lemma) && /ed$/.test(t.lower)) return POSTPONE.has(t.lemma) ? 'future' : 'negated';
     break;
   }
   for (let k = hit.first - 1; k >= s.first && k >= hit.first - 14; k--) {
@@ -76,7 +117,14 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
       if (!transparent(toks, k)) return undefined;
       continue;
     }
+    // "refused to join the sanctions", "threatened to launch attacks": an infinitive that only carries
+    // the event lets the governor above it reach the event
+    if (CARRIERS.has(t.lemma) && (toks[k - 1]?.lower === 'to' || (toks[k - 1]?.lower === 'of' &&
+        /ing$/.test(t.lower))) && k < hit.first) continue;
     const lemma = t.lemma;
+    // "called on Iraq to expel", "called for talks": a demand, whose content has not happened
+    const callFor = lemma === 'call' && /^(?:on|for|upon)$/.test(toks[k + 1]?.lower ?? '');
+    if (callFor || DEMAND.has(lemma)) return demanded(toks, k + (callFor ? 2 : 1), hit) ? 'hypothetical' : undefined;
     const particle = PARTICLE[lemma];
     if (particle && toks[k + 1]?.lower !== particle) return undefined;
     const between = toks.slice(k + (particle ? 2 : 1), hit.first).map((x) => x.lower);
@@ -84,12 +132,19 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     if (between.some((w, i) => w !== 'of' && !(w === 'to' && i === 0) && PREPOSITIONS.has(w))) return undefined;
     const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') ||
         /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
+    // "dropped two bombs" delivers the attack; "dropped the plan" undoes it
+    if (lemma === 'drop' && hit.type === 'AttackCarriedOut') return undefined;
+    if (CANCEL.has(lemma) && !(lemma === 'call' && !particle) && undone(toks, k, s.first)) return 'asserted';
     if (CANCEL.has(lemma)) return lemma === 'call' && !particle ? undefined : 'negated';
     if (DENY.has(lemma)) {
       if (particle === undefined && PARTICLE[lemma]) return undefined;
       return complement || DENIABLE_OBJECT.has(hit.type) ? 'negated' : undefined;
     }
-    if (THREAT.has(lemma)) return 'hypothetical';
+    if (THREAT.has(lemma) || CONSIDER.has(lemma)) return 'hypothetical';
+    if (POSTPONE.has(lemma)) return 'future';
+    // "announced troop withdrawals", "announced a visit": what is announced is still to come
+    // ("announced sanctions" imposes them: not these types)
+    if (ANNOUNCE.has(lemma) && ANNOUNCED_LATER.has(hit.type) && !/ing$/.test(toks[hit.first]!.lower)) return 'future';
     return undefined;
   }
   return undefined;

@@ -10,7 +10,7 @@ import type { Analysis, Token } from '../sentences/tokens.js';
 import { cameoAt, loadCameoIndex, type CameoIndex } from './cameo-rules.js';
 import { buildDiscardIndex, discardAt, SENTENCE_DISCARD, STORY_DISCARD, type DiscardIndex, type DiscardTable } from './discards.js';
 import { frameHolds, type FrameContext } from './frames.js';
-import { LEXICON, type TriggerRule } from './lexicon.js';
+import { LEXICON, SANCTION_COMPOUNDS, type TriggerRule } from './lexicon.js';
 
 export interface TriggerHit {
   type: EventType;
@@ -83,6 +83,15 @@ function posOk(t: Token, pos: TriggerRule['pos']): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X';
 }
 
+/** "three designated ports", "the surrounded town": a participle between determiner and noun is an adjective. */
+function prenominal(toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  return /ed$/.test(t.lower) && prev !== undefined && next !== undefined && prev.sentence === t.sentence &&
+      next.sentence === t.sentence && /^(?:DET|NUM|ADJ)$/.test(prev.pos) && next.pos === 'NOUN';
+}
+
 function nearOk(a: Analysis, r: TriggerRule, first: number, last: number): boolean {
   const near = r.near;
   if (!near) return true;
@@ -136,7 +145,7 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
     if (byForm || byLemma || byLower) {
       const rules = [...(byForm ?? []), ...(byLemma ?? []), ...(byLower ?? [])];
       for (const r of rules) {
-        if (!posOk(t, r.pos)) continue;
+        if (!posOk(t, r.pos) || (r.pos === 'VERB' && prenominal(toks, i))) continue;
         // the rest of the words, each within `gap` tokens of the previous one
         let k = i;
         let ok = true;
@@ -176,6 +185,18 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
   return out;
 }
 
+const DENIALS = new Set(['deny', 'reject', 'refuse', 'dismiss']);
+
+/** A waiver, relief or exemption noun right after the sanctions word of a pattern (or its object). */
+function easesSanctions(a: Analysis, from: number, end: number): boolean {
+  const toks = a.tokens;
+  const s = toks[from - 1]!.sentence;
+  for (let k = from; k < Math.max(end, from + 4) + 1 && k < toks.length && toks[k]!.sentence === s; k++) {
+    if (SANCTION_COMPOUNDS.includes(toks[k]!.lower) && /^sanction/.test(toks[k - 1]!.lower)) return true;
+  }
+  return false;
+}
+
 /**
  * The CAMEO reading of a verb: a specific pattern of a family we take from CAMEO
  * decides the meaning of the verb and its object (replacing our lexicon's bare
@@ -185,6 +206,8 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
 function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lexicon: number, fx: FrameContext): number {
   const c = cameoAt(a, ix, i);
   if (!c) return lexicon;
+  // "extended a sanctions waiver": the noun after "sanctions" eases them, the verb imposes nothing
+  if (c.type === 'SanctionsImposed' && easesSanctions(a, c.last, c.end)) return lexicon;
   const sentence = a.tokens[i]!.sentence;
   const ours = (h: TriggerHit, k: number): boolean => k < lexicon && h.head === i;
   if (c.specific) {
@@ -195,7 +218,9 @@ function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lex
       // only a meaning of the families we take from CAMEO rules the verb and its object;
       // CAMEO's meanings outside the catalog are too loose to overrule ours ("deployed troops" is 062 there)
       const span = c.rule !== undefined && (h.head === i || (h.head >= c.last && h.head < c.end && h.sentence === sentence));
-      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1) {
+      // "denied attacking the tanker": a denied act stays an event (negated by its governor), beside the denial
+      const deniedAct = DENIALS.has(a.tokens[i]!.lemma) && h.head > i && /ing$/.test(a.tokens[h.head]!.lower);
+      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1 && !deniedAct) {
         out.splice(k, 1);
         lexicon--;
       }

@@ -28,8 +28,12 @@ export interface TriggerRule {
 const PROTEST_FRAME: Frame = [['subject'], ['prep:in,outside,at,against,near,across,through,on']];
 
 /** "a sanctions waiver" eases sanctions: the noun after decides. */
-const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
+export const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
+const MILITARY = [
+  'military', 'naval', 'navy', 'army', 'joint', 'live-fire', '=live', 'combat', 'air', 'amphibious', 'missile',
+  'artillery', 'war', 'defense', 'defence', 'nuclear', '=large-scale', 'warplanes', 'troops', '=fire',
+];
 const TROOPS = ['troop', 'troops', '=troops', 'force', '=forces', 'soldier', 'presence', 'military', 'member', '=members'];
 
 export const LEXICON: readonly TriggerRule[] = [
@@ -55,6 +59,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'VisitMade', words: ['land'], pos: 'VERB', near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['=lands'], near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['trip'] },
+  // "X hosted Y" is Y's visit to X (CAMEO 043, the host's side of 042): only with an actor as object
+  { type: 'VisitMade', words: ['host'], pos: 'VERB', frame: [['object'], ['passiveBy']] },
   { type: 'VisitMade', words: ['travel'], pos: 'VERB', near: { words: ['to'], window: 2 } },
   // "went to Moscow", "headed to Beijing": a trip when a place or party follows
   { type: 'VisitMade', words: ['go', 'to'], pos: 'VERB', frame: [['object']] },
@@ -76,6 +82,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AgreementReached', words: ['joint', 'statement'] },
   { type: 'AgreementReached', words: ['memorandum'] },
   // DemandIssued
+  // "told the Philippines to stop": telling someone to act is a demand (frames.ts wants "to" + a verb after the object)
+  { type: 'DemandIssued', words: ['tell'], pos: 'VERB', frame: [['object']] },
   { type: 'DemandIssued', words: ['demand'] },
   { type: 'DemandIssued', words: ['=demands'] },
   { type: 'DemandIssued', words: ['call', 'for'] },
@@ -105,6 +113,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ThreatIssued', words: ['go', 'unanswered'], keepsNegation: true },
   // AccusationMade
   { type: 'AccusationMade', words: ['accuse'] },
+  // headline criticism with an actor as object: "Erdogan slams Sweden" (CAMEO 111)
+  { type: 'AccusationMade', words: ['slam'], pos: 'VERB', frame: [['object']] },
+  { type: 'AccusationMade', words: ['lambaste'], pos: 'VERB', frame: [['object']] },
   { type: 'AccusationMade', words: ['=accusing'] },
   { type: 'AccusationMade', words: ['=accused'] },
   { type: 'AccusationMade', words: ['accusation'] },
@@ -130,6 +141,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'WaiverGranted', words: ['waiver'] },
   { type: 'WaiverGranted', words: ['exemption'] },
   { type: 'WaiverGranted', words: ['unfreeze'] },
+  // "sanctions relief": easing them (CAMEO 085), the noun after decides (SANCTION_COMPOUNDS)
+  { type: 'WaiverGranted', words: ['=sanctions', 'relief'] },
+  { type: 'WaiverGranted', words: ['=sanction', 'relief'] },
   { type: 'WaiverGranted', words: ['release'], near: { words: ['fund', '=funds', 'asset', '=assets', 'money'], window: 4 } },
   // SanctionsImposed
   { type: 'SanctionsImposed', words: ['sanction'], notBefore: SANCTION_COMPOUNDS },
@@ -167,9 +181,21 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ForceMobilized', words: ['force', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['=forced', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['show', 'of', 'force'] },
+  // military drills and exercises are shows of force (CAMEO 150); "exercise of power" and oil drills are not
+  { type: 'ForceMobilized', words: ['drill'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['exercise'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['war', 'game'] },
   { type: 'ForceMobilized', words: ['dispatch'], near: { words: TROOPS, window: 3 } },
   { type: 'ForceMobilized', words: ['=dispatched'], near: { words: TROOPS, window: 3 } },
+  // "would send troops to Niger", "sent 2,000 soldiers": a deployment (CAMEO 154), not a letter
+  { type: 'ForceMobilized', words: ['send'], pos: 'VERB', near: { words: TROOPS, window: 3 } },
+  { type: 'ForceMobilized', words: ['=sent'], near: { words: TROOPS, window: 3 } },
   // AttackCarriedOut
+  // "came under fire/attack from X": the subject is attacked, "from X" attacks (arguments/assign.ts)
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'attack'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'attack'] },
   { type: 'AttackCarriedOut', words: ['attack'] },
   { type: 'AttackCarriedOut', words: ['=attacks'] },
   { type: 'AttackCarriedOut', words: ['=attacked'] },
