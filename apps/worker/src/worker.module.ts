@@ -7,5 +7,14 @@ import { FeedsWorkerModule } from './feeds/feeds.module.js';
 import { RebuildsModule } from './rebuilds/rebuilds.module.js';
 
 /** The background side: dispatcher, coding processor, projections, alert delivery. */
-@Module({ imports: [PlatformModule, CodingModule, ReadModelProjectionsModule, FeedsWorkerModule, AlertsWorkerModule, RebuildsModule] })
+@Module({
+  imports: [
+    PlatformModule,
+    CodingModule,
+    ReadModelProjectionsModule,
+    FeedsWorkerModule,
+    AlertsWorkerModule,
+    RebuildsModule,
+  ],
+})
 export class WorkerModule {}

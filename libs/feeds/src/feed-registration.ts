@@ -33,7 +33,9 @@ export function parseFeedRegistration(body: unknown): FeedRegistration {
   }
   const parsed = feedRegistrationSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidFeedError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
+    throw new InvalidFeedError(
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+    );
   }
   return parsed.data;
 }

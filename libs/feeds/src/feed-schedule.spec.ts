@@ -16,7 +16,9 @@ function fakeQueue(initial: Record<string, number>) {
       return schedulers.delete(id);
     },
     async getJobSchedulers(start = 0, end = -1) {
-      const all = [...schedulers].map(([key, every]) => ({ key, name: 'poll', every }) as JobSchedulerJson<FeedPollJob>);
+      const all = [...schedulers].map(
+        ([key, every]) => ({ key, name: 'poll', every }) as JobSchedulerJson<FeedPollJob>,
+      );
       return all.slice(start, end === -1 ? undefined : end + 1);
     },
   } as unknown as SchedulerQueue;

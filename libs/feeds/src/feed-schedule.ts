@@ -4,8 +4,15 @@ import { type FeedPollJob, POLL_JOB, POLL_JOB_OPTIONS } from '#queue';
 /** The part of a BullMQ Queue the scheduling needs, so it can be unit-tested with a fake. */
 export type SchedulerQueue = Pick<Queue<FeedPollJob>, 'upsertJobScheduler' | 'removeJobScheduler' | 'getJobSchedulers'>;
 
-export async function scheduleFeed(queue: SchedulerQueue, feed: { id: string; pollIntervalSeconds: number }): Promise<void> {
-  await queue.upsertJobScheduler(feed.id, { every: feed.pollIntervalSeconds * 1_000 }, { name: POLL_JOB, data: { feedId: feed.id }, opts: POLL_JOB_OPTIONS });
+export async function scheduleFeed(
+  queue: SchedulerQueue,
+  feed: { id: string; pollIntervalSeconds: number },
+): Promise<void> {
+  await queue.upsertJobScheduler(
+    feed.id,
+    { every: feed.pollIntervalSeconds * 1_000 },
+    { name: POLL_JOB, data: { feedId: feed.id }, opts: POLL_JOB_OPTIONS },
+  );
 }
 
 export async function unscheduleFeed(queue: SchedulerQueue, feedId: string): Promise<void> {

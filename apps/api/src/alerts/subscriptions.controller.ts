@@ -1,4 +1,15 @@
-import { BadRequestException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Patch, Post, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -33,11 +44,17 @@ async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } |
   } catch (error) {
     if (!(error instanceof InternalAddressError || error instanceof OutboundUrlError)) throw error;
     const fields = [{ field: 'delivery.webhook.url', message: error.message }];
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: `delivery.webhook.url: ${error.message}`, fields });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'invalid-request',
+      message: `delivery.webhook.url: ${error.message}`,
+      fields,
+    });
   }
 }
 
-const notFound = (id: string) => new NotFoundException({ statusCode: 404, error: 'not-found', message: `no subscription ${id}` });
+const notFound = (id: string) =>
+  new NotFoundException({ statusCode: 404, error: 'not-found', message: `no subscription ${id}` });
 
 const EXAMPLES = {
   'waivers involving Iraq, to the queue': {
@@ -47,7 +64,13 @@ const EXAMPLES = {
   },
   'threats and attacks, even hypothetical ones, to a webhook': {
     name: 'Threats against US forces',
-    rule: { eventTypes: ['ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'target', modalities: ['asserted', 'hypothetical'], minSources: 2 },
+    rule: {
+      eventTypes: ['ThreatIssued', 'AttackCarriedOut'],
+      countries: ['USA'],
+      countryRole: 'target',
+      modalities: ['asserted', 'hypothetical'],
+      minSources: 2,
+    },
     delivery: { queue: false, webhook: { url: 'https://alerts.example.org/newsledger' } },
     notifyOnUpdate: true,
   },
@@ -77,7 +100,10 @@ export class SubscriptionsController {
   })
   @ApiZodBody(createSubscriptionSchema, EXAMPLES)
   @ApiZodResponse(201, savedSubscriptionSchema, 'The subscription, and its webhook secret this once')
-  async create(@ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string): Promise<SavedSubscriptionJson> {
+  async create(
+    @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput,
+    @CurrentAdmin() by: string,
+  ): Promise<SavedSubscriptionJson> {
     await checkWebhookUrl(input);
     const { subscription, webhookSecret } = await this.commands.execute(new CreateSubscription(input, by));
     return { ...(subscription as SubscriptionJson), webhookSecret };
@@ -88,7 +114,9 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'List subscriptions, oldest first (never their secrets)' })
   @ApiZodQuery(subscriptionListParams)
   @ApiZodResponse(200, pageSchema(subscriptionViewSchema), 'A page of subscriptions with the total')
-  async list(@ZodQuery(subscriptionListParams) params: z.output<typeof subscriptionListParams>): Promise<Page<SubscriptionJson>> {
+  async list(
+    @ZodQuery(subscriptionListParams) params: z.output<typeof subscriptionListParams>,
+  ): Promise<Page<SubscriptionJson>> {
     const includeDeleted = params.includeDeleted === 'true';
     const offset = params.offset ?? 0;
     const [rows, total] = await Promise.all([
@@ -110,11 +138,21 @@ export class SubscriptionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change some fields (appends SubscriptionUpdated with what changed)', description: 'A webhook with a new `secret` rotates it; the new secret is returned once.' })
-  @ApiZodBody(updateSubscriptionSchema, { 'rename': { name: 'Waivers for Iraq' }, 'also hypothetical events': { rule: { eventTypes: ['WaiverGranted'], modalities: ['asserted', 'hypothetical'] } } })
+  @ApiOperation({
+    summary: 'Change some fields (appends SubscriptionUpdated with what changed)',
+    description: 'A webhook with a new `secret` rotates it; the new secret is returned once.',
+  })
+  @ApiZodBody(updateSubscriptionSchema, {
+    rename: { name: 'Waivers for Iraq' },
+    'also hypothetical events': { rule: { eventTypes: ['WaiverGranted'], modalities: ['asserted', 'hypothetical'] } },
+  })
   @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as changed')
   @ApiError(404, 'No such subscription, or it was deleted')
-  async update(@ZodParam('id', uuidParam) id: string, @ZodBody(updateSubscriptionSchema) input: z.output<typeof updateSubscriptionSchema>, @CurrentAdmin() by: string) {
+  async update(
+    @ZodParam('id', uuidParam) id: string,
+    @ZodBody(updateSubscriptionSchema) input: z.output<typeof updateSubscriptionSchema>,
+    @CurrentAdmin() by: string,
+  ) {
     await checkWebhookUrl(input);
     return this.apply(id, input, by);
   }
@@ -124,21 +162,31 @@ export class SubscriptionsController {
   @ApiZodBody(createSubscriptionSchema, EXAMPLES)
   @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as replaced')
   @ApiError(404, 'No such subscription, or it was deleted')
-  async replace(@ZodParam('id', uuidParam) id: string, @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string) {
+  async replace(
+    @ZodParam('id', uuidParam) id: string,
+    @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput,
+    @CurrentAdmin() by: string,
+  ) {
     await checkWebhookUrl(input);
     return this.apply(id, { ...input, notifyOnUpdate: input.notifyOnUpdate ?? false }, by);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete: no new alerts from now on (appends SubscriptionDeleted); its alerts and deliveries stay readable' })
+  @ApiOperation({
+    summary: 'Delete: no new alerts from now on (appends SubscriptionDeleted); its alerts and deliveries stay readable',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiError(404, 'No such subscription, or already deleted')
   async remove(@ZodParam('id', uuidParam) id: string, @CurrentAdmin() by: string): Promise<void> {
     if (!(await this.commands.execute(new DeleteSubscription(id, by)))) throw notFound(id);
   }
 
-  private async apply(id: string, input: z.output<typeof updateSubscriptionSchema>, by: string): Promise<SavedSubscriptionJson> {
+  private async apply(
+    id: string,
+    input: z.output<typeof updateSubscriptionSchema>,
+    by: string,
+  ): Promise<SavedSubscriptionJson> {
     try {
       const { subscription, webhookSecret } = await this.commands.execute(new UpdateSubscription(id, input, by));
       return { ...(subscription as SubscriptionJson), webhookSecret };

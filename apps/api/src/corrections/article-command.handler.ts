@@ -18,7 +18,8 @@ export interface ArticleCommandResult {
 }
 
 /** A coded event keeps its own id (read models and alerts name it); the article's other events get fresh ones. */
-export const articleEventId = (event: ArticleStreamEvent): string => (isEventType(event.type) ? (event.data as { eventId: string }).eventId : newEventId());
+export const articleEventId = (event: ArticleStreamEvent): string =>
+  isEventType(event.type) ? (event.data as { eventId: string }).eventId : newEventId();
 
 /** The article's decider through the one command handler (load, fold, decide, append, retry on a conflict). */
 @CommandHandler(ExecuteArticleCommand)
@@ -26,7 +27,14 @@ export class ArticleCommandHandler implements ICommandHandler<ExecuteArticleComm
   constructor(private readonly store: EventStore) {}
 
   async execute({ articleId, command, metadata }: ExecuteArticleCommand): Promise<ArticleCommandResult> {
-    const outcome = await handleCommand(this.store, articleStreamId(articleId), articleDecider, command, { metadata, eventId: articleEventId });
-    return { articleId, appended: outcome.events.map((e) => ({ eventId: e.eventId, type: e.type })), streamVersion: outcome.nextExpectedVersion };
+    const outcome = await handleCommand(this.store, articleStreamId(articleId), articleDecider, command, {
+      metadata,
+      eventId: articleEventId,
+    });
+    return {
+      articleId,
+      appended: outcome.events.map((e) => ({ eventId: e.eventId, type: e.type })),
+      streamVersion: outcome.nextExpectedVersion,
+    };
   }
 }

@@ -57,7 +57,10 @@ export class OperationsService {
   }
 
   async logPosition(): Promise<string> {
-    const row = await this.database.db.selectFrom('events').select((eb) => eb.fn.max('global_position').as('max')).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('global_position').as('max'))
+      .executeTakeFirst();
     return String(row?.max ?? 0);
   }
 
@@ -106,7 +109,14 @@ export class OperationsService {
             })),
           };
         } catch (error) {
-          return { name, counts: {}, failed: [], workers: null, note: null, error: error instanceof Error ? error.message : String(error) };
+          return {
+            name,
+            counts: {},
+            failed: [],
+            workers: null,
+            note: null,
+            error: error instanceof Error ? error.message : String(error),
+          };
         }
       }),
     );
@@ -142,7 +152,10 @@ export class OperationsService {
         .filter((r) => r.modality === 'asserted')
         .map((r) => ({ type: r.type, events: Number(r.n) }))
         .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type)),
-      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>((sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }), {}),
+      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>(
+        (sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }),
+        {},
+      ),
       articlesByStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])),
       alertsSent: alerts
         ? Array.from({ length: 48 }, (_, i) => {
@@ -157,7 +170,10 @@ export class OperationsService {
   /** Articles whose coding failed for good, newest first, with the reason (a coder error, a time limit). */
   async codingFailures(limit = 100): Promise<{ total: number; failures: CodingFailureView[] }> {
     const db = this.database.db;
-    const current = db.selectFrom('read_article_states as s').where('s.recorded_to', 'is', null).where('s.status', '=', 'failed');
+    const current = db
+      .selectFrom('read_article_states as s')
+      .where('s.recorded_to', 'is', null)
+      .where('s.status', '=', 'failed');
     const [rows, total] = await Promise.all([
       current
         .innerJoin('read_articles as a', 'a.article_id', 's.article_id')

@@ -97,11 +97,23 @@ export class ArticleWebhookController implements OnModuleDestroy {
     },
   })
   @ApiZodResponse(202, storedSchema, 'Stored: { articleId, statusUrl }')
-  @ApiZodResponse(200, storedSchema, 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }')
+  @ApiZodResponse(
+    200,
+    storedSchema,
+    'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }',
+  )
   @ApiResponse({
     status: 400,
     description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field',
-    schema: { type: 'object', properties: { statusCode: { type: 'number' }, error: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'object' } } } },
+    schema: {
+      type: 'object',
+      properties: {
+        statusCode: { type: 'number' },
+        error: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'array', items: { type: 'object' } },
+      },
+    },
   })
   @ApiError(401, 'Missing, bad or stale signature')
   @ApiError(409, 'This webhook-id was already used for a different article: { articleId } of that one')

@@ -12,6 +12,7 @@ export class ReadModelProjectionsModule implements OnModuleInit {
   constructor(private readonly consumers: ConsumerRegistry) {}
 
   onModuleInit(): void {
-    for (const projection of READ_MODEL_PROJECTIONS) this.consumers.register({ ...projection, types: projection.types ? [...projection.types] : undefined });
+    for (const projection of READ_MODEL_PROJECTIONS)
+      this.consumers.register({ ...projection, types: projection.types ? [...projection.types] : undefined });
   }
 }

@@ -14,13 +14,19 @@ const phonetic = buildPhoneticIndex(g, g.aliases);
 
 function summary(text: string, publishedAt = '2024-03-01'): string[] {
   const ctx: MatchContext = { gazetteer: g, index: ix, phonetic, publishedAt };
-  return findMentions(analyser.analyse(text), ctx).map((m) => `${text.slice(m.start, m.end)}=${m.entity.id}/${m.sector}`);
+  return findMentions(analyser.analyse(text), ctx).map(
+    (m) => `${text.slice(m.start, m.end)}=${m.entity.id}/${m.sector}`,
+  );
 }
 
 describe('a nationality before a person of that country', () => {
   it('is part of their description, not a second actor', () => {
-    expect(summary('Pakistani Prime Minister Shehbaz Sharif spoke.')).toEqual(['Pakistani Prime Minister Shehbaz Sharif=shehbaz-sharif/GOV']);
-    expect(summary("Kenya's President William Ruto flew home.")).toEqual(["Kenya's President William Ruto=william-ruto/GOV"]);
+    expect(summary('Pakistani Prime Minister Shehbaz Sharif spoke.')).toEqual([
+      'Pakistani Prime Minister Shehbaz Sharif=shehbaz-sharif/GOV',
+    ]);
+    expect(summary("Kenya's President William Ruto flew home.")).toEqual([
+      "Kenya's President William Ruto=william-ruto/GOV",
+    ]);
   });
 
   it('stays an actor before a person of another country', () => {
@@ -30,28 +36,43 @@ describe('a nationality before a person of that country', () => {
 });
 
 describe('coordinated nationalities before one group noun', () => {
-  it('all take the noun\'s sector', () => {
-    expect(summary('Indian and Chinese troops clashed at the border.')).toEqual(['Indian=india/MIL', 'Chinese troops=china/MIL']);
-    expect(summary('Greek, Turkish and Cypriot police met.').map((x) => x.split('/')[1])).toEqual(['COP', 'COP', 'COP']);
+  it("all take the noun's sector", () => {
+    expect(summary('Indian and Chinese troops clashed at the border.')).toEqual([
+      'Indian=india/MIL',
+      'Chinese troops=china/MIL',
+    ]);
+    expect(summary('Greek, Turkish and Cypriot police met.').map((x) => x.split('/')[1])).toEqual([
+      'COP',
+      'COP',
+      'COP',
+    ]);
   });
 });
 
 describe('a definite description after a name', () => {
   it('is the one person of that country and sector already named', () => {
-    expect(summary('Asim Munir toured the front. Later the Pakistani general met elders.')[1]).toBe('Pakistani general=asim-munir/MIL');
-    expect(summary('Penny Wong landed in Suva. The Australian minister met island leaders.', '2023-05-01')[2]).toBe('Australian minister=penny-wong/GOV');
+    expect(summary('Asim Munir toured the front. Later the Pakistani general met elders.')[1]).toBe(
+      'Pakistani general=asim-munir/MIL',
+    );
+    expect(summary('Penny Wong landed in Suva. The Australian minister met island leaders.', '2023-05-01')[2]).toBe(
+      'Australian minister=penny-wong/GOV',
+    );
   });
 
   it('stays the country when it is indefinite, comes first or fits several people', () => {
     expect(summary('An Indian general was reassigned.')).toEqual(['Indian general=india/MIL']);
     expect(summary('The Indian general spoke. Upendra Dwivedi listened.')[0]).toBe('Indian general=india/MIL');
-    expect(summary('Asim Munir and Qamar Javed Bajwa met. The Pakistani general left first.')[2]).toBe('Pakistani general=pakistan/MIL');
+    expect(summary('Asim Munir and Qamar Javed Bajwa met. The Pakistani general left first.')[2]).toBe(
+      'Pakistani general=pakistan/MIL',
+    );
   });
 });
 
 describe("a state organ after another country's possessive", () => {
   it("is that country's organ", () => {
-    expect(summary("South Korea's Joint Chiefs of Staff tracked the launch.")).toEqual(["South Korea's Joint Chiefs of Staff=south-korea/MIL"]);
+    expect(summary("South Korea's Joint Chiefs of Staff tracked the launch.")).toEqual([
+      "South Korea's Joint Chiefs of Staff=south-korea/MIL",
+    ]);
   });
 
   it('keeps its own country without the possessive', () => {
@@ -86,7 +107,10 @@ describe('unnamed armed groups and counterparts', () => {
   });
 
   it('reads "his Saudi counterpart X" as X alone', () => {
-    expect(summary('Wang Yi met his Saudi counterpart Faisal bin Farhan.', '2023-04-01')).toEqual(['Wang Yi=wang-yi/GOV', 'Saudi counterpart Faisal bin Farhan=faisal-bin-farhan/GOV']);
+    expect(summary('Wang Yi met his Saudi counterpart Faisal bin Farhan.', '2023-04-01')).toEqual([
+      'Wang Yi=wang-yi/GOV',
+      'Saudi counterpart Faisal bin Farhan=faisal-bin-farhan/GOV',
+    ]);
   });
 });
 
@@ -96,7 +120,9 @@ describe("the story's country", () => {
   });
 
   it('is the US when the story is about the US alone', () => {
-    expect(summary('The White House sent the bill back. Lawmakers passed it again.')).toContain('Lawmakers=us-congress/LEG');
+    expect(summary('The White House sent the bill back. Lawmakers passed it again.')).toContain(
+      'Lawmakers=us-congress/LEG',
+    );
   });
 
   it('is nobody when no country is named: no Iraqi lawmakers out of nowhere', () => {
@@ -108,12 +134,18 @@ describe("the story's country", () => {
 describe('a title before a name we do not know', () => {
   it('is not our holder of that office: the country stands', () => {
     // our Russian defence minister on this date is someone else
-    expect(summary('Defense Minister Pavel Unknownov arrived in Moscow.', '2024-06-01')[0]).toBe('Defense Minister Pavel Unknownov=russia/GOV');
+    expect(summary('Defense Minister Pavel Unknownov arrived in Moscow.', '2024-06-01')[0]).toBe(
+      'Defense Minister Pavel Unknownov=russia/GOV',
+    );
     expect(summary("Sudan's Foreign Minister Hussein Awad spoke.", '2024-06-01')).toEqual(['Sudan=sudan/GOV']);
   });
 
   it('still widens a name we know and stands for our holder alone', () => {
-    expect(summary('Foreign Minister Sergei Lavrov arrived.', '2024-06-01')).toEqual(['Foreign Minister Sergei Lavrov=sergei-lavrov/GOV']);
-    expect(summary("Iran's foreign minister spoke.", '2024-06-01')[0]).toBe("Iran's foreign minister=ali-bagheri-kani/GOV");
+    expect(summary('Foreign Minister Sergei Lavrov arrived.', '2024-06-01')).toEqual([
+      'Foreign Minister Sergei Lavrov=sergei-lavrov/GOV',
+    ]);
+    expect(summary("Iran's foreign minister spoke.", '2024-06-01')[0]).toBe(
+      "Iran's foreign minister=ali-bagheri-kani/GOV",
+    );
   });
 });

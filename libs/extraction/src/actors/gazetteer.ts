@@ -41,14 +41,48 @@ export interface Entity {
   source?: 'dictionary';
 }
 
-interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals: string[]; aliases: string[] }
-interface PersonRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; offices: Office[] }
+interface CountryRow {
+  name: string;
+  iso3: string;
+  demonyms: string[];
+  capitals: string[];
+  aliases: string[];
+}
+interface PersonRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  sector: Sector;
+  offices: Office[];
+}
 /** A row of data/office-holders/*.json: offices as [country, role, from, to], "" = still in office. */
-interface HolderRow { name: string; id?: string; aliases: string[]; country?: string; sector?: Sector; offices: Array<[string, string, string, string]> }
+interface HolderRow {
+  name: string;
+  id?: string;
+  aliases: string[];
+  country?: string;
+  sector?: Sector;
+  offices: Array<[string, string, string, string]>;
+}
 /** `describes`: the name describes a kind of group ("Iran-backed militias") more than it names one; see Entity.describes. */
-interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; describes?: boolean }
-interface BodyRow { name: string; country: string; sector: Sector }
-interface TitleRow { role: string; phrases: string[] }
+interface OrgRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  sector: Sector;
+  describes?: boolean;
+}
+interface BodyRow {
+  name: string;
+  country: string;
+  sector: Sector;
+}
+interface TitleRow {
+  role: string;
+  phrases: string[];
+}
 
 /** How a surface form refers to its entity; decides precedence and sector. */
 export type AliasVia = 'name' | 'alias' | 'demonym' | 'capital';
@@ -66,7 +100,9 @@ export interface AliasEntry {
 
 /** A person's alias of one word is a bare surname (see AliasEntry.surname). */
 function personAlias(surface: string, entity: Entity): AliasEntry {
-  return /\s/.test(surface.trim()) ? { surface, entity, via: 'alias' } : { surface, entity, via: 'alias', surname: true };
+  return /\s/.test(surface.trim())
+    ? { surface, entity, via: 'alias' }
+    : { surface, entity, via: 'alias', surname: true };
 }
 
 export interface Gazetteer {
@@ -122,13 +158,21 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     for (const d of c.demonyms) {
       aliases.push({ surface: d, entity: e, via: 'demonym' });
       // "Iraqis", "Americans": the people, standing for the country as the catalog codes them.
-      if (/[a-z]$/.test(d) && !/(?:ese|ss|sh|ch)$/.test(d)) aliases.push({ surface: d + 's', entity: e, via: 'demonym' });
+      if (/[a-z]$/.test(d) && !/(?:ese|ss|sh|ch)$/.test(d))
+        aliases.push({ surface: d + 's', entity: e, via: 'demonym' });
       if (!demonyms.has(c.iso3)) demonyms.set(c.iso3, d.toLowerCase());
     }
     for (const cap of c.capitals) aliases.push({ surface: cap, entity: e, via: 'capital' });
   }
   for (const p of readJson<PersonRow[]>(dir, 'persons.json')) {
-    const e: Entity = { id: p.id, name: p.name, country: p.country, sector: p.sector, kind: 'person', offices: p.offices };
+    const e: Entity = {
+      id: p.id,
+      name: p.name,
+      country: p.country,
+      sector: p.sector,
+      kind: 'person',
+      offices: p.offices,
+    };
     entities.set(e.id, e);
     persons.push(e);
     aliases.push({ surface: p.name, entity: e, via: 'name' });
@@ -139,8 +183,12 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     if (known?.kind === 'person') {
       // a person of persons.json: the office-holder file adds offices and spellings
       const have = new Set((known.offices ?? []).map((o) => `${o.role}|${o.country}|${o.from}`));
-      known.offices = [...(known.offices ?? []), ...(p.offices ?? []).filter((o) => !have.has(`${o.role}|${o.country}|${o.from}`))];
-      for (const s of [p.name, ...spellings]) aliases.push(s === known.name ? { surface: s, entity: known, via: 'name' } : personAlias(s, known));
+      known.offices = [
+        ...(known.offices ?? []),
+        ...(p.offices ?? []).filter((o) => !have.has(`${o.role}|${o.country}|${o.from}`)),
+      ];
+      for (const s of [p.name, ...spellings])
+        aliases.push(s === known.name ? { surface: s, entity: known, via: 'name' } : personAlias(s, known));
       continue;
     }
     entities.set(p.id, p);
@@ -151,7 +199,8 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   for (const o of [...readJson<OrgRow[]>(dir, 'organisations.json'), ...loadOrganisationFiles(dir)]) {
     const known = entities.get(o.id);
     // an organisation listed twice (organisations.json and a regional file) is one entity with all its names
-    const e: Entity = known?.kind === 'org' ? known : { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+    const e: Entity =
+      known?.kind === 'org' ? known : { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
     if (o.describes) e.describes = true;
     entities.set(e.id, e);
     if (o.sector === 'LEG' && !legislatures.has(o.country)) legislatures.set(o.country, e);
@@ -178,7 +227,10 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
 function loadOrganisationFiles(dir: string): OrgRow[] {
   const sub = join(dir, 'organisations');
   if (!existsSync(sub)) return [];
-  return readdirSync(sub).filter((f) => f.endsWith('.json')).sort().flatMap((f) => readJson<{ organisations: OrgRow[] }>(sub, f).organisations);
+  return readdirSync(sub)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => readJson<{ organisations: OrgRow[] }>(sub, f).organisations);
 }
 
 /** The far end of an open office ("" in the files): later than any date an article can have. */
@@ -192,16 +244,28 @@ function loadOfficeHolders(dir: string): Array<{ entity: Entity; aliases: string
   const sub = join(dir, 'office-holders');
   if (!existsSync(sub)) return [];
   const out: Array<{ entity: Entity; aliases: string[] }> = [];
-  for (const file of readdirSync(sub).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(sub)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     for (const row of readJson<{ persons: HolderRow[] }>(sub, file).persons) {
-      const offices: Office[] = row.offices.map(([country, role, from, to]) => ({ role, country, from, to: to || OPEN_END }));
+      const offices: Office[] = row.offices.map(([country, role, from, to]) => ({
+        role,
+        country,
+        from,
+        to: to || OPEN_END,
+      }));
       // a person's own country is that of their national offices; an IGO head from a member state is theirs only in office
       const country = row.country ?? offices.find((o) => o.country !== 'IGO')?.country ?? offices[0]?.country ?? 'UNK';
       const sector = row.sector ?? (country === 'IGO' ? 'IGO' : 'GOV');
       const entity: Entity = { id: row.id ?? slug(row.name), name: row.name, country, sector, kind: 'person', offices };
       // offices in more than one country ("Mark Rutte": NLD prime minister, then NATO): dated roles, see entityOn()
       if (offices.some((o) => o.country !== country)) {
-        entity.roles = offices.map((o) => ({ country: o.country, sector: o.country === 'IGO' && country !== 'IGO' ? 'IGO' : sector, from: o.from, to: o.to }));
+        entity.roles = offices.map((o) => ({
+          country: o.country,
+          sector: o.country === 'IGO' && country !== 'IGO' ? 'IGO' : sector,
+          from: o.from,
+          to: o.to,
+        }));
       }
       out.push({ entity, aliases: row.aliases });
     }

@@ -11,10 +11,48 @@ import { phoneticPerson, type PhoneticIndex } from './phonetic.js';
 import { entityOn, sectorOn } from './titles.js';
 
 /** Words that may stand between a country and its group noun ("two senior Iraqi officials"). */
-const GROUP_FILLER = new Set(['senior', 'top', 'local', 'government', 'security', 'shiite', 'sunni', 'kurdish', 'political', 'military', 'state', 'foreign', 'defense', 'defence', 'many', 'most', 'some', 'other', 'former', 'new', 'combat', 'remaining',
-  'border', 'special', 'naval', 'ground', 'elite', 'regular', 'interim', 'transitional', 'federal', 'national', 'regional', 'allied', 'rival', 'armed', 'riot']);
+const GROUP_FILLER = new Set([
+  'senior',
+  'top',
+  'local',
+  'government',
+  'security',
+  'shiite',
+  'sunni',
+  'kurdish',
+  'political',
+  'military',
+  'state',
+  'foreign',
+  'defense',
+  'defence',
+  'many',
+  'most',
+  'some',
+  'other',
+  'former',
+  'new',
+  'combat',
+  'remaining',
+  'border',
+  'special',
+  'naval',
+  'ground',
+  'elite',
+  'regular',
+  'interim',
+  'transitional',
+  'federal',
+  'national',
+  'regional',
+  'allied',
+  'rival',
+  'armed',
+  'riot',
+]);
 const POSSESSIVE = new Set(["'s", "'", 's']);
-const HONORIFIC = /^(?:gen|maj|brig|col|lt|adm|mr|mrs|ms|dr|sheikh|general|president|minister|commander|chief|premier)\.?$/i;
+const HONORIFIC =
+  /^(?:gen|maj|brig|col|lt|adm|mr|mrs|ms|dr|sheikh|general|president|minister|commander|chief|premier)\.?$/i;
 
 export interface MatchContext {
   gazetteer: Gazetteer;
@@ -29,7 +67,34 @@ function isCapitalised(t: Token): boolean {
 }
 
 /** Lower-case words inside names ("Nuri al-Maliki", "Bank of England", "Bosnia and Herzegovina"). */
-const NAME_GLUE = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ul', 'ud', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'of', 'the', 'and', 'for', 'on', 'in']);
+const NAME_GLUE = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'ul',
+  'ud',
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+]);
 
 type Match = { last: number; entity?: Entity; via?: Mention['via']; role?: string; surname?: boolean };
 
@@ -92,12 +157,17 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
   for (let j = i; j < toks.length && j < i + Math.max(ix.maxTokens, dictSpan); j++) {
     const t = toks[j]!;
     if (t.sentence !== sentence || t.credit) break;
-    if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value)) break;
+    if (j > i && toks[j - 1]!.end !== t.start && /^[-']/.test(t.value) === false && /-$/.test(toks[j - 1]!.value))
+      break;
     if (j - i >= ix.maxTokens) exactAlive = lowerAlive = false;
     if (exactAlive) exactAlive = ix.prefixes.has((exactKey += t.norm));
     if (lowerAlive) lowerAlive = ix.prefixes.has((lowerKey += t.lower));
     // a name runs over capitalised words, particles ("al", "of") and punctuation only
-    if (dict && (j - i >= dictSpan || (j > i && !isUpperStart(t) && !NAME_GLUE.has(t.lower) && /^[a-z0-9]/.test(t.lower)))) dict = undefined;
+    if (
+      dict &&
+      (j - i >= dictSpan || (j > i && !isUpperStart(t) && !NAME_GLUE.has(t.lower) && /^[a-z0-9]/.test(t.lower)))
+    )
+      dict = undefined;
     if (dict) looseKey += looseOf(t);
     const exactOk = exactAlive;
     const lowerOk = lowerAlive;
@@ -106,7 +176,8 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
     if (!exactOk && !lowerOk && !dict) break;
     // A match must end at a word boundary: "Iran" inside "Iranian" is not Iran.
     const next = toks[j + 1];
-    const glued = next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
+    const glued =
+      next !== undefined && next.start === t.end && /^[a-z0-9]/i.test(next.value) && /[a-z0-9]$/i.test(t.value);
     if (glued) continue;
     const e = exactOk ? ix.exact.get(exactKey) : undefined;
     if (e) best = { last: j + 1, entity: e.entity, via: e.via, surname: e.surname };
@@ -120,7 +191,8 @@ function longestAt(a: Analysis, ix: AliasIndex, i: number): Match | undefined {
     }
     if (looseOk && dict) {
       const d = dict.names.get(looseKey);
-      if (d && namelike(a, i, j + 1)) bestDict = { last: j + 1, entity: d.entity, via: d.via, surname: dict.surnames.has(looseKey) };
+      if (d && namelike(a, i, j + 1))
+        bestDict = { last: j + 1, entity: d.entity, via: d.via, surname: dict.surnames.has(looseKey) };
     }
   }
   // a longer dictionary name wins over a shorter one of ours ("Ban Ki-moon" over "Ban")
@@ -167,11 +239,28 @@ export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
   return storyCountry(mentions) ?? '';
 }
 
-function mention(a: Analysis, first: number, last: number, entity: Entity, via: Mention['via'], sector: Sector): Mention {
+function mention(
+  a: Analysis,
+  first: number,
+  last: number,
+  entity: Entity,
+  via: Mention['via'],
+  sector: Sector,
+): Mention {
   const t = a.tokens;
   const next = t[last];
   const possessive = next !== undefined && POSSESSIVE.has(next.lower) && next.start === t[last - 1]!.end;
-  return { first, last, start: t[first]!.start, end: t[last - 1]!.end, nameStart: t[first]!.start, entity, via, sector, possessive };
+  return {
+    first,
+    last,
+    start: t[first]!.start,
+    end: t[last - 1]!.end,
+    nameStart: t[first]!.start,
+    entity,
+    via,
+    sector,
+    possessive,
+  };
 }
 
 /** A country-less group ("lawmakers", "protesters"): of the article's main country. */
@@ -182,8 +271,25 @@ function baseGroup(g: Gazetteer, head: GroupHead, iso: string): Entity | undefin
 
 /** Singular role nouns a definite description can use for someone already named, and the sectors that fit them. */
 const ANAPHOR_NOUNS = new Map<string, ReadonlySet<Sector>>([
-  ...['commander', 'general', 'military chief', 'army chief'].map((n): [string, ReadonlySet<Sector>] => [n, new Set<Sector>(['MIL'])]),
-  ...['minister', 'foreign minister', 'defense minister', 'defence minister', 'interior minister', 'president', 'premier', 'prime minister', 'diplomat', 'top diplomat', 'envoy', 'leader', 'head of state'].map((n): [string, ReadonlySet<Sector>] => [n, new Set<Sector>(['GOV'])]),
+  ...['commander', 'general', 'military chief', 'army chief'].map((n): [string, ReadonlySet<Sector>] => [
+    n,
+    new Set<Sector>(['MIL']),
+  ]),
+  ...[
+    'minister',
+    'foreign minister',
+    'defense minister',
+    'defence minister',
+    'interior minister',
+    'president',
+    'premier',
+    'prime minister',
+    'diplomat',
+    'top diplomat',
+    'envoy',
+    'leader',
+    'head of state',
+  ].map((n): [string, ReadonlySet<Sector>] => [n, new Set<Sector>(['GOV'])]),
 ]);
 
 /**
@@ -199,7 +305,13 @@ function definiteHolder(toks: Token[], out: Mention[], m: Mention, head: GroupHe
   if (toks[k]?.lower !== 'the') return undefined;
   let found: Entity | undefined;
   for (const p of out) {
-    if (p.first >= m.first || p.entity.kind !== 'person' || p.entity.country !== m.entity.country || !fits.has(p.sector)) continue;
+    if (
+      p.first >= m.first ||
+      p.entity.kind !== 'person' ||
+      p.entity.country !== m.entity.country ||
+      !fits.has(p.sector)
+    )
+      continue;
     if (found && found.id !== p.entity.id) return undefined;
     found = p.entity;
   }
@@ -214,7 +326,9 @@ function describedGroups(out: Mention[]): void {
   if (!out.some((m) => m.entity.describes)) return;
   const story = storyCountry(out);
   const counts = new Map<Entity, number>();
-  for (const m of out) if (m.entity.kind === 'org' && m.entity.sector === 'REB' && !m.entity.describes) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  for (const m of out)
+    if (m.entity.kind === 'org' && m.entity.sector === 'REB' && !m.entity.describes)
+      counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   let named: Entity | undefined;
   let n = 0;
   for (const [e, k] of counts) if (k > n) [named, n] = [e, k];
@@ -235,12 +349,40 @@ function unknownNameAt(toks: Token[], j: number, covered: Uint8Array): boolean {
 function nameEnd(toks: Token[], j: number, covered: Uint8Array): number {
   const s = toks[j]?.sentence;
   let k = j;
-  while (toks[k] && !covered[k] && toks[k]!.sentence === s && (isUpperStart(toks[k]!) || (k > j && (NAME_GLUE.has(toks[k]!.lower) || toks[k]!.value === '-') && toks[k + 1] && isUpperStart(toks[k + 1]!)))) k++;
+  while (
+    toks[k] &&
+    !covered[k] &&
+    toks[k]!.sentence === s &&
+    (isUpperStart(toks[k]!) ||
+      (k > j && (NAME_GLUE.has(toks[k]!.lower) || toks[k]!.value === '-') && toks[k + 1] && isUpperStart(toks[k + 1]!)))
+  )
+    k++;
   return k;
 }
 
 /** Last words of organisation names that stand for the organisation after "the", once it is named in full. */
-const ORG_HEADS = new Set(['Union', 'Alliance', 'Commission', 'Court', 'Council', 'Assembly', 'Front', 'Movement', 'Party', 'Agency', 'Organization', 'Organisation', 'Bank', 'Fund', 'League', 'Community', 'Forces', 'Army', 'Corps', 'Group']);
+const ORG_HEADS = new Set([
+  'Union',
+  'Alliance',
+  'Commission',
+  'Court',
+  'Council',
+  'Assembly',
+  'Front',
+  'Movement',
+  'Party',
+  'Agency',
+  'Organization',
+  'Organisation',
+  'Bank',
+  'Fund',
+  'League',
+  'Community',
+  'Forces',
+  'Army',
+  'Corps',
+  'Group',
+]);
 
 interface Bare {
   first: number;
@@ -251,12 +393,22 @@ interface Bare {
 /** The word a name ends on, as written ("Sybiha" of "Andrii Sybiha", "Fayyad" of "al-Fayyad"); none for suffixes. */
 function surnameOf(a: Analysis, m: Mention): string | undefined {
   const w = a.tokens[m.last - 1]!.value;
-  if (m.last - m.first < 2 || w.length < 3 || !isUpperStart(a.tokens[m.last - 1]!) || /^(?:[IVX]+|Jr|Sr)\.?$/.test(w)) return undefined;
+  if (m.last - m.first < 2 || w.length < 3 || !isUpperStart(a.tokens[m.last - 1]!) || /^(?:[IVX]+|Jr|Sr)\.?$/.test(w))
+    return undefined;
   return w;
 }
 
 /** Roles whose holders headlines name by surname alone ("Biden postpones Africa visit", "Macron to visit Kyiv"). */
-const LEADER_ROLES: ReadonlySet<string> = new Set(['president', 'prime minister', 'chancellor', 'king', 'emir', 'supreme leader', 'junta leader', 'crown prince']);
+const LEADER_ROLES: ReadonlySet<string> = new Set([
+  'president',
+  'prime minister',
+  'chancellor',
+  'king',
+  'emir',
+  'supreme leader',
+  'junta leader',
+  'crown prince',
+]);
 
 /** In the article's headline: its first sentence, ending without a full stop as headlines do. */
 function inHeadline(toks: readonly Token[], i: number): boolean {
@@ -281,7 +433,14 @@ function leadsOn(e: Entity, date: string): boolean {
  * government in office on the article's date; else nobody. The last word of every
  * person named in full also names them alone ("Andrii Sybiha ... Sybiha said").
  */
-function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: Bare[], titleEnds: Set<number>, covered: Uint8Array): void {
+function resolveSurnames(
+  a: Analysis,
+  ctx: MatchContext,
+  out: Mention[],
+  bare: Bare[],
+  titleEnds: Set<number>,
+  covered: Uint8Array,
+): void {
   const toks = a.tokens;
   const full = new Map<string, Entity>();
   const bySurname = new Map<string, Entity>();
@@ -298,11 +457,13 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     if (m.entity.kind === 'org' && m.last - m.first > 1 && ORG_HEADS.has(w)) byHead.set(w, m.entity);
   }
   if (full.size === 0 && bare.length === 0 && byHead.size === 0) return;
-  const titled = (first: number): boolean => titleEnds.has(first) || (first > 0 && HONORIFIC.test(toks[first - 1]!.value));
+  const titled = (first: number): boolean =>
+    titleEnds.has(first) || (first > 0 && HONORIFIC.test(toks[first - 1]!.value));
   // sentences that name a state or an organisation: a political context ("Erdogan accused Sweden")
   const political = new Set<number>();
   for (const m of out) if (m.entity.kind !== 'person') political.add(toks[m.first]!.sentence);
-  const publicFigure = (e: Entity): boolean => (e.offices?.length ?? 0) > 0 || (e.roles?.some((r) => r.sector !== undefined) ?? false);
+  const publicFigure = (e: Entity): boolean =>
+    (e.offices?.length ?? 0) > 0 || (e.roles?.some((r) => r.sector !== undefined) ?? false);
   const push = (first: number, last: number, e: Entity): void => {
     out.push(mention(a, first, last, entityOn(e, ctx.publishedAt), 'alias', sectorOn(e, ctx.publishedAt)));
   };
@@ -311,7 +472,11 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     const other = b.last - b.first === 1 ? bySurname.get(toks[b.first]!.value) : undefined;
     if (named || titled(b.first)) push(b.first, b.last, named ?? b.entity);
     else if (other) push(b.first, b.last, other);
-    else if (publicFigure(b.entity) && (political.has(toks[b.first]!.sentence) || (inHeadline(toks, b.first) && leadsOn(b.entity, ctx.publishedAt)))) push(b.first, b.last, b.entity);
+    else if (
+      publicFigure(b.entity) &&
+      (political.has(toks[b.first]!.sentence) || (inHeadline(toks, b.first) && leadsOn(b.entity, ctx.publishedAt)))
+    )
+      push(b.first, b.last, b.entity);
     else for (let k = b.first; k < b.last; k++) covered[k] = 0;
   }
   if (bySurname.size === 0 && byHead.size === 0) return;
@@ -327,7 +492,8 @@ function resolveSurnames(a: Analysis, ctx: MatchContext, out: Mention[], bare: B
     const e = bySurname.get(t.value);
     if (!e) continue;
     // "al-Fayyad": the particle belongs to the surname
-    const first = i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2] ? i - 2 : i;
+    const first =
+      i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2] ? i - 2 : i;
     push(first, i + 1, e);
     for (let k = first; k <= i; k++) covered[k] = 1;
   }
@@ -342,7 +508,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   /** One-word person aliases found, kept back until the article is known to name the person (resolveSurnames). */
   const bare: Bare[] = [];
 
-  for (let i = 0; i < toks.length; ) {
+  for (let i = 0; i < toks.length;) {
     const t = toks[i]!;
     const dictStart = dictSpanAt(ix, t) > 0;
     if (t.credit || (!ix.prefixes.has(t.lower) && !ix.prefixes.has(t.norm) && !dictStart)) {
@@ -357,7 +523,7 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     if (m.role) {
       // names inside a title ("head of the Popular Mobilization Forces") stand if the title names no one
       const inner: Mention[] = [];
-      for (let k = i + 1; k < m.last; ) {
+      for (let k = i + 1; k < m.last;) {
         const n = longestAt(a, ix, k);
         if (n?.entity && n.last <= m.last) {
           inner.push(mention(a, k, n.last, n.entity, n.via!, n.entity.sector));
@@ -365,9 +531,11 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
         } else k++;
       }
       titles.push({ first: i, last: m.last, role: m.role, inner });
-    }
-    else if (m.surname) bare.push({ first: i, last: m.last, entity: m.entity! });
-    else out.push(mention(a, i, m.last, entityOn(m.entity!, ctx.publishedAt), m.via!, sectorOn(m.entity!, ctx.publishedAt)));
+    } else if (m.surname) bare.push({ first: i, last: m.last, entity: m.entity! });
+    else
+      out.push(
+        mention(a, i, m.last, entityOn(m.entity!, ctx.publishedAt), m.via!, sectorOn(m.entity!, ctx.publishedAt)),
+      );
     for (let k = i; k < m.last; k++) covered[k] = 1;
     i = m.last;
   }
@@ -385,7 +553,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     if (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X') continue;
     let first = i;
     // "Al-Mohandis": the particle belongs to the surname.
-    if (i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2]) first = i - 2;
+    if (i >= 2 && toks[i - 1]!.value === '-' && /^(?:al|el)$/i.test(toks[i - 2]!.value) && !covered[i - 2])
+      first = i - 2;
     const prev = toks[first - 1];
     const prevWord = prev && isCapitalised(prev) && prev.sentence === t.sentence ? prev.value : undefined;
     // a lone word opening a sentence is any capitalised word
@@ -412,7 +581,8 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   for (const m of out) byFirst.set(m.first, m);
   const extra: Mention[] = [];
   const titleStarts = new Set(titles.map((t) => t.first));
-  const headAt = (j: number): GroupHead | undefined => (titleStarts.has(j) || covered[j] ? undefined : groupHeadAt(g, toks, j));
+  const headAt = (j: number): GroupHead | undefined =>
+    titleStarts.has(j) || covered[j] ? undefined : groupHeadAt(g, toks, j);
   for (const m of out) {
     if (m.entity.kind !== 'country' && m.entity.kind !== 'org') continue;
     let j = m.last;
@@ -421,7 +591,12 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     let head = headAt(j);
     if (!head || byFirst.has(j)) continue;
     // the noun phrase's head is its last noun: "military government" is a government, "government forces" forces
-    for (let next = headAt(head.last); next && next.last - head.last <= 2 && !byFirst.has(head.last); next = headAt(head.last)) head = next;
+    for (
+      let next = headAt(head.last);
+      next && next.last - head.last <= 2 && !byFirst.has(head.last);
+      next = headAt(head.last)
+    )
+      head = next;
     // "Hamas militants", "NATO troops": the organisation itself
     const ofCountry = m.entity.kind === 'country';
     const e = ofCountry ? groupEntity(g, m.entity, head) : m.entity;
@@ -461,12 +636,16 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   }
   for (const ti of titles) {
     // "a former National Security Adviser" names no current holder
-    if (ti.first > 0 && /^(?:former|late|ex|then|previous|outgoing|deputy|vice|assistant|acting)$/.test(toks[ti.first - 1]!.lower)) {
+    if (
+      ti.first > 0 &&
+      /^(?:former|late|ex|then|previous|outgoing|deputy|vice|assistant|acting)$/.test(toks[ti.first - 1]!.lower)
+    ) {
       sorted.push(...ti.inner);
       continue;
     }
     let j = ti.last;
-    while (toks[j] && /^(?:gen|maj|brig|col|lt|adm|mr|dr|sheikh|general)\.?$/i.test(toks[j]!.value.replace(/\.$/, ''))) j++;
+    while (toks[j] && /^(?:gen|maj|brig|col|lt|adm|mr|dr|sheikh|general)\.?$/i.test(toks[j]!.value.replace(/\.$/, '')))
+      j++;
     if (toks[j]?.value === '.') j++;
     const after = starting.get(j);
     if (after && after.entity.kind === 'person') {
@@ -524,7 +703,12 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
   for (const m of sorted) {
     const prev = merged[merged.length - 1];
     if (prev && m.first < prev.last) continue;
-    if (prev && prev.entity.id === m.entity.id && m.first === prev.last && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+    if (
+      prev &&
+      prev.entity.id === m.entity.id &&
+      m.first === prev.last &&
+      toks[m.first]!.sentence === toks[prev.first]!.sentence
+    ) {
       prev.last = m.last;
       prev.end = m.end;
       prev.possessive = m.possessive;
@@ -532,8 +716,15 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
       continue;
     }
     // "South Korea's Joint Chiefs of Staff": a state organ named after a country's possessive is that country's
-    if (prev && prev.possessive && m.first === prev.last + 1 && m.entity.kind === 'body' && prev.entity.kind === 'country' &&
-      m.entity.country !== prev.entity.country && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+    if (
+      prev &&
+      prev.possessive &&
+      m.first === prev.last + 1 &&
+      m.entity.kind === 'body' &&
+      prev.entity.kind === 'country' &&
+      m.entity.country !== prev.entity.country &&
+      toks[m.first]!.sentence === toks[prev.first]!.sentence
+    ) {
       merged[merged.length - 1] = { ...prev, last: m.last, end: m.end, sector: m.sector, possessive: m.possessive };
       continue;
     }
@@ -541,8 +732,15 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     // country before a person of that country is their description, not a second actor
     // ("his Saudi counterpart Faisal bin Farhan" too)
     const gap = (prev?.possessive ? 1 : 0) + (prev && /^counterparts?$/.test(toks[prev.last]?.lower ?? '') ? 1 : 0);
-    if (prev && m.entity.kind === 'person' && m.first === prev.last + gap && prev.entity.country === m.entity.country &&
-      (prev.entity.kind === 'country' || prev.entity.kind === 'body') && !prev.title && toks[m.first]!.sentence === toks[prev.first]!.sentence) {
+    if (
+      prev &&
+      m.entity.kind === 'person' &&
+      m.first === prev.last + gap &&
+      prev.entity.country === m.entity.country &&
+      (prev.entity.kind === 'country' || prev.entity.kind === 'body') &&
+      !prev.title &&
+      toks[m.first]!.sentence === toks[prev.first]!.sentence
+    ) {
       merged[merged.length - 1] = { ...m, first: prev.first, start: prev.start };
       continue;
     }
@@ -563,9 +761,19 @@ function shareGroupNoun(toks: Token[], ms: Mention[]): void {
     const next = ms[k + 1]!;
     if (m.via !== 'demonym' || m.possessive || m.entity.kind !== 'country') continue;
     const glue = toks[m.last]?.lower;
-    if ((glue !== 'and' && glue !== 'or' && glue !== ',') || next.first !== m.last + 1 || next.entity.kind !== 'country') continue;
+    if (
+      (glue !== 'and' && glue !== 'or' && glue !== ',') ||
+      next.first !== m.last + 1 ||
+      next.entity.kind !== 'country'
+    )
+      continue;
     // the next one took a group noun (or shares one further on): its sector is the noun's
-    if (next.via !== 'demonym' || (next.last - next.first < 2 && !shared.has(next)) || toks[next.first]!.sentence !== toks[m.first]!.sentence) continue;
+    if (
+      next.via !== 'demonym' ||
+      (next.last - next.first < 2 && !shared.has(next)) ||
+      toks[next.first]!.sentence !== toks[m.first]!.sentence
+    )
+      continue;
     m.sector = next.sector;
     shared.add(m);
   }

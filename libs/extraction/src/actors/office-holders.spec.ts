@@ -27,12 +27,18 @@ describe('office-holder files', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
     const roles = new Set(g.titles.map((t) => t.role));
     for (const f of files) {
-      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { _source: string; persons: Array<{ name: string; country?: string; offices: string[][] }> };
+      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        _source: string;
+        persons: Array<{ name: string; country?: string; offices: string[][] }>;
+      };
       expect(file._source.length).toBeGreaterThan(40);
       for (const p of file.persons) {
         // a person with no office says their country
         const country = p.country ?? p.offices.find((o) => o[0] !== 'IGO')?.[0] ?? p.offices[0]?.[0];
-        expect({ name: p.name, known: country === 'IGO' || g.countriesByIso.has(country ?? '') }).toEqual({ name: p.name, known: true });
+        expect({ name: p.name, known: country === 'IGO' || g.countriesByIso.has(country ?? '') }).toEqual({
+          name: p.name,
+          known: true,
+        });
         for (const [country, role, from, to] of p.offices) {
           expect(country === 'IGO' || g.countriesByIso.has(country!)).toBe(true);
           expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -42,7 +48,11 @@ describe('office-holder files', () => {
       }
     }
     // most offices have a title phrase that names them
-    const all = files.flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { persons: Array<{ offices: string[][] }> }).persons.flatMap((p) => p.offices.map((o) => o[1]!)));
+    const all = files.flatMap((f) =>
+      (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { persons: Array<{ offices: string[][] }> }).persons.flatMap(
+        (p) => p.offices.map((o) => o[1]!),
+      ),
+    );
     expect(all.filter((r) => roles.has(r)).length / all.length).toBeGreaterThan(0.9);
   });
 
@@ -51,7 +61,10 @@ describe('office-holder files', () => {
       const ours = list.filter((x) => x.ours).sort((a, b) => a.from.localeCompare(b.from));
       for (let i = 1; i < ours.length; i++) {
         if (ours[i]!.entity === ours[i - 1]!.entity) continue;
-        expect({ key, overlap: ours[i]!.from < ours[i - 1]!.to ? ours[i]!.entity.id : undefined }).toEqual({ key, overlap: undefined });
+        expect({ key, overlap: ours[i]!.from < ours[i - 1]!.to ? ours[i]!.entity.id : undefined }).toEqual({
+          key,
+          overlap: undefined,
+        });
       }
     }
   });
@@ -71,11 +84,21 @@ describe('office-holder files', () => {
   });
 
   it('resolves a full name to its country and sector', () => {
-    expect(summary('Volodymyr Zelenskyy met Mark Rutte in Kyiv.', '2021-02-01')).toEqual(['volodymyr-zelenskiy/UKR/GOV', 'mark-rutte/NLD/GOV', 'ukraine/UKR/GOV']);
+    expect(summary('Volodymyr Zelenskyy met Mark Rutte in Kyiv.', '2021-02-01')).toEqual([
+      'volodymyr-zelenskiy/UKR/GOV',
+      'mark-rutte/NLD/GOV',
+      'ukraine/UKR/GOV',
+    ]);
     // in office at an organisation, a national politician is the organisation's
-    expect(summary('Volodymyr Zelenskyy met Mark Rutte in Kyiv.', '2025-02-01')).toEqual(['volodymyr-zelenskiy/UKR/GOV', 'mark-rutte/IGO/IGO', 'ukraine/UKR/GOV']);
+    expect(summary('Volodymyr Zelenskyy met Mark Rutte in Kyiv.', '2025-02-01')).toEqual([
+      'volodymyr-zelenskiy/UKR/GOV',
+      'mark-rutte/IGO/IGO',
+      'ukraine/UKR/GOV',
+    ]);
     expect(summary('General Asim Munir inspected the border posts.', '2025-05-01')).toEqual(['asim-munir/PAK/MIL']);
-    expect(summary('Mohamed Hamdan Dagalo rejected the plan.', '2024-01-01')).toEqual(['mohamed-hamdan-dagalo/SDN/REB']);
+    expect(summary('Mohamed Hamdan Dagalo rejected the plan.', '2024-01-01')).toEqual([
+      'mohamed-hamdan-dagalo/SDN/REB',
+    ]);
   });
 
   it('resolves titles with a country to the holder on the date', () => {

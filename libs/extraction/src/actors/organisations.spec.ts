@@ -23,7 +23,10 @@ describe('organisation files', () => {
   it('say where they come from and use known countries and catalog sectors', () => {
     const sectors = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'PTY', 'REB', 'COP', 'SPY', 'CVL', 'BUS', 'MED', 'IGO']);
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { _source: string; organisations: Array<{ id: string; country: string; sector: string }> };
+      const file = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        _source: string;
+        organisations: Array<{ id: string; country: string; sector: string }>;
+      };
       expect(file._source.length).toBeGreaterThan(40);
       for (const o of file.organisations) {
         expect(o.id).toMatch(/^[a-z0-9'-]+$/);
@@ -37,7 +40,9 @@ describe('organisation files', () => {
 describe('organisations', () => {
   it('codes regional and UN bodies as IGOs, one id for the name and its acronym', () => {
     expect(summary('ECOWAS leaders met in Abuja.')[0]).toBe('economic-community-of-west-african-states/IGO/IGO');
-    expect(summary('The Economic Community of West African States met.')[0]).toBe('economic-community-of-west-african-states/IGO/IGO');
+    expect(summary('The Economic Community of West African States met.')[0]).toBe(
+      'economic-community-of-west-african-states/IGO/IGO',
+    );
     expect(summary('The African Union suspended Gabon.')[0]).toBe('african-union/IGO/IGO');
     expect(summary('The ICC issued a warrant.')).toEqual(['international-criminal-court/IGO/JUD']);
     expect(summary('The G7 promised more money.')).toEqual(['group-of-seven/IGO/IGO']);
@@ -52,7 +57,7 @@ describe('organisations', () => {
     expect(summary('Ansar Allah fired a drone.')).toEqual(['houthis/YEM/REB']);
   });
 
-  it('codes a state-run private army as the state\'s military', () => {
+  it("codes a state-run private army as the state's military", () => {
     expect(summary('Wagner mercenaries left the town.')[0]).toMatch(/^wagner-group\/RUS\/MIL/);
   });
 
@@ -77,8 +82,16 @@ describe('organisations', () => {
 
 describe('short forms of organisations named in full', () => {
   it('"the Union", "the Court" stand for the organisation the article named', () => {
-    expect(summary('The African Union met in Addis Ababa. The Union later suspended Niger.').filter((x) => x.startsWith('african-union'))).toHaveLength(2);
-    expect(summary('The International Criminal Court opened a case. The Court named two suspects.').filter((x) => x.startsWith('international-criminal-court'))).toHaveLength(2);
+    expect(
+      summary('The African Union met in Addis Ababa. The Union later suspended Niger.').filter((x) =>
+        x.startsWith('african-union'),
+      ),
+    ).toHaveLength(2);
+    expect(
+      summary('The International Criminal Court opened a case. The Court named two suspects.').filter((x) =>
+        x.startsWith('international-criminal-court'),
+      ),
+    ).toHaveLength(2);
   });
 
   it('name nothing when no such organisation was named', () => {
@@ -95,12 +108,16 @@ describe('group nouns', () => {
 
 describe('descriptive group names', () => {
   it('stand for the armed group a story about another country names', () => {
-    const s = summary('Al-Shabaab fighters raided a base in Somalia. The Iran-backed militias were not involved, Somali officials said. Al-Shabaab later withdrew.');
+    const s = summary(
+      'Al-Shabaab fighters raided a base in Somalia. The Iran-backed militias were not involved, Somali officials said. Al-Shabaab later withdrew.',
+    );
     expect(s.filter((x) => x.startsWith('iran-backed-militias'))).toEqual([]);
   });
 
   it('keep their own meaning in a story about their own country', () => {
-    expect(summary('Iran-backed militias fired rockets at a base in Iraq, Iraqi officials said.')[0]).toBe('iran-backed-militias/IRQ/REB');
+    expect(summary('Iran-backed militias fired rockets at a base in Iraq, Iraqi officials said.')[0]).toBe(
+      'iran-backed-militias/IRQ/REB',
+    );
   });
 });
 

@@ -25,11 +25,17 @@ describe('bare surnames', () => {
   });
 
   it('name the person once the article names them in full, before or after', () => {
-    expect(ids('Barham Salih met the envoys. Later Salih said the talks went well.', '2020-01-05')).toEqual(['barham-salih', 'barham-salih']);
-    expect(ids('Zelensky rejects the plan. Volodymyr Zelensky told reporters he would not sign it.')).toEqual(['volodymyr-zelenskiy', 'volodymyr-zelenskiy']);
+    expect(ids('Barham Salih met the envoys. Later Salih said the talks went well.', '2020-01-05')).toEqual([
+      'barham-salih',
+      'barham-salih',
+    ]);
+    expect(ids('Zelensky rejects the plan. Volodymyr Zelensky told reporters he would not sign it.')).toEqual([
+      'volodymyr-zelenskiy',
+      'volodymyr-zelenskiy',
+    ]);
   });
 
-  it("name an office holder in a sentence that names a state or an organisation", () => {
+  it('name an office holder in a sentence that names a state or an organisation', () => {
     expect(ids('Erdogan accused Sweden of stalling.')).toEqual(['recep-tayyip-erdogan', 'sweden']);
     expect(ids('Later, Ruto thanked the African Union.')).toEqual(['william-ruto', 'african-union']);
     // no state or organisation in the sentence: no political context
@@ -50,12 +56,23 @@ describe('bare surnames', () => {
   });
 
   it('take the last word of anyone named in full as their surname in that article', () => {
-    expect(ids('Abdoulaye Diop arrived in New York. Diop said the mission had failed.', '2023-06-16').filter((x) => x === 'abdoulaye-diop')).toHaveLength(2);
-    expect(ids('Nawaz Sharif returned home. Sharif told supporters he would run.').slice(0, 2)).toEqual(['nawaz-sharif', 'nawaz-sharif']);
+    expect(
+      ids('Abdoulaye Diop arrived in New York. Diop said the mission had failed.', '2023-06-16').filter(
+        (x) => x === 'abdoulaye-diop',
+      ),
+    ).toHaveLength(2);
+    expect(ids('Nawaz Sharif returned home. Sharif told supporters he would run.').slice(0, 2)).toEqual([
+      'nawaz-sharif',
+      'nawaz-sharif',
+    ]);
   });
 
   it('go to the person of that surname the article names in full', () => {
     // "Sharif" is no alias of anyone; with Shehbaz named in full it is Shehbaz
-    expect(ids('Shehbaz Sharif chaired the meeting. Sharif later flew to Riyadh.')).toEqual(['shehbaz-sharif', 'shehbaz-sharif', 'saudi-arabia']);
+    expect(ids('Shehbaz Sharif chaired the meeting. Sharif later flew to Riyadh.')).toEqual([
+      'shehbaz-sharif',
+      'shehbaz-sharif',
+      'saudi-arabia',
+    ]);
   });
 });

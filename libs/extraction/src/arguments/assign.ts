@@ -45,7 +45,15 @@ export interface Arguments {
 
 const BE = new Set(['be', 'get', 'got', 'is', 'was', 'were', 'been', 'being', 'are']);
 const THIRD_PARTY = new Set([
-  'host', 'mediate', 'broker', 'arrange', 'sponsor', 'facilitate', 'organize', 'organise', 'attend',
+  'host',
+  'mediate',
+  'broker',
+  'arrange',
+  'sponsor',
+  'facilitate',
+  'organize',
+  'organise',
+  'attend',
 ]);
 const POSS_PRONOUN = new Set(['its', 'his', 'her', 'their']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–', '"', '(', ')']);
@@ -53,7 +61,12 @@ const CLAUSE_STOP = new Set([';', ':', '—', '–', '"', '(', ')']);
 const REDUCED_PASSIVE_NEXT = new Set(['in', 'by', 'during', 'at', 'near', 'after', 'as', 'on', 'amid', ',', '']);
 /** Types whose verbs take an object, so a headline's bare participle can be passive. */
 const REDUCED_PASSIVE_TYPES = new Set<EventType>([
-  'AttackCarriedOut', 'SanctionsImposed', 'AccusationMade', 'ThreatIssued', 'WaiverGranted', 'RejectionIssued',
+  'AttackCarriedOut',
+  'SanctionsImposed',
+  'AccusationMade',
+  'ThreatIssued',
+  'WaiverGranted',
+  'RejectionIssued',
   'DemandIssued',
 ]);
 const SPEECH_ACTS = new Set<EventType>(['DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued']);
@@ -81,19 +94,24 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   // wink tags some verbs as nouns ("neither seeks nor requests"): a coordinated verb is a verb
   const coordinatedVerb = toks[hit.first - 1]?.pos === 'CCONJ' && isVerb(toks[hit.first - 2]);
   // "Soleimani's killing", "the bombing": a gerund after a possessive or determiner is a noun
-  const gerundNoun = /ing$/.test(head.lower) && (v.lower(hit.first - 1) === "'s" ||
-      v.tok(hit.first - 1)?.pos === 'DET');
-  const verbal = !gerundNoun && (isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') ||
-      coordinatedVerb);
+  const gerundNoun =
+    /ing$/.test(head.lower) && (v.lower(hit.first - 1) === "'s" || v.tok(hit.first - 1)?.pos === 'DET');
+  const verbal =
+    !gerundNoun && (isVerb(head) || (/(?:ed|ing)$/.test(head.lower) && head.pos !== 'NOUN') || coordinatedVerb);
   const prevTok = v.tok(hit.first - 1);
-  const beBefore = prevTok !== undefined && (BE.has(prevTok.lower) || (BE.has(v.lower(hit.first - 2)) &&
-      prevTok.pos === 'ADV'));
-  const edForm = /ed$/.test(head.lower) ||
-      /^(?:hit|shot|struck|slain|beaten|sent|held|met|signed|cut|made|given)$/.test(head.lower);
+  const beBefore =
+    prevTok !== undefined && (BE.has(prevTok.lower) || (BE.has(v.lower(hit.first - 2)) && prevTok.pos === 'ADV'));
+  const edForm =
+    /ed$/.test(head.lower) || /^(?:hit|shot|struck|slain|beaten|sent|held|met|signed|cut|made|given)$/.test(head.lower);
   // "X killed in US attack": a headline drops the auxiliary of its passives
-  const reduced = verbal && edForm && !beBefore && REDUCED_PASSIVE_TYPES.has(hit.type) && (s.headline || s.caption) &&
-      REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) && (v.at.has(hit.first - 1) ||
-      /^(?:NOUN|PROPN|ADJ)$/.test(prevTok?.pos ?? ''));
+  const reduced =
+    verbal &&
+    edForm &&
+    !beBefore &&
+    REDUCED_PASSIVE_TYPES.has(hit.type) &&
+    (s.headline || s.caption) &&
+    REDUCED_PASSIVE_NEXT.has(v.lower(hit.last)) &&
+    (v.at.has(hit.first - 1) || /^(?:NOUN|PROPN|ADJ)$/.test(prevTok?.pos ?? ''));
   const passive = verbal && edForm && (beBefore || v.lower(hit.last) === 'by' || reduced);
   const agent: Mention[] = [];
   const target: Mention[] = [];
@@ -111,7 +129,13 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (m && (t.lower === 'by' || m.entity.kind === 'person')) {
         const p = phraseStartingAt(v, k + 1) ?? { first: m.first, last: m.last };
         const hm = headMention(v, p) ?? m;
-        byAgent = [hm, ...coordinatedRight(v, p).slice(1).map((q) => headMention(v, q)!).filter(Boolean)];
+        byAgent = [
+          hm,
+          ...coordinatedRight(v, p)
+            .slice(1)
+            .map((q) => headMention(v, q)!)
+            .filter(Boolean),
+        ];
       }
       break;
     }
@@ -131,8 +155,9 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   const pre: Mention[] = [];
   if (!verbal) {
     const np = phraseEndingAt(v, hit.first);
-    if (np) for (const m of v.within(np.first, hit.first)) if (!(m.via === 'pronoun' &&
-        !POSS_PRONOUN.has(v.lower(m.first)))) pre.push(m);
+    if (np)
+      for (const m of v.within(np.first, hit.first))
+        if (!(m.via === 'pronoun' && !POSS_PRONOUN.has(v.lower(m.first)))) pre.push(m);
   }
 
   const preps = targetPreps(hit.type);
@@ -147,15 +172,22 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     const m = inSentence.find((x) => x.first > p.last && x.first <= p.last + 4 && isLocative(v, x));
     // "Malian troops attacked a village in Mali": its own country's armed forces attack its civilians
     if (m && agent.some((x) => x.entity.country === m.entity.country)) {
-      const entity = { id: `${m.entity.id}-civilians`, name: `civilians in ${m.entity.name}`, country: m.entity.country,
-        sector: 'CVL' as const, kind: 'org' as const };
+      const entity = {
+        id: `${m.entity.id}-civilians`,
+        name: `civilians in ${m.entity.name}`,
+        country: m.entity.country,
+        sector: 'CVL' as const,
+        kind: 'org' as const,
+      };
       return { ...m, entity, sector: 'CVL', via: 'head' };
     }
     return m;
   };
   const objectRight = (from: number, excludeBefore = -1): Mention[] => {
-    const ok = (m: Mention): boolean => m.first > excludeBefore && !(m.via === 'pronoun' &&
-        POSS_PRONOUN.has(v.lower(m.first))) && !isPlace(v, m, hit.type);
+    const ok = (m: Mention): boolean =>
+      m.first > excludeBefore &&
+      !(m.via === 'pronoun' && POSS_PRONOUN.has(v.lower(m.first))) &&
+      !isPlace(v, m, hit.type);
     if (verbal) {
       const at = afterVerbGroup(v, from);
       const direct = objectAt(v, at).filter(ok);
@@ -179,8 +211,10 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     // a place is the last resort, for types whose target may be a country named as a place
     // "X and Y signed an agreement in Riyadh": both sides are named, the city is where
     const bothSides = EVENT_TYPES[hit.type].symmetric && agent.length >= 2;
-    const withPlaces = PLACE_FALLBACK.has(hit.type) && !bothSides ? inSentence.filter((m) => m.first >= from &&
-        m.first > excludeBefore && isPlace(v, m, hit.type)) : [];
+    const withPlaces =
+      PLACE_FALLBACK.has(hit.type) && !bothSides
+        ? inSentence.filter((m) => m.first >= from && m.first > excludeBefore && isPlace(v, m, hit.type))
+        : [];
     // both sides of a symmetric event already named: what follows is a third party ("talks hosted by Iraq")
     // a symmetric event's other side is a participant ("a summit of X", "talks in which X took part"),
     // never what a decision is about ("agreed on sanctions against Niger" is no deal with Niger)
@@ -190,8 +224,13 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
       if (symmetric && ABOUT.has(governingPreposition(v, m))) continue;
       let stop = false;
       // the fallback stays in the verb's clause: "denied the report and said Israel attacked"
-      for (let k = from; k < m.first; k++) if (stopsClause(k) || v.lower(k) === ',' || (k > from && isVerb(toks[k]) &&
-          toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')) stop = true;
+      for (let k = from; k < m.first; k++)
+        if (
+          stopsClause(k) ||
+          v.lower(k) === ',' ||
+          (k > from && isVerb(toks[k]) && toks[k]!.pos === 'VERB' && toks[k - 1]?.value !== '-')
+        )
+          stop = true;
       if (!stop) return [m];
     }
     return [];
@@ -204,13 +243,16 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     for (let k = hit.first - 1; k >= s.first && k >= hit.first - 9; k--) {
       const t = toks[k]!;
       // wink tags some past tenses after a name as adjectives ("Washington relaxed some sanctions")
-      const taggedAdj = t.pos === 'ADJ' && /ed$/.test(t.lower) && v.at.has(k - 1) &&
-          frame.light.has(t.lower.replace(/e?d$/, ''));
+      const taggedAdj =
+        t.pos === 'ADJ' && /ed$/.test(t.lower) && v.at.has(k - 1) && frame.light.has(t.lower.replace(/e?d$/, ''));
       if ((isVerb(t) || taggedAdj) && t.value !== '-' && toks[k - 1]?.value !== '-') {
         // "a draft letter", "a strongly worded letter": a participle inside the noun phrase
         const inNp = /(?:ed|ing)$/.test(t.lower) && ['DET', 'ADV', 'ADJ', 'PUNCT'].includes(toks[k - 1]?.pos ?? '');
-        const adjectival = toks[k - 1]?.pos === 'DET' || toks[k - 1]?.lower === ',' || inNp || (/ing$/.test(t.lower) &&
-            k === hit.first - 1);
+        const adjectival =
+          toks[k - 1]?.pos === 'DET' ||
+          toks[k - 1]?.lower === ',' ||
+          inNp ||
+          (/ing$/.test(t.lower) && k === hit.first - 1);
         const light = frame.light.has(t.lemma) || frame.light.has(t.lower) || taggedAdj;
         if (adjectival && !light) continue;
         if (light) lightVerb = k;
@@ -231,10 +273,15 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   if (lightVerb >= 0) for (let i = pre.length - 1; i >= 0; i--) if (pre[i]!.first < lightVerb) pre.splice(i, 1);
   const possessor = pre.find((m) => m.possessive);
   // "the attacks targeting X", "the talks between X and Y": a definite noun with its own arguments is no anaphor
-  const ownArgs = !verbal && (preps.includes(v.lower(hit.last)) ||
-      /^(?:targeting|against|by|on|between)$/.test(v.lower(hit.last)));
-  const anaphor = !verbal && pre.length === 0 && byAgent.length === 0 && lightVerb < 0 &&
-      DEFINITE.test(v.lower(hit.first - 1)) && !ownArgs;
+  const ownArgs =
+    !verbal && (preps.includes(v.lower(hit.last)) || /^(?:targeting|against|by|on|between)$/.test(v.lower(hit.last)));
+  const anaphor =
+    !verbal &&
+    pre.length === 0 &&
+    byAgent.length === 0 &&
+    lightVerb < 0 &&
+    DEFINITE.test(v.lower(hit.first - 1)) &&
+    !ownArgs;
   if (anaphor) return { agent: [], target: [], place: undefined, ownArguments: false };
   if (passive) {
     agent.push(...byAgent);
@@ -255,12 +302,15 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     // "the US reimposed Venezuela oil sanctions": the light verb's subject acts on the modifier
     // ("rejected a US call for a truce": the one reacting to a speech act did not make it)
     const reacting = lightVerb >= 0 && SPEECH_ACTS.has(hit.type) && REACT.has(toks[lightVerb]!.lemma);
-    const light = lightVerb >= 0 && !possessor && !byAgent.length && !reacting &&
-        !EVENT_TYPES[hit.type].symmetric ? subjectAt(v, lightVerb) : [];
+    const light =
+      lightVerb >= 0 && !possessor && !byAgent.length && !reacting && !EVENT_TYPES[hit.type].symmetric
+        ? subjectAt(v, lightVerb)
+        : [];
     if (light.length && !light.some((m) => pre.some((x) => x.entity.id === m.entity.id))) agent.push(...light);
     else if (byAgent.length) agent.push(...byAgent);
     // "eased Venezuela oil sanctions": sanctions eased are the modifier's, who eases them is the verb's subject
-    else if (!victim && !(hit.type === 'WaiverGranted' && hit.rule.type === 'SanctionsImposed')) agent.push(possessor ?? pre[0]!);
+    else if (!victim && !(hit.type === 'WaiverGranted' && hit.rule.type === 'SanctionsImposed'))
+      agent.push(possessor ?? pre[0]!);
     if (victim && !agent.includes(possessor)) target.push(possessor);
     for (const m of pre) if (!agent.includes(m) && !target.includes(m) && m !== possessor) target.push(m);
     if (target.length === 0) target.push(...objectRight(hit.last));
@@ -305,9 +355,12 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
   }
   // "a withdrawal of US troops from Iraq": the troops' side withdraws
   // "a convoy of Russian troops": the troops' side shows its force
-  if (!verbal && agent.length === 0 && (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade' ||
-      hit.type === 'ForceMobilized') &&
-      toks[hit.last]?.lower === 'of') {
+  if (
+    !verbal &&
+    agent.length === 0 &&
+    (hit.type === 'TroopsWithdrawn' || hit.type === 'VisitMade' || hit.type === 'ForceMobilized') &&
+    toks[hit.last]?.lower === 'of'
+  ) {
     const m = inSentence.find((x) => x.first > hit.last && x.first <= hit.last + 3);
     if (m) {
       agent.push(m);
@@ -333,15 +386,24 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     }
   }
   // "X and Y traded fire", "exchanged strikes": each side attacks the other
-  const reciprocal = hit.type === 'AttackCarriedOut' && agent.length >= 2 && target.length === 0 &&
-      (RECIPROCAL.has(head.lemma) || RECIPROCAL.has(head.lower.replace(/d$/, '')));
+  const reciprocal =
+    hit.type === 'AttackCarriedOut' &&
+    agent.length >= 2 &&
+    target.length === 0 &&
+    (RECIPROCAL.has(head.lemma) || RECIPROCAL.has(head.lower.replace(/d$/, '')));
   if (reciprocal) target.push(...agent);
   // "During his visit to Kenya, the chancellor met ...": an opening phrase's "his" is the main clause's subject
   // "After meeting X, the premier flew ...": an opening gerund is the main clause's subject's
-  const openingGerund = hit.first === s.first + 1 && /ing$/.test(head.lower) &&
-      /^(?:after|before|while|since|upon|on|when|following)$/.test(v.lower(s.first));
-  if (!verbal && agent.length === 0 && (openingGerund || (POSS_PRONOUN.has(v.lower(hit.first - 1)) &&
-      !v.at.has(hit.first - 1))) && openingPhrase(v, hit.first)) {
+  const openingGerund =
+    hit.first === s.first + 1 &&
+    /ing$/.test(head.lower) &&
+    /^(?:after|before|while|since|upon|on|when|following)$/.test(v.lower(s.first));
+  if (
+    !verbal &&
+    agent.length === 0 &&
+    (openingGerund || (POSS_PRONOUN.has(v.lower(hit.first - 1)) && !v.at.has(hit.first - 1))) &&
+    openingPhrase(v, hit.first)
+  ) {
     agent.push(...subjectAfterOpening(v, hit.first).filter((m) => !target.includes(m)));
   }
   // "his blood will not go for free, X said": a speech act with no actor of its own is the speaker's
@@ -354,8 +416,12 @@ export function assignArguments(a: Analysis, hit: TriggerHit, inSentence: Mentio
     const loc = inSentence.find((m) => isLocative(v, m) && Math.abs(m.first - hit.head) <= 12);
     if (loc && !PLACE_TARGETS.has(hit.type)) place = loc;
   }
-  return { agent: dedupe(agent), target: tgt, place, ownArguments: verbal || ownArgs || pre.length > 0 ||
-      byAgent.length > 0 || lightVerb >= 0 };
+  return {
+    agent: dedupe(agent),
+    target: tgt,
+    place,
+    ownArguments: verbal || ownArgs || pre.length > 0 || byAgent.length > 0 || lightVerb >= 0,
+  };
 }
 
 /** The trigger at `k` is in a sentence-opening phrase with no verb before it ("During his visit to X,"). */
@@ -366,8 +432,22 @@ function openingPhrase(v: SentenceView, k: number): boolean {
 }
 
 /** Verbs of reacting to someone else's demand, threat or accusation. */
-const REACT = new Set(['reject', 'refuse', 'dismiss', 'deny', 'ignore', 'heed', 'welcome', 'accept', 'answer', 'defy',
-  'brush', 'rebuff', 'spurn', 'decline']);
+const REACT = new Set([
+  'reject',
+  'refuse',
+  'dismiss',
+  'deny',
+  'ignore',
+  'heed',
+  'welcome',
+  'accept',
+  'answer',
+  'defy',
+  'brush',
+  'rebuff',
+  'spurn',
+  'decline',
+]);
 const RECIPROCAL = new Set(['trade', 'exchange', 'swap']);
 const ALLOW = new Set(['allow', 'permit', 'let', 'enable', 'authorize', 'authorise']);
 
@@ -388,4 +468,3 @@ function dedupe(ms: Mention[]): Mention[] {
   const seen = new Set<string>();
   return ms.filter((m) => (seen.has(m.entity.id) ? false : (seen.add(m.entity.id), true)));
 }
-

@@ -7,13 +7,46 @@ import type { Mention } from '../actors/mention.js';
 import type { Analysis } from '../sentences/tokens.js';
 
 const ROLE_NOUNS = new Set([
-  'minister', 'president', 'premier', 'chancellor', 'envoy', 'ambassador', 'secretary', 'spokesman', 'spokeswoman',
-  'spokesperson', 'king', 'queen', 'prince', 'emir', 'commander', 'general', 'leader', 'diplomat', 'negotiator',
+  'minister',
+  'president',
+  'premier',
+  'chancellor',
+  'envoy',
+  'ambassador',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'king',
+  'queen',
+  'prince',
+  'emir',
+  'commander',
+  'general',
+  'leader',
+  'diplomat',
+  'negotiator',
 ]);
 /** Words allowed between "the" and the role noun: "the foreign minister", "the prime minister". */
 const ROLE_MODIFIERS = new Set([
-  'foreign', 'prime', 'defence', 'defense', 'interior', 'finance', 'top', 'chief', 'former', 'special', 'senior',
-  'deputy', 'vice', 'visiting', 'state', 'army', 'military', 'supreme',
+  'foreign',
+  'prime',
+  'defence',
+  'defense',
+  'interior',
+  'finance',
+  'top',
+  'chief',
+  'former',
+  'special',
+  'senior',
+  'deputy',
+  'vice',
+  'visiting',
+  'state',
+  'army',
+  'military',
+  'supreme',
 ]);
 const WINDOW = 2;
 
@@ -40,14 +73,25 @@ export function resolveBareTitles(a: Analysis, mentions: Mention[]): Mention[] {
     if (!role || covered[k] || role.sentence !== t.sentence || !ROLE_NOUNS.has(role.lower)) continue;
     const next = toks[k + 1];
     // "the minister of defence", "the president Emmanuel Macron", "the minister's": its own referent or none
-    if (next && next.sentence === t.sentence && (next.lower === 'of' || next.pos === 'PROPN' || covered[k + 1])) continue;
+    if (next && next.sentence === t.sentence && (next.lower === 'of' || next.pos === 'PROPN' || covered[k + 1]))
+      continue;
     const recent = people.filter((m) => t.sentence - toks[m.first]!.sentence <= WINDOW);
     if (recent.length === 0) continue;
-    const fits = recent.filter((m) => m.title?.role.includes(role.lower) || m.entity.offices?.some((o) =>
-        o.role.toLowerCase().includes(role.lower)));
+    const fits = recent.filter(
+      (m) =>
+        m.title?.role.includes(role.lower) || m.entity.offices?.some((o) => o.role.toLowerCase().includes(role.lower)),
+    );
     const ref = (fits.length ? fits : recent)[(fits.length ? fits : recent).length - 1]!;
-    added.push({ ...ref, first: i, last: k + 1, start: t.start, nameStart: t.start, end: role.end, via: 'pronoun',
-      possessive: toks[k + 1]?.lower === "'s" });
+    added.push({
+      ...ref,
+      first: i,
+      last: k + 1,
+      start: t.start,
+      nameStart: t.start,
+      end: role.end,
+      via: 'pronoun',
+      possessive: toks[k + 1]?.lower === "'s",
+    });
   }
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((x, y) => x.first - y.first || x.last - y.last);

@@ -42,7 +42,10 @@ describe('who did what to whom', () => {
   });
 
   it('"Y was visited by X" and "X\'s visit to Y" are the same visit', () => {
-    for (const text of ['Algeria was visited by Macron on Tuesday.', "Macron's visit to Algeria was warmly received."]) {
+    for (const text of [
+      'Algeria was visited by Macron on Tuesday.',
+      "Macron's visit to Algeria was warmly received.",
+    ]) {
       const e = one(text, 'VisitMade');
       expect(ids(e.agent)).toEqual(['emmanuel-macron']);
       expect(ids(e.target)).toEqual(['algeria']);
@@ -101,7 +104,10 @@ describe('who did what to whom', () => {
   });
 
   it('"he" refers back to a titled official whose name is not given', () => {
-    const e = one('The Kenyan president arrived in Ethiopia on Monday. He met Ethiopian officials in Addis Ababa.', 'MeetingHeld');
+    const e = one(
+      'The Kenyan president arrived in Ethiopia on Monday. He met Ethiopian officials in Addis Ababa.',
+      'MeetingHeld',
+    );
     expect(e.agent.map((x) => x.country)).toEqual(['KEN']);
   });
 
@@ -115,12 +121,18 @@ describe('who did what to whom', () => {
   });
 
   it('"the minister" refers back to the last person named', () => {
-    const e = one('Sergei Lavrov arrived in Beijing on Monday. The minister met Chinese officials on Tuesday.', 'MeetingHeld');
+    const e = one(
+      'Sergei Lavrov arrived in Beijing on Monday. The minister met Chinese officials on Tuesday.',
+      'MeetingHeld',
+    );
     expect(ids(e.agent)).toEqual(['sergei-lavrov']);
   });
 
   it('"the minister of X" is not an anaphor', () => {
-    const e = one('Sergei Lavrov arrived in Beijing on Monday. The minister of defence of Chile met Chinese officials.', 'MeetingHeld');
+    const e = one(
+      'Sergei Lavrov arrived in Beijing on Monday. The minister of defence of Chile met Chinese officials.',
+      'MeetingHeld',
+    );
     expect(ids(e.agent)).not.toContain('sergei-lavrov');
   });
 
@@ -187,8 +199,11 @@ describe('"came under fire"', () => {
     const e = one('Israeli positions came under fire from Hezbollah on Monday.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['hezbollah']);
     expect(e.target.map((x) => x.country)).toEqual(['ISR']);
-    expect(one('The Iraqi army came under attack from Islamic State fighters near Mosul.', 'AttackCarriedOut')
-      .target.map((x) => x.country)).toEqual(['IRQ']);
+    expect(
+      one('The Iraqi army came under attack from Islamic State fighters near Mosul.', 'AttackCarriedOut').target.map(
+        (x) => x.country,
+      ),
+    ).toEqual(['IRQ']);
   });
 
   it('from lawmakers: criticism, no attack', () => {
@@ -226,17 +241,19 @@ describe('hosting', () => {
 
 describe('subjects and targets of attacks', () => {
   it('"were killed when militants ambushed ...": the when-clause\'s subject is no target', () => {
-    const found = all('Two soldiers were killed when militants ambushed their convoy in northern Burkina Faso on Monday.', 'AttackCarriedOut');
+    const found = all(
+      'Two soldiers were killed when militants ambushed their convoy in northern Burkina Faso on Monday.',
+      'AttackCarriedOut',
+    );
     for (const e of found) expect(e.target.map((x) => x.sector)).not.toContain('REB');
   });
-
 
   it('"X, however, has been conducting strikes": auxiliaries make it no participle clause', () => {
     const e = one('France, however, has been conducting airstrikes in Syria.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['france']);
   });
 
-  it('a place attacked with no one named in it is its country\'s', () => {
+  it("a place attacked with no one named in it is its country's", () => {
     const e = one('Russia attacked a village in eastern Ukraine.', 'AttackCarriedOut');
     expect(ids(e.target)).toEqual(['ukraine']);
   });
@@ -268,7 +285,8 @@ describe('waivers', () => {
   });
 
   it('sanctions relief with no one named benefits whoever the sanctions before it are on', () => {
-    const text = 'The United States imposed sanctions on Cuba in 2019. In March, Washington granted partial sanctions relief.';
+    const text =
+      'The United States imposed sanctions on Cuba in 2019. In March, Washington granted partial sanctions relief.';
     const e = one(text, 'WaiverGranted');
     expect(ids(e.agent)).toEqual(['united-states']);
     expect(ids(e.target)).toEqual(['cuba']);

@@ -29,7 +29,19 @@ import {
 
 const MAX_DEPTH = 5;
 /** Words opening an adverbial clause before the main clause: "After meeting X, Y ...". */
-const OPENERS = new Set(['after', 'before', 'while', 'since', 'upon', 'on', 'when', 'by', 'in', 'despite', 'following']);
+const OPENERS = new Set([
+  'after',
+  'before',
+  'while',
+  'since',
+  'upon',
+  'on',
+  'when',
+  'by',
+  'in',
+  'despite',
+  'following',
+]);
 
 /** Phrases joined by "and"/"or"/"," to the left of `p` ("Benin, Germany and the UK"). */
 function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
@@ -40,8 +52,12 @@ function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
     const sep = v.lower(first - 1);
     if (sep !== 'and' && sep !== 'or' && sep !== ',') break;
     // a headline's comma is its "and": "Iran, Saudi Arabia agree to restore ties"
-    const headlineList = sep === ',' && v.s.headline && !sawAnd && first - 1 > v.s.first &&
-        phraseEndingAt(v, first - 1)?.first === v.s.first;
+    const headlineList =
+      sep === ',' &&
+      v.s.headline &&
+      !sawAnd &&
+      first - 1 > v.s.first &&
+      phraseEndingAt(v, first - 1)?.first === v.s.first;
     if (sep === ',' && !sawAnd && !headlineList) break;
     const q = phraseEndingAt(v, first - 1);
     if (!q || !headMention(v, q)) break;
@@ -117,8 +133,10 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
     const outer = phraseEndingAt(v, list[0]!.first - 1);
     // "vehicles belonging to X", "fighters loyal to X": the phrase's owner acts
     const before = v.tok(list[0]!.first - 2);
-    if (!outer) return before && /(?:ing|ed)$/.test(before.lower) || /^(?:loyal|close|allied)$/.test(before?.lower ??
-        '') ? heads(v, list) : [];
+    if (!outer)
+      return (before && /(?:ing|ed)$/.test(before.lower)) || /^(?:loyal|close|allied)$/.test(before?.lower ?? '')
+        ? heads(v, list)
+        : [];
     const oh = headMention(v, outer);
     if (oh) return [oh];
     // "troops from Pakistan and India", "the head of the IAEA": the only actors there are
@@ -183,7 +201,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   }
   // "X hit Y, killing Z" is a bare participle; "France, however, has been conducting" has its auxiliaries
   let aux = false;
-  for (let j = k + 1; j < verb; j++) if (v.tok(j)!.pos === 'AUX' || /^(?:has|have|had|is|are|was|were|been|be)$/.test(v.lower(j))) aux = true;
+  for (let j = k + 1; j < verb; j++)
+    if (v.tok(j)!.pos === 'AUX' || /^(?:has|have|had|is|are|was|were|been|be)$/.test(v.lower(j))) aux = true;
   if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && !aux && t.lower === ',')) {
     // "X met Y and signed", "X hit Y, killing Z": the verb they hang on
     const pv = previousVerb(v, k - 1);
@@ -205,8 +224,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   // "issued a statement demanding", "backed a resolution calling for": the vehicle's author
   if (ing) {
     const p = phraseEndingAt(v, k + 1);
-    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) &&
-        !v.at.has(p.first - 1)) return subjectAt(v, p.first - 1, depth + 1);
+    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) && !v.at.has(p.first - 1))
+      return subjectAt(v, p.first - 1, depth + 1);
   }
   return subjectPhrase(v, k + 1, depth);
 }
@@ -226,7 +245,19 @@ export function objectAt(v: SentenceView, from: number): Mention[] {
 }
 
 const REPORTING = new Set([
-  'say', 'said', 'says', 'tell', 'told', 'state', 'add', 'announce', 'note', 'write', 'tweet', 'declare', 'insist',
+  'say',
+  'said',
+  'says',
+  'tell',
+  'told',
+  'state',
+  'add',
+  'announce',
+  'note',
+  'write',
+  'tweet',
+  'declare',
+  'insist',
 ]);
 
 /** Who the sentence says is speaking: "according to X", "X said", "..., said X". */

@@ -54,7 +54,11 @@ describe('governors and cues', () => {
   it.each([
     ['Turkey refused to join the sanctions against Russia.', 'SanctionsImposed', 'negated'],
     ['Nigeria said on Monday that it would send troops to Niger.', 'ForceMobilized', 'future'],
-    ['Ahead of his visit to China on Friday, the French president met German officials in Paris.', 'VisitMade', 'future'],
+    [
+      'Ahead of his visit to China on Friday, the French president met German officials in Paris.',
+      'VisitMade',
+      'future',
+    ],
     ['The EU is weighing new sanctions on Iran.', 'SanctionsImposed', 'hypothetical'],
     ['Germany and Sweden have announced troop withdrawals from Mali.', 'TroopsWithdrawn', 'future'],
     ['The Kremlin announced a visit by Xi Jinping to Moscow.', 'VisitMade', 'future'],
@@ -75,8 +79,11 @@ describe('governors and cues', () => {
       const found = all(text, 'AttackCarriedOut');
       expect(found.map((e) => e.modality)).toEqual(['asserted']);
     }
-    expect(all('Iraqi police prevented an attack by Islamic State on the Kirkuk refinery.', 'AttackCarriedOut')
-      .map((e) => e.modality)).toEqual(['negated']);
+    expect(
+      all('Iraqi police prevented an attack by Islamic State on the Kirkuk refinery.', 'AttackCarriedOut').map(
+        (e) => e.modality,
+      ),
+    ).toEqual(['negated']);
   });
 
   it('"dropped bombs" delivers an attack, it does not undo it', () => {

@@ -11,42 +11,146 @@ import type { TriggerHit } from '../triggers/find-triggers.js';
 
 /** Verbs that undo whatever they govern. */
 const CANCEL = new Set([
-  'cancel', 'call', 'scrap', 'abandon', 'shelve', 'axe', 'drop', 'scuttle', 'nix', 'forgo', 'forego', 'abort', 'fail',
-  'avoid', 'stop', 'halt', 'prevent', 'block', 'thwart', 'foil', 'veto', 'refuse', 'decline', 'refrain',
+  'cancel',
+  'call',
+  'scrap',
+  'abandon',
+  'shelve',
+  'axe',
+  'drop',
+  'scuttle',
+  'nix',
+  'forgo',
+  'forego',
+  'abort',
+  'fail',
+  'avoid',
+  'stop',
+  'halt',
+  'prevent',
+  'block',
+  'thwart',
+  'foil',
+  'veto',
+  'refuse',
+  'decline',
+  'refrain',
 ]);
 /** Verbs that undo an infinitive, gerund or that-clause, but not every object ("denied the accusation"). */
 const DENY = new Set(['deny', 'reject', 'dismiss', 'rule', 'refute', 'disavow']);
 /** Types whose object under DENY is itself not happening ("rejected talks", "ruled out a meeting"). */
 const DENIABLE_OBJECT = new Set<EventType>([
-  'TalksStarted', 'MeetingHeld', 'VisitMade', 'AgreementReached', 'AidProvided', 'WaiverGranted', 'TroopsWithdrawn',
+  'TalksStarted',
+  'MeetingHeld',
+  'VisitMade',
+  'AgreementReached',
+  'AidProvided',
+  'WaiverGranted',
+  'TroopsWithdrawn',
 ]);
 /** Verbs whose complement is what is threatened or feared. */
 const THREAT = new Set(['threaten', 'warn', 'fear', 'vow']);
 /** Verbs whose complement is asked of someone: what is demanded has not happened. */
 const DEMAND = new Set([
-  'demand', 'urge', 'ask', 'request', 'press', 'appeal', 'implore', 'beg', 'encourage', 'exhort', 'pressure', 'push',
+  'demand',
+  'urge',
+  'ask',
+  'request',
+  'press',
+  'appeal',
+  'implore',
+  'beg',
+  'encourage',
+  'exhort',
+  'pressure',
+  'push',
   'insist',
 ]);
 /** Verbs that carry a nominal event without changing whether it happens ("join the sanctions"). */
 const CARRIERS = new Set([
-  'join', 'sign', 'hold', 'impose', 'launch', 'carry', 'conduct', 'make', 'reach', 'attend', 'send', 'give', 'provide',
-  'grant', 'extend', 'renew', 'start', 'begin', 'resume', 'open', 'stage', 'mount', 'deliver', 'pay', 'issue',
+  'join',
+  'sign',
+  'hold',
+  'impose',
+  'launch',
+  'carry',
+  'conduct',
+  'make',
+  'reach',
+  'attend',
+  'send',
+  'give',
+  'provide',
+  'grant',
+  'extend',
+  'renew',
+  'start',
+  'begin',
+  'resume',
+  'open',
+  'stage',
+  'mount',
+  'deliver',
+  'pay',
+  'issue',
 ]);
 /** Verbs of weighing an option: "weighing new sanctions", "considering a visit" have not happened. */
 const CONSIDER = new Set([
-  'weigh', 'consider', 'mull', 'contemplate', 'debate', 'discuss', 'propose', 'explore', 'study', 'eye', 'float',
+  'weigh',
+  'consider',
+  'mull',
+  'contemplate',
+  'debate',
+  'discuss',
+  'propose',
+  'explore',
+  'study',
+  'eye',
+  'float',
 ]);
 /** Particles of the phrasal governors: "call off", "rule out". */
 const PARTICLE: Record<string, string> = { call: 'off', rule: 'out' };
 const PREPOSITIONS = new Set([
-  'from', 'in', 'on', 'at', 'by', 'with', 'for', 'about', 'over', 'against', 'into', 'to', 'after', 'during',
+  'from',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'for',
+  'about',
+  'over',
+  'against',
+  'into',
+  'to',
+  'after',
+  'during',
 ]);
 const AFTER_CANCEL = new Set([
-  'cancel', 'call', 'scrap', 'abandon', 'shelve', 'postpone', 'axe', 'drop', 'scuttle', 'suspend', 'block', 'veto',
-  'delay', 'defer', 'reschedule',
+  'cancel',
+  'call',
+  'scrap',
+  'abandon',
+  'shelve',
+  'postpone',
+  'axe',
+  'drop',
+  'scuttle',
+  'suspend',
+  'block',
+  'veto',
+  'delay',
+  'defer',
+  'reschedule',
 ]);
 const ANNOUNCE = new Set(['announce', 'unveil', 'schedule']);
-const ANNOUNCED_LATER = new Set<EventType>(['TroopsWithdrawn', 'VisitMade', 'TalksStarted', 'MeetingHeld', 'ElectionHeld']);
+const ANNOUNCED_LATER = new Set<EventType>([
+  'TroopsWithdrawn',
+  'VisitMade',
+  'TalksStarted',
+  'MeetingHeld',
+  'ElectionHeld',
+]);
 /** Verbs that move an event later without undoing it: "postponed the visit" is still to come. */
 const POSTPONE = new Set(['postpone', 'delay', 'defer', 'reschedule']);
 
@@ -57,13 +161,17 @@ function isVerb(t: Token | undefined): boolean {
 /** A word between governor and mention that does not end the governor's reach. */
 function transparent(toks: Token[], k: number): boolean {
   const t = toks[k]!;
-  if (!isVerb(t)) return !/^[;:]$/.test(t.lower) &&
-      !/^(?:but|while|although|because|after|before|when|since)$/.test(t.lower);
+  if (!isVerb(t))
+    return !/^[;:]$/.test(t.lower) && !/^(?:but|while|although|because|after|before|when|since)$/.test(t.lower);
   if (t.pos === 'AUX' || /^(?:be|have|do|get)$/.test(t.lemma)) return true;
   // participles inside the noun phrase: "a planned visit", "the long-awaited talks"
   const prev = toks[k - 1];
   // (an adverb counts only inside a determiner phrase: "the recently announced visit", not "officials later denied")
-  const inNp = prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-' ||
+  const inNp =
+    prev !== undefined &&
+    (prev.pos === 'DET' ||
+      prev.pos === 'ADJ' ||
+      prev.value === '-' ||
       (prev.pos === 'ADV' && toks[k - 2]?.pos === 'DET'));
   return /(?:ed|ing|en)$/.test(t.lower) && inNp;
 }
@@ -119,8 +227,12 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     }
     // "refused to join the sanctions", "threatened to launch attacks": an infinitive that only carries
     // the event lets the governor above it reach the event
-    if (CARRIERS.has(t.lemma) && (toks[k - 1]?.lower === 'to' || (toks[k - 1]?.lower === 'of' &&
-        /ing$/.test(t.lower))) && k < hit.first) continue;
+    if (
+      CARRIERS.has(t.lemma) &&
+      (toks[k - 1]?.lower === 'to' || (toks[k - 1]?.lower === 'of' && /ing$/.test(t.lower))) &&
+      k < hit.first
+    )
+      continue;
     const lemma = t.lemma;
     // "called on Iraq to expel", "called for talks": a demand, whose content has not happened
     const callFor = lemma === 'call' && /^(?:on|for|upon)$/.test(toks[k + 1]?.lower ?? '');
@@ -130,8 +242,11 @@ export function governorOf(a: Analysis, hit: TriggerHit): Modality | undefined {
     const between = toks.slice(k + (particle ? 2 : 1), hit.first).map((x) => x.lower);
     // the governor reaches its object, not a prepositional phrase: "dropped from the letter" is about the letter's text
     if (between.some((w, i) => w !== 'of' && !(w === 'to' && i === 0) && PREPOSITIONS.has(w))) return undefined;
-    const complement = between[0] === 'to' || between[0] === 'that' || between.includes('that') ||
-        /ing$/.test(toks[hit.first]!.lower) && between.length === 0;
+    const complement =
+      between[0] === 'to' ||
+      between[0] === 'that' ||
+      between.includes('that') ||
+      (/ing$/.test(toks[hit.first]!.lower) && between.length === 0);
     // "dropped two bombs" delivers the attack; "dropped the plan" undoes it
     if (lemma === 'drop' && hit.type === 'AttackCarriedOut') return undefined;
     if (CANCEL.has(lemma) && !(lemma === 'call' && !particle) && undone(toks, k, s.first)) return 'asserted';

@@ -22,20 +22,39 @@ export class RebuildRefused extends Error {
 }
 
 /** Records the request (a command on the rebuild's stream, and its progress row) in one transaction; one rebuild per projection at a time. */
-export async function requestRebuild(db: Db, store: EventStore, request: Omit<ProjectionRebuildRequested, 'rebuildId'> & { rebuildId: string }): Promise<void> {
+export async function requestRebuild(
+  db: Db,
+  store: EventStore,
+  request: Omit<ProjectionRebuildRequested, 'rebuildId'> & { rebuildId: string },
+): Promise<void> {
   if (!rebuildableNames().includes(request.consumer)) {
-    throw new RebuildRefused('unknown-projection', `${request.consumer} is not a rebuildable projection (${rebuildableNames().join(', ')})`);
+    throw new RebuildRefused(
+      'unknown-projection',
+      `${request.consumer} is not a rebuildable projection (${rebuildableNames().join(', ')})`,
+    );
   }
   try {
-    await handleCommand(store, rebuildStreamId(request.rebuildId), rebuildDecider, { type: 'RequestRebuild', ...request }, {
-      metadata: { actor: request.requestedBy, reason: request.reason },
-      eventId: () => deterministicEventId('rebuild', request.rebuildId),
-      alongside: (trx) =>
-        trx
-          .insertInto('projection_rebuilds')
-          .values({ rebuild_id: request.rebuildId, consumer: request.consumer, status: 'requested', requested_by: request.requestedBy, reason: request.reason ?? null })
-          .execute(),
-    });
+    await handleCommand(
+      store,
+      rebuildStreamId(request.rebuildId),
+      rebuildDecider,
+      { type: 'RequestRebuild', ...request },
+      {
+        metadata: { actor: request.requestedBy, reason: request.reason },
+        eventId: () => deterministicEventId('rebuild', request.rebuildId),
+        alongside: (trx) =>
+          trx
+            .insertInto('projection_rebuilds')
+            .values({
+              rebuild_id: request.rebuildId,
+              consumer: request.consumer,
+              status: 'requested',
+              requested_by: request.requestedBy,
+              reason: request.reason ?? null,
+            })
+            .execute(),
+      },
+    );
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'projection_rebuilds_active') {
       throw new RebuildRefused('already-running', `a rebuild of ${request.consumer} is already requested or running`);
@@ -46,8 +65,15 @@ export async function requestRebuild(db: Db, store: EventStore, request: Omit<Pr
 
 export type { RebuildView } from './rebuild-view.schema.js';
 
-export async function listRebuilds(db: Db, options: { rebuildId?: string; limit?: number } = {}): Promise<RebuildView[]> {
-  let query = db.selectFrom('projection_rebuilds').selectAll().orderBy('requested_at', 'desc').limit(options.limit ?? 50);
+export async function listRebuilds(
+  db: Db,
+  options: { rebuildId?: string; limit?: number } = {},
+): Promise<RebuildView[]> {
+  let query = db
+    .selectFrom('projection_rebuilds')
+    .selectAll()
+    .orderBy('requested_at', 'desc')
+    .limit(options.limit ?? 50);
   if (options.rebuildId) query = query.where('rebuild_id', '=', options.rebuildId);
   const rows = await query.execute();
   return rows.map((r) => ({
