@@ -72,7 +72,7 @@ if (verbose) {
     for (const g of s.missed) {
       const gd = it.gold[g]!;
       console.log(
-        `  MISS ${gd.type} ${JSON.stringify(gd.evidence[0])} agent=${gd.agent.map((x) => x.country)} target=${gd.target.map((x) => x.country)}`,
+        `  MISS ${gd.type} ${JSON.stringify(gd.evidence[0])} agent=${gd.agent.map((x) => x.country).join(',')} target=${gd.target.map((x) => x.country).join(',')}`,
       );
     }
   }

@@ -253,7 +253,7 @@ describe('coding time limit (worker threads, PostgreSQL, BullMQ on Redis)', () =
       ) {
         if (Date.now() > deadline)
           throw new Error(
-            `not done: ${(await stream(slow)).map((e) => e.type)} / ${(await stream(next)).map((e) => e.type)}`,
+            `not done: ${(await stream(slow)).map((e) => e.type).join(',')} / ${(await stream(next)).map((e) => e.type).join(',')}`,
           );
         await new Promise((r) => setTimeout(r, 100));
       }

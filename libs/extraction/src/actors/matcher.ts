@@ -220,7 +220,6 @@ function uniqueHolder(g: Gazetteer, role: string, date: string): Entity | undefi
  */
 export function storyCountry(mentions: Mention[]): string | undefined {
   const counts = new Map<string, number>();
-  let us = false;
   for (const m of mentions) {
     const c = m.entity.country;
     if (c === 'IGO' || c === 'UNK') continue;

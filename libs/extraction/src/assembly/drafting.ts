@@ -1,6 +1,6 @@
 // Drafting: one Draft per trigger hit, with its arguments, modality, date,
 // attribution and evidence span. Merging and event assembly come after.
-import type { DateInterval, EventType } from '#domain';
+import type { DateInterval } from '#domain';
 import type { Mention } from '../actors/mention.js';
 import { assignArguments } from '../arguments/assign.js';
 import { frameRejects, retype } from '../arguments/frames.js';
