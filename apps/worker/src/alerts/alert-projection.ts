@@ -177,9 +177,11 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   const announcements: StreamAppend[] = [];
   for (const next of desired.values()) {
     const last = announced.get(next.alertId);
-    const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount });
-    if (!kind) continue;
     const sub = subscriptions.get(next.subscriptionId);
+    // Updates are announced (and so recorded) only to a live subscription that asked for them.
+    const wantsUpdates = Boolean(sub && !sub.deleted && sub.notifyOnUpdate);
+    const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount }, wantsUpdates);
+    if (!kind) continue;
     const revision = (last?.version ?? 0) + 1;
     const message: AlertMessageV1 = {
       schema: ALERT_MESSAGE_SCHEMA,
@@ -199,8 +201,8 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
       ...(kind === 'retracted' && next.retraction && { retraction: next.retraction }),
       links: { alert: `/api/alerts/${next.alertId}`, incident: next.incidentId.startsWith('event-') ? `/api/events/${next.incidentId.slice(6)}` : `/api/incidents/${next.incidentId}` },
     };
-    // Updates reach downstream only when the subscription asked; a deleted subscription gets nothing.
-    const wanted = sub && !sub.deleted && (kind !== 'updated' || sub.notifyOnUpdate);
+    // A deleted subscription's raise or retraction is recorded with an empty route: nothing is sent.
+    const wanted = sub && !sub.deleted;
     const data: AlertAnnounced = { message, route: { queue: Boolean(wanted && sub.queue), webhook: Boolean(wanted && sub.webhook) } };
     announcements.push({
       streamId: alertStreamId(next.alertId),
