@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, type Transaction, sql } from 'kysely';
+import { type Insertable, type Transaction, sql } from 'kysely';
 import { EVENT_TYPE_NAMES, isEventType } from '#domain';
 import type { AlertsTable, Database } from '#db';
 import { type EventStore, type LogConsumerOptions, type StoredEvent, type StreamAppend, deterministicEventId } from '#event-store';
@@ -11,6 +11,7 @@ import {
   type AlertMessageV1,
   type AlertRule,
   type Announced,
+  type ExplainedAlertRow,
   RuleIndex,
   SUBSCRIPTION_EVENT_TYPES,
   alertEventType,
@@ -20,7 +21,10 @@ import {
   currentAlertsWithEvents,
   enoughSources,
   explainAlert,
+  explanationHash,
+  fullExplanation,
   loadIndexedRules,
+  storeExplanations,
   webhookIdOf,
 } from '#alerts';
 import { type Member, incidentsOf, membersOf } from './incident-members.js';
@@ -50,7 +54,7 @@ interface Desired {
   retraction: AlertMessageV1['retraction'] | null;
 }
 
-type AlertRow = Selectable<AlertsTable>;
+type AlertRow = ExplainedAlertRow;
 
 /**
  * The alert projection: a log consumer that runs after the incidents
@@ -139,7 +143,7 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
     for (const id of extra) touched.add(id);
     members = new Map([...members, ...(await membersOf(trx, extra))]);
   }
-  const byIncident = await trx.selectFrom('alerts').selectAll().where('recorded_to', 'is', null).where('incident_id', 'in', [...touched]).execute();
+  const byIncident = await trx.selectFrom('alerts').selectAll().select(fullExplanation('alerts').as('full_explanation')).where('recorded_to', 'is', null).where('incident_id', 'in', [...touched]).execute();
   for (const alert of byIncident) existing.set(alert.alert_id, alert);
 
   // Evaluate every touched incident.
@@ -269,14 +273,22 @@ function fromRow(row: AlertRow): Desired {
     articleIds: row.article_ids,
     sourceCount: row.source_count,
     outletCount: row.outlet_count,
-    explanation: row.explanation as Desired['explanation'],
+    explanation: row.full_explanation as Desired['explanation'],
     retraction: (row.retraction as Desired['retraction']) ?? null,
   };
 }
 
-const fingerprint = (d: Desired) => JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, d.explanation, d.retraction]);
+/**
+ * What a version holds, to tell whether anything changed. The explanation is
+ * compared by hash of its JSON as written: one read back from jsonb has its keys
+ * reordered, so comparing the objects found every explanation changed and opened
+ * a version each time an incident was looked at.
+ */
+const fingerprint = (d: Pick<Desired, 'status' | 'eventIds' | 'articleIds' | 'sourceCount' | 'outletCount' | 'retraction'>, explanation: string) =>
+  JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, explanation, d.retraction]);
+const storedHash = (row: AlertRow) => row.explanation_hash ?? explanationHash(JSON.stringify(row.explanation));
 
-/** Rows per multi-row INSERT into alerts (15 parameters a row, under PostgreSQL's 65,535). */
+/** Rows per multi-row INSERT into alerts (16 parameters a row, under PostgreSQL's 65,535). */
 const ALERT_INSERT_CHUNK = 2_000;
 
 /**
@@ -289,8 +301,11 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
   const firstRecorded = new Map<string, Date>();
   const closing: { alertId: string; version: number; at: Date }[] = [];
   const opening: Insertable<AlertsTable>[] = [];
+  const bodies = new Map<string, string>();
   for (const { current, next } of changes) {
-    if (current && fingerprint(fromRow(current)) === fingerprint(next)) {
+    const json = JSON.stringify(next.explanation);
+    const hash = explanationHash(json);
+    if (current && fingerprint(fromRow(current), storedHash(current)) === fingerprint(next, hash)) {
       firstRecorded.set(next.alertId, current.first_recorded_at);
       continue;
     }
@@ -306,11 +321,13 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
       article_ids: next.articleIds,
       source_count: next.sourceCount,
       outlet_count: next.outletCount,
-      explanation: JSON.stringify(next.explanation),
+      explanation: null,
+      explanation_hash: hash,
       retraction: next.retraction ? JSON.stringify(next.retraction) : null,
       first_recorded_at: current?.first_recorded_at ?? at,
     };
     firstRecorded.set(next.alertId, values.first_recorded_at);
+    bodies.set(hash, json);
     if (current && current.recorded_from.getTime() === at.getTime()) {
       await trx.updateTable('alerts').set(values).where('alert_id', '=', current.alert_id).where('version', '=', current.version).execute();
       continue;
@@ -318,6 +335,7 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
     if (current) closing.push({ alertId: current.alert_id, version: current.version, at });
     opening.push({ ...values, version: (current?.version ?? 0) + 1, recorded_from: at, recorded_to: null });
   }
+  await storeExplanations(trx, bodies);
   // Close first: at most one current version per alert (a unique index).
   if (closing.length) {
     await sql`

@@ -317,6 +317,13 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     ]);
     expect(await kinds(quietAlert!.alertId)).toEqual([[1, 'raised', true]]);
     expect((await alertsQueue.getJob(`${eagerAlert!.alertId}.r2`))?.data).toMatchObject({ kind: 'updated', sourceCount: 2, outletCount: 2 });
+    // Same rule, same incident: one stored explanation serves both alerts, and the API shows it in full.
+    const rows = await testDb.db.selectFrom('alerts').select(['explanation', 'explanation_hash']).where('alert_id', 'in', [eagerAlert!.alertId, quietAlert!.alertId]).where('recorded_to', 'is', null).execute();
+    expect(rows.map((r) => r.explanation)).toEqual([null, null]);
+    expect(new Set(rows.map((r) => r.explanation_hash)).size).toBe(1);
+    expect(eagerAlert!.explanation).toEqual(quietAlert!.explanation);
+    expect(eagerAlert!.explanation.events.map((e) => e.eventId)).toEqual(['u-a', 'u-b']);
+    expect(eagerAlert!.explanation.sources).toEqual({ required: 1, outlets: 2, articles: 2 });
   });
 });
 
