@@ -27,7 +27,12 @@ export interface AlertJob {
   raisedAt: string;
   recordedAt: string;
   explanation: {
-    events: { eventId: string; type: string; evidence: { start: number; end: number; text: string }[]; matched: { clause: string }[] }[];
+    events: {
+      eventId: string;
+      type: string;
+      evidence: { start: number; end: number; text: string }[];
+      matched: { clause: string }[];
+    }[];
     articles: { articleId: string; url: string; title: string; outlet: string }[];
   };
   retraction?: { reason: string; eventIds: string[]; mergedInto?: string };
@@ -65,7 +70,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     handle: async (alert) => {
       const event = alert.explanation.events[0];
       const evidence = event?.evidence[0]?.text ?? '';
-      console.log(`${alert.kind} ${alert.webhookId} [${alert.subscription.name}] ${alert.eventType}: "${evidence}" (${alert.sourceCount} source(s))`);
+      console.log(
+        `${alert.kind} ${alert.webhookId} [${alert.subscription.name}] ${alert.eventType}: "${evidence}" (${alert.sourceCount} source(s))`,
+      );
     },
   });
   const stop = () => void worker.close().then(() => process.exit(0));

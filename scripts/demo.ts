@@ -15,23 +15,14 @@ const { Webhook } = await import('standardwebhooks');
 const { DEVELOPMENT_WEBHOOK_SECRET, webhookSecret } = await import('#config');
 const { createSubscription, listAlerts, listSubscriptions } = await import('#alerts');
 const { EventStore } = await import('#event-store');
-const { DATABASE, isStopping, loadConfigOrExit, progress, startHttpApp } = await import('#platform');
-const { StandaloneModule } = await import('../apps/standalone/src/standalone.module.js');
-const { buildOpenApiDocument } = await import('../apps/api/src/http/openapi.js');
+const { DATABASE, isStopping, loadConfigOrExit, progress } = await import('#platform');
+const { startStandalone } = await import('../apps/standalone/src/start.js');
 
 const config = loadConfigOrExit();
 const examplePath = new URL('../../examples/article.json', import.meta.url);
 const example = JSON.parse(readFileSync(examplePath, 'utf8')) as { title: string };
 
-const app = await startHttpApp(StandaloneModule, {
-  port: config.PORT,
-  host: config.HOST,
-  openApi: config.DOCS_PUBLIC && buildOpenApiDocument,
-  dashboard: true,
-  maxBodyBytes: config.MAX_BODY_BYTES,
-  trustProxy: config.TRUST_PROXY,
-  rateLimitPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
-});
+const app = await startStandalone(config);
 const base = `http://127.0.0.1:${config.PORT}`;
 const { db } = app.get<DatabaseHandle>(DATABASE);
 
@@ -47,7 +38,21 @@ async function runDemo(): Promise<void> {
   // that raises an alert on the alerts queue. A rule applies to events recorded after it exists.
   const SUBSCRIPTION = 'Demo: US sanctions waivers, threats and attacks';
   if (!(await listSubscriptions(db)).some((s) => s.name === SUBSCRIPTION)) {
-    await createSubscription(db, app.get(EventStore), { name: SUBSCRIPTION, rule: { eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'either', modalities: ['asserted'] }, delivery: { queue: true } }, 'demo');
+    await createSubscription(
+      db,
+      app.get(EventStore),
+      {
+        name: SUBSCRIPTION,
+        rule: {
+          eventTypes: ['WaiverGranted', 'ThreatIssued', 'AttackCarriedOut'],
+          countries: ['USA'],
+          countryRole: 'either',
+          modalities: ['asserted'],
+        },
+        delivery: { queue: true },
+      },
+      'demo',
+    );
   }
 
   progress('sending examples/article.json to POST /webhooks/articles, signed like any sender would');
@@ -65,23 +70,33 @@ async function runDemo(): Promise<void> {
     body,
   });
   const { articleId } = (await delivery.json()) as { articleId: string };
-  say(`\nPOST /webhooks/articles → ${delivery.status} ${delivery.status === 200 ? '(already stored earlier)' : ''}  articleId ${articleId}`);
+  say(
+    `\nPOST /webhooks/articles → ${delivery.status} ${delivery.status === 200 ? '(already stored earlier)' : ''}  articleId ${articleId}`,
+  );
 
   progress('waiting for the coder (the first article of a run also loads its language model)');
   const article = await waitForCoded(articleId);
   say(`"${example.title}" — ${article.status}, ${article.events.length} events\n`);
   printTable(article.events);
   const alerts = await waitForAlerts(articleId);
-  say(`\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"; asserted events only — what did not happen raises none):`);
+  say(
+    `\n${alerts.length} alert(s) raised for it on the "alerts" queue (subscription "${SUBSCRIPTION}"; asserted events only — what did not happen raises none):`,
+  );
   for (const alert of alerts) {
     const matched = alert.explanation.events.map((e) => `"${truncate(e.evidence[0]?.text ?? '', 50)}"`).join(', ');
     say(`  ${alert.eventType}  incident ${alert.incidentId}  ${alert.sourceCount} source(s)  matched ${matched}`);
   }
-  say(`\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`);
-  say(`Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`);
+  say(
+    `\nnewsledger is serving on ${base}  (API docs ${base}/docs, this article ${base}/api/articles/${articleId}). Ctrl-C stops it.`,
+  );
+  say(
+    `Dashboard: ${base}/admin${config.ADMIN_EMAIL ? ` (log in as ${config.ADMIN_EMAIL})` : ' — start with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin'}.`,
+  );
   const secret = webhookSecret(config);
   const whose =
-    secret === DEVELOPMENT_WEBHOOK_SECRET ? 'the development secret; set WEBHOOK_SECRET for your own' : 'WEBHOOK_SECRET';
+    secret === DEVELOPMENT_WEBHOOK_SECRET
+      ? 'the development secret; set WEBHOOK_SECRET for your own'
+      : 'WEBHOOK_SECRET';
   say(`Send the next article to POST ${base}/webhooks/articles signed (Standard Webhooks) with the secret`);
   say(`  ${secret}  (${whose}; README "Sending an article"), or with the sender (NEWSLEDGER_URL=${base}):`);
   say(`  npm run -s send -- --url https://example.org/story --published-at 2021-04-08 --wait story.txt`);
@@ -93,7 +108,11 @@ async function waitForCoded(articleId: string): Promise<{ status: string; events
     // Every modality: the demo shows what did not happen too, labelled in the modality column.
     const response = await fetch(`${base}/api/articles/${articleId}?modality=all`);
     if (response.ok) {
-      const article = (await response.json()) as { status: string; events: ApiEvent[]; history: { subject?: string }[] };
+      const article = (await response.json()) as {
+        status: string;
+        events: ApiEvent[];
+        history: { subject?: string }[];
+      };
       if (article.status !== 'received' && eventsCaughtUp(article)) return article;
     }
     if (Date.now() > deadline) throw new Error(`article ${articleId} was not coded within a minute`);
@@ -106,10 +125,14 @@ async function waitForAlerts(articleId: string): Promise<AlertView[]> {
   const deadline = Date.now() + 10_000;
   let alerts: AlertView[] = [];
   while (Date.now() < deadline) {
-    alerts = (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) => a.articleIds.includes(articleId));
+    alerts = (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) =>
+      a.articleIds.includes(articleId),
+    );
     if (alerts.length > 0) {
       await new Promise((r) => setTimeout(r, 500));
-      return (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) => a.articleIds.includes(articleId));
+      return (await listAlerts(db, {}, { limit: 500, offset: 0 })).items.filter((a) =>
+        a.articleIds.includes(articleId),
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

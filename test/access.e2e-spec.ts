@@ -19,7 +19,14 @@ describe('access (end to end)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    stack = await startStandalone({ ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKENS: `another-token-that-is-long-enough, ${READER_TOKEN}`, METRICS_TOKEN, DOCS_PUBLIC: 'false', WEBHOOK_SECRET: '' });
+    stack = await startStandalone({
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      API_TOKENS: `another-token-that-is-long-enough, ${READER_TOKEN}`,
+      METRICS_TOKEN,
+      DOCS_PUBLIC: 'false',
+      WEBHOOK_SECRET: '',
+    });
     ({ app, baseUrl } = stack);
   }, 120_000);
 

@@ -36,12 +36,20 @@ describe('admin authentication (end to end)', () => {
     ...extra,
   });
 
-  const call = async (method: string, path: string, options: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.cookie) headers.cookie = options.cookie;
     if (options.csrf) headers['x-csrf-token'] = options.csrf;
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     let json: unknown = text;
     try {
@@ -60,7 +68,10 @@ describe('admin authentication (end to end)', () => {
   };
 
   const counts = async () => {
-    const { rows } = await sql<{ events: string; feeds: string }>`select (select count(*) from events) as events, (select count(*) from feeds) as feeds`.execute(testDb.db);
+    const { rows } = await sql<{
+      events: string;
+      feeds: string;
+    }>`select (select count(*) from events) as events, (select count(*) from feeds) as feeds`.execute(testDb.db);
     return rows[0];
   };
 
@@ -71,7 +82,13 @@ describe('admin authentication (end to end)', () => {
     app = await startCompiledApp('apps/api/src/main.js', env());
     const delivered = await deliver(baseUrl, {
       id: 'msg_auth_seed',
-      body: JSON.stringify({ url: 'https://news.example.org/auth-seed', title: 'Seed', publishedAt: '2021-04-07', outlet: 'Example', body: 'Iraq and Iran held talks in Baghdad on Monday.' }),
+      body: JSON.stringify({
+        url: 'https://news.example.org/auth-seed',
+        title: 'Seed',
+        publishedAt: '2021-04-07',
+        outlet: 'Example',
+        body: 'Iraq and Iran held talks in Baghdad on Monday.',
+      }),
     });
     expect(delivered.status).toBe(202);
     articleId = delivered.json.articleId;
@@ -117,7 +134,9 @@ describe('admin authentication (end to end)', () => {
     const wrong = await login('not the password at all');
     expect(wrong.answer.status).toBe(401);
     expect(wrong.cookie).toBeUndefined();
-    const unknown = await call('POST', '/api/auth/login', { body: { email: 'nobody@desk.example', password: ADMIN_PASSWORD } });
+    const unknown = await call('POST', '/api/auth/login', {
+      body: { email: 'nobody@desk.example', password: ADMIN_PASSWORD },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.json.message).toBe(wrong.answer.json.message);
     expect(unknown.setCookie).toEqual([]);
@@ -129,15 +148,29 @@ describe('admin authentication (end to end)', () => {
   });
 
   it('answers 401 on every state-changing /api route without a session, and changes nothing', async () => {
-    const document = (await call('GET', '/docs/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+    const document = (await call('GET', '/docs/openapi.json')).json as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes: { method: string; path: string }[] = [];
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const method of Object.keys(operations)) {
-        if (['post', 'put', 'patch', 'delete'].includes(method) && path.startsWith('/api/') && path !== '/api/auth/login') routes.push({ method: method.toUpperCase(), path });
+        if (
+          ['post', 'put', 'patch', 'delete'].includes(method) &&
+          path.startsWith('/api/') &&
+          path !== '/api/auth/login'
+        )
+          routes.push({ method: method.toUpperCase(), path });
       }
     }
     const listed = routes.map((r) => `${r.method} ${r.path}`);
-    expect(listed).toEqual(expect.arrayContaining(['POST /api/events/{eventId}/retract', 'POST /api/events/{eventId}/correct', 'POST /api/articles/{id}/recode', 'POST /api/auth/logout']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'POST /api/events/{eventId}/retract',
+        'POST /api/events/{eventId}/correct',
+        'POST /api/articles/{id}/recode',
+        'POST /api/auth/logout',
+      ]),
+    );
     if (document.paths['/api/feeds']) expect(listed).toContain('POST /api/feeds');
 
     // Bodies that would be accepted, and the real article for recode: only the guard stands in the way.
@@ -151,10 +184,20 @@ describe('admin authentication (end to end)', () => {
     for (const route of routes) {
       const path = route.path.replace('{id}', articleId).replace(/\{[^}]+\}/g, () => randomUUID());
       const bare = await call(route.method, path, { body: bodies[route.path] ?? {} });
-      expect({ route: `${route.method} ${route.path}`, status: bare.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: bare.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
       // A stale or forged cookie, or a CSRF header without a session, is no better.
-      const forged = await call(route.method, path, { body: bodies[route.path] ?? {}, cookie: 'nl_session=forged', csrf: 'forged' });
-      expect({ route: `${route.method} ${route.path}`, status: forged.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      const forged = await call(route.method, path, {
+        body: bodies[route.path] ?? {},
+        cookie: 'nl_session=forged',
+        csrf: 'forged',
+      });
+      expect({ route: `${route.method} ${route.path}`, status: forged.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
     }
     expect(await counts()).toEqual(before);
   });
@@ -163,17 +206,29 @@ describe('admin authentication (end to end)', () => {
     const mine = await login();
     const other = await login();
     const before = await counts();
-    const missing = await call('POST', `/api/articles/${articleId}/recode`, { cookie: mine.cookie, body: { reason: 'new coder' } });
+    const missing = await call('POST', `/api/articles/${articleId}/recode`, {
+      cookie: mine.cookie,
+      body: { reason: 'new coder' },
+    });
     expect(missing.status).toBe(403);
     expect(missing.json.message).toMatch(/x-csrf-token/);
-    const foreign = await call('POST', `/api/articles/${articleId}/recode`, { cookie: mine.cookie, csrf: other.csrf, body: { reason: 'new coder' } });
+    const foreign = await call('POST', `/api/articles/${articleId}/recode`, {
+      cookie: mine.cookie,
+      csrf: other.csrf,
+      body: { reason: 'new coder' },
+    });
     expect(foreign.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
   it('lets a session with its CSRF token through, and records the admin as who did it', async () => {
     const { cookie, csrf } = await login();
-    const recode = await call('POST', `/api/articles/${articleId}/recode`, { cookie, csrf, body: { reason: 'new coder' }, headers: { 'x-newsledger-actor': 'someone-else' } });
+    const recode = await call('POST', `/api/articles/${articleId}/recode`, {
+      cookie,
+      csrf,
+      body: { reason: 'new coder' },
+      headers: { 'x-newsledger-actor': 'someone-else' },
+    });
     expect(recode.status).toBe(202);
     const event = await testDb.db
       .selectFrom('events')
@@ -184,9 +239,17 @@ describe('admin authentication (end to end)', () => {
     expect(event.data).toMatchObject({ requestedBy: 'ana@desk.example', reason: 'new coder' });
     expect(event.metadata).toMatchObject({ actor: 'ana@desk.example' });
 
-    const retract = await call('POST', `/api/events/${randomUUID()}/retract`, { cookie, csrf, body: { reason: 'duplicate of another report' } });
+    const retract = await call('POST', `/api/events/${randomUUID()}/retract`, {
+      cookie,
+      csrf,
+      body: { reason: 'duplicate of another report' },
+    });
     expect(retract.status).toBe(404);
-    const correct = await call('POST', `/api/events/${randomUUID()}/correct`, { cookie, csrf, body: { reason: 'wrong date', changes: { modality: 'asserted' } } });
+    const correct = await call('POST', `/api/events/${randomUUID()}/correct`, {
+      cookie,
+      csrf,
+      body: { reason: 'wrong date', changes: { modality: 'asserted' } },
+    });
     expect(correct.status).toBe(404);
   });
 
@@ -214,7 +277,8 @@ describe('admin authentication (end to end)', () => {
     const from = { 'x-forwarded-for': '203.0.113.77' };
     const statuses: number[] = [];
     // A different email each time: the per-account backoff (its own test) must not be what answers here.
-    for (let i = 0; i < 11; i++) statuses.push((await login('wrong password attempt', from, `guess-${i}@desk.example`)).answer.status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await login('wrong password attempt', from, `guess-${i}@desk.example`)).answer.status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
     // Even the right password is refused until the minute is over.
@@ -223,7 +287,10 @@ describe('admin authentication (end to end)', () => {
 
   it('never overwrites an existing admin’s password at a restart with another ADMIN_PASSWORD, and logs that', async () => {
     await app.stop('SIGTERM');
-    app = await startCompiledApp('apps/api/src/main.js', env({ ADMIN_PASSWORD: 'a different password', LOG_LEVEL: 'info' }));
+    app = await startCompiledApp(
+      'apps/api/src/main.js',
+      env({ ADMIN_PASSWORD: 'a different password', LOG_LEVEL: 'info' }),
+    );
     expect((await login()).answer.status).toBe(200);
     expect((await login('a different password')).answer.status).toBe(401);
     expect(app.output()).toMatch(/admin ana@desk\.example exists; ADMIN_PASSWORD was not applied/);

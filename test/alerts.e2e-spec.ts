@@ -10,11 +10,23 @@ import { type RunningApp, freePort, startCompiledApp } from './support/compiled-
 import { PrivateRedis } from './support/redis-server.js';
 import { deliver } from './support/signed-delivery.js';
 
-const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
+const SEED = readFileSync(
+  resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'),
+  'utf8',
+);
 const SECOND_WAIVER =
   'WASHINGTON — The United States extended a sanctions waiver for Iraq last month, allowing Baghdad to keep paying Iran for electricity and gas, two US officials said on Wednesday.\n\nThe waiver, renewed for 120 days, lets Iraq import Iranian power without penalties.';
 const talks = (n: string, publishedAt: string) =>
-  JSON.stringify({ url: `https://news.example.org/talks-${n}`, title: `Talks ${n}`, publishedAt, outlet: 'Example', body: `Talks ${n}: Iraq and Iran held talks in Baghdad on Monday. `.padEnd(400, 'The two delegations discussed border security, trade and the payment of Iraq’s gas debts. ') });
+  JSON.stringify({
+    url: `https://news.example.org/talks-${n}`,
+    title: `Talks ${n}`,
+    publishedAt,
+    outlet: 'Example',
+    body: `Talks ${n}: Iraq and Iran held talks in Baghdad on Monday. `.padEnd(
+      400,
+      'The two delegations discussed border security, trade and the payment of Iraq’s gas debts. ',
+    ),
+  });
 const ADMIN_EMAIL = 'alerts@desk.example';
 const ADMIN_PASSWORD = 'alerts e2e password 42';
 
@@ -43,12 +55,18 @@ class Receiver {
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, timeoutMs = 45_000, app?: RunningApp): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false | null>,
+  timeoutMs = 45_000,
+  app?: RunningApp,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${app ? `:\n${app.output().slice(-3000)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${app ? `:\n${app.output().slice(-3000)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -88,17 +106,29 @@ describe('alerts (end to end)', () => {
     const headers: Record<string, string> = { cookie: session.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, json: text ? JSON.parse(text) : undefined };
   };
   const login = async () => {
-    const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+    const response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    });
     expect(response.status).toBe(200);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('nl_session='))!.split(';')[0]!;
+    const cookie = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('nl_session='))!
+      .split(';')[0]!;
     session = { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
   };
-  const alertsOf = async (subscriptionId: string) => (await api('GET', `/api/alerts?subscriptionId=${subscriptionId}`)).json.items as any[];
+  const alertsOf = async (subscriptionId: string) =>
+    (await api('GET', `/api/alerts?subscriptionId=${subscriptionId}`)).json.items as any[];
   const subscribe = async (name: string, rule: object, delivery: object) => {
     const created = await api('POST', '/api/subscriptions', { name, rule, delivery });
     expect(created.status).toBe(201);
@@ -109,7 +139,8 @@ describe('alerts (end to end)', () => {
     expect(response.status).toBe(202);
     return response.json.articleId as string;
   };
-  const forAlert = (alertId: string) => receiver.requests.filter((r) => String(r.headers['webhook-id']).startsWith(alertId));
+  const forAlert = (alertId: string) =>
+    receiver.requests.filter((r) => String(r.headers['webhook-id']).startsWith(alertId));
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -120,7 +151,10 @@ describe('alerts (end to end)', () => {
     baseUrl = `http://127.0.0.1:${port}`;
     await start();
     await login();
-    consumer = startAlertConsumer({ redisUrl: redis.url, handle: async (data, job) => void consumed.push({ jobId: job.id!, data }) });
+    consumer = startAlertConsumer({
+      redisUrl: redis.url,
+      handle: async (data, job) => void consumed.push({ jobId: job.id!, data }),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -132,13 +166,32 @@ describe('alerts (end to end)', () => {
   }, 60_000);
 
   it('validates subscriptions, naming each bad field, and records who changed them', async () => {
-    const bad = await api('POST', '/api/subscriptions', { name: '', rule: { eventTypes: ['Waiver'], countries: ['Iraq'] }, delivery: {} });
+    const bad = await api('POST', '/api/subscriptions', {
+      name: '',
+      rule: { eventTypes: ['Waiver'], countries: ['Iraq'] },
+      delivery: {},
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json.fields.map((f: { field: string }) => f.field).sort()).toEqual(['delivery', 'name', 'rule.countries.0', 'rule.eventTypes.0']);
-    const internal = await api('POST', '/api/subscriptions', { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { webhook: { url: 'http://169.254.169.254/latest/meta-data/' } } });
+    expect(bad.json.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'delivery',
+      'name',
+      'rule.countries.0',
+      'rule.eventTypes.0',
+    ]);
+    const internal = await api('POST', '/api/subscriptions', {
+      name: 'x',
+      rule: { eventTypes: ['WaiverGranted'] },
+      delivery: { webhook: { url: 'http://169.254.169.254/latest/meta-data/' } },
+    });
     expect(internal.status).toBe(400);
-    expect(internal.json.fields).toEqual([{ field: 'delivery.webhook.url', message: expect.stringMatching(/internal address \(cloud metadata\)/) }]);
-    const unauthenticated = await fetch(`${baseUrl}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(internal.json.fields).toEqual([
+      { field: 'delivery.webhook.url', message: expect.stringMatching(/internal address \(cloud metadata\)/) },
+    ]);
+    const unauthenticated = await fetch(`${baseUrl}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(unauthenticated.status).toBe(401);
   });
 
@@ -147,16 +200,37 @@ describe('alerts (end to end)', () => {
   let waiverSubscription: string;
 
   it('WaiverGranted involving Iraq → the seed → exactly one delivery, signed, explaining the match, on the third attempt after two 500s', async () => {
-    const subscription = await subscribe('WaiverGranted involving Iraq', { eventTypes: ['WaiverGranted'], countries: ['IRQ'] }, { queue: true, webhook: { url: receiver.url } });
+    const subscription = await subscribe(
+      'WaiverGranted involving Iraq',
+      { eventTypes: ['WaiverGranted'], countries: ['IRQ'] },
+      { queue: true, webhook: { url: receiver.url } },
+    );
     waiverSubscription = subscription.id;
     secret = subscription.webhookSecret!;
     expect(secret).toMatch(/^whsec_/);
-    expect((await api('GET', `/api/subscriptions/${subscription.id}`)).json).toMatchObject({ createdBy: ADMIN_EMAIL, delivery: { queue: true, webhook: { url: receiver.url } } });
+    expect((await api('GET', `/api/subscriptions/${subscription.id}`)).json).toMatchObject({
+      createdBy: ADMIN_EMAIL,
+      delivery: { queue: true, webhook: { url: receiver.url } },
+    });
     expect(JSON.stringify((await api('GET', '/api/subscriptions')).json)).not.toContain(secret);
 
     receiver.script = [500, 500];
-    await ingest('msg_alert_seed', JSON.stringify({ url: 'https://apnews.com/article/iraq-iran-militias', title: 'Iraqi PM demands Iran restrain militias ahead of US talks', publishedAt: '2021-04-07', outlet: 'AP', body: SEED }));
-    const [alert] = await until('the alert', async () => (await alertsOf(subscription.id)).length > 0 && alertsOf(subscription.id), 60_000, app);
+    await ingest(
+      'msg_alert_seed',
+      JSON.stringify({
+        url: 'https://apnews.com/article/iraq-iran-militias',
+        title: 'Iraqi PM demands Iran restrain militias ahead of US talks',
+        publishedAt: '2021-04-07',
+        outlet: 'AP',
+        body: SEED,
+      }),
+    );
+    const [alert] = await until(
+      'the alert',
+      async () => (await alertsOf(subscription.id)).length > 0 && alertsOf(subscription.id),
+      60_000,
+      app,
+    );
     waiverAlert = alert.alertId;
     const detail = await until('the delivery', async () => {
       const d = (await api('GET', `/api/alerts/${waiverAlert}`)).json;
@@ -171,15 +245,29 @@ describe('alerts (end to end)', () => {
 
     const requests = forAlert(waiverAlert);
     expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([`${waiverAlert}.r1`]));
-    const body = new Webhook(secret).verify(requests.at(-1)!.body, requests.at(-1)!.headers as Record<string, string>) as any;
-    expect(body).toMatchObject({ schema: 'newsledger.alert/v1', kind: 'raised', alertId: waiverAlert, eventType: 'WaiverGranted', sourceCount: 1, subscription: { name: 'WaiverGranted involving Iraq' } });
+    const body = new Webhook(secret).verify(
+      requests.at(-1)!.body,
+      requests.at(-1)!.headers as Record<string, string>,
+    ) as any;
+    expect(body).toMatchObject({
+      schema: 'newsledger.alert/v1',
+      kind: 'raised',
+      alertId: waiverAlert,
+      eventType: 'WaiverGranted',
+      sourceCount: 1,
+      subscription: { name: 'WaiverGranted involving Iraq' },
+    });
     const [event] = body.explanation.events;
     // Saved without modalities, the rule is stored as asserted only, and the explanation says so.
     expect(event.matched.map((m: any) => m.clause)).toEqual(['eventTypes', 'modalities', 'countries']);
     expect(event.matched[1]).toEqual({ clause: 'modalities', expected: ['asserted'], actual: 'asserted' });
-    expect(event.matched[2].matched).toEqual(expect.arrayContaining([expect.objectContaining({ side: 'target', country: 'IRQ' })]));
+    expect(event.matched[2].matched).toEqual(
+      expect.arrayContaining([expect.objectContaining({ side: 'target', country: 'IRQ' })]),
+    );
     for (const span of event.evidence) expect(SEED.slice(span.start, span.end)).toBe(span.text);
-    expect(body.explanation.articles).toEqual([expect.objectContaining({ url: 'https://apnews.com/article/iraq-iran-militias', outlet: 'AP' })]);
+    expect(body.explanation.articles).toEqual([
+      expect.objectContaining({ url: 'https://apnews.com/article/iraq-iran-militias', outlet: 'AP' }),
+    ]);
   }, 90_000);
 
   it('a consumer built from examples/alert-consumer.ts receives the job, under the alert id', async () => {
@@ -189,11 +277,25 @@ describe('alerts (end to end)', () => {
 
   it('a second article about the same waiver raises no second alert; the source count is 2', async () => {
     const before = receiver.requests.length;
-    await ingest('msg_alert_second', JSON.stringify({ url: 'https://reuters.example/us-extends-iraq-waiver', title: 'US extends Iraq waiver', publishedAt: '2021-04-07', outlet: 'Reuters', body: SECOND_WAIVER }));
-    const [alert, ...others] = await until('source count 2', async () => {
-      const alerts = await alertsOf(waiverSubscription);
-      return alerts[0]?.sourceCount === 2 && alerts;
-    }, 60_000, app);
+    await ingest(
+      'msg_alert_second',
+      JSON.stringify({
+        url: 'https://reuters.example/us-extends-iraq-waiver',
+        title: 'US extends Iraq waiver',
+        publishedAt: '2021-04-07',
+        outlet: 'Reuters',
+        body: SECOND_WAIVER,
+      }),
+    );
+    const [alert, ...others] = await until(
+      'source count 2',
+      async () => {
+        const alerts = await alertsOf(waiverSubscription);
+        return alerts[0]?.sourceCount === 2 && alerts;
+      },
+      60_000,
+      app,
+    );
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ alertId: waiverAlert, status: 'active', sourceCount: 2, outletCount: 2 });
     await new Promise((r) => setTimeout(r, 1_000));
@@ -202,7 +304,11 @@ describe('alerts (end to end)', () => {
   }, 90_000);
 
   it('a worker killed with SIGKILL while delivering still delivers, with the same webhook-id', async () => {
-    const subscription = await subscribe('Talks with Iran', { eventTypes: ['TalksStarted'], countries: ['IRN'] }, { webhook: { url: receiver.url } });
+    const subscription = await subscribe(
+      'Talks with Iran',
+      { eventTypes: ['TalksStarted'], countries: ['IRN'] },
+      { webhook: { url: receiver.url } },
+    );
     receiver.script = ['hang'];
     const hung = receiver.requests.length;
     await ingest('msg_alert_talks', talks('kill', '2021-05-12'));
@@ -211,10 +317,15 @@ describe('alerts (end to end)', () => {
     await app.kill();
     await start();
     await login();
-    const detail = await until('delivery after the restart', async () => {
-      const d = (await api('GET', `/api/alerts/${alert.alertId}`)).json;
-      return d.deliveries[0]?.state === 'delivered' && d;
-    }, 60_000, app);
+    const detail = await until(
+      'delivery after the restart',
+      async () => {
+        const d = (await api('GET', `/api/alerts/${alert.alertId}`)).json;
+        return d.deliveries[0]?.state === 'delivered' && d;
+      },
+      60_000,
+      app,
+    );
     const ids = forAlert(alert.alertId).map((r) => r.headers['webhook-id']);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     expect(new Set(ids)).toEqual(new Set([`${alert.alertId}.r1`]));
@@ -225,14 +336,28 @@ describe('alerts (end to end)', () => {
   }, 120_000);
 
   it('a receiver that always fails gets a dead letter; replay delivers once it recovers', async () => {
-    const subscription = await subscribe('Any talks', { eventTypes: ['TalksStarted'] }, { webhook: { url: receiver.url } });
+    const subscription = await subscribe(
+      'Any talks',
+      { eventTypes: ['TalksStarted'] },
+      { webhook: { url: receiver.url } },
+    );
     receiver.fallback = 503;
     await ingest('msg_alert_dead', talks('dead', '2021-07-14'));
-    const [alert] = await until('the alert', async () => (await alertsOf(subscription.id)).length > 0 && alertsOf(subscription.id), 60_000, app);
-    const dead = await until('the dead letter', async () => {
-      const d = (await api('GET', `/api/alerts/${alert.alertId}`)).json;
-      return d.deadLetter && d;
-    }, 60_000, app);
+    const [alert] = await until(
+      'the alert',
+      async () => (await alertsOf(subscription.id)).length > 0 && alertsOf(subscription.id),
+      60_000,
+      app,
+    );
+    const dead = await until(
+      'the dead letter',
+      async () => {
+        const d = (await api('GET', `/api/alerts/${alert.alertId}`)).json;
+        return d.deadLetter && d;
+      },
+      60_000,
+      app,
+    );
     expect(dead.deadLetter).toMatchObject({ revision: 1, attempts: 3, lastError: 'HTTP 503' });
     receiver.fallback = 200;
     const replay = await api('POST', `/api/alerts/${alert.alertId}/replay`, {});
@@ -250,16 +375,34 @@ describe('alerts (end to end)', () => {
   it('rebuilding the alert projection (and re-running its dispatcher) repeats no delivery and no job', async () => {
     const requests = receiver.requests.length;
     const jobs = consumed.length;
-    const before = (await testDb.db.selectFrom('alerts').select(['alert_id', 'source_count', 'status']).where('recorded_to', 'is', null).orderBy('alert_id').execute());
+    const before = await testDb.db
+      .selectFrom('alerts')
+      .select(['alert_id', 'source_count', 'status'])
+      .where('recorded_to', 'is', null)
+      .orderBy('alert_id')
+      .execute();
     await app.stop('SIGTERM');
     await testDb.db.deleteFrom('alerts').execute();
-    await testDb.db.deleteFrom('consumer_checkpoints').where('consumer', 'in', ['alerts.projection', 'alerts.dispatcher']).execute();
+    await testDb.db
+      .deleteFrom('consumer_checkpoints')
+      .where('consumer', 'in', ['alerts.projection', 'alerts.dispatcher'])
+      .execute();
     await start();
     await login();
-    await until('the rebuilt alerts', async () => {
-      const rows = await testDb.db.selectFrom('alerts').select(['alert_id', 'source_count', 'status']).where('recorded_to', 'is', null).orderBy('alert_id').execute();
-      return JSON.stringify(rows) === JSON.stringify(before);
-    }, 60_000, app);
+    await until(
+      'the rebuilt alerts',
+      async () => {
+        const rows = await testDb.db
+          .selectFrom('alerts')
+          .select(['alert_id', 'source_count', 'status'])
+          .where('recorded_to', 'is', null)
+          .orderBy('alert_id')
+          .execute();
+        return JSON.stringify(rows) === JSON.stringify(before);
+      },
+      60_000,
+      app,
+    );
     await new Promise((r) => setTimeout(r, 2_000));
     expect(receiver.requests.length).toBe(requests);
     expect(consumed.length).toBe(jobs);

@@ -42,7 +42,7 @@ describe('dashboard read side (browser, end to end)', () => {
   const shot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
   /** Waits until an attribute of the first match passes the check. */
   const untilAttribute = async (selector: string, name: string, check: (value: string | null) => boolean) => {
-    for (const deadline = Date.now() + 20_000; ; ) {
+    for (const deadline = Date.now() + 20_000; ;) {
       if (check(await page.locator(selector).first().getAttribute(name))) return;
       if (Date.now() > deadline) throw new Error(`${selector} [${name}] never passed the check`);
       await new Promise((r) => setTimeout(r, 100));
@@ -60,7 +60,11 @@ describe('dashboard read side (browser, end to end)', () => {
     const { subscription } = await createSubscription(
       testDb.db,
       new EventStore(testDb.db),
-      { name: RULE, rule: { eventTypes: ['AttackCarriedOut', 'ThreatIssued'], countries: ['IRQ'], modalities: ['asserted'] }, delivery: { queue: true } },
+      {
+        name: RULE,
+        rule: { eventTypes: ['AttackCarriedOut', 'ThreatIssued'], countries: ['IRQ'], modalities: ['asserted'] },
+        delivery: { queue: true },
+      },
       ADMIN_EMAIL,
     );
     expect(subscription.rule.modalities).toEqual(['asserted']);
@@ -71,13 +75,20 @@ describe('dashboard read side (browser, end to end)', () => {
     ({ testDb, app, baseUrl } = stack);
     admin = await loginAsAdmin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     // Through the API, a rule without modalities is stored as asserted only.
-    const viaApi = await admin.call('POST', '/api/subscriptions', { name: 'Waivers', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } });
+    const viaApi = await admin.call('POST', '/api/subscriptions', {
+      name: 'Waivers',
+      rule: { eventTypes: ['WaiverGranted'] },
+      delivery: { queue: true },
+    });
     expect([viaApi.status, viaApi.json.rule.modalities]).toEqual([201, ['asserted']]);
-    for (const deadline = Date.now() + 120_000; ; ) {
+    for (const deadline = Date.now() + 120_000; ;) {
       const all = await api<{ total: number }>('/api/events?modality=all&status=all&limit=1');
-      const consumers = await api<{ consumers: { consumer: string; lagEvents: number }[] }>('/api/operations/consumers');
+      const consumers = await api<{ consumers: { consumer: string; lagEvents: number }[] }>(
+        '/api/operations/consumers',
+      );
       if (all.total === SEEDED && consumers.consumers.every((c) => c.lagEvents === 0)) break;
-      if (Date.now() > deadline) throw new Error(`the read models did not catch up: ${all.total} events\n${app.output().slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`the read models did not catch up: ${all.total} events\n${app.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     chromium = await launchChromium();
@@ -98,20 +109,30 @@ describe('dashboard read side (browser, end to end)', () => {
   it('labels what did not happen, and shows or hides it everywhere with one switch', async () => {
     await open('/timeline');
     await page.waitForSelector('[data-testid=timeline-row]');
-    const modalities = () => page.locator('[data-testid=timeline-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-modality')));
+    const modalities = () =>
+      page
+        .locator('[data-testid=timeline-row]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-modality')));
     expect(new Set(await modalities())).toEqual(new Set(['asserted']));
     const asserted = await api<{ total: number }>('/api/timeline?limit=1');
     expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe(asserted.total);
 
     await setSwitch(true);
     await untilAttribute('[data-testid=pager]', 'data-total', (v) => v !== String(asserted.total));
-    expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe((await api<{ total: number }>('/api/timeline?modality=all&limit=1')).total);
+    expect(Number(await page.locator('[data-testid=pager]').first().getAttribute('data-total'))).toBe(
+      (await api<{ total: number }>('/api/timeline?modality=all&limit=1')).total,
+    );
     await page.click('[data-testid=pager-last]');
     await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v !== '0');
-    await page.waitForSelector('[data-testid=timeline-row][data-modality=negated], [data-testid=timeline-row][data-modality=hypothetical], [data-testid=timeline-row][data-modality=future]');
+    await page.waitForSelector(
+      '[data-testid=timeline-row][data-modality=negated], [data-testid=timeline-row][data-modality=hypothetical], [data-testid=timeline-row][data-modality=future]',
+    );
     // Each row of an event that did not happen carries its label and its own style.
     // One row, by its event id: the list refreshes while we look, so "the first such row" may move.
-    const otherId = await page.locator('[data-testid=timeline-row]:not([data-modality=asserted])').first().getAttribute('data-event-id');
+    const otherId = await page
+      .locator('[data-testid=timeline-row]:not([data-modality=asserted])')
+      .first()
+      .getAttribute('data-event-id');
     const other = page.locator(`[data-testid=timeline-row][data-event-id="${otherId}"]`);
     const modality = (await other.getAttribute('data-modality'))!;
     expect(await other.locator('[data-testid=modality-badge]').getAttribute('data-modality')).toBe(modality);
@@ -119,7 +140,9 @@ describe('dashboard read side (browser, end to end)', () => {
     await shot('dashboard-timeline-modality');
 
     // The article of a negated event: hidden (with a notice) until the switch shows it, labelled.
-    const negated = (await api<{ items: { articleId: string; eventId: string }[] }>('/api/events?modality=negated&limit=1')).items[0]!;
+    const negated = (
+      await api<{ items: { articleId: string; eventId: string }[] }>('/api/events?modality=negated&limit=1')
+    ).items[0]!;
     await setSwitch(false);
     await open(`/articles/${negated.articleId}`);
     await page.waitForSelector('[data-testid=hidden-modalities]');
@@ -129,7 +152,9 @@ describe('dashboard read side (browser, end to end)', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-modality')).toBe('negated');
     expect(await card.locator('[data-testid=modality-badge]').textContent()).toBe('did not happen');
-    expect(await page.locator(`[data-testid=article-text] mark.not-asserted[data-event-ids~="${negated.eventId}"]`).count()).toBe(1);
+    expect(
+      await page.locator(`[data-testid=article-text] mark.not-asserted[data-event-ids~="${negated.eventId}"]`).count(),
+    ).toBe(1);
     expect(await page.locator('[data-testid=modality-switch]').isChecked()).toBe(true);
     await setSwitch(false);
     await page.waitForSelector(`[data-testid=event-card][data-event-id="${negated.eventId}"]`, { state: 'detached' });
@@ -145,7 +170,9 @@ describe('dashboard read side (browser, end to end)', () => {
     const everywhere = Number(await summary.getAttribute('data-located'));
     expect(everywhere).toBe(located);
     expect(await page.locator('[data-testid=world-map] path.country').count()).toBeGreaterThan(150);
-    expect(Number(await page.locator('[data-testid=world-map] path.country[data-country=IRQ]').getAttribute('data-events'))).toBeGreaterThan(0);
+    expect(
+      Number(await page.locator('[data-testid=world-map] path.country[data-country=IRQ]').getAttribute('data-events')),
+    ).toBeGreaterThan(0);
     await shot('dashboard-map');
     // Clicking a country filters by it.
     await page.click('[data-testid=world-map] path.country[data-country=IRN]', { force: true });
@@ -175,9 +202,13 @@ describe('dashboard read side (browser, end to end)', () => {
     const offset = Number(await pager.getAttribute('data-offset'));
     expect(await page.locator('[data-testid=article-row]').count()).toBe(total - offset);
     expect(await pager.locator('[data-testid=pager-next]').isDisabled()).toBe(true);
-    expect(await pager.locator('[data-testid=pager-range]').textContent()).toBe(`${offset + 1}–${total} of ${total} articles`);
+    expect(await pager.locator('[data-testid=pager-range]').textContent()).toBe(
+      `${offset + 1}–${total} of ${total} articles`,
+    );
     // The last rows are the oldest articles: the first batch seeded (rs-0000000 … rs-0000099).
-    expect(await page.locator('[data-testid=article-row]').last().getAttribute('data-article-id')).toMatch(/^rs-00000\d\d$/);
+    expect(await page.locator('[data-testid=article-row]').last().getAttribute('data-article-id')).toMatch(
+      /^rs-00000\d\d$/,
+    );
     await pager.locator('[data-testid=pager-prev]').click();
     await untilAttribute('[data-testid=pager]', 'data-offset', (v) => v === String(offset - 25));
 
@@ -197,7 +228,9 @@ describe('dashboard read side (browser, end to end)', () => {
     await page.fill('input[name=actor-q]', 'prime minister');
     await page.click('form[role=search] button[type=submit]');
     await page.waitForSelector('[data-testid=actor-match]');
-    const ids = await page.locator('[data-testid=actor-match]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-actor-id')));
+    const ids = await page
+      .locator('[data-testid=actor-match]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-actor-id')));
     expect(ids.length).toBeGreaterThan(1);
     expect(ids.every((id) => id!.includes('prime-minister'))).toBe(true);
 
@@ -214,10 +247,17 @@ describe('dashboard read side (browser, end to end)', () => {
   }, 60_000);
 
   it('explains an alert on its own page, in words, and raises none for what did not happen', async () => {
-    const alerts = await api<{ total: number; items: { alertId: string; explanation: { events: { modality: string }[] } }[] }>('/api/alerts?limit=500');
+    const alerts = await api<{
+      total: number;
+      items: { alertId: string; explanation: { events: { modality: string }[] } }[];
+    }>('/api/alerts?limit=500');
     expect(alerts.total).toBeGreaterThan(0);
-    expect(alerts.items.flatMap((a) => a.explanation.events.map((e) => e.modality))).toEqual(expect.arrayContaining(['asserted']));
-    expect(new Set(alerts.items.flatMap((a) => a.explanation.events.map((e) => e.modality)))).toEqual(new Set(['asserted']));
+    expect(alerts.items.flatMap((a) => a.explanation.events.map((e) => e.modality))).toEqual(
+      expect.arrayContaining(['asserted']),
+    );
+    expect(new Set(alerts.items.flatMap((a) => a.explanation.events.map((e) => e.modality)))).toEqual(
+      new Set(['asserted']),
+    );
 
     await open('/alerts');
     await page.waitForSelector('[data-testid=subscription-row] [data-testid=rule-sentence]');
@@ -229,7 +269,13 @@ describe('dashboard read side (browser, end to end)', () => {
     expect(page.url()).toMatch(/\/admin\/alerts\/[0-9a-f-]{36}$/);
     expect(await page.textContent('[data-testid=alert-rule]')).toContain('that happened, from the first report');
     const clauses = await page.locator('[data-testid=explained-event] ul.clauses li').allTextContents();
-    expect(clauses).toEqual(expect.arrayContaining([expect.stringMatching(/^its type, (AttackCarriedOut|ThreatIssued), is one of/), 'it happened (asserted)', expect.stringMatching(/\(IRQ\) is the (actor|target)/)]));
+    expect(clauses).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^its type, (AttackCarriedOut|ThreatIssued), is one of/),
+        'it happened (asserted)',
+        expect.stringMatching(/\(IRQ\) is the (actor|target)/),
+      ]),
+    );
     expect(await page.locator('[data-testid=alert-detail] code').filter({ hasText: '{' }).count()).toBe(0);
     await shot('dashboard-alert');
     // Its links go to pages that exist.
@@ -240,7 +286,18 @@ describe('dashboard read side (browser, end to end)', () => {
 
   it('documents every answer with a schema, every mutation body with examples, and who may call each route', async () => {
     const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: object }> }>; requestBody?: { content: Record<string, { schema?: object; examples?: object }> }; security?: object[]; 'x-admin'?: boolean }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+            requestBody?: { content: Record<string, { schema?: object; examples?: object }> };
+            security?: object[];
+            'x-admin'?: boolean;
+          }
+        >
+      >;
       components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> };
     };
     const missing: string[] = [];
@@ -250,10 +307,17 @@ describe('dashboard read side (browser, end to end)', () => {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           responses++;
-          if (status !== '204' && !Object.values(response.content ?? {}).some((c) => c.schema)) missing.push(`${method.toUpperCase()} ${path} ${status}`);
+          if (status !== '204' && !Object.values(response.content ?? {}).some((c) => c.schema))
+            missing.push(`${method.toUpperCase()} ${path} ${status}`);
         }
         const body = operation.requestBody?.content['application/json'];
-        if (['post', 'put', 'patch'].includes(method) && path.startsWith('/api/') && path !== '/api/auth/logout' && !(body?.schema && body.examples)) bodies.push(`${method.toUpperCase()} ${path}`);
+        if (
+          ['post', 'put', 'patch'].includes(method) &&
+          path.startsWith('/api/') &&
+          path !== '/api/auth/logout' &&
+          !(body?.schema && body.examples)
+        )
+          bodies.push(`${method.toUpperCase()} ${path}`);
       }
     }
     expect(responses).toBeGreaterThan(80);
@@ -275,9 +339,13 @@ describe('dashboard read side (browser, end to end)', () => {
     await open('/');
     const note = page.locator('[data-testid=queue-notes] li[data-queue=alerts]');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/alerts: no consumer attached: \d+ job\(s\) wait until a downstream consumer reads the alerts queue/);
+    expect(await note.textContent()).toMatch(
+      /alerts: no consumer attached: \d+ job\(s\) wait until a downstream consumer reads the alerts queue/,
+    );
     await page.waitForSelector('[data-testid=modality-counts]');
-    expect(await page.textContent('[data-testid=modality-counts]')).toMatch(/\d+ future · \d+ hypothetical · \d+ negated not counted/);
+    expect(await page.textContent('[data-testid=modality-counts]')).toMatch(
+      /\d+ future · \d+ hypothetical · \d+ negated not counted/,
+    );
     expect(pageErrors).toEqual([]);
   }, 30_000);
 });

@@ -7,7 +7,10 @@ import type { RunningApp } from './support/compiled-app.js';
 import { type Standalone, startStandalone } from './support/standalone.js';
 import { deliver } from './support/signed-delivery.js';
 
-const SEED = readFileSync(resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'), 'utf8');
+const SEED = readFileSync(
+  resolve(import.meta.dirname, '../../shared/corpus/dev/ap-2021-04-07-kadhimi-letter.txt'),
+  'utf8',
+);
 const SCREENSHOTS = resolve(import.meta.dirname, '../artifacts/screenshots');
 const ADMIN_EMAIL = 'desk@newsledger.example';
 const ADMIN_PASSWORD = 'dashboard e2e password';
@@ -38,7 +41,8 @@ describe('admin dashboard (browser, end to end)', () => {
     for (;;) {
       const response = await fetch(`${baseUrl}/api/articles/${articleId}`);
       if (response.ok && ((await response.json()) as { status: string }).status === 'coded') return;
-      if (Date.now() > deadline) throw new Error(`article ${articleId} was not coded in ${timeoutMs} ms:\n${app.output().slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`article ${articleId} was not coded in ${timeoutMs} ms:\n${app.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
@@ -81,12 +85,20 @@ describe('admin dashboard (browser, end to end)', () => {
       ['POST', `/api/events/${uuid}/correct`, { reason: 'no session', changes: { modality: 'negated' } }],
       ['POST', `/api/articles/${uuid}/recode`, {}],
       ['POST', '/api/subscriptions', { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } }],
-      ['PUT', `/api/subscriptions/${uuid}`, { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } }],
+      [
+        'PUT',
+        `/api/subscriptions/${uuid}`,
+        { name: 'x', rule: { eventTypes: ['WaiverGranted'] }, delivery: { queue: true } },
+      ],
       ['DELETE', `/api/subscriptions/${uuid}`],
       ['POST', `/api/alerts/${uuid}/replay`, {}],
       ['POST', '/api/feeds', { url: 'http://127.0.0.1:9/feed.xml', outlet: 'x' }],
       ['DELETE', `/api/feeds/${uuid}`],
-      ['POST', '/api/incidents/merge', { incidentIds: [`inc-${uuid}`, `inc-${randomUUID()}`], into: `inc-${uuid}`, reason: 'no session' }],
+      [
+        'POST',
+        '/api/incidents/merge',
+        { incidentIds: [`inc-${uuid}`, `inc-${randomUUID()}`], into: `inc-${uuid}`, reason: 'no session' },
+      ],
       ['POST', `/api/incidents/inc-${uuid}/split`, { eventIds: [uuid], reason: 'no session' }],
     ];
     const answers = await Promise.all(
@@ -147,7 +159,13 @@ describe('admin dashboard (browser, end to end)', () => {
   it('ingests the seed through the signed webhook and shows the design-card events highlighted in its text', async () => {
     const response = await deliver(baseUrl, {
       id: 'msg_dashboard_seed',
-      body: JSON.stringify({ url: 'https://apnews.com/article/iraq-iran-militias', title: 'Iraqi PM demands Iran restrain militias ahead of US talks', publishedAt: '2021-04-07', outlet: 'AP', body: SEED }),
+      body: JSON.stringify({
+        url: 'https://apnews.com/article/iraq-iran-militias',
+        title: 'Iraqi PM demands Iran restrain militias ahead of US talks',
+        publishedAt: '2021-04-07',
+        outlet: 'AP',
+        body: SEED,
+      }),
     });
     expect(response.status).toBe(202);
     seedArticleId = response.json.articleId;
@@ -178,7 +196,9 @@ describe('admin dashboard (browser, end to end)', () => {
     await page.click('[data-testid=alert-row] [data-testid=alert-link]');
     await page.waitForSelector('[data-testid=alert-detail]');
     expect(await page.textContent('[data-testid=alert-detail]')).toContain('WaiverGranted');
-    expect(await page.textContent('[data-testid=alert-rule]')).toContain('WaiverGranted events involving IRQ on either side, that happened');
+    expect(await page.textContent('[data-testid=alert-rule]')).toContain(
+      'WaiverGranted events involving IRQ on either side, that happened',
+    );
     await shot('alerts');
   }, 45_000);
 
@@ -198,7 +218,9 @@ describe('admin dashboard (browser, end to end)', () => {
     await card.locator('[data-testid=retract]').click();
     await card.locator('input[name=reason]').fill('the letter was not sent; a denial');
     await card.locator('[data-testid=confirm-retract]').click();
-    await page.waitForSelector(`[data-testid=event-card][data-event-id="${eventId}"][data-status="retracted"]`, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid=event-card][data-event-id="${eventId}"][data-status="retracted"]`, {
+      timeout: 30_000,
+    });
     expect(await page.locator(`[data-testid=article-text] mark[data-event-ids~="${eventId}"]`).count()).toBe(0);
     expect(await card.textContent()).toContain(`retraction by ${ADMIN_EMAIL}`);
 
@@ -218,7 +240,13 @@ describe('admin dashboard (browser, end to end)', () => {
       'Officials said <img src=x onerror="window.__pwned=3;alert(3)"> nothing more.';
     const response = await deliver(baseUrl, {
       id: 'msg_dashboard_hostile',
-      body: JSON.stringify({ url: 'https://news.example.org/hostile', title, publishedAt: '2021-04-08', outlet: 'Example <b>Outlet</b>', body }),
+      body: JSON.stringify({
+        url: 'https://news.example.org/hostile',
+        title,
+        publishedAt: '2021-04-08',
+        outlet: 'Example <b>Outlet</b>',
+        body,
+      }),
     });
     expect(response.status).toBe(202);
     const articleId = response.json.articleId as string;
@@ -233,7 +261,11 @@ describe('admin dashboard (browser, end to end)', () => {
     const text = await page.textContent('[data-testid=article-text]');
     expect(text).toContain('<script>window.__pwned=2;alert(2)</script>');
     expect(text).toContain('<img src=x onerror="window.__pwned=3;alert(3)">');
-    expect(await page.locator('[data-testid=article-page] img, [data-testid=article-page] script, [data-testid=article-page] b').count()).toBe(0);
+    expect(
+      await page
+        .locator('[data-testid=article-page] img, [data-testid=article-page] script, [data-testid=article-page] b')
+        .count(),
+    ).toBe(0);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
@@ -255,7 +287,7 @@ describe('admin dashboard (browser, end to end)', () => {
     });
     expect(response.status).toBe(202);
     const articleId = response.json.articleId as string;
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       const article = (await (await fetch(`${baseUrl}/api/articles/${articleId}`)).json()) as { status: string };
       if (article.status === 'unsupported-language') break;
       if (Date.now() > deadline) throw new Error(`article is ${article.status}:\n${app.output().slice(-3000)}`);
@@ -289,8 +321,12 @@ describe('admin dashboard (browser, end to end)', () => {
     // The seed's incidents: two that happened, with one event each, to merge; and one still to come
     // (future) or only threatened, with one event: incidents group those too, shown when the switch asks.
     // Which ones the coder finds is the coder's business, not this test's.
-    const happened = new Set((await api<{ items: Incident[] }>('/api/incidents?limit=100')).json.items.map((i) => i.incidentId));
-    const single = (await api<{ items: Incident[] }>('/api/incidents?modality=all&limit=100')).json.items.filter((i) => i.eventCount === 1);
+    const happened = new Set(
+      (await api<{ items: Incident[] }>('/api/incidents?limit=100')).json.items.map((i) => i.incidentId),
+    );
+    const single = (await api<{ items: Incident[] }>('/api/incidents?modality=all&limit=100')).json.items.filter(
+      (i) => i.eventCount === 1,
+    );
     const [keep, other] = single.filter((i) => happened.has(i.incidentId)) as [Incident, Incident];
     expect(other).toBeDefined();
     const keepEvent = keep.sources[0]!.eventIds[0]!;
@@ -325,15 +361,22 @@ describe('admin dashboard (browser, end to end)', () => {
         (
           await fetch(`/api/events/${eventId}/retract`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('newsledger.csrf') ?? '' },
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': sessionStorage.getItem('newsledger.csrf') ?? '',
+            },
             body: JSON.stringify({ reason: 'it was never planned' }),
           })
         ).status,
       notYetEvent,
     );
     expect(retracted).toBe(200);
-    for (const deadline = Date.now() + 20_000; (await api(`/api/incidents/${notYet!.incidentId}?modality=all`)).status !== 404; ) {
-      if (Date.now() > deadline) throw new Error(`incident ${notYet!.incidentId} still listed after its event's retraction`);
+    for (
+      const deadline = Date.now() + 20_000;
+      (await api(`/api/incidents/${notYet!.incidentId}?modality=all`)).status !== 404;
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(`incident ${notYet!.incidentId} still listed after its event's retraction`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const mergeReason = 'Both are the same <b>ultimatum</b> to Tehran';
@@ -343,11 +386,16 @@ describe('admin dashboard (browser, end to end)', () => {
     expect((await api<Incident>(`/api/incidents/${other.incidentId}`)).json.eventCount).toBe(1);
 
     // Without it, the merge goes through; the list shows one incident with both events.
-    await page.click(`[data-testid=merge-candidate][data-incident-id="${notYet!.incidentId}"] button:has-text("remove")`);
+    await page.click(
+      `[data-testid=merge-candidate][data-incident-id="${notYet!.incidentId}"] button:has-text("remove")`,
+    );
     expect(await page.locator('[data-testid=merge-panel] [role=alert]').count()).toBe(0);
     await shot('incidents-merge');
     await mergeButton.click();
-    await page.waitForSelector(`[data-testid=correction-notice]:has-text("Merged into") a:has-text("${keep.incidentId}")`, { timeout: 30_000 });
+    await page.waitForSelector(
+      `[data-testid=correction-notice]:has-text("Merged into") a:has-text("${keep.incidentId}")`,
+      { timeout: 30_000 },
+    );
     await page.waitForSelector(`[data-testid=incident][data-incident-id="${keep.incidentId}"][data-event-count="2"]`);
     expect(await row(other.incidentId).count()).toBe(0);
     expect(await row(notYet!.incidentId).count()).toBe(0);
@@ -371,7 +419,9 @@ describe('admin dashboard (browser, end to end)', () => {
     await shot('incidents-split');
     await form.locator('[data-testid=split-submit]').click();
     const splitId = `inc-split-${otherEvent}`;
-    await page.waitForSelector(`[data-testid=correction-notice]:has-text("Split off as") a:has-text("${splitId}")`, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid=correction-notice]:has-text("Split off as") a:has-text("${splitId}")`, {
+      timeout: 30_000,
+    });
     await page.waitForSelector(`[data-testid=incident][data-incident-id="${splitId}"][data-event-count="1"]`);
     await page.waitForSelector(`[data-testid=incident][data-incident-id="${keep.incidentId}"][data-event-count="1"]`);
     expect(await incidents.count()).toBe(before - 1);
@@ -383,8 +433,14 @@ describe('admin dashboard (browser, end to end)', () => {
     expect(await page.locator('[data-testid=incident-event]').count()).toBe(1);
     expect(await page.textContent('[data-testid=incident-sources]')).toContain(keep.sources[0]!.title);
     const history = page.locator('[data-testid=incident-history] li');
-    expect(await history.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).toEqual(['merged', 'split']);
-    expect(await history.locator('[data-testid=correction-reason]').allTextContents()).toEqual([mergeReason, splitReason]);
+    expect(await history.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).toEqual([
+      'merged',
+      'split',
+    ]);
+    expect(await history.locator('[data-testid=correction-reason]').allTextContents()).toEqual([
+      mergeReason,
+      splitReason,
+    ]);
     expect(await history.locator('[data-testid=correction-by]').allTextContents()).toEqual([ADMIN_EMAIL, ADMIN_EMAIL]);
     expect(await page.locator('[data-testid=incident-history] b').count()).toBe(0);
     await shot('incident');
@@ -393,7 +449,11 @@ describe('admin dashboard (browser, end to end)', () => {
     await page.click(`[data-testid=incident-history] li[data-kind=split] a:has-text("${splitId}")`);
     await page.waitForSelector(`[data-testid=incident-detail][data-incident-id="${splitId}"]`);
     await page.waitForSelector(`[data-testid=incident-event][data-event-id="${otherEvent}"]`);
-    expect(await page.locator('[data-testid=incident-history] li[data-kind=split] [data-testid=correction-reason]').textContent()).toBe(splitReason);
+    expect(
+      await page
+        .locator('[data-testid=incident-history] li[data-kind=split] [data-testid=correction-reason]')
+        .textContent(),
+    ).toBe(splitReason);
 
     // And the API says the same.
     const kept = (await api<Incident>(`/api/incidents/${keep.incidentId}`)).json;

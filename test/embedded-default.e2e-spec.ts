@@ -49,7 +49,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL) from a folder only it
     expect(started).toContain(`data in ${dataDir} (kept between runs)`);
     const configured = join(clone.root, '.newsledger', 'pg');
     if (asRoot) {
-      expect(started).toContain(`the user postgres cannot enter ${clone.outer}, so the data of ${configured} lives in ${dataDir}`);
+      expect(started).toContain(
+        `the user postgres cannot enter ${clone.outer}, so the data of ${configured} lives in ${dataDir}`,
+      );
     }
     const base = `http://localhost:${port}`;
     expect(started).toContain(

@@ -13,12 +13,18 @@ const TEXTS = readdirSync(CORPUS)
   .map((f) => readFileSync(resolve(CORPUS, f), 'utf8'));
 const ARTICLES = 60;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, timeoutMs: number, apps: RunningApp[] = []): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false | null>,
+  timeoutMs: number,
+  apps: RunningApp[] = [],
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${apps.map((a) => a.output().slice(-1500)).join('\n---\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}:\n${apps.map((a) => a.output().slice(-1500)).join('\n---\n')}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -47,12 +53,24 @@ describe('many worker processes on one queue and one database (compiled apps, Po
     testDb = await createTestDatabase();
     redis = new PrivateRedis(await freePort());
     await redis.start();
-    const env = { DATABASE_URL: testDb.url, REDIS_URL: redis.url, WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000', CONSUMER_POLL_MS: '300' };
+    const env = {
+      DATABASE_URL: testDb.url,
+      REDIS_URL: redis.url,
+      WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
+      CONSUMER_POLL_MS: '300',
+    };
     api = await startCompiledApp('apps/api/src/main.js', { ...env, PORT: String(await freePort()) });
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
       // The worker's /health answers on WORKER_PORT; startCompiledApp polls PORT.
-      workers.push({ app: await startCompiledApp('apps/worker/src/main.js', { ...env, WORKER_PORT: String(port), PORT: String(port) }), port });
+      workers.push({
+        app: await startCompiledApp('apps/worker/src/main.js', {
+          ...env,
+          WORKER_PORT: String(port),
+          PORT: String(port),
+        }),
+        port,
+      });
     }
   }, 180_000);
 
@@ -69,7 +87,13 @@ describe('many worker processes on one queue and one database (compiled apps, Po
       const answers = await Promise.all(
         Array.from({ length: Math.min(10, ARTICLES - start) }, (_, k) => {
           const n = start + k;
-          const body = JSON.stringify({ url: `https://scale.example.org/${n}`, title: `Scale ${n}`, publishedAt: '2021-04-07', outlet: `Outlet ${n % 3}`, body: `${TEXTS[n % TEXTS.length]}\n\n(scale-out ${n})` });
+          const body = JSON.stringify({
+            url: `https://scale.example.org/${n}`,
+            title: `Scale ${n}`,
+            publishedAt: '2021-04-07',
+            outlet: `Outlet ${n % 3}`,
+            body: `${TEXTS[n % TEXTS.length]}\n\n(scale-out ${n})`,
+          });
           return deliver(base, { id: `msg_scale_${n}`, body });
         }),
       );
@@ -80,18 +104,33 @@ describe('many worker processes on one queue and one database (compiled apps, Po
     }
 
     const codedCount = async () =>
-      Number((await sql<{ n: string }>`select count(*) as n from events where type = 'ArticleCoded'`.execute(testDb.db)).rows[0]!.n);
-    await until('a third of the backlog coded', async () => (await codedCount()) >= ARTICLES / 3, 120_000, workers.map((w) => w.app));
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from events where type = 'ArticleCoded'`.execute(testDb.db))
+          .rows[0]!.n,
+      );
+    await until(
+      'a third of the backlog coded',
+      async () => (await codedCount()) >= ARTICLES / 3,
+      120_000,
+      workers.map((w) => w.app),
+    );
     const victim = workers[2]!;
     await victim.app.kill();
 
-    await until('every article coded', async () => (await codedCount()) >= ARTICLES, 150_000, workers.map((w) => w.app));
+    await until(
+      'every article coded',
+      async () => (await codedCount()) >= ARTICLES,
+      150_000,
+      workers.map((w) => w.app),
+    );
     // Give a duplicate (a stalled job run twice) time to show up before counting.
     await new Promise((r) => setTimeout(r, 1_000));
 
     const perArticle = await sql<{ stream_id: string; coded: string; versions: string; max_version: string }>`
       select stream_id, count(*) filter (where type = 'ArticleCoded') as coded, count(*) as versions, max(stream_version) as max_version
-      from events where stream_id = any(${sql.val(ids.map((id) => `article-${id}`))}::text[]) group by stream_id`.execute(testDb.db);
+      from events where stream_id = any(${sql.val(ids.map((id) => `article-${id}`))}::text[]) group by stream_id`.execute(
+      testDb.db,
+    );
     expect(perArticle.rows).toHaveLength(ARTICLES);
     for (const row of perArticle.rows) {
       expect([row.stream_id, Number(row.coded)]).toEqual([row.stream_id, 1]);
@@ -99,7 +138,11 @@ describe('many worker processes on one queue and one database (compiled apps, Po
       expect(Number(row.versions)).toBe(Number(row.max_version));
     }
     expect(await codedCount()).toBe(ARTICLES);
-    const duplicates = await sql<{ n: string }>`select count(*) as n from (select event_id from events group by event_id having count(*) > 1) d`.execute(testDb.db);
+    const duplicates = await sql<{
+      n: string;
+    }>`select count(*) as n from (select event_id from events group by event_id having count(*) > 1) d`.execute(
+      testDb.db,
+    );
     expect(Number(duplicates.rows[0]!.n)).toBe(0);
 
     // The two survivors both coded part of the backlog.
@@ -113,7 +156,9 @@ describe('many worker processes on one queue and one database (compiled apps, Po
       'the articles read model',
       async () => {
         const { rows } = await sql<{ n: string }>`
-          select count(*) as n from read_article_states where recorded_to is null and status = 'coded' and article_id = any(${sql.val(ids)}::text[])`.execute(testDb.db);
+          select count(*) as n from read_article_states where recorded_to is null and status = 'coded' and article_id = any(${sql.val(ids)}::text[])`.execute(
+          testDb.db,
+        );
         return Number(rows[0]!.n) === ARTICLES;
       },
       60_000,

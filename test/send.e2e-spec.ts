@@ -42,7 +42,16 @@ describe('npm run send (end to end)', () => {
   it('signs and sends a text file, prints the article id, and with --wait its coded events', async () => {
     const file = join(folder, 'kadhimi.txt');
     writeFileSync(file, SEED);
-    const sent = await send(['--url', 'https://apnews.com/article/iraq-iran-militias', '--published-at', '2021-04-07', '--outlet', 'AP', '--wait', file]);
+    const sent = await send([
+      '--url',
+      'https://apnews.com/article/iraq-iran-militias',
+      '--published-at',
+      '2021-04-07',
+      '--outlet',
+      'AP',
+      '--wait',
+      file,
+    ]);
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
     const [id, status, header] = sent.stdout.split('\n');
@@ -54,12 +63,26 @@ describe('npm run send (end to end)', () => {
     expect(article).toMatchObject({ outlet: 'AP', title: SEED.trim().split('\n')[0]!.trim() });
 
     // The same again: stored once.
-    const again = await send(['--url', 'https://apnews.com/article/iraq-iran-militias', '--published-at', '2021-04-07', '--outlet', 'AP', file]);
+    const again = await send([
+      '--url',
+      'https://apnews.com/article/iraq-iran-militias',
+      '--published-at',
+      '2021-04-07',
+      '--outlet',
+      'AP',
+      file,
+    ]);
     expect(again.stdout.trim()).toBe(`${id}  (already stored: nothing new)`);
   }, 120_000);
 
   it('reads a JSON body from stdin', async () => {
-    const body = { url: 'https://news.example.org/talks', title: 'Iraq and Iran hold talks', publishedAt: '2021-04-08', outlet: 'Example', body: 'Iraq and Iran held talks in Baghdad on Monday.' };
+    const body = {
+      url: 'https://news.example.org/talks',
+      title: 'Iraq and Iran hold talks',
+      publishedAt: '2021-04-08',
+      outlet: 'Example',
+      body: 'Iraq and Iran held talks in Baghdad on Monday.',
+    };
     const sent = await send([], { stdin: JSON.stringify(body) });
     expect(sent.code).toBe(0);
     expect(sent.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
@@ -69,10 +92,17 @@ describe('npm run send (end to end)', () => {
     const file = join(folder, 'short.txt');
     writeFileSync(file, 'Iraq and Iran held talks.');
     const missing = await send([file]);
-    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('send: missing url, publishedAt, outlet')]);
-    const forged = await send(['--url', 'https://x.example/1', '--published-at', '2021-04-08', file], { env: { WEBHOOK_SECRET: 'whsec_d3JvbmcgZGV2ZWxvcG1lbnQgc2VjcmV0' } });
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      expect.stringContaining('send: missing url, publishedAt, outlet'),
+    ]);
+    const forged = await send(['--url', 'https://x.example/1', '--published-at', '2021-04-08', file], {
+      env: { WEBHOOK_SECRET: 'whsec_d3JvbmcgZGV2ZWxvcG1lbnQgc2VjcmV0' },
+    });
     expect([forged.code, forged.stderr]).toEqual([1, expect.stringMatching(/→ 401: webhook signature rejected/)]);
-    const nobody = await send(['--url', 'https://x.example/1', '--published-at', '2021-04-08', file], { env: { NEWSLEDGER_URL: `http://127.0.0.1:${await freePort()}` } });
+    const nobody = await send(['--url', 'https://x.example/1', '--published-at', '2021-04-08', file], {
+      env: { NEWSLEDGER_URL: `http://127.0.0.1:${await freePort()}` },
+    });
     expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringContaining('cannot reach')]);
   }, 60_000);
 });

@@ -12,10 +12,11 @@ import { resolve } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
-import { ALERT_WEBHOOKS_QUEUE, type AlertMessageV1, type IndexedRule, RuleIndex, type RuleSubject, type WebhookJob, deliverySettings, newWebhookSecret, recordPendingDelivery } from '#alerts';
+import { type AlertMessageV1, type IndexedRule, RuleIndex, type RuleSubject, deliverySettings, newWebhookSecret, recordPendingDelivery } from '#alerts';
 import { DEVELOPMENT_WEBHOOK_SECRET } from '#config';
 import { createTestDatabase } from '#db/testing/test-database';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, type EventType } from '#domain';
+import { ALERT_WEBHOOKS_QUEUE, type WebhookJob } from '#queue';
 import { processWebhookJob, webhookWorkerOptions } from '../../apps/worker/src/alerts/webhook-delivery.processor.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

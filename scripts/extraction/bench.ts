@@ -77,5 +77,6 @@ console.log(`articles_per_second ${((self.passes * corpus.length) / self.seconds
 console.log(`chars_per_second ${((self.passes * charsPerPass) / self.seconds).toFixed(0)}`);
 if (contenders[1]) console.log(`ratio_to_baseline ${(speed(self) / speed(contenders[1])).toFixed(3)}`);
 console.log(`coder_load_ms ${Math.round(loadMs)}`);
-if (!contenders[1]) console.log(`sentences_per_cpu_second ${Math.round((self.passes * sentencesPerPass) / cpuSeconds)}`);
+if (!contenders[1])
+  console.log(`sentences_per_cpu_second ${Math.round((self.passes * sentencesPerPass) / cpuSeconds)}`);
 console.log(`sentences_per_second_per_core ${Math.round(speed(self))}`);

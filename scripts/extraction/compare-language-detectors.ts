@@ -26,7 +26,8 @@ async function load(name: string): Promise<Record<string, unknown>> {
   const dir = join(modules, 'node_modules', name);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
   const root = (pkg.exports as Record<string, Record<string, string> | string> | undefined)?.['.'];
-  const esm = typeof root === 'object' ? root.import : pkg.type === 'module' ? ((root as string) ?? pkg.main) : undefined;
+  const esm =
+    typeof root === 'object' ? root.import : pkg.type === 'module' ? ((root as string) ?? pkg.main) : undefined;
   if (esm) return (await import(pathToFileURL(join(dir, esm)).href)) as Record<string, unknown>;
   const required = createRequire(join(modules, 'package.json'))(name) as Record<string, unknown>;
   return { default: required, ...required };
@@ -74,7 +75,9 @@ const candidates: Record<string, () => Promise<Detect>> = {
   },
   'cld3-asm 4.0.0': async () => {
     const { loadModule } = (await load('cld3-asm')) as {
-      loadModule: () => Promise<{ create: (min: number, max: number) => { findLanguage: (t: string) => { language: string } } }>;
+      loadModule: () => Promise<{
+        create: (min: number, max: number) => { findLanguage: (t: string) => { language: string } };
+      }>;
     };
     const cld3 = (await loadModule()).create(0, 1000);
     return (t) => fromCld(cld3.findLanguage(t).language);
@@ -83,21 +86,28 @@ const candidates: Record<string, () => Promise<Detect>> = {
     const cld = (await load('cld')).default as {
       detect: (t: string, o: object) => Promise<{ languages: { code: string }[] }>;
     };
-    return async (t) => fromCld((await cld.detect(t, { bestEffort: true }).catch(() => ({ languages: [] }))).languages[0]?.code ?? '');
+    return async (t) =>
+      fromCld((await cld.detect(t, { bestEffort: true }).catch(() => ({ languages: [] }))).languages[0]?.code ?? '');
   },
   'detectLanguage (the coder: eld small + English margin)': async () => detectLanguage,
 };
 
 const english = LANGUAGE_SAMPLES.filter((s) => s.language === 'en').length;
 const others = LANGUAGE_SAMPLES.length - english;
-console.log(`${LANGUAGE_SAMPLES.length} samples: ${english} English (12 crowded with foreign names), ${others} in 18 other languages`);
-console.log('\n| detector | exact | English kept | others taken for English | µs per text | wrong |\n|---|---|---|---|---|---|');
+console.log(
+  `${LANGUAGE_SAMPLES.length} samples: ${english} English (12 crowded with foreign names), ${others} in 18 other languages`,
+);
+console.log(
+  '\n| detector | exact | English kept | others taken for English | µs per text | wrong |\n|---|---|---|---|---|---|',
+);
 for (const [name, make] of Object.entries(candidates)) {
   let detect: Detect;
   try {
     detect = await make();
   } catch (error) {
-    console.log(`| ${name} | not installed in ${modules}/node_modules (${(error as Error).message.split('\n')[0]}) |||||`);
+    console.log(
+      `| ${name} | not installed in ${modules}/node_modules (${(error as Error).message.split('\n')[0]}) |||||`,
+    );
     continue;
   }
   for (const s of LANGUAGE_SAMPLES) await detect(s.text); // warm up
@@ -116,5 +126,7 @@ for (const [name, make] of Object.entries(candidates)) {
     if (s.language !== 'en' && got === 'en') takenForEnglish++;
   }
   const misses = [...wrong].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
-  console.log(`| ${name} | ${exact}/${LANGUAGE_SAMPLES.length} | ${kept}/${english} | ${takenForEnglish}/${others} | ${us.toFixed(0)} | ${misses} |`);
+  console.log(
+    `| ${name} | ${exact}/${LANGUAGE_SAMPLES.length} | ${kept}/${english} | ${takenForEnglish}/${others} | ${us.toFixed(0)} | ${misses} |`,
+  );
 }

@@ -18,7 +18,9 @@ const from = arg('--from', join(root, '..', 'shared', 'data', 'petrarch2'));
 const to = arg('--to', join(root, 'libs', 'extraction', 'data', 'dictionaries'));
 const read = (f: string): string => readFileSync(join(from, f), 'utf8');
 
-const countries = JSON.parse(readFileSync(join(root, 'libs', 'extraction', 'data', 'countries.json'), 'utf8')) as Array<{ iso3: string }>;
+const countries = JSON.parse(
+  readFileSync(join(root, 'libs', 'extraction', 'data', 'countries.json'), 'utf8'),
+) as Array<{ iso3: string }>;
 const isoCodes = new Set(countries.map((c) => c.iso3));
 
 // --- triggers: blocks whose verbs or patterns carry a code of the catalog ---
@@ -48,24 +50,35 @@ const agents = parseAgentDictionary(read('Phoenix.agents.txt'));
 const commonWords = new Set<string>([
   ...agents.filter((a) => !a.phrase.includes(' ')).map((a) => a.phrase),
   ...cameo.blocks.flatMap((b) => b.verbs.map((v) => v.lemma)),
-  ...Object.values(synsets).flat().filter((w) => !w.includes(' ')),
+  ...Object.values(synsets)
+    .flat()
+    .filter((w) => !w.includes(' ')),
 ]);
-const records = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'].flatMap((f) =>
-  parseActorDictionary(read(f)),
-);
+const records = [
+  'Phoenix.Countries.actors.txt',
+  'Phoenix.International.actors.txt',
+  'Phoenix.MilNonState.actors.txt',
+].flatMap((f) => parseActorDictionary(read(f)));
 const table = convertActors(records, { isoCodes, commonWords });
 const discards = parseDiscards(read('Phoenix.discards.txt'));
 
 mkdirSync(to, { recursive: true });
 // one row per line: diffs of a rerun stay readable
 const lines = (rows: unknown[]): string => `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
-writeFileSync(join(to, 'actors.json'), `{"places":${lines(table.places)},"actors":${lines(table.actors.map((a: DictActor) => a))}}\n`);
+writeFileSync(
+  join(to, 'actors.json'),
+  `{"places":${lines(table.places)},"actors":${lines(table.actors.map((a: DictActor) => a))}}\n`,
+);
 writeFileSync(join(to, 'agents.json'), lines(agents.map((a) => [a.phrase, a.sector])));
 writeFileSync(join(to, 'triggers.json'), `{"synsets":${JSON.stringify(synsets)},\n"blocks":${lines(blocks)}}\n`);
 writeFileSync(join(to, 'discards.json'), JSON.stringify(discards, null, 0).replace(/\],/g, '],\n') + '\n');
 writeFileSync(join(to, 'LICENSE'), read('LICENSE'));
 
 const persons = table.actors.filter((a) => a.kind === 'person').length;
-console.log(`actors: ${table.actors.length} (${persons} persons), places: ${table.places.length}, agents: ${agents.length}`);
-console.log(`trigger blocks: ${blocks.length}, patterns: ${blocks.reduce((n, b) => n + b.patterns.length, 0)}, synsets: ${Object.keys(synsets).length}`);
+console.log(
+  `actors: ${table.actors.length} (${persons} persons), places: ${table.places.length}, agents: ${agents.length}`,
+);
+console.log(
+  `trigger blocks: ${blocks.length}, patterns: ${blocks.reduce((n, b) => n + b.patterns.length, 0)}, synsets: ${Object.keys(synsets).length}`,
+);
 console.log(`discards: ${discards.sentence.length} sentence, ${discards.story.length} story`);

@@ -59,15 +59,21 @@ if (verbose) {
           ` mod=${e.modality}/${gd.modality} agent=${actors(e.agent)}/${actors(gd.agent)} target=${actors(e.target)}`,
       );
     }
-    for (const c of s.optional) console.log(`  opt  ${it.coded[c]!.type} ${JSON.stringify(it.coded[c]!.evidence[0]!.text)}`);
-    for (const c of s.duplicates) console.log(`  DUP  ${it.coded[c]!.type} ${JSON.stringify(it.coded[c]!.evidence.map((e) => e.text))}`);
+    for (const c of s.optional)
+      console.log(`  opt  ${it.coded[c]!.type} ${JSON.stringify(it.coded[c]!.evidence[0]!.text)}`);
+    for (const c of s.duplicates)
+      console.log(`  DUP  ${it.coded[c]!.type} ${JSON.stringify(it.coded[c]!.evidence.map((e) => e.text))}`);
     for (const c of s.falsePositives) {
       const e = it.coded[c]!;
-      console.log(`  FP   ${e.type} ${JSON.stringify(e.evidence.map((x) => x.text))} agent=${actors(e.agent)} target=${actors(e.target)}`);
+      console.log(
+        `  FP   ${e.type} ${JSON.stringify(e.evidence.map((x) => x.text))} agent=${actors(e.agent)} target=${actors(e.target)}`,
+      );
     }
     for (const g of s.missed) {
       const gd = it.gold[g]!;
-      console.log(`  MISS ${gd.type} ${JSON.stringify(gd.evidence[0])} agent=${gd.agent.map((x) => x.country)} target=${gd.target.map((x) => x.country)}`);
+      console.log(
+        `  MISS ${gd.type} ${JSON.stringify(gd.evidence[0])} agent=${gd.agent.map((x) => x.country)} target=${gd.target.map((x) => x.country)}`,
+      );
     }
   }
   console.log('');
@@ -89,7 +95,9 @@ if (perType) {
     console.log(`| ${t} | ${pct(p)} | ${pct(r)} | ${pct(f1(p, r))} | ${c.support} |`);
   }
 }
-console.log('\n| folds | articles | P | R | micro-F1 | macro-F1 | date | modality | duplicates |\n|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '\n| folds | articles | P | R | micro-F1 | macro-F1 | date | modality | duplicates |\n|---|---|---|---|---|---|---|---|---|',
+);
 const folds = [...new Set(items.map((x) => x.fold))].sort();
 for (const f of folds) {
   const xs = items.filter((x) => x.fold === f);
@@ -98,10 +106,15 @@ for (const f of folds) {
 const seen = items.filter((x) => isLookedAt(x.fold));
 const unseen = items.filter((x) => !isLookedAt(x.fold));
 console.log(line(`seen: ${LOOKED_AT.join(',')}`, seen.length, aggregate(seen)));
-if (unseen.length) console.log(line(`**unseen**: ${folds.filter((f) => !isLookedAt(f)).join(',')}`, unseen.length, aggregate(unseen)));
+if (unseen.length)
+  console.log(line(`**unseen**: ${folds.filter((f) => !isLookedAt(f)).join(',')}`, unseen.length, aggregate(unseen)));
 console.log(line('all', items.length, all));
 
 const negatives = items.filter((x) => x.gold.every((g) => !g.required));
 const falseEvents = negatives.reduce((n, x) => n + scoreArticle(x.text, x.coded, x.gold).falsePositives.length, 0);
-console.log(`\nnegatives (no required gold event): ${negatives.length} articles, ${falseEvents} false events (${pct(negatives.length ? falseEvents / negatives.length : 0)} per article)`);
-console.log(`among ${all.matchedCount} matched: date ${pct(all.dateAccuracy)}, modality ${pct(all.modalityAccuracy)}, agent ids ${pct(all.agentIdAccuracy)}`);
+console.log(
+  `\nnegatives (no required gold event): ${negatives.length} articles, ${falseEvents} false events (${pct(negatives.length ? falseEvents / negatives.length : 0)} per article)`,
+);
+console.log(
+  `among ${all.matchedCount} matched: date ${pct(all.dateAccuracy)}, modality ${pct(all.modalityAccuracy)}, agent ids ${pct(all.agentIdAccuracy)}`,
+);

@@ -37,7 +37,9 @@ try {
     },
   });
   await markSeedCoded(database.db);
-  say(`log: ${result.events.toLocaleString()} events (${JSON.stringify(result.byModality)}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `log: ${result.events.toLocaleString()} events (${JSON.stringify(result.byModality)}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   for (const projection of READ_MODEL_PROJECTIONS) {
     const t = Date.now();
     const consumer = new LogConsumer(database.db, { ...projection, batchSize: 1000 });
@@ -45,7 +47,9 @@ try {
       /* until caught up */
     }
     const [status] = await consumerStatuses(database.db, [projection.name]);
-    say(`${projection.name}: caught up in ${((Date.now() - t) / 1000).toFixed(1)} s (${status?.lagEvents ?? '?'} behind)`);
+    say(
+      `${projection.name}: caught up in ${((Date.now() - t) / 1000).toFixed(1)} s (${status?.lagEvents ?? '?'} behind)`,
+    );
   }
   say('done: start newsledger (npm start) and open /admin');
 } finally {

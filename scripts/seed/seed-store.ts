@@ -2,29 +2,138 @@
 // the real EventStore (appendMany, many streams a transaction), so the read
 // models are built by the real projections. Deterministic: the same seed gives
 // the same log. Used by `npm run seed:events` and the dashboard's scale test.
-import { type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventLocation, type EventType, type Modality, articleStreamId, decideArticle, foldArticle } from '#domain';
+import {
+  type CodedEventRecorded,
+  EVENT_TYPES,
+  EVENT_TYPE_NAMES,
+  type EventLocation,
+  type EventType,
+  type Modality,
+  articleStreamId,
+  decideArticle,
+  foldArticle,
+} from '#domain';
 import { sql } from 'kysely';
 import type { Db } from '#db';
 import { EventStore, type StreamAppend, overwriteCheckpoint } from '#event-store';
 
-const COUNTRIES = ['IRQ', 'IRN', 'USA', 'SYR', 'TUR', 'SAU', 'ISR', 'LBN', 'JOR', 'EGY', 'RUS', 'UKR', 'CHN', 'IND', 'PAK', 'AFG', 'FRA', 'DEU', 'GBR', 'NGA', 'ETH', 'KEN', 'BRA', 'MEX', 'COL', 'VEN', 'JPN', 'KOR', 'PRK', 'IDN'];
+const COUNTRIES = [
+  'IRQ',
+  'IRN',
+  'USA',
+  'SYR',
+  'TUR',
+  'SAU',
+  'ISR',
+  'LBN',
+  'JOR',
+  'EGY',
+  'RUS',
+  'UKR',
+  'CHN',
+  'IND',
+  'PAK',
+  'AFG',
+  'FRA',
+  'DEU',
+  'GBR',
+  'NGA',
+  'ETH',
+  'KEN',
+  'BRA',
+  'MEX',
+  'COL',
+  'VEN',
+  'JPN',
+  'KOR',
+  'PRK',
+  'IDN',
+];
 const NAMES: Record<string, string> = {
-  IRQ: 'Iraq', IRN: 'Iran', USA: 'United States', SYR: 'Syria', TUR: 'Turkey', SAU: 'Saudi Arabia', ISR: 'Israel', LBN: 'Lebanon', JOR: 'Jordan', EGY: 'Egypt',
-  RUS: 'Russia', UKR: 'Ukraine', CHN: 'China', IND: 'India', PAK: 'Pakistan', AFG: 'Afghanistan', FRA: 'France', DEU: 'Germany', GBR: 'United Kingdom', NGA: 'Nigeria',
-  ETH: 'Ethiopia', KEN: 'Kenya', BRA: 'Brazil', MEX: 'Mexico', COL: 'Colombia', VEN: 'Venezuela', JPN: 'Japan', KOR: 'South Korea', PRK: 'North Korea', IDN: 'Indonesia',
+  IRQ: 'Iraq',
+  IRN: 'Iran',
+  USA: 'United States',
+  SYR: 'Syria',
+  TUR: 'Turkey',
+  SAU: 'Saudi Arabia',
+  ISR: 'Israel',
+  LBN: 'Lebanon',
+  JOR: 'Jordan',
+  EGY: 'Egypt',
+  RUS: 'Russia',
+  UKR: 'Ukraine',
+  CHN: 'China',
+  IND: 'India',
+  PAK: 'Pakistan',
+  AFG: 'Afghanistan',
+  FRA: 'France',
+  DEU: 'Germany',
+  GBR: 'United Kingdom',
+  NGA: 'Nigeria',
+  ETH: 'Ethiopia',
+  KEN: 'Kenya',
+  BRA: 'Brazil',
+  MEX: 'Mexico',
+  COL: 'Colombia',
+  VEN: 'Venezuela',
+  JPN: 'Japan',
+  KOR: 'South Korea',
+  PRK: 'North Korea',
+  IDN: 'Indonesia',
 };
 /** Capitals with their coordinates (GeoNames), as the places module would give them. */
 const CITIES: [string, string, number, number][] = [
-  ['Baghdad', 'IRQ', 33.34058, 44.40088], ['Erbil', 'IRQ', 36.19257, 44.01062], ['Basra', 'IRQ', 30.50852, 47.7804], ['Tehran', 'IRN', 35.69439, 51.42151],
-  ['Washington', 'USA', 38.89511, -77.03637], ['Damascus', 'SYR', 33.5102, 36.29128], ['Ankara', 'TUR', 39.91987, 32.85427], ['Riyadh', 'SAU', 24.68773, 46.72185],
-  ['Jerusalem', 'ISR', 31.76904, 35.21633], ['Beirut', 'LBN', 33.89332, 35.50157], ['Amman', 'JOR', 31.95522, 35.94503], ['Cairo', 'EGY', 30.06263, 31.24967],
-  ['Moscow', 'RUS', 55.75222, 37.61556], ['Kyiv', 'UKR', 50.45466, 30.5238], ['Beijing', 'CHN', 39.9075, 116.39723], ['New Delhi', 'IND', 28.63576, 77.22445],
-  ['Islamabad', 'PAK', 33.72148, 73.04329], ['Kabul', 'AFG', 34.52813, 69.17233], ['Paris', 'FRA', 48.85341, 2.3488], ['Berlin', 'DEU', 52.52437, 13.41053],
-  ['London', 'GBR', 51.50853, -0.12574], ['Abuja', 'NGA', 9.05785, 7.49508], ['Addis Ababa', 'ETH', 9.02497, 38.74689], ['Nairobi', 'KEN', -1.28333, 36.81667],
-  ['Brasília', 'BRA', -15.77972, -47.92972], ['Mexico City', 'MEX', 19.42847, -99.12766], ['Bogotá', 'COL', 4.60971, -74.08175], ['Caracas', 'VEN', 10.48801, -66.87919],
-  ['Tokyo', 'JPN', 35.6895, 139.69171], ['Seoul', 'KOR', 37.566, 126.9784], ['Pyongyang', 'PRK', 39.03385, 125.75432], ['Jakarta', 'IDN', -6.21462, 106.84513],
+  ['Baghdad', 'IRQ', 33.34058, 44.40088],
+  ['Erbil', 'IRQ', 36.19257, 44.01062],
+  ['Basra', 'IRQ', 30.50852, 47.7804],
+  ['Tehran', 'IRN', 35.69439, 51.42151],
+  ['Washington', 'USA', 38.89511, -77.03637],
+  ['Damascus', 'SYR', 33.5102, 36.29128],
+  ['Ankara', 'TUR', 39.91987, 32.85427],
+  ['Riyadh', 'SAU', 24.68773, 46.72185],
+  ['Jerusalem', 'ISR', 31.76904, 35.21633],
+  ['Beirut', 'LBN', 33.89332, 35.50157],
+  ['Amman', 'JOR', 31.95522, 35.94503],
+  ['Cairo', 'EGY', 30.06263, 31.24967],
+  ['Moscow', 'RUS', 55.75222, 37.61556],
+  ['Kyiv', 'UKR', 50.45466, 30.5238],
+  ['Beijing', 'CHN', 39.9075, 116.39723],
+  ['New Delhi', 'IND', 28.63576, 77.22445],
+  ['Islamabad', 'PAK', 33.72148, 73.04329],
+  ['Kabul', 'AFG', 34.52813, 69.17233],
+  ['Paris', 'FRA', 48.85341, 2.3488],
+  ['Berlin', 'DEU', 52.52437, 13.41053],
+  ['London', 'GBR', 51.50853, -0.12574],
+  ['Abuja', 'NGA', 9.05785, 7.49508],
+  ['Addis Ababa', 'ETH', 9.02497, 38.74689],
+  ['Nairobi', 'KEN', -1.28333, 36.81667],
+  ['Brasília', 'BRA', -15.77972, -47.92972],
+  ['Mexico City', 'MEX', 19.42847, -99.12766],
+  ['Bogotá', 'COL', 4.60971, -74.08175],
+  ['Caracas', 'VEN', 10.48801, -66.87919],
+  ['Tokyo', 'JPN', 35.6895, 139.69171],
+  ['Seoul', 'KOR', 37.566, 126.9784],
+  ['Pyongyang', 'PRK', 39.03385, 125.75432],
+  ['Jakarta', 'IDN', -6.21462, 106.84513],
 ];
-const OUTLETS = ['AP', 'Reuters', 'AFP', 'Al Jazeera', 'BBC', 'Shafaq News', 'Rudaw', 'Kurdistan24', 'The National', 'Xinhua', 'TASS', 'Anadolu', 'DW', 'NHK', 'Yonhap', 'Premium Times'];
+const OUTLETS = [
+  'AP',
+  'Reuters',
+  'AFP',
+  'Al Jazeera',
+  'BBC',
+  'Shafaq News',
+  'Rudaw',
+  'Kurdistan24',
+  'The National',
+  'Xinhua',
+  'TASS',
+  'Anadolu',
+  'DW',
+  'NHK',
+  'Yonhap',
+  'Premium Times',
+];
 const ROLES = ['foreign minister', 'prime minister', 'defence minister', 'spokesperson', 'ambassador', 'general'];
 
 /** A small seeded PRNG (mulberry32): the same seed, the same store. */
@@ -66,10 +175,21 @@ export async function seedEvents(db: Db, options: SeedOptions): Promise<SeedResu
   const prefix = options.prefix ?? 'seed';
   const byModality: Record<Modality, number> = { asserted: 0, future: 0, hypothetical: 0, negated: 0 };
   const actorOf = (country: string, person: boolean) => {
-    if (!person) return { id: NAMES[country]!.toLowerCase().replace(/\s+/g, '-'), name: NAMES[country]!, country, sector: 'GOV' as const };
+    if (!person)
+      return {
+        id: NAMES[country]!.toLowerCase().replace(/\s+/g, '-'),
+        name: NAMES[country]!,
+        country,
+        sector: 'GOV' as const,
+      };
     const n = Math.floor(next() * 12);
     const role = ROLES[n % ROLES.length]!;
-    return { id: `${country.toLowerCase()}-${role.replace(/\s+/g, '-')}-${n}`, name: `${NAMES[country]}'s ${role} ${n}`, country, sector: n % 5 === 0 ? ('MIL' as const) : ('GOV' as const) };
+    return {
+      id: `${country.toLowerCase()}-${role.replace(/\s+/g, '-')}-${n}`,
+      name: `${NAMES[country]}'s ${role} ${n}`,
+      country,
+      sector: n % 5 === 0 ? ('MIL' as const) : ('GOV' as const),
+    };
   };
   let written = 0;
   for (let start = 0; start < articles; start += batch) {
@@ -96,7 +216,14 @@ export async function seedEvents(db: Db, options: SeedOptions): Promise<SeedResu
         const city = pick(CITIES.filter(([, c]) => c === home || c === other));
         const location: EventLocation | undefined =
           placed < 0.6 && city
-            ? { name: city[0], country: city[1], lat: city[2], lon: city[3], precision: 'city', placeId: `seed:${city[0]}` }
+            ? {
+                name: city[0],
+                country: city[1],
+                lat: city[2],
+                lon: city[3],
+                precision: 'city',
+                placeId: `seed:${city[0]}`,
+              }
             : placed < 0.7
               ? { name: NAMES[home]!, country: home, precision: 'country' }
               : undefined;
@@ -108,7 +235,11 @@ export async function seedEvents(db: Db, options: SeedOptions): Promise<SeedResu
           type,
           agent: [agent],
           target: type === 'ElectionHeld' ? [] : [target],
-          date: { start: day, end: span ? new Date(Date.parse(day) + span * 86_400_000).toISOString().slice(0, 10) : day, precision: span ? 'week' : 'day' },
+          date: {
+            start: day,
+            end: span ? new Date(Date.parse(day) + span * 86_400_000).toISOString().slice(0, 10) : day,
+            precision: span ? 'week' : 'day',
+          },
           modality,
           evidence: [{ start: offset, end: offset + sentence.length, text: sentence }],
           confidence: 0.5 + next() / 2,
@@ -136,8 +267,15 @@ export async function seedEvents(db: Db, options: SeedOptions): Promise<SeedResu
         },
         foldArticle([]),
       );
-      const coded = decideArticle({ type: 'RecordCoding', coderVersion: 'seed-1', events }, foldArticle(received as never));
-      appends.push({ streamId: articleStreamId(articleId), events: [...received, ...coded].map((e) => ({ type: e.type, data: e.data })), expectedVersion: 0 });
+      const coded = decideArticle(
+        { type: 'RecordCoding', coderVersion: 'seed-1', events },
+        foldArticle(received as never),
+      );
+      appends.push({
+        streamId: articleStreamId(articleId),
+        events: [...received, ...coded].map((e) => ({ type: e.type, data: e.data })),
+        expectedVersion: 0,
+      });
     }
     await store.appendMany(appends);
     options.onProgress?.(Math.min(articles, start + batch), written);
@@ -159,5 +297,12 @@ export async function markSeedCoded(db: Db): Promise<void> {
     from events order by transaction_id desc, global_position desc limit 1`.execute(db);
   const last = rows[0];
   if (!last) return;
-  await db.transaction().execute((trx) => overwriteCheckpoint(trx, CODING_DISPATCHER, { transactionId: last.transaction_id, globalPosition: BigInt(last.global_position) }));
+  await db
+    .transaction()
+    .execute((trx) =>
+      overwriteCheckpoint(trx, CODING_DISPATCHER, {
+        transactionId: last.transaction_id,
+        globalPosition: BigInt(last.global_position),
+      }),
+    );
 }

@@ -30,7 +30,11 @@ export function eventTable(events: readonly ApiEvent[]): string[] {
   ]);
   const header = ['type', 'agent', 'target', 'date', 'modality', 'place', 'evidence'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -40,7 +44,10 @@ export function eventTable(events: readonly ApiEvent[]): string[] {
  * are read models kept by two consumers, so the status can say "coded" a
  * moment before the events are there; the history is the stream itself.
  */
-export function eventsCaughtUp(article: { events?: readonly { eventId: string }[]; history?: readonly { subject?: string }[] }): boolean {
+export function eventsCaughtUp(article: {
+  events?: readonly { eventId: string }[];
+  history?: readonly { subject?: string }[];
+}): boolean {
   const listed = new Set((article.events ?? []).map((e) => e.eventId));
   return (article.history ?? []).every((entry) => entry.subject === undefined || listed.has(entry.subject));
 }

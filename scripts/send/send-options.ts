@@ -19,7 +19,14 @@ export const USAGE = `usage: npm run -s send -- [--url URL] [--published-at YYYY
   Signs with WEBHOOK_SECRET (default: the development secret) and posts to NEWSLEDGER_URL
   (default http://127.0.0.1:$PORT, PORT 3000). --wait prints the coded events.`;
 
-const VALUE_FLAGS = { '--url': 'url', '--title': 'title', '--published-at': 'publishedAt', '--outlet': 'outlet', '--source-id': 'sourceId', '--language': 'language' } as const;
+const VALUE_FLAGS = {
+  '--url': 'url',
+  '--title': 'title',
+  '--published-at': 'publishedAt',
+  '--outlet': 'outlet',
+  '--source-id': 'sourceId',
+  '--language': 'language',
+} as const;
 
 export function parseSendArgs(argv: readonly string[]): SendOptions {
   const options: SendOptions = { wait: false, json: false };
@@ -33,7 +40,8 @@ export function parseSendArgs(argv: readonly string[]): SendOptions {
       if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
       options[VALUE_FLAGS[arg as keyof typeof VALUE_FLAGS]] = value;
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
-    else if (options.file !== undefined) throw new Error(`one file at a time (got ${options.file} and ${arg})\n${USAGE}`);
+    else if (options.file !== undefined)
+      throw new Error(`one file at a time (got ${options.file} and ${arg})\n${USAGE}`);
     else options.file = arg;
   }
   return options;
@@ -52,13 +60,20 @@ export interface ArticleBody {
 /** The delivery body from the file (text or JSON) and the options; throws naming what is missing. */
 export function articleBody(options: SendOptions, content: string, fileName?: string): ArticleBody {
   const trimmed = content.trimStart();
-  const asJson = options.json || options.file === '-' || options.file === undefined || (trimmed.startsWith('{') && fileName?.endsWith('.json'));
-  let base: Partial<ArticleBody> = {};
+  const asJson =
+    options.json ||
+    options.file === '-' ||
+    options.file === undefined ||
+    (trimmed.startsWith('{') && fileName?.endsWith('.json'));
+  let base: Partial<ArticleBody>;
   if (asJson) {
     try {
       base = JSON.parse(content) as Partial<ArticleBody>;
     } catch (error) {
-      throw new Error(`the input is not JSON (${(error as Error).message}); give a text FILE with --url and --published-at, or a JSON body`);
+      throw new Error(
+        `the input is not JSON (${(error as Error).message}); give a text FILE with --url and --published-at, or a JSON body`,
+        { cause: error },
+      );
     }
   } else {
     base = { body: content };
@@ -76,6 +91,9 @@ export function articleBody(options: SendOptions, content: string, fileName?: st
   body.title ??= firstLine || undefined;
   body.outlet ??= options.url ? new URL(options.url).hostname : undefined;
   const missing = (['url', 'publishedAt', 'body', 'title', 'outlet'] as const).filter((k) => !body[k]);
-  if (missing.length) throw new Error(`missing ${missing.join(', ')} (${missing.map((k) => (k === 'publishedAt' ? '--published-at' : `--${k}`)).join(', ')})\n${USAGE}`);
+  if (missing.length)
+    throw new Error(
+      `missing ${missing.join(', ')} (${missing.map((k) => (k === 'publishedAt' ? '--published-at' : `--${k}`)).join(', ')})\n${USAGE}`,
+    );
   return body as ArticleBody;
 }

@@ -14,7 +14,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const options = parseSendArgs(process.argv.slice(2));
   const fromStdin = options.file === undefined || options.file === '-';
-  if (fromStdin && process.stdin.isTTY) throw new Error('give a FILE, or pipe a JSON body into stdin (npm run -s send -- --help)');
+  if (fromStdin && process.stdin.isTTY)
+    throw new Error('give a FILE, or pipe a JSON body into stdin (npm run -s send -- --help)');
   const content = fromStdin ? readFileSync(0, 'utf8') : readFileSync(options.file!, 'utf8');
   const body = JSON.stringify(articleBody(options, content, options.file && basename(options.file)));
 
@@ -35,23 +36,39 @@ async function main(): Promise<void> {
       body,
     });
   } catch (error) {
-    throw new Error(`cannot reach ${base} (${(error as Error).message}); start newsledger (npm start) or set NEWSLEDGER_URL`);
+    throw new Error(
+      `cannot reach ${base} (${(error as Error).message}); start newsledger (npm start) or set NEWSLEDGER_URL`,
+      { cause: error },
+    );
   }
-  const answer = (await response.json().catch(() => ({}))) as { articleId?: string; duplicate?: boolean; message?: string };
-  if (!response.ok || !answer.articleId) throw new Error(`POST ${base}/webhooks/articles → ${response.status}: ${answer.message ?? JSON.stringify(answer)}`);
+  const answer = (await response.json().catch(() => ({}))) as {
+    articleId?: string;
+    duplicate?: boolean;
+    message?: string;
+  };
+  if (!response.ok || !answer.articleId)
+    throw new Error(`POST ${base}/webhooks/articles → ${response.status}: ${answer.message ?? JSON.stringify(answer)}`);
   say(`${answer.articleId}${answer.duplicate ? '  (already stored: nothing new)' : ''}`);
   if (!options.wait) return;
 
   const deadline = Date.now() + 120_000;
   for (;;) {
     const article = await fetch(`${base}/api/articles/${answer.articleId}?modality=all`);
-    const detail = (await article.json()) as { status?: string; failureReason?: string | null; events?: ApiEvent[]; history?: { subject?: string }[] };
+    const detail = (await article.json()) as {
+      status?: string;
+      failureReason?: string | null;
+      events?: ApiEvent[];
+      history?: { subject?: string }[];
+    };
     if (article.ok && detail.status !== 'received' && eventsCaughtUp(detail)) {
-      say(`${detail.status}${detail.failureReason ? `: ${detail.failureReason}` : ''}, ${detail.events?.length ?? 0} event(s)`);
+      say(
+        `${detail.status}${detail.failureReason ? `: ${detail.failureReason}` : ''}, ${detail.events?.length ?? 0} event(s)`,
+      );
       printEvents(detail.events ?? []);
       return;
     }
-    if (Date.now() > deadline) throw new Error(`article ${answer.articleId} was not coded within two minutes (is a worker running?)`);
+    if (Date.now() > deadline)
+      throw new Error(`article ${answer.articleId} was not coded within two minutes (is a worker running?)`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }

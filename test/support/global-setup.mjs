@@ -11,7 +11,7 @@ export default async function globalSetup(globalConfig) {
     ({ startTestServices } = await import('../../dist/libs/db/src/testing/test-services.js'));
   } catch (error) {
     const how = 'run the tests through npm (npm test, npm run test:int, npm run test:e2e): they build dist/ first';
-    throw new Error(`${how} (${error.message})`);
+    throw new Error(`${how} (${error.message})`, { cause: error });
   }
   const started = Date.now();
   const services = await startTestServices(globalConfig.maxWorkers);

@@ -11,7 +11,12 @@ export interface Delivery {
   secret?: string;
 }
 
-export function signedHeaders({ id, body, timestamp = new Date(), secret = TEST_WEBHOOK_SECRET }: Delivery): Record<string, string> {
+export function signedHeaders({
+  id,
+  body,
+  timestamp = new Date(),
+  secret = TEST_WEBHOOK_SECRET,
+}: Delivery): Record<string, string> {
   return {
     'content-type': 'application/json',
     'webhook-id': id,
@@ -21,7 +26,11 @@ export function signedHeaders({ id, body, timestamp = new Date(), secret = TEST_
 }
 
 export async function deliver(baseUrl: string, delivery: Delivery): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${baseUrl}/webhooks/articles`, { method: 'POST', headers: signedHeaders(delivery), body: delivery.body });
+  const response = await fetch(`${baseUrl}/webhooks/articles`, {
+    method: 'POST',
+    headers: signedHeaders(delivery),
+    body: delivery.body,
+  });
   const text = await response.text();
   let json: unknown = text;
   try {

@@ -18,7 +18,10 @@ export interface Standalone {
  * `testDb` to use a database the spec has already seeded; it is dropped by
  * `stop()` all the same.
  */
-export async function startStandalone(env: Record<string, string> = {}, options: { testDb?: TestDatabase } = {}): Promise<Standalone> {
+export async function startStandalone(
+  env: Record<string, string> = {},
+  options: { testDb?: TestDatabase } = {},
+): Promise<Standalone> {
   const testDb = options.testDb ?? (await createTestDatabase());
   const redis = new PrivateRedis(await freePort());
   let app: RunningApp;

@@ -12,5 +12,19 @@ import { RebuildsApiModule } from './rebuilds/rebuilds.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP side: webhook ingest, read-model API, admin API. */
-@Module({ imports: [PlatformModule, AuthModule, WebhooksModule, CorrectionsModule, ReadApiModule, FeedsApiModule, OperationsModule, DashboardModule, AlertsApiModule, RebuildsApiModule, IncidentCorrectionsModule] })
+@Module({
+  imports: [
+    PlatformModule,
+    AuthModule,
+    WebhooksModule,
+    CorrectionsModule,
+    ReadApiModule,
+    FeedsApiModule,
+    OperationsModule,
+    DashboardModule,
+    AlertsApiModule,
+    RebuildsApiModule,
+    IncidentCorrectionsModule,
+  ],
+})
 export class ApiModule {}

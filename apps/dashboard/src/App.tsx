@@ -53,21 +53,21 @@ export function App() {
       <main>
         {/* Each page is its own chunk: the first page does not wait for the code of all the others. */}
         <Suspense fallback={<p className="muted">Loading…</p>}>
-        <Routes>
-          <Route path="/" element={<OverviewPage />} />
-          <Route path="/articles" element={<ArticlesPage />} />
-          <Route path="/articles/:id" element={<ArticlePage />} />
-          <Route path="/timeline" element={<TimelinePage />} />
-          <Route path="/map" element={<MapPage />} />
-          <Route path="/actors" element={<ActorsPage />} />
-          <Route path="/actors/:id" element={<ActorsPage />} />
-          <Route path="/incidents" element={<IncidentsPage />} />
-          <Route path="/incidents/:id" element={<IncidentPage />} />
-          <Route path="/alerts" element={<AlertsPage />} />
-          <Route path="/alerts/:id" element={<AlertPage />} />
-          <Route path="/operations" element={<OperationsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+          <Routes>
+            <Route path="/" element={<OverviewPage />} />
+            <Route path="/articles" element={<ArticlesPage />} />
+            <Route path="/articles/:id" element={<ArticlePage />} />
+            <Route path="/timeline" element={<TimelinePage />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/actors" element={<ActorsPage />} />
+            <Route path="/actors/:id" element={<ActorsPage />} />
+            <Route path="/incidents" element={<IncidentsPage />} />
+            <Route path="/incidents/:id" element={<IncidentPage />} />
+            <Route path="/alerts" element={<AlertsPage />} />
+            <Route path="/alerts/:id" element={<AlertPage />} />
+            <Route path="/operations" element={<OperationsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
         </Suspense>
       </main>
     </div>

@@ -13,7 +13,8 @@ export class ApiError extends Error {
 function messageOf(status: number, body: unknown): string {
   if (body && typeof body === 'object') {
     const b = body as { message?: unknown; fields?: { field: string; message: string }[] };
-    if (Array.isArray(b.fields) && b.fields.length > 0) return b.fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    if (Array.isArray(b.fields) && b.fields.length > 0)
+      return b.fields.map((f) => `${f.field}: ${f.message}`).join('; ');
     if (typeof b.message === 'string') return b.message;
     if (Array.isArray(b.message)) return b.message.join('; ');
   }
@@ -50,7 +51,11 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; quiet401?: boolean } = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; quiet401?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;

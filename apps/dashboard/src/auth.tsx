@@ -48,7 +48,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       session: me.data ?? null,
       loading: me.isPending,
       async login(email, password) {
-        const session = await request<Session>('POST', '/api/auth/login', { body: { email, password }, quiet401: true });
+        const session = await request<Session>('POST', '/api/auth/login', {
+          body: { email, password },
+          quiet401: true,
+        });
         setCsrfToken(session.csrfToken ?? null);
         client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
         client.setQueryData(['auth', 'me'], session);
@@ -73,5 +76,3 @@ export function useAuth(): AuthState {
   if (!state) throw new Error('useAuth outside AuthProvider');
   return state;
 }
-
-

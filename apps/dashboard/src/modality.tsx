@@ -25,7 +25,11 @@ export function ModalityProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(KEY, String(on));
     set(on);
   };
-  return <ModalityContext.Provider value={{ showAll, setShowAll, param: showAll ? 'all' : undefined }}>{children}</ModalityContext.Provider>;
+  return (
+    <ModalityContext.Provider value={{ showAll, setShowAll, param: showAll ? 'all' : undefined }}>
+      {children}
+    </ModalityContext.Provider>
+  );
 }
 
 export const useModality = () => useContext(ModalityContext);
@@ -33,13 +37,27 @@ export const useModality = () => useContext(ModalityContext);
 export function ModalitySwitch() {
   const { showAll, setShowAll } = useModality();
   return (
-    <label className="modality-switch" title="Future, hypothetical and negated events: shown only when asked for, and always labelled">
-      <input type="checkbox" data-testid="modality-switch" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> show events that did not happen
+    <label
+      className="modality-switch"
+      title="Future, hypothetical and negated events: shown only when asked for, and always labelled"
+    >
+      <input
+        type="checkbox"
+        data-testid="modality-switch"
+        checked={showAll}
+        onChange={(e) => setShowAll(e.target.checked)}
+      />{' '}
+      show events that did not happen
     </label>
   );
 }
 
-const LABEL: Record<Modality, string> = { asserted: 'happened', future: 'future', hypothetical: 'hypothetical', negated: 'did not happen' };
+const LABEL: Record<Modality, string> = {
+  asserted: 'happened',
+  future: 'future',
+  hypothetical: 'hypothetical',
+  negated: 'did not happen',
+};
 const TITLE: Record<Modality, string> = {
   asserted: 'asserted: the article says it happened or is happening',
   future: 'future: scheduled, planned or expected, not happened yet',

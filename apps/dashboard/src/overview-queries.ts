@@ -8,7 +8,10 @@ import { get } from './api';
 
 export const overviewQueries = {
   stats: { queryKey: ['ops', 'stats'], queryFn: () => get<StatsView>('/api/operations/stats') },
-  consumers: { queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerView[]; logPosition: string }>('/api/operations/consumers') },
+  consumers: {
+    queryKey: ['ops', 'consumers'],
+    queryFn: () => get<{ consumers: ConsumerView[]; logPosition: string }>('/api/operations/consumers'),
+  },
   queues: { queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueView[] }>('/api/operations/queues') },
 } as const;
 

@@ -15,7 +15,6 @@ export * from './delivery/signing.js';
 export * from './delivery/backoff.js';
 export * from './delivery/post-webhook.js';
 export * from './delivery/delivery-settings.js';
-export * from './delivery/webhook-jobs.js';
 export * from './delivery/deliveries-repository.js';
 export * from './subscriptions/subscription-events.js';
 export * from './subscriptions/subscription-input.js';

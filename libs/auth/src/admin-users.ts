@@ -11,9 +11,17 @@ export interface AdminUser {
  * password is left alone: a restart with another ADMIN_PASSWORD must not
  * silently replace a password someone has since changed.
  */
-export async function ensureAdminUser(db: Db, email: string, password: string): Promise<{ user: AdminUser; created: boolean }> {
+export async function ensureAdminUser(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<{ user: AdminUser; created: boolean }> {
   const normalized = normalizeEmail(email);
-  const existing = await db.selectFrom('admin_users').select(['id', 'email']).where('email', '=', normalized).executeTakeFirst();
+  const existing = await db
+    .selectFrom('admin_users')
+    .select(['id', 'email'])
+    .where('email', '=', normalized)
+    .executeTakeFirst();
   if (existing) return { user: existing, created: false };
   const passwordHash = await hashPassword(password);
   // on conflict: two processes starting at once (api and standalone) both try.
@@ -24,7 +32,11 @@ export async function ensureAdminUser(db: Db, email: string, password: string): 
     .returning(['id', 'email'])
     .executeTakeFirst();
   if (inserted) return { user: inserted, created: true };
-  const raced = await db.selectFrom('admin_users').select(['id', 'email']).where('email', '=', normalized).executeTakeFirstOrThrow();
+  const raced = await db
+    .selectFrom('admin_users')
+    .select(['id', 'email'])
+    .where('email', '=', normalized)
+    .executeTakeFirstOrThrow();
   return { user: raced, created: false };
 }
 

@@ -18,7 +18,11 @@ describe('admin users and sessions (PostgreSQL)', () => {
 
   describe('ensureAdminUser', () => {
     it('stores the email lower-case and only an argon2 hash of the password', async () => {
-      const row = await testDb.db.selectFrom('admin_users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+      const row = await testDb.db
+        .selectFrom('admin_users')
+        .selectAll()
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       expect(row.email).toBe('ana@desk.example');
       expect(row.disabled).toBe(false);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
@@ -28,24 +32,35 @@ describe('admin users and sessions (PostgreSQL)', () => {
     it('never overwrites an existing admin’s password', async () => {
       const again = await ensureAdminUser(testDb.db, 'ana@desk.example', 'another password entirely');
       expect(again).toEqual({ user: { id: userId, email: 'ana@desk.example' }, created: false });
-      const row = await testDb.db.selectFrom('admin_users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+      const row = await testDb.db
+        .selectFrom('admin_users')
+        .select('password_hash')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       await expect(verifyPassword(row.password_hash, PASSWORD)).resolves.toBe(true);
     });
 
     it('creates one admin when several processes start at once', async () => {
-      const results = await Promise.all(Array.from({ length: 4 }, () => ensureAdminUser(testDb.db, 'race@desk.example', PASSWORD)));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => ensureAdminUser(testDb.db, 'race@desk.example', PASSWORD)),
+      );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.user.id)).size).toBe(1);
     });
 
     it('refuses a mixed-case email written around it (the check constraint)', async () => {
-      await expect(testDb.db.insertInto('admin_users').values({ email: 'Bob@Desk.Example', password_hash: 'x' }).execute()).rejects.toThrow(/check constraint/);
+      await expect(
+        testDb.db.insertInto('admin_users').values({ email: 'Bob@Desk.Example', password_hash: 'x' }).execute(),
+      ).rejects.toThrow(/check constraint/);
     });
   });
 
   describe('checkCredentials', () => {
     it('accepts the right password, any email case', async () => {
-      await expect(checkCredentials(testDb.db, 'ANA@desk.example', PASSWORD)).resolves.toEqual({ id: userId, email: 'ana@desk.example' });
+      await expect(checkCredentials(testDb.db, 'ANA@desk.example', PASSWORD)).resolves.toEqual({
+        id: userId,
+        email: 'ana@desk.example',
+      });
     });
 
     it('refuses a wrong password, an unknown email and a disabled admin alike', async () => {
@@ -77,7 +92,9 @@ describe('admin users and sessions (PostgreSQL)', () => {
     it('expires a session SESSION_TTL_HOURS after login', async () => {
       const loggedIn = new Date(Date.now() - 13 * 3_600_000);
       const session = await createSession(testDb.db, userId, { ttlHours: 12, now: loggedIn });
-      await expect(findSession(testDb.db, session.token, new Date(loggedIn.getTime() + 11 * 3_600_000))).resolves.toBeDefined();
+      await expect(
+        findSession(testDb.db, session.token, new Date(loggedIn.getTime() + 11 * 3_600_000)),
+      ).resolves.toBeDefined();
       await expect(findSession(testDb.db, session.token)).resolves.toBeUndefined();
     });
 
@@ -91,7 +108,14 @@ describe('admin users and sessions (PostgreSQL)', () => {
     it('records last-seen at most once a minute', async () => {
       const loggedIn = new Date(Date.now() - 5 * 60_000);
       const session = await createSession(testDb.db, userId, { ttlHours: 12, now: loggedIn });
-      const lastSeen = async () => (await testDb.db.selectFrom('admin_sessions').select('last_seen_at').where('id', '=', hashSessionToken(session.token)).executeTakeFirstOrThrow()).last_seen_at;
+      const lastSeen = async () =>
+        (
+          await testDb.db
+            .selectFrom('admin_sessions')
+            .select('last_seen_at')
+            .where('id', '=', hashSessionToken(session.token))
+            .executeTakeFirstOrThrow()
+        ).last_seen_at;
       await findSession(testDb.db, session.token, new Date(loggedIn.getTime() + 30_000));
       expect((await lastSeen()).getTime()).toBe(loggedIn.getTime());
       const later = new Date(loggedIn.getTime() + 120_000);
@@ -125,7 +149,9 @@ describe('admin users and sessions (PostgreSQL)', () => {
       expect(await recordLoginFailure(testDb.db, 'ana@desk.example', now)).toEqual(new Date('2026-12-03T10:00:30Z'));
       expect(await loginLockedUntil(testDb.db, 'ANA@desk.example', now)).toEqual(new Date('2026-12-03T10:00:30Z'));
       expect(await loginLockedUntil(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:31Z'))).toBeUndefined();
-      expect(await recordLoginFailure(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:31Z'))).toEqual(new Date('2026-12-03T10:01:31Z'));
+      expect(await recordLoginFailure(testDb.db, 'ana@desk.example', new Date('2026-12-03T10:00:31Z'))).toEqual(
+        new Date('2026-12-03T10:01:31Z'),
+      );
       // Another email is not affected; an email that is no admin is counted the same way.
       expect(await loginLockedUntil(testDb.db, 'ben@desk.example', now)).toBeUndefined();
       for (let i = 1; i <= 5; i++) await recordLoginFailure(testDb.db, 'nobody@desk.example', now);

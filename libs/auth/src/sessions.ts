@@ -18,15 +18,30 @@ export interface ActiveSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, userId: string, options: { ttlHours: number; now?: Date }): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  options: { ttlHours: number; now?: Date },
+): Promise<NewSession> {
   const now = options.now ?? new Date();
-  const session = { token: newSessionToken(), csrfToken: newCsrfToken(), expiresAt: sessionExpiresAt(now, options.ttlHours) };
+  const session = {
+    token: newSessionToken(),
+    csrfToken: newCsrfToken(),
+    expiresAt: sessionExpiresAt(now, options.ttlHours),
+  };
   await db.transaction().execute(async (trx) => {
     // Sweep the admin's dead sessions here, so the table never grows without bound.
     await trx.deleteFrom('admin_sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
     await trx
       .insertInto('admin_sessions')
-      .values({ id: hashSessionToken(session.token), user_id: userId, csrf_token: session.csrfToken, created_at: now, expires_at: session.expiresAt, last_seen_at: now })
+      .values({
+        id: hashSessionToken(session.token),
+        user_id: userId,
+        csrf_token: session.csrfToken,
+        created_at: now,
+        expires_at: session.expiresAt,
+        last_seen_at: now,
+      })
       .execute();
   });
   return session;
@@ -44,7 +59,13 @@ export async function findSession(db: Db, token: string, now: Date = new Date())
   if (shouldTouchSession(row.last_seen_at, now)) {
     await db.updateTable('admin_sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
   }
-  return { sessionId: row.id, userId: row.user_id, email: row.email, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  return {
+    sessionId: row.id,
+    userId: row.user_id,
+    email: row.email,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Logout: the token opens nothing afterwards. Unknown tokens are a no-op. */

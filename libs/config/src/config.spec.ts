@@ -17,7 +17,10 @@ describe('loadConfig', () => {
 
   it('codes articles 20 to a batch unless CODING_BATCH_SIZE says otherwise; CODER_THREADS unset means one per CPU', () => {
     expect(loadConfig({}).CODING_BATCH_SIZE).toBe(20);
-    expect(loadConfig({ CODING_BATCH_SIZE: '50', CODER_THREADS: '1' })).toMatchObject({ CODING_BATCH_SIZE: 50, CODER_THREADS: 1 });
+    expect(loadConfig({ CODING_BATCH_SIZE: '50', CODER_THREADS: '1' })).toMatchObject({
+      CODING_BATCH_SIZE: 50,
+      CODER_THREADS: 1,
+    });
     expect(loadConfig({}).CODER_THREADS).toBeUndefined();
     expect(() => loadConfig({ CODING_BATCH_SIZE: '0' })).toThrow(/CODING_BATCH_SIZE/);
     expect(() => loadConfig({ CODER_THREADS: 'two' })).toThrow(/CODER_THREADS/);
@@ -51,16 +54,26 @@ describe('loadConfig: admin authentication', () => {
   });
 
   it('lower-cases ADMIN_EMAIL and accepts a password of 12 characters or more', () => {
-    const config = loadConfig({ ADMIN_EMAIL: 'Ana@Desk.Example', ADMIN_PASSWORD: 'twelve chars', SESSION_TTL_HOURS: '8' });
+    const config = loadConfig({
+      ADMIN_EMAIL: 'Ana@Desk.Example',
+      ADMIN_PASSWORD: 'twelve chars',
+      SESSION_TTL_HOURS: '8',
+    });
     expect(config.ADMIN_EMAIL).toBe('ana@desk.example');
     expect(config.SESSION_TTL_HOURS).toBe(8);
   });
 
   it('refuses a short password, a malformed email, and one of the pair without the other', () => {
-    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD: must be at least 12 characters/,
+    );
     expect(() => loadConfig({ ADMIN_EMAIL: 'ana', ADMIN_PASSWORD: 'long enough password' })).toThrow(/ADMIN_EMAIL/);
-    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example' })).toThrow(/ADMIN_PASSWORD: is required when ADMIN_EMAIL is set/);
-    expect(() => loadConfig({ ADMIN_PASSWORD: 'long enough password' })).toThrow(/ADMIN_EMAIL: is required when ADMIN_PASSWORD is set/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ana@desk.example' })).toThrow(
+      /ADMIN_PASSWORD: is required when ADMIN_EMAIL is set/,
+    );
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'long enough password' })).toThrow(
+      /ADMIN_EMAIL: is required when ADMIN_PASSWORD is set/,
+    );
     expect(() => loadConfig({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS/);
   });
 });
@@ -76,12 +89,20 @@ describe('TRUST_PROXY', () => {
 
 describe('loadConfig: outbound allowlist, tokens, docs', () => {
   it('checks ALLOWED_INTERNAL_HOSTS entry by entry', () => {
-    expect(loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, ::1, 10.0.0.0/8, receiver.internal' }).ALLOWED_INTERNAL_HOSTS).toContain('receiver.internal');
-    expect(() => loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, 10.0.0.0/40' })).toThrow(/ALLOWED_INTERNAL_HOSTS: "10\.0\.0\.0\/40" is not a host name/);
+    expect(
+      loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, ::1, 10.0.0.0/8, receiver.internal' }).ALLOWED_INTERNAL_HOSTS,
+    ).toContain('receiver.internal');
+    expect(() => loadConfig({ ALLOWED_INTERNAL_HOSTS: '127.0.0.1, 10.0.0.0/40' })).toThrow(
+      /ALLOWED_INTERNAL_HOSTS: "10\.0\.0\.0\/40" is not a host name/,
+    );
   });
 
   it('reads API_TOKENS as a list, refusing short ones, and METRICS_TOKEN and DOCS_PUBLIC', () => {
-    const config = loadConfig({ API_TOKENS: ' reader-token-aaaaaaaaaaaaaaaa , reader-token-bbbbbbbbbbbbbbbb ', METRICS_TOKEN: 'scrape-token-cccccccccccccccc', DOCS_PUBLIC: 'false' });
+    const config = loadConfig({
+      API_TOKENS: ' reader-token-aaaaaaaaaaaaaaaa , reader-token-bbbbbbbbbbbbbbbb ',
+      METRICS_TOKEN: 'scrape-token-cccccccccccccccc',
+      DOCS_PUBLIC: 'false',
+    });
     expect(config.API_TOKENS).toEqual(['reader-token-aaaaaaaaaaaaaaaa', 'reader-token-bbbbbbbbbbbbbbbb']);
     expect(config.METRICS_TOKEN).toBe('scrape-token-cccccccccccccccc');
     expect(config.DOCS_PUBLIC).toBe(false);

@@ -8,13 +8,16 @@ import { InvalidAllowlistError, parseAllowlist } from '#outbound/address-policy'
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a ${protocols.join(' or ')}// URL`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')}// URL`,
+  );
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,7 +32,10 @@ export const configSchema = z.object({
   /** Unset: BullMQ runs on its PostgreSQL backend in the same database. */
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   /** Standard Webhooks secret (whsec_<base64>) that senders sign article deliveries with. Required in production. */
-  WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64').optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be a Standard Webhooks secret: whsec_ followed by base64')
+    .optional(),
   /** Largest request body accepted (bytes); larger answers 413. */
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
   /**
@@ -40,7 +46,15 @@ export const configSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((v) => v.trim()))),
+    .transform((value): boolean | number | string[] =>
+      value === 'true'
+        ? true
+        : value === 'false'
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value.split(',').map((v) => v.trim()),
+    ),
   /**
    * A request whose answer has not begun within this many ms answers 503 (streams that have begun run on);
    * also the time allowed to receive a whole request (slow senders get 408). 0 turns both off.
@@ -76,9 +90,15 @@ export const configSchema = z.object({
    * `true` switches on POST /bench/ingest-baseline, the minimal durable endpoint that
    * bench:ingest compares the webhook with (refused in production).
    */
-  INGEST_BASELINE_ENDPOINT: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  INGEST_BASELINE_ENDPOINT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** The first admin, created at start when no admin has this email (an existing one's password is never overwritten). */
-  ADMIN_EMAIL: z.email('must be an email address').transform((email) => email.toLowerCase()).optional(),
+  ADMIN_EMAIL: z
+    .email('must be an email address')
+    .transform((email) => email.toLowerCase())
+    .optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Lifetime of an admin session from login (hours). */
   SESSION_TTL_HOURS: positiveInt.default(12),
@@ -104,12 +124,27 @@ export const configSchema = z.object({
   API_TOKENS: z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((t) => t.trim()).filter(Boolean))
-    .refine((tokens) => tokens.every((t) => t.length >= 24 && /^[\x21-\x7e]+$/.test(t)), 'each token must be at least 24 printable characters, no spaces'),
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (tokens) => tokens.every((t) => t.length >= 24 && /^[\x21-\x7e]+$/.test(t)),
+      'each token must be at least 24 printable characters, no spaces',
+    ),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
-  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').regex(/^[\x21-\x7e]+$/, 'must be printable characters, no spaces').optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable characters, no spaces')
+    .optional(),
   /** false: the OpenAPI document (/docs, /docs/openapi.json) is not published. */
-  DOCS_PUBLIC: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  DOCS_PUBLIC: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
   /** How often the coding dispatcher looks for received articles whose job the queue lost (seconds). */
   CODING_SWEEP_INTERVAL_SECONDS: positiveInt.default(60),
 });
@@ -145,7 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   // Half an admin account is a typo, not a choice: say so instead of starting without one.
   if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
-    throw new ConfigError([parsed.data.ADMIN_EMAIL ? 'ADMIN_PASSWORD: is required when ADMIN_EMAIL is set' : 'ADMIN_EMAIL: is required when ADMIN_PASSWORD is set']);
+    throw new ConfigError([
+      parsed.data.ADMIN_EMAIL
+        ? 'ADMIN_PASSWORD: is required when ADMIN_EMAIL is set'
+        : 'ADMIN_EMAIL: is required when ADMIN_PASSWORD is set',
+    ]);
   }
   return parsed.data;
 }

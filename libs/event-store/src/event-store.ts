@@ -1,7 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
 import { ConcurrencyError } from './errors.js';
-import { type EventMetadata, type NewEvent, type StoredEvent, newEventId } from './events.js';
+import { type EventMetadata, type NewEvent, type StoredEvent, type StoredEventOf, newEventId } from './events.js';
 import { type EventRow, toStoredEvent } from './rows.js';
 import { ConsumerWakeUps } from './wake-ups.js';
 
@@ -188,7 +188,9 @@ export class EventStore {
     return byStream;
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEvent[]> {
+  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEventOf<E>[]> {
+    // `E`: the stream's event union from the catalog in libs/domain (e.g. ArticleStreamEvent); the log holds only
+    // what the stream's writers appended, so its rows are read as that union.
     let query = (options.executor ?? this.db)
       .selectFrom('events')
       .selectAll()
@@ -197,7 +199,7 @@ export class EventStore {
       .orderBy('stream_version');
     if (options.recordedBefore) query = query.where('recorded_at', '<', options.recordedBefore);
     const rows = (await query.execute()) as EventRow[];
-    return rows.map(toStoredEvent);
+    return rows.map(toStoredEvent) as StoredEventOf<E>[];
   }
 
   async streamVersion(streamId: string, executor: Executor = this.db): Promise<number> {

@@ -7,3 +7,4 @@ export * from './consumers/log-notifier.js';
 export * from './consumers/consumer-status.js';
 export * from './consumers/parked-events.js';
 export * from './consumers/transient-errors.js';
+export * from './commands/handle-command.js';

@@ -60,7 +60,10 @@ describe('the seed article (AP, 2021-04-07)', () => {
     expect(visit).toBeDefined();
     expect(visit!.target.map((a) => a.id)).toEqual(['iraq']);
     expect(visit!.date).toMatchObject({ start: '2021-04-05', end: '2021-04-07', precision: 'week' });
-    const other = createCoder().extract({ text: 'Maj. Gen. Esmail Ghaani visited Baghdad on Monday.', publishedAt: '2021-04-07' });
+    const other = createCoder().extract({
+      text: 'Maj. Gen. Esmail Ghaani visited Baghdad on Monday.',
+      publishedAt: '2021-04-07',
+    });
     expect(other[0]!.agent[0]!.id).toBe('esmail-qaani');
   });
 
@@ -72,7 +75,9 @@ describe('the seed article (AP, 2021-04-07)', () => {
   });
 
   it('never takes a photo credit for an actor', () => {
-    for (const e of events) for (const a of [...e.agent, ...e.target]) expect(a.id).not.toMatch(/khalid-mohammed|nasser|rubaye|associated-press/);
+    for (const e of events)
+      for (const a of [...e.agent, ...e.target])
+        expect(a.id).not.toMatch(/khalid-mohammed|nasser|rubaye|associated-press/);
   });
 });
 
@@ -99,7 +104,8 @@ describe('robustness', () => {
   });
 
   it('keeps evidence offsets exact on every dev article', () => {
-    for (const a of loadCorpus(devDir)) evidenceIsExact(a.text, coder.extract({ text: a.text, publishedAt: a.publishedAt }));
+    for (const a of loadCorpus(devDir))
+      evidenceIsExact(a.text, coder.extract({ text: a.text, publishedAt: a.publishedAt }));
   });
 
   it('rejects a malformed publication date', () => {

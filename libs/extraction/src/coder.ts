@@ -8,6 +8,7 @@ import { dataDir, loadGazetteer, type Gazetteer } from './actors/gazetteer.js';
 import { dominantCountry, findMentions, type MatchContext } from './actors/matcher.js';
 import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
+import { resolveBareTitles } from './arguments/bare-titles.js';
 import { buildPhoneticIndex } from './actors/phonetic.js';
 import { addCollectives, loadCollectives, type Collectives } from './arguments/collectives.js';
 import { draftMentions } from './assembly/drafting.js';
@@ -23,7 +24,7 @@ import { codeBounded, isCalendarDate, type BoundedCoding } from './bounded-codin
 import { CODED_LANGUAGES, languageOf } from './language/detect.js';
 
 /** Bump when the output for some input changes. */
-export const CODER_VERSION = 'rules-1.0.1';
+export const CODER_VERSION = 'rules-2.0.0';
 
 export interface CoderInput {
   text: string;
@@ -67,20 +68,31 @@ export function createCoder(options: { dataDir?: string } = {}): Coder {
       const { text, publishedAt } = input;
       if (!isCalendarDate(publishedAt)) throw new Error(`publishedAt must be a date YYYY-MM-DD, got ${publishedAt}`);
       const language = languageOf(input);
-      if (!CODED_LANGUAGES.has(language) || !text || !/[A-Za-z]/.test(text)) return { language, events: [], problems: [] };
+      if (!CODED_LANGUAGES.has(language) || !text || !/[A-Za-z]/.test(text))
+        return { language, events: [], problems: [] };
       // sports, markets, science, weather: no political events, whatever words they share with politics
       if (isNonPolitical(scoreRegister(text, registers))) return { language, events: [], problems: [] };
       const ctx: MatchContext = { gazetteer, index: aliasIndex, phonetic, publishedAt };
       const tables = { politicalNouns, collectives };
-      return { language, ...codeBounded(text, analyser, (part) => code(part, ctx, gazetteer, triggers, publishedAt, tables)) };
+      return {
+        language,
+        ...codeBounded(text, analyser, (part) => code(part, ctx, gazetteer, triggers, publishedAt, tables)),
+      };
     },
     extract: (input) => coder.code(input).events,
   };
   return coder;
 }
 
-function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: TriggerIndex, pub: string, tables: Tables): CodedEvent[] {
-  const found = resolvePronouns(a, findMentions(a, ctx));
+function code(
+  a: Analysis,
+  ctx: MatchContext,
+  g: Gazetteer,
+  trig: TriggerIndex,
+  pub: string,
+  tables: Tables,
+): CodedEvent[] {
+  const found = resolveBareTitles(a, resolvePronouns(a, findMentions(a, ctx)));
   const mentions = addCollectives(a, found, tables.collectives, g, dominantCountry(found, g));
   const covered = new Uint8Array(a.tokens.length);
   const bySentence: Mention[][] = a.sentences.map(() => []);
@@ -92,7 +104,17 @@ function code(a: Analysis, ctx: MatchContext, g: Gazetteer, trig: TriggerIndex, 
   const drafts = gateDrafts(draftMentions(a, hits, bySentence, covered, pub), a, tables.politicalNouns);
   const clusters = mergeDrafts(drafts, pub);
   // parties the text gives, before repairs imply any: a bare "protests" with no place or date of its own is no event
-  const named = new Set(clusters.filter((c) => c.drafts.some((d) => d.agent.length || d.target.length || d.place || (c.type === 'ProtestHeld' && d.date))));
+  const named = new Set(
+    clusters.filter((c) =>
+      c.drafts.some((d) => d.agent.length || d.target.length || d.place || (c.type === 'ProtestHeld' && d.date)),
+    ),
+  );
   repairTargets(a, clusters, mentions, g);
-  return toEvents(a, clusters.filter((c) => named.has(c) || c.type === 'ElectionHeld'), mentions, g, pub);
+  return toEvents(
+    a,
+    clusters.filter((c) => named.has(c) || c.type === 'ElectionHeld'),
+    mentions,
+    g,
+    pub,
+  );
 }

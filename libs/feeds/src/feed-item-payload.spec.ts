@@ -2,7 +2,12 @@ import { itemToPayload } from './feed-item-payload.js';
 import { parseFeed } from './feed-parser.js';
 import { RSS_SAMPLE } from './testing/sample-feeds.js';
 
-const context = { feedUrl: 'https://news.example.org/feeds/world.xml', outlet: 'Example Wire', language: 'en-us', now: new Date('2026-11-28T00:00:00Z') };
+const context = {
+  feedUrl: 'https://news.example.org/feeds/world.xml',
+  outlet: 'Example Wire',
+  language: 'en-us',
+  now: new Date('2026-11-28T00:00:00Z'),
+};
 
 describe('itemToPayload', () => {
   const items = parseFeed(RSS_SAMPLE).items;
@@ -28,13 +33,22 @@ describe('itemToPayload', () => {
   });
 
   it('derives a missing title from the body and a missing date from now', () => {
-    const outcome = itemToPayload({ link: 'https://x.example/a', body: '<p>The minister resigned on Friday. More follows later in the day.</p>' }, context);
-    expect(outcome).toMatchObject({ kind: 'payload', payload: { title: 'The minister resigned on Friday.', publishedAt: '2026-11-28T00:00:00.000Z' } });
+    const outcome = itemToPayload(
+      { link: 'https://x.example/a', body: '<p>The minister resigned on Friday. More follows later in the day.</p>' },
+      context,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'payload',
+      payload: { title: 'The minister resigned on Friday.', publishedAt: '2026-11-28T00:00:00.000Z' },
+    });
   });
 
   it('uses the title as the body when there is no body, and strips markup from titles', () => {
     const outcome = itemToPayload({ link: 'https://x.example/b', title: 'Minister <em>visits</em> Kyiv' }, context);
-    expect(outcome).toMatchObject({ kind: 'payload', payload: { title: 'Minister visits Kyiv', body: 'Minister <em>visits</em> Kyiv' } });
+    expect(outcome).toMatchObject({
+      kind: 'payload',
+      payload: { title: 'Minister visits Kyiv', body: 'Minister <em>visits</em> Kyiv' },
+    });
   });
 
   it('skips an item without a link', () => {
@@ -43,7 +57,10 @@ describe('itemToPayload', () => {
 
   it('calls an item with neither title nor body, or a non-http link, invalid', () => {
     expect(itemToPayload({ link: 'https://x.example/c' }, context)).toMatchObject({ kind: 'invalid' });
-    expect(itemToPayload({ link: 'mailto:desk@example.org', title: 'T', body: 'B' }, context)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('url') });
+    expect(itemToPayload({ link: 'mailto:desk@example.org', title: 'T', body: 'B' }, context)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('url'),
+    });
   });
 
   it('calls an overlong or non-http link and an oversized body invalid, naming the field (the webhook bounds)', () => {
@@ -53,13 +70,19 @@ describe('itemToPayload', () => {
       [{ link: 'javascript:alert(1)' }, 'url'],
       [{ body: 'b'.repeat(1_048_577) }, 'body'],
     ] as const) {
-      expect(itemToPayload({ ...item, ...overrides }, context)).toMatchObject({ kind: 'invalid', problems: [{ field }] });
+      expect(itemToPayload({ ...item, ...overrides }, context)).toMatchObject({
+        kind: 'invalid',
+        problems: [{ field }],
+      });
     }
     expect(itemToPayload({ ...item, publishedAt: '2026-11-29T10:00:00.000Z' }, context).kind).toBe('payload');
   });
 
   it('leaves out a language that is not a tag and a guid too long to be a source id', () => {
-    const outcome = itemToPayload({ link: 'https://x.example/d', title: 'T', body: 'B', guid: 'g'.repeat(300) }, { ...context, language: 'English' });
+    const outcome = itemToPayload(
+      { link: 'https://x.example/d', title: 'T', body: 'B', guid: 'g'.repeat(300) },
+      { ...context, language: 'English' },
+    );
     expect(outcome.kind).toBe('payload');
     if (outcome.kind === 'payload') {
       expect(outcome.payload.language).toBeUndefined();

@@ -6,7 +6,12 @@ describe('parseFeed', () => {
     const feed = parseFeed(RSS_SAMPLE);
 
     it('reads the channel', () => {
-      expect(feed).toMatchObject({ format: 'rss', title: 'Example Wire — World', link: 'https://news.example.org/world', language: 'en-us' });
+      expect(feed).toMatchObject({
+        format: 'rss',
+        title: 'Example Wire — World',
+        link: 'https://news.example.org/world',
+        language: 'en-us',
+      });
       expect(feed.items).toHaveLength(4);
     });
 
@@ -30,19 +35,27 @@ describe('parseFeed', () => {
     });
 
     it('uses a permalink guid as the link when there is no <link>, but not a guid marked isPermaLink="false"', () => {
-      expect(feed.items[2]).toMatchObject({ link: 'https://news.example.org/world/guid-as-link', guid: 'https://news.example.org/world/guid-as-link' });
+      expect(feed.items[2]).toMatchObject({
+        link: 'https://news.example.org/world/guid-as-link',
+        guid: 'https://news.example.org/world/guid-as-link',
+      });
       expect(feed.items[2]!.title).toBeUndefined();
       expect(feed.items[3]).toEqual({ title: 'No link at all', body: 'Nothing to point to.' });
     });
 
     it('reads a single item and a channel without items', () => {
-      const one = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://x.example/a</link></item></channel></rss>');
+      const one = parseFeed(
+        '<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://x.example/a</link></item></channel></rss>',
+      );
       expect(one.items).toEqual([{ title: 'A', link: 'https://x.example/a' }]);
       expect(parseFeed('<rss version="2.0"><channel><title>Empty</title></channel></rss>').items).toEqual([]);
     });
 
     it('keeps numeric-looking titles as text', () => {
-      expect(parseFeed('<rss><channel><item><title>2026</title><link>https://x.example/y</link></item></channel></rss>').items[0]!.title).toBe('2026');
+      expect(
+        parseFeed('<rss><channel><item><title>2026</title><link>https://x.example/y</link></item></channel></rss>')
+          .items[0]!.title,
+      ).toBe('2026');
     });
   });
 
@@ -50,7 +63,12 @@ describe('parseFeed', () => {
     const feed = parseFeed(ATOM_SAMPLE);
 
     it('reads the feed, its alternate link and xml:lang', () => {
-      expect(feed).toMatchObject({ format: 'atom', title: 'Example Atom', link: 'https://atom.example.net/', language: 'en' });
+      expect(feed).toMatchObject({
+        format: 'atom',
+        title: 'Example Atom',
+        link: 'https://atom.example.net/',
+        language: 'en',
+      });
       expect(feed.items).toHaveLength(3);
     });
 
@@ -71,7 +89,12 @@ describe('parseFeed', () => {
     });
 
     it('falls back to summary, and leaves an unreadable date out', () => {
-      expect(feed.items[2]).toEqual({ link: 'https://atom.example.net/2026/11/summary-only', title: 'Summary only', body: 'Leaders met in Rome.', guid: 'tag:atom.example.net,2026:3' });
+      expect(feed.items[2]).toEqual({
+        link: 'https://atom.example.net/2026/11/summary-only',
+        title: 'Summary only',
+        body: 'Leaders met in Rome.',
+        guid: 'tag:atom.example.net,2026:3',
+      });
     });
   });
 
@@ -82,11 +105,22 @@ describe('parseFeed', () => {
         <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><dc:date>2026-11-20T10:00:00Z</dc:date><description>Text one.</description></item>
       </rdf:RDF>`);
     expect(feed.format).toBe('rdf');
-    expect(feed.items).toEqual([{ link: 'https://r.example/1', title: 'One', publishedAt: '2026-11-20T10:00:00.000Z', body: 'Text one.', guid: 'https://r.example/1' }]);
+    expect(feed.items).toEqual([
+      {
+        link: 'https://r.example/1',
+        title: 'One',
+        publishedAt: '2026-11-20T10:00:00.000Z',
+        body: 'Text one.',
+        guid: 'https://r.example/1',
+      },
+    ]);
   });
 
   it('caps the number of items read from one feed', () => {
-    const items = Array.from({ length: MAX_ITEMS_PER_FEED + 5 }, (_, i) => `<item><link>https://x.example/${i}</link></item>`).join('');
+    const items = Array.from(
+      { length: MAX_ITEMS_PER_FEED + 5 },
+      (_, i) => `<item><link>https://x.example/${i}</link></item>`,
+    ).join('');
     expect(parseFeed(`<rss><channel>${items}</channel></rss>`).items).toHaveLength(MAX_ITEMS_PER_FEED);
   });
 
@@ -95,7 +129,11 @@ describe('parseFeed', () => {
       ['an empty body', '   ', /empty/],
       ['garbage', 'this is not xml at all {', /not well-formed XML/],
       ['broken XML', '<rss><channel><item><title>x</item></channel></rss>', /not well-formed XML: .*line 1/],
-      ['an HTML page', '<html><head><title>Home</title></head><body><p>hi</p></body></html>', /not an RSS or Atom feed: the root element is <html>/],
+      [
+        'an HTML page',
+        '<html><head><title>Home</title></head><body><p>hi</p></body></html>',
+        /not an RSS or Atom feed: the root element is <html>/,
+      ],
       ['JSON', '{"items": []}', /not well-formed XML/],
     ])('%s', (_name, input, message) => {
       expect(() => parseFeed(input)).toThrow(FeedParseError);

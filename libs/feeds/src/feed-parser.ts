@@ -65,7 +65,9 @@ export function parseFeed(xml: string): ParsedFeed {
   if (root === 'rss') return parseRss(node(document.rss));
   if (root === 'feed') return parseAtom(node(document.feed));
   if (root === 'rdf:RDF') return parseRdf(node(document['rdf:RDF']));
-  throw new FeedParseError(root ? `not an RSS or Atom feed: the root element is <${root}>` : 'not an RSS or Atom feed: no root element');
+  throw new FeedParseError(
+    root ? `not an RSS or Atom feed: the root element is <${root}>` : 'not an RSS or Atom feed: no root element',
+  );
 }
 
 function parseRss(rss: Node): ParsedFeed {
@@ -83,7 +85,8 @@ function rssItem(item: Node): FeedItem {
   const guidNode = first(item.guid);
   const guid = text(guidNode);
   // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".
-  const guidIsLink = guid !== undefined && attribute(guidNode, 'isPermaLink')?.toLowerCase() !== 'false' && /^https?:\/\//i.test(guid);
+  const guidIsLink =
+    guid !== undefined && attribute(guidNode, 'isPermaLink')?.toLowerCase() !== 'false' && /^https?:\/\//i.test(guid);
   const link = text(first(item.link)) ?? (guidIsLink ? guid : undefined);
   return {
     ...optional('link', link),
@@ -134,15 +137,22 @@ function parseAtom(feed: Node): ParsedFeed {
 }
 
 /** Reads each entry on its own: one that cannot be read is set aside with its error, never the feed. */
-function eachItem(raws: unknown[], read: (raw: unknown) => FeedItem): { items: FeedItem[]; unparsable: ParsedFeed['unparsable'] } {
+function eachItem(
+  raws: unknown[],
+  read: (raw: unknown) => FeedItem,
+): { items: FeedItem[]; unparsable: ParsedFeed['unparsable'] } {
   const items: FeedItem[] = [];
   const unparsable: ParsedFeed['unparsable'] = [];
   raws.slice(0, MAX_ITEMS_PER_FEED).forEach((raw, index) => {
     try {
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new FeedParseError('the entry is not an element');
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw new FeedParseError('the entry is not an element');
       items.push(read(raw));
     } catch (error) {
-      unparsable.push({ position: index + 1, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+      unparsable.push({
+        position: index + 1,
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      });
     }
   });
   return { items, unparsable };
@@ -151,7 +161,9 @@ function eachItem(raws: unknown[], read: (raw: unknown) => FeedItem): { items: F
 /** The entry's own page: rel="alternate" (the default rel), else the first link with an href. */
 function atomLink(links: unknown): string | undefined {
   const candidates = list(links).map(node);
-  const alternate = candidates.find((l) => (attribute(l, 'rel') ?? 'alternate') === 'alternate' && attribute(l, 'href'));
+  const alternate = candidates.find(
+    (l) => (attribute(l, 'rel') ?? 'alternate') === 'alternate' && attribute(l, 'href'),
+  );
   return attribute(alternate ?? candidates.find((l) => attribute(l, 'href')), 'href');
 }
 

@@ -2,7 +2,11 @@ import { InvalidFeedError, parseFeedRegistration } from './feed-registration.js'
 
 describe('parseFeedRegistration', () => {
   it('applies the default interval', () => {
-    expect(parseFeedRegistration({ url: 'https://x.example/feed.xml', outlet: ' Example ' })).toEqual({ url: 'https://x.example/feed.xml', outlet: 'Example', pollIntervalSeconds: 900 });
+    expect(parseFeedRegistration({ url: 'https://x.example/feed.xml', outlet: ' Example ' })).toEqual({
+      url: 'https://x.example/feed.xml',
+      outlet: 'Example',
+      pollIntervalSeconds: 900,
+    });
   });
 
   it('names every bad field', () => {
@@ -13,13 +17,21 @@ describe('parseFeedRegistration', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InvalidFeedError);
-    expect((error as InvalidFeedError).problems.map((p) => p.field).sort()).toEqual(['outlet', 'pollIntervalSeconds', 'url']);
+    expect((error as InvalidFeedError).problems.map((p) => p.field).sort()).toEqual([
+      'outlet',
+      'pollIntervalSeconds',
+      'url',
+    ]);
     expect((error as InvalidFeedError).message).toContain('pollIntervalSeconds: must be at least 60');
   });
 
   it('refuses a non-object body and a fractional or string interval', () => {
     expect(() => parseFeedRegistration([])).toThrow('(body): must be a JSON object');
-    expect(() => parseFeedRegistration({ url: 'https://x.example/f', outlet: 'o', pollIntervalSeconds: 90.5 })).toThrow('whole number');
-    expect(() => parseFeedRegistration({ url: 'https://x.example/f', outlet: 'o', pollIntervalSeconds: '900' })).toThrow('pollIntervalSeconds');
+    expect(() => parseFeedRegistration({ url: 'https://x.example/f', outlet: 'o', pollIntervalSeconds: 90.5 })).toThrow(
+      'whole number',
+    );
+    expect(() =>
+      parseFeedRegistration({ url: 'https://x.example/f', outlet: 'o', pollIntervalSeconds: '900' }),
+    ).toThrow('pollIntervalSeconds');
   });
 });

@@ -33,28 +33,12 @@ export function parseFeedRegistration(body: unknown): FeedRegistration {
   }
   const parsed = feedRegistrationSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidFeedError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
+    throw new InvalidFeedError(
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+    );
   }
   return parsed.data;
 }
 
-// ---- Events of stream feed-<id> ----------------------------------------------
-
-export const feedStreamId = (feedId: string): string => `feed-${feedId}`;
-
-export interface FeedRegistered {
-  feedId: string;
-  url: string;
-  outlet: string;
-  pollIntervalSeconds: number;
-  registeredBy: string;
-}
-
-export interface FeedRemoved {
-  feedId: string;
-  removedBy: string;
-}
-
-export type FeedStreamEvent = { type: 'FeedRegistered'; data: FeedRegistered } | { type: 'FeedRemoved'; data: FeedRemoved };
-
-export const FEED_EVENT_TYPES = ['FeedRegistered', 'FeedRemoved'] as const;
+export { FEED_EVENT_TYPES, feedStreamId } from '#domain';
+export type { FeedRegistered, FeedRemoved, FeedStreamEvent } from '#domain';

@@ -1,5 +1,6 @@
 import type { JobSchedulerJson } from 'bullmq';
-import { type FeedPollJob, type SchedulerQueue, syncFeedSchedules } from './feed-schedule.js';
+import type { FeedPollJob } from '#queue';
+import { type SchedulerQueue, syncFeedSchedules } from './feed-schedule.js';
 
 /** In-memory stand-in for the three Queue methods the scheduling uses. */
 function fakeQueue(initial: Record<string, number>) {
@@ -15,7 +16,9 @@ function fakeQueue(initial: Record<string, number>) {
       return schedulers.delete(id);
     },
     async getJobSchedulers(start = 0, end = -1) {
-      const all = [...schedulers].map(([key, every]) => ({ key, name: 'poll', every }) as JobSchedulerJson<FeedPollJob>);
+      const all = [...schedulers].map(
+        ([key, every]) => ({ key, name: 'poll', every }) as JobSchedulerJson<FeedPollJob>,
+      );
       return all.slice(start, end === -1 ? undefined : end + 1);
     },
   } as unknown as SchedulerQueue;

@@ -1,25 +1,18 @@
 import type { JobSchedulerJson, Queue } from 'bullmq';
-
-/** The `feeds` queue: one job scheduler per feed (scheduler id = feed id) that adds a `poll` job every interval. */
-export const FEEDS_QUEUE = 'feeds';
-export const POLL_JOB = 'poll';
-
-export interface FeedPollJob {
-  feedId: string;
-}
+import { type FeedPollJob, POLL_JOB, POLL_JOB_OPTIONS } from '#queue';
 
 /** The part of a BullMQ Queue the scheduling needs, so it can be unit-tested with a fake. */
 export type SchedulerQueue = Pick<Queue<FeedPollJob>, 'upsertJobScheduler' | 'removeJobScheduler' | 'getJobSchedulers'>;
 
-export const POLL_JOB_OPTIONS = {
-  // A poll that failed is not retried: the next one comes on schedule, and the failure is on the feed's row.
-  attempts: 1,
-  removeOnComplete: { count: 1_000 },
-  removeOnFail: { count: 1_000 },
-} as const;
-
-export async function scheduleFeed(queue: SchedulerQueue, feed: { id: string; pollIntervalSeconds: number }): Promise<void> {
-  await queue.upsertJobScheduler(feed.id, { every: feed.pollIntervalSeconds * 1_000 }, { name: POLL_JOB, data: { feedId: feed.id }, opts: POLL_JOB_OPTIONS });
+export async function scheduleFeed(
+  queue: SchedulerQueue,
+  feed: { id: string; pollIntervalSeconds: number },
+): Promise<void> {
+  await queue.upsertJobScheduler(
+    feed.id,
+    { every: feed.pollIntervalSeconds * 1_000 },
+    { name: POLL_JOB, data: { feedId: feed.id }, opts: POLL_JOB_OPTIONS },
+  );
 }
 
 export async function unscheduleFeed(queue: SchedulerQueue, feedId: string): Promise<void> {

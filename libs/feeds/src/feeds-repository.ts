@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import type { Db, FeedsTable } from '#db';
-import { type EventStore, deterministicEventId } from '#event-store';
-import { type FeedRegistered, type FeedRegistration, type FeedRemoved, feedStreamId } from './feed-registration.js';
+import { DomainError, type FeedCommand, feedDecider } from '#domain';
+import { type EventStore, deterministicEventId, handleCommand } from '#event-store';
+import { type FeedRegistration, feedStreamId } from './feed-registration.js';
 
 /** A feed as the API shows it. */
 export interface FeedView {
@@ -35,7 +36,11 @@ export interface FeedItemError {
 export const MAX_ITEM_ERRORS = 20;
 
 /** Adds this poll's skipped items to the stored ones: the same item again counts another poll; newest first, bounded. */
-export function mergeItemErrors(stored: FeedItemError[], fresh: { item: string; error: string }[], at: Date): FeedItemError[] {
+export function mergeItemErrors(
+  stored: FeedItemError[],
+  fresh: { item: string; error: string }[],
+  at: Date,
+): FeedItemError[] {
   const byItem = new Map(stored.map((e) => [e.item, e]));
   const merged: FeedItemError[] = [];
   for (const { item, error } of fresh) {
@@ -76,42 +81,88 @@ export class FeedAlreadyRegisteredError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isFeedId = (value: string): boolean => UUID.test(value);
 
-/** The row and FeedRegistered commit together: a feed the poller sees always has its event, and the reverse. */
-export async function registerFeed(db: Db, store: EventStore, input: FeedRegistration, actor: string, correlationId: string): Promise<FeedView> {
+/** A command on the feed's stream; the row and FeedRegistered commit together: a feed the poller sees always has its event, and the reverse. */
+export async function registerFeed(
+  db: Db,
+  store: EventStore,
+  input: FeedRegistration,
+  actor: string,
+  correlationId: string,
+): Promise<FeedView> {
   const feedId = randomUUID();
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('feeds')
-      .values({ feed_id: feedId, url: input.url, outlet: input.outlet, poll_interval_seconds: input.pollIntervalSeconds, registered_by: actor })
-      .onConflict((oc) => oc.column('url').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx.selectFrom('feeds').select('feed_id').where('url', '=', input.url).executeTakeFirstOrThrow();
-      throw new FeedAlreadyRegisteredError(existing.feed_id);
-    }
-    const data: FeedRegistered = { feedId, url: input.url, outlet: input.outlet, pollIntervalSeconds: input.pollIntervalSeconds, registeredBy: actor };
-    await store.append(feedStreamId(feedId), [{ type: 'FeedRegistered', data, eventId: deterministicEventId(feedId, 'registered'), metadata: { correlationId, actor } }], {
-      expectedVersion: 0,
-      trx,
-    });
-    return toView(inserted);
+  const command: FeedCommand = {
+    type: 'RegisterFeed',
+    feedId,
+    url: input.url,
+    outlet: input.outlet,
+    pollIntervalSeconds: input.pollIntervalSeconds,
+    registeredBy: actor,
+  };
+  const { result } = await handleCommand(store, feedStreamId(feedId), feedDecider, command, {
+    metadata: { correlationId, actor },
+    eventId: () => deterministicEventId(feedId, 'registered'),
+    alongside: async (trx) => {
+      const inserted = await trx
+        .insertInto('feeds')
+        .values({
+          feed_id: feedId,
+          url: input.url,
+          outlet: input.outlet,
+          poll_interval_seconds: input.pollIntervalSeconds,
+          registered_by: actor,
+        })
+        .onConflict((oc) => oc.column('url').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!inserted) {
+        const existing = await trx
+          .selectFrom('feeds')
+          .select('feed_id')
+          .where('url', '=', input.url)
+          .executeTakeFirstOrThrow();
+        throw new FeedAlreadyRegisteredError(existing.feed_id);
+      }
+      return toView(inserted);
+    },
   });
+  return result;
 }
 
-/** Deletes the row and records FeedRemoved in one transaction; false when there is no such feed. */
-export async function removeFeed(db: Db, store: EventStore, feedId: string, actor: string, correlationId: string): Promise<boolean> {
+/** Deletes the row and records FeedRemoved (a command on the feed's stream) in one transaction; false when there is no such feed. */
+export async function removeFeed(
+  db: Db,
+  store: EventStore,
+  feedId: string,
+  actor: string,
+  correlationId: string,
+): Promise<boolean> {
   if (!isFeedId(feedId)) return false;
-  return db.transaction().execute(async (trx) => {
-    const deleted = await trx.deleteFrom('feeds').where('feed_id', '=', feedId).returning('feed_id').executeTakeFirst();
-    if (!deleted) return false;
-    const data: FeedRemoved = { feedId, removedBy: actor };
-    await store.append(feedStreamId(feedId), [{ type: 'FeedRemoved', data, eventId: deterministicEventId(feedId, 'removed'), metadata: { correlationId, actor } }], {
-      expectedVersion: 'any',
-      trx,
-    });
-    return true;
-  });
+  try {
+    const { result } = await handleCommand(
+      store,
+      feedStreamId(feedId),
+      feedDecider,
+      { type: 'RemoveFeed', feedId, removedBy: actor },
+      {
+        metadata: { correlationId, actor },
+        eventId: () => deterministicEventId(feedId, 'removed'),
+        alongside: async (trx) => {
+          const deleted = await trx
+            .deleteFrom('feeds')
+            .where('feed_id', '=', feedId)
+            .returning('feed_id')
+            .executeTakeFirst();
+          // The stream says registered but the row is gone: nothing to remove (the rollback drops the event).
+          if (!deleted) throw new DomainError('feed-not-found', `no feed ${feedId}`);
+          return true;
+        },
+      },
+    );
+    return result;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'feed-not-found') return false;
+    throw error;
+  }
 }
 
 export async function listFeeds(db: Db): Promise<FeedView[]> {
@@ -127,7 +178,11 @@ export async function getFeed(db: Db, feedId: string): Promise<FeedView | undefi
 
 export async function getFeedState(db: Db, feedId: string): Promise<FeedState | undefined> {
   if (!isFeedId(feedId)) return undefined;
-  const row = await db.selectFrom('feeds').select(['feed_id', 'url', 'outlet', 'poll_interval_seconds', 'etag', 'last_modified', 'item_errors']).where('feed_id', '=', feedId).executeTakeFirst();
+  const row = await db
+    .selectFrom('feeds')
+    .select(['feed_id', 'url', 'outlet', 'poll_interval_seconds', 'etag', 'last_modified', 'item_errors'])
+    .where('feed_id', '=', feedId)
+    .executeTakeFirst();
   return (
     row && {
       id: row.feed_id,
@@ -177,10 +232,21 @@ export async function recordPollSuccess(
     .execute();
 }
 
-export async function recordPollFailure(db: Db, feedId: string, at: Date, message: string, itemErrors?: FeedItemError[]): Promise<void> {
+export async function recordPollFailure(
+  db: Db,
+  feedId: string,
+  at: Date,
+  message: string,
+  itemErrors?: FeedItemError[],
+): Promise<void> {
   await db
     .updateTable('feeds')
-    .set({ last_polled_at: at, last_error: message.slice(0, 2_000), last_error_at: at, ...(itemErrors && { item_errors: JSON.stringify(itemErrors) }) })
+    .set({
+      last_polled_at: at,
+      last_error: message.slice(0, 2_000),
+      last_error_at: at,
+      ...(itemErrors && { item_errors: JSON.stringify(itemErrors) }),
+    })
     .where('feed_id', '=', feedId)
     .execute();
 }

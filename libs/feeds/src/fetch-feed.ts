@@ -10,10 +10,14 @@ export interface FetchFeedOptions {
   maxBytes?: number;
 }
 
-export type FetchFeedResult = { status: 'not-modified' } | { status: 'ok'; body: string; etag: string | null; lastModified: string | null };
+export type FetchFeedResult =
+  { status: 'not-modified' } | { status: 'ok'; body: string; etag: string | null; lastModified: string | null };
 
 export class FeedFetchError extends Error {
-  constructor(message: string, readonly httpStatus?: number) {
+  constructor(
+    message: string,
+    readonly httpStatus?: number,
+  ) {
     super(message);
     this.name = 'FeedFetchError';
   }
@@ -35,7 +39,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
   const headers: Record<string, string> = {
-    accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    accept:
+      'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     'user-agent': USER_AGENT,
   };
   if (options.etag) headers['if-none-match'] = options.etag;
@@ -55,7 +60,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new FeedFetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`, response.status);
+    throw new FeedFetchError(
+      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`,
+      response.status,
+    );
   }
   let body: string;
   try {
@@ -64,7 +72,12 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     if (error instanceof FeedFetchError) throw error;
     throw new FeedFetchError(describeNetworkError(error, timeoutMs));
   }
-  return { status: 'ok', body, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+  return {
+    status: 'ok',
+    body,
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+  };
 }
 
 async function readLimited(response: Awaited<ReturnType<OutboundClient['fetch']>>, maxBytes: number): Promise<string> {
@@ -89,7 +102,9 @@ async function readLimited(response: Awaited<ReturnType<OutboundClient['fetch']>
 }
 
 function decode(bytes: Buffer, contentType: string | null): string {
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
@@ -98,7 +113,9 @@ function decode(bytes: Buffer, contentType: string | null): string {
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
-  const refused = [error, (error as { cause?: unknown })?.cause].find((e) => e instanceof InternalAddressError || e instanceof OutboundUrlError);
+  const refused = [error, (error as { cause?: unknown })?.cause].find(
+    (e) => e instanceof InternalAddressError || e instanceof OutboundUrlError,
+  );
   if (refused) return `refused: ${(refused as Error).message}`;
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no complete answer within ${timeoutMs} ms`;

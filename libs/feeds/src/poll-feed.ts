@@ -4,7 +4,13 @@ import { InvalidArticleError, ingestArticle } from '#ingest';
 import { type ItemOutcome, itemToPayload } from './feed-item-payload.js';
 import type { FeedItem } from './feed-parser.js';
 import { parseFeed } from './feed-parser.js';
-import { type PollCounts, getFeedState, mergeItemErrors, recordPollFailure, recordPollSuccess } from './feeds-repository.js';
+import {
+  type PollCounts,
+  getFeedState,
+  mergeItemErrors,
+  recordPollFailure,
+  recordPollSuccess,
+} from './feeds-repository.js';
 import { type FetchFeedOptions, type FetchFeedResult, fetchFeed } from './fetch-feed.js';
 
 export type PollResult =
@@ -53,7 +59,11 @@ export async function pollFeed(deps: PollDependencies, feedId: string, correlati
   const skipped: { item: string; error: string }[] = [];
   const startedAt = now();
   try {
-    const fetched = await (deps.fetch ?? fetchFeed)(feed.url, { etag: feed.etag, lastModified: feed.lastModified, ...deps.fetchOptions });
+    const fetched = await (deps.fetch ?? fetchFeed)(feed.url, {
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      ...deps.fetchOptions,
+    });
     if (fetched.status === 'not-modified') {
       const notModified = { ...counts, notModified: true };
       await recordPollSuccess(db, feedId, startedAt, notModified, { etag: feed.etag, lastModified: feed.lastModified });
@@ -65,7 +75,12 @@ export async function pollFeed(deps: PollDependencies, feedId: string, correlati
       counts.invalid += 1;
       skipped.push({ item: `entry ${position}`, error: `unreadable: ${error}` });
     }
-    const context = { feedUrl: feed.url, outlet: feed.outlet, now: startedAt, ...(parsed.language && { language: parsed.language }) };
+    const context = {
+      feedUrl: feed.url,
+      outlet: feed.outlet,
+      now: startedAt,
+      ...(parsed.language && { language: parsed.language }),
+    };
     for (const [index, item] of parsed.items.entries()) {
       counts.seen += 1;
       let outcome: ItemOutcome;
@@ -95,7 +110,14 @@ export async function pollFeed(deps: PollDependencies, feedId: string, correlati
       }
     }
     const itemErrors = skipped.length ? mergeItemErrors(feed.itemErrors, skipped, startedAt) : undefined;
-    await recordPollSuccess(db, feedId, startedAt, counts, { etag: fetched.etag, lastModified: fetched.lastModified }, itemErrors);
+    await recordPollSuccess(
+      db,
+      feedId,
+      startedAt,
+      counts,
+      { etag: fetched.etag, lastModified: fetched.lastModified },
+      itemErrors,
+    );
     return { feedId, status: 'ok', counts };
   } catch (error) {
     const message = messageOf(error);
@@ -107,7 +129,10 @@ export async function pollFeed(deps: PollDependencies, feedId: string, correlati
 
 /** Which item: its link, else its guid, title, or place in the feed. */
 function itemLabel(item: FeedItem, index: number): string {
-  return (item.link ?? item.guid ?? (item.title ? `"${item.title}"` : undefined) ?? `item ${index + 1}`).slice(0, MAX_ITEM_LABEL);
+  return (item.link ?? item.guid ?? (item.title ? `"${item.title}"` : undefined) ?? `item ${index + 1}`).slice(
+    0,
+    MAX_ITEM_LABEL,
+  );
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ArticleReceived, articleStreamId, decideArticle, initialArticleState } from '#domain';
+import { type ArticleReceived, type ArticleStreamEvent, articleStreamId, decideArticle, initialArticleState } from '#domain';
 import type { Db } from '#db';
 import { ConcurrencyError, type EventStore, type NewEvent, deterministicEventId } from '#event-store';
 import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
@@ -155,10 +155,9 @@ async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticl
   const via = prepared.article.via;
   const byWebhookId = via.kind === 'webhook' ? rows.find((row) => row.key === `webhook:${via.webhookId}`) : undefined;
   if (byWebhookId && via.kind === 'webhook') {
-    const received = (await store.readStream(articleStreamId(byWebhookId.article_id))).find(
-      (e) => e.type === 'ArticleReceived',
-    );
-    if (!received || !sameArticle(received.data as ArticleReceived, prepared.article))
+    const stream = await store.readStream<ArticleStreamEvent>(articleStreamId(byWebhookId.article_id));
+    const received = stream.find((e) => e.type === 'ArticleReceived');
+    if (!received || !sameArticle(received.data, prepared.article))
       throw new WebhookIdReusedError(via.webhookId, byWebhookId.article_id);
     return { articleId: byWebhookId.article_id, duplicate: true };
   }

@@ -91,11 +91,16 @@ async function createAndListen(rootModule: unknown, options: HttpAppOptions): Pr
             app,
             new DocumentBuilder()
               .setTitle('newsledger')
-              .setDescription('Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.')
+              .setDescription(
+                'Event-sourced news tracking: articles in, coded political events out, alerts to downstream consumers.',
+              )
               .setVersion('0.1.0')
               .build(),
           );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
+    SwaggerModule.setup('docs', app, document, {
+      jsonDocumentUrl: 'docs/openapi.json',
+      swaggerOptions: { persistAuthorization: true },
+    });
   }
   await app.listen(options.port, options.host);
   const base = `http://${displayHost(options.host)}:${options.port}`;

@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -65,7 +72,16 @@ import { APP_CONFIG, DATABASE } from './tokens.js';
       },
     },
   ],
-  exports: [APP_CONFIG, DATABASE, LOG_NOTIFIER, ConsumerRegistry, MetricsService, EventStore, QueueConnection, CqrsModule],
+  exports: [
+    APP_CONFIG,
+    DATABASE,
+    LOG_NOTIFIER,
+    ConsumerRegistry,
+    MetricsService,
+    EventStore,
+    QueueConnection,
+    CqrsModule,
+  ],
 })
 export class PlatformModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Platform');

@@ -5,7 +5,14 @@ import { QueueConnection } from './queue-connection.js';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.each([
-  ['redis', (db: TestDatabase) => ({ redisUrl: REDIS_URL, databaseUrl: db.url, namespace: `test-${randomBytes(4).toString('hex')}` })],
+  [
+    'redis',
+    (db: TestDatabase) => ({
+      redisUrl: REDIS_URL,
+      databaseUrl: db.url,
+      namespace: `test-${randomBytes(4).toString('hex')}`,
+    }),
+  ],
   ['postgres', (db: TestDatabase) => ({ databaseUrl: db.url })],
 ] as const)('QueueConnection on %s', (kind, options) => {
   let testDb: TestDatabase;
@@ -52,4 +59,3 @@ describe.each([
     }
   });
 });
-

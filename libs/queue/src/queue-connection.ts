@@ -1,4 +1,12 @@
-import { type Job, Queue, type QueueOptions, Worker, type WorkerOptions, createPostgresBackend, runMigrations } from 'bullmq';
+import {
+  type Job,
+  Queue,
+  type QueueOptions,
+  Worker,
+  type WorkerOptions,
+  createPostgresBackend,
+  runMigrations,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -45,17 +53,36 @@ export class QueueConnection {
   }
 
   queue<Data = unknown>(name: string, options: Omit<QueueOptions, 'connection'> = {}): Queue<Data> {
-    const queue = this.kind === 'redis'
-      ? new Queue<Data>(name, { ...options, connection: this.redis(), prefix: this.options.namespace ?? 'bull' })
-      : (new Queue(name, { ...options, connection: this.postgres() } as never, createPostgresBackend) as unknown as Queue<Data>);
+    const queue =
+      this.kind === 'redis'
+        ? new Queue<Data>(name, { ...options, connection: this.redis(), prefix: this.options.namespace ?? 'bull' })
+        : (new Queue(
+            name,
+            { ...options, connection: this.postgres() } as never,
+            createPostgresBackend,
+          ) as unknown as Queue<Data>);
     this.queues.push(queue as Queue);
     return queue;
   }
 
-  worker<Data = unknown, Result = unknown>(name: string, processor: JobProcessor<Data, Result>, options: Omit<WorkerOptions, 'connection'> = {}): Worker<Data, Result> {
-    const worker = this.kind === 'redis'
-      ? new Worker<Data, Result>(name, processor, { ...options, connection: this.redis({ forWorker: true }), prefix: this.options.namespace ?? 'bull' })
-      : (new Worker(name, processor as never, { ...options, connection: this.postgres() } as never, createPostgresBackend) as unknown as Worker<Data, Result>);
+  worker<Data = unknown, Result = unknown>(
+    name: string,
+    processor: JobProcessor<Data, Result>,
+    options: Omit<WorkerOptions, 'connection'> = {},
+  ): Worker<Data, Result> {
+    const worker =
+      this.kind === 'redis'
+        ? new Worker<Data, Result>(name, processor, {
+            ...options,
+            connection: this.redis({ forWorker: true }),
+            prefix: this.options.namespace ?? 'bull',
+          })
+        : (new Worker(
+            name,
+            processor as never,
+            { ...options, connection: this.postgres() } as never,
+            createPostgresBackend,
+          ) as unknown as Worker<Data, Result>);
     this.workers.push(worker as Worker);
     return worker;
   }
@@ -79,10 +106,16 @@ export class QueueConnection {
     let onReady: (() => void) | undefined;
     // The client is made on the first /health and refuses commands until connected (no offline queue):
     // wait for it, or the first /health after start would say Redis is down when it is not.
-    const ready = client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', (onReady = resolve)));
+    const ready =
+      client.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => client.once('ready', (onReady = resolve)));
     const answer = await Promise.race([
       ready.then(() => client.ping()),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs))),
+      new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]).finally(() => {
       clearTimeout(timer);
       if (onReady) client.off('ready', onReady);
@@ -124,7 +157,12 @@ export class QueueConnection {
    */
   private postgresPool(): pg.Pool {
     if (!this.pgPool) {
-      this.pgPool = new pg.Pool({ connectionString: this.options.databaseUrl, max: 5, options: `-c search_path=${this.schema()}`, application_name: 'newsledger-bullmq' });
+      this.pgPool = new pg.Pool({
+        connectionString: this.options.databaseUrl,
+        max: 5,
+        options: `-c search_path=${this.schema()}`,
+        application_name: 'newsledger-bullmq',
+      });
       this.pgPool.on('error', () => undefined);
       // Every BullMQ queue and worker adds its own 'error' listener to the pool it is handed.
       this.pgPool.setMaxListeners(0);

@@ -2,7 +2,6 @@ export * from './contracts.js';
 export * from './shared/as-of.js';
 export * from './shared/page.js';
 export * from './projections.js';
-export * from './read-model-projections.module.js';
 export * from './articles/articles.projection.js';
 export * from './articles/articles.queries.js';
 export * from './events/event-filters.js';

@@ -1,4 +1,15 @@
-import { BadRequestException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Patch, Post, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -7,17 +18,14 @@ import {
   SubscriptionNotFoundError,
   type SubscriptionJson,
   countSubscriptions,
-  createSubscription,
   createSubscriptionSchema,
-  deleteSubscription,
   getSubscription,
   listSubscriptions,
   savedSubscriptionSchema,
   subscriptionViewSchema,
-  updateSubscription,
   updateSubscriptionSchema,
 } from '#alerts';
-import { EventStore } from '#event-store';
+import { CommandBus } from '@nestjs/cqrs';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { type Page, pageSchema, toPage } from '#read-models';
@@ -25,6 +33,7 @@ import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, ZodQuery, uuidParam } from '../http/zod-validation.js';
 import { subscriptionListParams } from './alert-params.js';
+import { CreateSubscription, DeleteSubscription, UpdateSubscription } from './subscription-commands.js';
 
 /** A webhook on an internal address (loopback, private, metadata…) is refused unless ALLOWED_INTERNAL_HOSTS names it. */
 async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } | null } }): Promise<void> {
@@ -35,11 +44,17 @@ async function checkWebhookUrl(input: { delivery?: { webhook?: { url: string } |
   } catch (error) {
     if (!(error instanceof InternalAddressError || error instanceof OutboundUrlError)) throw error;
     const fields = [{ field: 'delivery.webhook.url', message: error.message }];
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: `delivery.webhook.url: ${error.message}`, fields });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'invalid-request',
+      message: `delivery.webhook.url: ${error.message}`,
+      fields,
+    });
   }
 }
 
-const notFound = (id: string) => new NotFoundException({ statusCode: 404, error: 'not-found', message: `no subscription ${id}` });
+const notFound = (id: string) =>
+  new NotFoundException({ statusCode: 404, error: 'not-found', message: `no subscription ${id}` });
 
 const EXAMPLES = {
   'waivers involving Iraq, to the queue': {
@@ -49,7 +64,13 @@ const EXAMPLES = {
   },
   'threats and attacks, even hypothetical ones, to a webhook': {
     name: 'Threats against US forces',
-    rule: { eventTypes: ['ThreatIssued', 'AttackCarriedOut'], countries: ['USA'], countryRole: 'target', modalities: ['asserted', 'hypothetical'], minSources: 2 },
+    rule: {
+      eventTypes: ['ThreatIssued', 'AttackCarriedOut'],
+      countries: ['USA'],
+      countryRole: 'target',
+      modalities: ['asserted', 'hypothetical'],
+      minSources: 2,
+    },
     delivery: { queue: false, webhook: { url: 'https://alerts.example.org/newsledger' } },
     notifyOnUpdate: true,
   },
@@ -66,7 +87,7 @@ const EXAMPLES = {
 export class SubscriptionsController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
@@ -79,9 +100,12 @@ export class SubscriptionsController {
   })
   @ApiZodBody(createSubscriptionSchema, EXAMPLES)
   @ApiZodResponse(201, savedSubscriptionSchema, 'The subscription, and its webhook secret this once')
-  async create(@ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string): Promise<SavedSubscriptionJson> {
+  async create(
+    @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput,
+    @CurrentAdmin() by: string,
+  ): Promise<SavedSubscriptionJson> {
     await checkWebhookUrl(input);
-    const { subscription, webhookSecret } = await createSubscription(this.database.db, this.store, input, by);
+    const { subscription, webhookSecret } = await this.commands.execute(new CreateSubscription(input, by));
     return { ...(subscription as SubscriptionJson), webhookSecret };
   }
 
@@ -90,7 +114,9 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'List subscriptions, oldest first (never their secrets)' })
   @ApiZodQuery(subscriptionListParams)
   @ApiZodResponse(200, pageSchema(subscriptionViewSchema), 'A page of subscriptions with the total')
-  async list(@ZodQuery(subscriptionListParams) params: z.output<typeof subscriptionListParams>): Promise<Page<SubscriptionJson>> {
+  async list(
+    @ZodQuery(subscriptionListParams) params: z.output<typeof subscriptionListParams>,
+  ): Promise<Page<SubscriptionJson>> {
     const includeDeleted = params.includeDeleted === 'true';
     const offset = params.offset ?? 0;
     const [rows, total] = await Promise.all([
@@ -112,11 +138,21 @@ export class SubscriptionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change some fields (appends SubscriptionUpdated with what changed)', description: 'A webhook with a new `secret` rotates it; the new secret is returned once.' })
-  @ApiZodBody(updateSubscriptionSchema, { 'rename': { name: 'Waivers for Iraq' }, 'also hypothetical events': { rule: { eventTypes: ['WaiverGranted'], modalities: ['asserted', 'hypothetical'] } } })
+  @ApiOperation({
+    summary: 'Change some fields (appends SubscriptionUpdated with what changed)',
+    description: 'A webhook with a new `secret` rotates it; the new secret is returned once.',
+  })
+  @ApiZodBody(updateSubscriptionSchema, {
+    rename: { name: 'Waivers for Iraq' },
+    'also hypothetical events': { rule: { eventTypes: ['WaiverGranted'], modalities: ['asserted', 'hypothetical'] } },
+  })
   @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as changed')
   @ApiError(404, 'No such subscription, or it was deleted')
-  async update(@ZodParam('id', uuidParam) id: string, @ZodBody(updateSubscriptionSchema) input: z.output<typeof updateSubscriptionSchema>, @CurrentAdmin() by: string) {
+  async update(
+    @ZodParam('id', uuidParam) id: string,
+    @ZodBody(updateSubscriptionSchema) input: z.output<typeof updateSubscriptionSchema>,
+    @CurrentAdmin() by: string,
+  ) {
     await checkWebhookUrl(input);
     return this.apply(id, input, by);
   }
@@ -126,23 +162,33 @@ export class SubscriptionsController {
   @ApiZodBody(createSubscriptionSchema, EXAMPLES)
   @ApiZodResponse(200, savedSubscriptionSchema, 'The subscription as replaced')
   @ApiError(404, 'No such subscription, or it was deleted')
-  async replace(@ZodParam('id', uuidParam) id: string, @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput, @CurrentAdmin() by: string) {
+  async replace(
+    @ZodParam('id', uuidParam) id: string,
+    @ZodBody(createSubscriptionSchema) input: CreateSubscriptionInput,
+    @CurrentAdmin() by: string,
+  ) {
     await checkWebhookUrl(input);
     return this.apply(id, { ...input, notifyOnUpdate: input.notifyOnUpdate ?? false }, by);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete: no new alerts from now on (appends SubscriptionDeleted); its alerts and deliveries stay readable' })
+  @ApiOperation({
+    summary: 'Delete: no new alerts from now on (appends SubscriptionDeleted); its alerts and deliveries stay readable',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiError(404, 'No such subscription, or already deleted')
   async remove(@ZodParam('id', uuidParam) id: string, @CurrentAdmin() by: string): Promise<void> {
-    if (!(await deleteSubscription(this.database.db, this.store, id, by))) throw notFound(id);
+    if (!(await this.commands.execute(new DeleteSubscription(id, by)))) throw notFound(id);
   }
 
-  private async apply(id: string, input: z.output<typeof updateSubscriptionSchema>, by: string): Promise<SavedSubscriptionJson> {
+  private async apply(
+    id: string,
+    input: z.output<typeof updateSubscriptionSchema>,
+    by: string,
+  ): Promise<SavedSubscriptionJson> {
     try {
-      const { subscription, webhookSecret } = await updateSubscription(this.database.db, this.store, id, input, by);
+      const { subscription, webhookSecret } = await this.commands.execute(new UpdateSubscription(id, input, by));
       return { ...(subscription as SubscriptionJson), webhookSecret };
     } catch (error) {
       if (error instanceof SubscriptionNotFoundError) throw notFound(id);

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Access, ApiTokens, accessFor, findSession, tokensEqual } from '#auth';
@@ -65,10 +72,19 @@ export class AdminGuard implements CanActivate {
  * are not Nest controllers (e.g. a Fastify plugin such as bull-board), which
  * the guard does not see.
  */
-export async function authenticateAdmin(db: Db, request: FastifyRequest, access: Exclude<Access, 'public'>): Promise<AdminPrincipal> {
+export async function authenticateAdmin(
+  db: Db,
+  request: FastifyRequest,
+  access: Exclude<Access, 'public'>,
+): Promise<AdminPrincipal> {
   const token = request.cookies?.[SESSION_COOKIE];
   const session = token ? await findSession(db, token) : undefined;
-  if (!session) throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'no valid admin session: log in first (POST /api/auth/login)' });
+  if (!session)
+    throw new UnauthorizedException({
+      statusCode: 401,
+      error: 'unauthenticated',
+      message: 'no valid admin session: log in first (POST /api/auth/login)',
+    });
   if (access === 'session+csrf' && !tokensEqual(session.csrfToken, headerValue(request.headers[CSRF_HEADER]))) {
     throw new ForbiddenException({
       statusCode: 403,

@@ -28,12 +28,21 @@ export class AuthModule implements OnModuleInit {
     }
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) {
-      const admins = await this.database.db.selectFrom('admin_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      if (Number(admins.n) === 0) this.logger.warn('no admin exists and ADMIN_EMAIL/ADMIN_PASSWORD are unset: nobody can log in to the admin API');
+      const admins = await this.database.db
+        .selectFrom('admin_users')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) === 0)
+        this.logger.warn(
+          'no admin exists and ADMIN_EMAIL/ADMIN_PASSWORD are unset: nobody can log in to the admin API',
+        );
       return;
     }
     const { user, created } = await ensureAdminUser(this.database.db, email, password);
     if (created) this.logger.log(`created admin ${user.email} from ADMIN_EMAIL`);
-    else this.logger.log(`admin ${user.email} exists; ADMIN_PASSWORD was not applied (an existing password is never overwritten)`);
+    else
+      this.logger.log(
+        `admin ${user.email} exists; ADMIN_PASSWORD was not applied (an existing password is never overwritten)`,
+      );
   }
 }

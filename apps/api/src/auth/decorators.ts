@@ -1,4 +1,10 @@
-import { SetMetadata, UnauthorizedException, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  SetMetadata,
+  UnauthorizedException,
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 
@@ -35,6 +41,11 @@ export const AdminOnly = () => applyDecorators(SetMetadata(ADMIN_ONLY, true), Ap
  */
 export const CurrentAdmin = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
   const admin = context.switchToHttp().getRequest<FastifyRequest>().admin;
-  if (!admin) throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'log in first (POST /api/auth/login)' });
+  if (!admin)
+    throw new UnauthorizedException({
+      statusCode: 401,
+      error: 'unauthenticated',
+      message: 'log in first (POST /api/auth/login)',
+    });
   return admin.email;
 });

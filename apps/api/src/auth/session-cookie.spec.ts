@@ -5,7 +5,12 @@ const over = (protocol: 'http' | 'https') => ({ protocol }) as FastifyRequest;
 
 describe('sessionCookieOptions', () => {
   it('is httpOnly, SameSite=Strict and on every path', () => {
-    expect(sessionCookieOptions(over('http'), 'development')).toEqual({ httpOnly: true, sameSite: 'strict', secure: false, path: '/' });
+    expect(sessionCookieOptions(over('http'), 'development')).toEqual({
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: false,
+      path: '/',
+    });
   });
 
   it('is Secure over https, and always in production (a proxy that forgets X-Forwarded-Proto fails closed)', () => {

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ArticleCommand, type ArticleStreamEvent, type CodedEventRecorded, articleStreamId, decideArticle, foldArticle, isEventType } from '#domain';
-import { ConcurrencyError, EventStore, deterministicEventId } from '#event-store';
+import { type ArticleCommand, type ArticleStreamEvent, articleDecider, articleStreamId, isEventType } from '#domain';
+import { EventStore, handleCommand, newEventId } from '#event-store';
 
 /** Any analyst command on an article, dispatched through @nestjs/cqrs's CommandBus. */
 export class ExecuteArticleCommand {
@@ -17,34 +17,24 @@ export interface ArticleCommandResult {
   streamVersion: number;
 }
 
-const MAX_ATTEMPTS = 3;
+/** A coded event keeps its own id (read models and alerts name it); the article's other events get fresh ones. */
+export const articleEventId = (event: ArticleStreamEvent): string =>
+  isEventType(event.type) ? (event.data as { eventId: string }).eventId : newEventId();
 
-/**
- * Load the stream, fold it, decide, append with the version we read. A
- * concurrent writer (the coder, another analyst) makes the append fail with
- * ConcurrencyError: we decide again on the fresh state, a few times.
- */
+/** The article's decider through the one command handler (load, fold, decide, append, retry on a conflict). */
 @CommandHandler(ExecuteArticleCommand)
 export class ArticleCommandHandler implements ICommandHandler<ExecuteArticleCommand, ArticleCommandResult> {
   constructor(private readonly store: EventStore) {}
 
   async execute({ articleId, command, metadata }: ExecuteArticleCommand): Promise<ArticleCommandResult> {
-    const streamId = articleStreamId(articleId);
-    for (let attempt = 1; ; attempt++) {
-      const stream = await this.store.readStream(streamId);
-      const decided = decideArticle(command, foldArticle(stream as unknown as ArticleStreamEvent[]));
-      if (decided.length === 0) return { articleId, appended: [], streamVersion: stream.length };
-      const events = decided.map((event, index) => ({
-        ...event,
-        eventId: isEventType(event.type) ? (event.data as CodedEventRecorded).eventId : deterministicEventId(streamId, String(stream.length), String(index)),
-        metadata: { ...metadata, causationId: stream[stream.length - 1]?.eventId },
-      }));
-      try {
-        const result = await this.store.append(streamId, events, { expectedVersion: stream.length });
-        return { articleId, appended: events.map((e) => ({ eventId: e.eventId, type: e.type })), streamVersion: result.nextExpectedVersion };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+    const outcome = await handleCommand(this.store, articleStreamId(articleId), articleDecider, command, {
+      metadata,
+      eventId: articleEventId,
+    });
+    return {
+      articleId,
+      appended: outcome.events.map((e) => ({ eventId: e.eventId, type: e.type })),
+      streamVersion: outcome.nextExpectedVersion,
+    };
   }
 }

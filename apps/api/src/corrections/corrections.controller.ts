@@ -8,7 +8,14 @@ import { CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, uuidParam } from '../http/zod-validation.js';
 import { type ArticleCommandResult, ExecuteArticleCommand } from './article-command.handler.js';
-import { CORRECT_EXAMPLES, RETRACT_EXAMPLES, articleCommandResultSchema, correctBody, recodeBody, retractBody } from './correction-bodies.js';
+import {
+  CORRECT_EXAMPLES,
+  RETRACT_EXAMPLES,
+  articleCommandResultSchema,
+  correctBody,
+  recodeBody,
+  retractBody,
+} from './correction-bodies.js';
 
 /**
  * Corrections and re-coding, each appended to the article's stream with who
@@ -27,11 +34,25 @@ export class CorrectionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retract a coded event (appends EventRetracted)' })
   @ApiZodBody(retractBody, RETRACT_EXAMPLES)
-  @ApiZodResponse(200, articleCommandResultSchema, 'EventRetracted appended; appended is empty when it was already retracted')
+  @ApiZodResponse(
+    200,
+    articleCommandResultSchema,
+    'EventRetracted appended; appended is empty when it was already retracted',
+  )
   @ApiError(404, 'No such event')
-  async retract(@ZodParam('eventId', uuidParam) eventId: string, @ZodBody(retractBody) { reason }: z.output<typeof retractBody>, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
+  async retract(
+    @ZodParam('eventId', uuidParam) eventId: string,
+    @ZodBody(retractBody) { reason }: z.output<typeof retractBody>,
+    @CurrentAdmin() by: string,
+  ): Promise<ArticleCommandResult> {
     const articleId = await this.articleOf(eventId);
-    return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RetractEvent', eventId, reason, by }, { actor: by, reason, correlationId: randomUUID() }));
+    return this.commands.execute(
+      new ExecuteArticleCommand(
+        articleId,
+        { type: 'RetractEvent', eventId, reason, by },
+        { actor: by, reason, correlationId: randomUUID() },
+      ),
+    );
   }
 
   @Post('events/:eventId/correct')
@@ -42,27 +63,56 @@ export class CorrectionsController {
   @ApiError(404, 'No such event')
   @ApiError(409, 'The event is retracted')
   @ApiError(422, 'The correction makes an invalid event (e.g. a date that ends before it starts)')
-  async correct(@ZodParam('eventId', uuidParam) eventId: string, @ZodBody(correctBody) { reason, changes }: z.output<typeof correctBody>, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
+  async correct(
+    @ZodParam('eventId', uuidParam) eventId: string,
+    @ZodBody(correctBody) { reason, changes }: z.output<typeof correctBody>,
+    @CurrentAdmin() by: string,
+  ): Promise<ArticleCommandResult> {
     const articleId = await this.articleOf(eventId);
     return this.commands.execute(
-      new ExecuteArticleCommand(articleId, { type: 'CorrectEvent', eventId, changes: changes as never, reason, by }, { actor: by, reason, correlationId: randomUUID() }),
+      new ExecuteArticleCommand(
+        articleId,
+        { type: 'CorrectEvent', eventId, changes: changes as never, reason, by },
+        { actor: by, reason, correlationId: randomUUID() },
+      ),
     );
   }
 
   @Post('articles/:id/recode')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Code the article again with the current coder; the result records what was added and retracted' })
-  @ApiZodBody(recodeBody, { 'with a reason': { reason: 'The coder learned the Phoenix dictionaries' }, 'without': {} }, false)
+  @ApiOperation({
+    summary: 'Code the article again with the current coder; the result records what was added and retracted',
+  })
+  @ApiZodBody(
+    recodeBody,
+    { 'with a reason': { reason: 'The coder learned the Phoenix dictionaries' }, without: {} },
+    false,
+  )
   @ApiZodResponse(202, articleCommandResultSchema, 'ArticleRecodeRequested appended; the coding worker picks it up')
   @ApiError(404, 'No such article')
-  async recode(@ZodParam('id', uuidParam) articleId: string, @ZodBody(recodeBody) { reason }: z.output<typeof recodeBody>, @CurrentAdmin() by: string): Promise<ArticleCommandResult> {
-    return this.commands.execute(new ExecuteArticleCommand(articleId, { type: 'RequestRecode', requestedBy: by, reason }, { actor: by, reason, correlationId: randomUUID() }));
+  async recode(
+    @ZodParam('id', uuidParam) articleId: string,
+    @ZodBody(recodeBody) { reason }: z.output<typeof recodeBody>,
+    @CurrentAdmin() by: string,
+  ): Promise<ArticleCommandResult> {
+    return this.commands.execute(
+      new ExecuteArticleCommand(
+        articleId,
+        { type: 'RequestRecode', requestedBy: by, reason },
+        { actor: by, reason, correlationId: randomUUID() },
+      ),
+    );
   }
 
   /** A coded event is stored under its own id in its article's stream. */
   private async articleOf(eventId: string): Promise<string> {
-    const row = await this.database.db.selectFrom('events').select('stream_id').where('event_id', '=', eventId).executeTakeFirst();
-    if (!row || !row.stream_id.startsWith('article-')) throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no coded event ${eventId}` });
+    const row = await this.database.db
+      .selectFrom('events')
+      .select('stream_id')
+      .where('event_id', '=', eventId)
+      .executeTakeFirst();
+    if (!row || !row.stream_id.startsWith('article-'))
+      throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no coded event ${eventId}` });
     return row.stream_id.slice('article-'.length);
   }
 }

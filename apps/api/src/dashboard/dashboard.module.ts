@@ -25,9 +25,14 @@ export class DashboardModule implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const dir = dashboardDirectory();
     if (!dir) {
-      this.logger.warn('dist/dashboard/index.html not found: /admin answers 503 until `npm run build:dashboard` has run');
+      this.logger.warn(
+        'dist/dashboard/index.html not found: /admin answers 503 until `npm run build:dashboard` has run',
+      );
       const notBuilt = (_: unknown, reply: FastifyReply) =>
-        reply.code(503).type('text/plain; charset=utf-8').send('The dashboard is not built: run `npm run build:dashboard` (npm run build does it too).\n');
+        reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('The dashboard is not built: run `npm run build:dashboard` (npm run build does it too).\n');
       fastify.get('/admin', notBuilt);
       fastify.get('/admin/*', notBuilt);
       return;
@@ -43,23 +48,21 @@ export class DashboardModule implements OnModuleInit {
         .type('text/html; charset=utf-8')
         .send(index);
 
-    await fastify.register(
-      async (scope) => {
-        // Encapsulated, and without reply decorators, so it cannot clash with /docs's own @fastify/static.
-        await scope.register(fastifyStatic, {
-          root: resolve(dir, 'assets'),
-          prefix: '/admin/assets/',
-          decorateReply: false,
-          index: false,
-          immutable: true,
-          maxAge: '365d',
-          setHeaders: (reply) => void reply.header('x-content-type-options', 'nosniff'),
-        });
-        scope.get('/admin', sendIndex);
-        scope.get('/admin/', sendIndex);
-        scope.get('/admin/*', sendIndex);
-      },
-    );
+    await fastify.register(async (scope) => {
+      // Encapsulated, and without reply decorators, so it cannot clash with /docs's own @fastify/static.
+      await scope.register(fastifyStatic, {
+        root: resolve(dir, 'assets'),
+        prefix: '/admin/assets/',
+        decorateReply: false,
+        index: false,
+        immutable: true,
+        maxAge: '365d',
+        setHeaders: (reply) => void reply.header('x-content-type-options', 'nosniff'),
+      });
+      scope.get('/admin', sendIndex);
+      scope.get('/admin/', sendIndex);
+      scope.get('/admin/*', sendIndex);
+    });
     this.logger.log(`serving the dashboard from ${dir} at /admin`);
   }
 }

@@ -1,14 +1,33 @@
-import { BadRequestException, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { EventStore } from '#event-store';
-import { FeedAlreadyRegisteredError, type FeedRegistration, type FeedView, feedRegistrationSchema, feedViewSchema, getFeed, listFeeds, registerFeed, removeFeed } from '#feeds';
+import {
+  FeedAlreadyRegisteredError,
+  type FeedRegistration,
+  type FeedView,
+  feedRegistrationSchema,
+  feedViewSchema,
+  getFeed,
+  listFeeds,
+} from '#feeds';
 import { InternalAddressError, OutboundUrlError, checkOutboundUrl, defaultOutboundClient } from '#outbound';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
 import { ZodBody, ZodParam, idParam } from '../http/zod-validation.js';
+import { RegisterFeed, RemoveFeed } from './feed-commands.js';
 
 const registrationBody = feedRegistrationSchema.strict();
 
@@ -24,31 +43,53 @@ const registrationBody = feedRegistrationSchema.strict();
 export class FeedsController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register an RSS or Atom feed to poll', description: 'Each item becomes an article through the same ingest as the webhook; the same URL is stored once.' })
-  @ApiZodBody(registrationBody, { 'an RSS feed, hourly': { url: 'https://news.example.org/world/rss.xml', outlet: 'Example News', pollIntervalSeconds: 3600 } })
+  @ApiOperation({
+    summary: 'Register an RSS or Atom feed to poll',
+    description: 'Each item becomes an article through the same ingest as the webhook; the same URL is stored once.',
+  })
+  @ApiZodBody(registrationBody, {
+    'an RSS feed, hourly': {
+      url: 'https://news.example.org/world/rss.xml',
+      outlet: 'Example News',
+      pollIntervalSeconds: 3600,
+    },
+  })
   @ApiZodResponse(201, feedViewSchema, 'The registered feed')
   @ApiError(409, 'This URL is already registered (existingId names it)')
-  @ApiError(400, 'Invalid fields, or a URL on an internal address (see ALLOWED_INTERNAL_HOSTS); the message names each one')
+  @ApiError(
+    400,
+    'Invalid fields, or a URL on an internal address (see ALLOWED_INTERNAL_HOSTS); the message names each one',
+  )
   async register(@ZodBody(registrationBody) input: FeedRegistration, @CurrentAdmin() admin: string): Promise<FeedView> {
     try {
       await checkOutboundUrl(defaultOutboundClient().policy, input.url);
     } catch (error) {
       if (error instanceof InternalAddressError || error instanceof OutboundUrlError) {
         const fields = [{ field: 'url', message: error.message }];
-        throw new BadRequestException({ statusCode: 400, error: 'invalid-request', message: `url: ${error.message}`, fields });
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'invalid-request',
+          message: `url: ${error.message}`,
+          fields,
+        });
       }
       throw error;
     }
     try {
-      return await registerFeed(this.database.db, this.store, input, admin, randomUUID());
+      return await this.commands.execute(new RegisterFeed(input, admin, randomUUID()));
     } catch (error) {
       if (error instanceof FeedAlreadyRegisteredError) {
-        throw new ConflictException({ statusCode: 409, error: 'feed-exists', message: error.message, existingId: error.existingId });
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'feed-exists',
+          message: error.message,
+          existingId: error.existingId,
+        });
       }
       throw error;
     }
@@ -56,7 +97,11 @@ export class FeedsController {
 
   @Get()
   @ApiOperation({ summary: 'List registered feeds with their poll state' })
-  @ApiZodResponse(200, z.object({ feeds: z.array(feedViewSchema).describe('Every feed, in registration order') }), 'The feeds')
+  @ApiZodResponse(
+    200,
+    z.object({ feeds: z.array(feedViewSchema).describe('Every feed, in registration order') }),
+    'The feeds',
+  )
   async list(): Promise<{ feeds: FeedView[] }> {
     return { feeds: await listFeeds(this.database.db) };
   }
@@ -77,7 +122,7 @@ export class FeedsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiError(404, 'No such feed')
   async remove(@ZodParam('id', idParam) id: string, @CurrentAdmin() admin: string): Promise<void> {
-    const removed = await removeFeed(this.database.db, this.store, id, admin, randomUUID());
+    const removed = await this.commands.execute(new RemoveFeed(id, admin, randomUUID()));
     if (!removed) throw notFound(id);
   }
 }

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiQuery, ApiResponse, DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiQuery,
+  ApiResponse,
+  DocumentBuilder,
+  type OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { accessFor } from '#auth';
 
@@ -19,7 +27,12 @@ export const invalidRequestSchema = z.object({
   statusCode: z.literal(400),
   error: z.literal('invalid-request'),
   message: z.string().meta({ example: "limit: must be at most 500; type: unknown event type 'Foo'" }),
-  fields: z.array(z.object({ field: z.string().describe('Query parameter, body field (dotted) or path parameter'), message: z.string() })),
+  fields: z.array(
+    z.object({
+      field: z.string().describe('Query parameter, body field (dotted) or path parameter'),
+      message: z.string(),
+    }),
+  ),
 });
 
 export const errorSchema = (status: number) =>
@@ -46,7 +59,11 @@ export function ApiZodQuery(schema: z.ZodObject): MethodDecorator {
 }
 
 /** Documents a JSON body from the schema that validates it, with named examples. */
-export function ApiZodBody(schema: z.ZodType, examples: Record<string, unknown> = {}, required = true): MethodDecorator {
+export function ApiZodBody(
+  schema: z.ZodType,
+  examples: Record<string, unknown> = {},
+  required = true,
+): MethodDecorator {
   return applyDecorators(
     ApiBody({
       required,
@@ -87,16 +104,34 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           '`POST /api/auth/login`, and changes also the `x-csrf-token` header it returned.',
       )
       .setVersion('0.1.0')
-      .addCookieAuth('nl_session', { type: 'apiKey', in: 'cookie', description: 'The admin session: POST /api/auth/login sets it' }, SECURITY.session)
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The csrfToken that POST /api/auth/login (or GET /api/auth/me) returned; every change needs it' }, SECURITY.csrf)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A read-API token (API_TOKENS), where the server asks for one' }, SECURITY.bearer)
+      .addCookieAuth(
+        'nl_session',
+        { type: 'apiKey', in: 'cookie', description: 'The admin session: POST /api/auth/login sets it' },
+        SECURITY.session,
+      )
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
+          description: 'The csrfToken that POST /api/auth/login (or GET /api/auth/me) returned; every change needs it',
+        },
+        SECURITY.csrf,
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'A read-API token (API_TOKENS), where the server asks for one' },
+        SECURITY.bearer,
+      )
       .build(),
   );
   markAccess(document);
   return document;
 }
 
-type Operation = { security?: Record<string, string[]>[]; description?: string; tags?: string[] } & Record<string, unknown>;
+type Operation = { security?: Record<string, string[]>[]; description?: string; tags?: string[] } & Record<
+  string,
+  unknown
+>;
 
 /** Sets each operation's `security` from the access policy, and says "Admin only" where it is. */
 export function markAccess(document: OpenAPIObject): void {
@@ -105,7 +140,10 @@ export function markAccess(document: OpenAPIObject): void {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
-      const access = accessFor(method.toUpperCase(), route, { public: operation['x-public'] === true, adminOnly: operation['x-admin'] === true });
+      const access = accessFor(method.toUpperCase(), route, {
+        public: operation['x-public'] === true,
+        adminOnly: operation['x-admin'] === true,
+      });
       if (access === 'session') {
         operation.security = [{ [SECURITY.session]: [] }];
         operation['x-admin'] = true;

@@ -1,4 +1,12 @@
-import { type ArgumentMetadata, BadRequestException, Body, Injectable, Param, type PipeTransform, Query } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  Body,
+  Injectable,
+  Param,
+  type PipeTransform,
+  Query,
+} from '@nestjs/common';
 import { z } from 'zod';
 
 /** One wrong input: the query parameter, body field (dotted path) or path parameter, and what is wrong with it. */
@@ -28,7 +36,8 @@ export function fieldProblems(error: z.ZodError, kind: string = 'body', name?: s
   for (const issue of error.issues) {
     const prefix = [name, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ field: prefix ? `${prefix}.${key}` : key, message: UNKNOWN[kind] ?? UNKNOWN.custom! });
+      for (const key of issue.keys)
+        problems.push({ field: prefix ? `${prefix}.${key}` : key, message: UNKNOWN[kind] ?? UNKNOWN.custom! });
     } else {
       // A query parameter is named by itself: `type`, not `type.1`.
       const field = kind === 'query' ? String(issue.path[0] ?? '(query)') : prefix || `(${kind})`;
@@ -41,12 +50,22 @@ export function fieldProblems(error: z.ZodError, kind: string = 'body', name?: s
 }
 
 export function invalidRequest(fields: FieldProblem[]): BadRequestException {
-  const body: InvalidRequestBody = { statusCode: 400, error: 'invalid-request', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields };
+  const body: InvalidRequestBody = {
+    statusCode: 400,
+    error: 'invalid-request',
+    message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+    fields,
+  };
   return new BadRequestException(body);
 }
 
 /** Parses or throws the API's 400 naming every bad input. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, kind: 'query' | 'body' | 'param' = 'body', name?: string): z.output<S> {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  kind: 'query' | 'body' | 'param' = 'body',
+  name?: string,
+): z.output<S> {
   const parsed = schema.safeParse(value ?? (kind === 'param' ? value : {}));
   if (parsed.success) return parsed.data;
   throw invalidRequest(fieldProblems(parsed.error, kind, kind === 'param' ? name : undefined));
@@ -72,7 +91,8 @@ export const ZodQuery = (schema: z.ZodType): ParameterDecorator => Query(new Zod
 /** `@ZodBody(schema) body`: the JSON body, parsed (absent body = {}). */
 export const ZodBody = (schema: z.ZodType): ParameterDecorator => Body(new ZodValidationPipe(schema));
 /** `@ZodParam('id', schema) id`: one path parameter, parsed; a bad one is a 400 naming it. */
-export const ZodParam = (name: string, schema: z.ZodType): ParameterDecorator => Param(name, new ZodValidationPipe(schema));
+export const ZodParam = (name: string, schema: z.ZodType): ParameterDecorator =>
+  Param(name, new ZodValidationPipe(schema));
 
 // Path parameters. Ids come from this API; anything else (a NUL, a control
 // character, 10 KB of text) is refused before it reaches PostgreSQL.

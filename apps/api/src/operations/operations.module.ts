@@ -3,5 +3,9 @@ import { OperationsController } from './operations.controller.js';
 import { OperationsService } from './operations.service.js';
 import { ParkedEventsController } from './parked-events.controller.js';
 
-@Module({ controllers: [OperationsController, ParkedEventsController], providers: [OperationsService], exports: [OperationsService] })
+@Module({
+  controllers: [OperationsController, ParkedEventsController],
+  providers: [OperationsService],
+  exports: [OperationsService],
+})
 export class OperationsModule {}

@@ -10,26 +10,54 @@ export const consumerViewSchema = z.object({
   updatedAt: z.string().nullable(),
   lagEvents: z.number().int().describe('Events in the log it has not handled yet'),
   lagSeconds: z.number().describe('Age of the oldest event it has not handled'),
-  runningHere: z.boolean().describe('Registered in this process (the api runs the projections too when started standalone)'),
+  runningHere: z
+    .boolean()
+    .describe('Registered in this process (the api runs the projections too when started standalone)'),
   leader: z.boolean(),
 });
 
 export const queueViewSchema = z.object({
   name: z.string(),
-  counts: z.record(z.string(), z.number().int()).describe('Jobs per state: waiting, active, delayed, completed, failed, prioritized, waiting-children'),
-  failed: z.array(z.object({ id: z.string(), name: z.string(), failedReason: z.string(), attemptsMade: z.number().int(), finishedOn: z.number().nullable() })),
-  workers: z.number().int().nullable().describe('Workers connected to the queue now; null when the backend cannot tell'),
-  note: z.string().nullable().describe('Why jobs wait, when they do and the reason is known (e.g. no consumer attached)'),
+  counts: z
+    .record(z.string(), z.number().int())
+    .describe('Jobs per state: waiting, active, delayed, completed, failed, prioritized, waiting-children'),
+  failed: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      failedReason: z.string(),
+      attemptsMade: z.number().int(),
+      finishedOn: z.number().nullable(),
+    }),
+  ),
+  workers: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Workers connected to the queue now; null when the backend cannot tell'),
+  note: z
+    .string()
+    .nullable()
+    .describe('Why jobs wait, when they do and the reason is known (e.g. no consumer attached)'),
   error: z.string().optional(),
 });
 
 export const statsViewSchema = z.object({
   generatedAt: z.string(),
-  articlesPerHour: z.array(z.object({ hour: z.string(), articles: z.number().int() })).describe('The last 48 hours, empty hours included'),
-  eventsPerType: z.array(z.object({ type: z.string(), events: z.number().int() })).describe('Active asserted events per type'),
-  eventsPerModality: z.record(z.string(), z.number().int()).describe('Active events per modality: what happened (asserted) and what did not'),
+  articlesPerHour: z
+    .array(z.object({ hour: z.string(), articles: z.number().int() }))
+    .describe('The last 48 hours, empty hours included'),
+  eventsPerType: z
+    .array(z.object({ type: z.string(), events: z.number().int() }))
+    .describe('Active asserted events per type'),
+  eventsPerModality: z
+    .record(z.string(), z.number().int())
+    .describe('Active events per modality: what happened (asserted) and what did not'),
   articlesByStatus: z.record(z.string(), z.number().int()),
-  alertsSent: z.array(z.object({ hour: z.string(), alerts: z.number().int() })).nullable().describe('Alerts raised per hour; null when this build has no alerts table'),
+  alertsSent: z
+    .array(z.object({ hour: z.string(), alerts: z.number().int() }))
+    .nullable()
+    .describe('Alerts raised per hour; null when this build has no alerts table'),
   logPosition: z.string(),
 });
 
@@ -45,7 +73,16 @@ export const catalogSchema = z.object({
 export const codingFailuresSchema = z.object({
   total: z.number().int(),
   failures: z
-    .array(z.object({ articleId: z.string(), title: z.string(), outlet: z.string(), reason: z.string().nullable(), attempts: z.number().int().nullable(), failedAt: z.string() }))
+    .array(
+      z.object({
+        articleId: z.string(),
+        title: z.string(),
+        outlet: z.string(),
+        reason: z.string().nullable(),
+        attempts: z.number().int().nullable(),
+        failedAt: z.string(),
+      }),
+    )
     .describe('Newest first, at most 100'),
 });
 

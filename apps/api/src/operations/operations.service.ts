@@ -3,24 +3,21 @@ import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { consumerStatuses } from '#event-store';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { DOWNSTREAM_QUEUE_NAMES, QUEUE_NAMES, QueueConnection } from '#queue';
 import type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
-/** The BullMQ queues the dashboard watches (and bull-board shows). */
-export const WATCHED_QUEUES = ['coding', 'feeds', 'alerts', 'alert-deliveries', 'rebuilds'] as const;
+/** The BullMQ queues the dashboard watches (and bull-board shows): every queue of the catalog in libs/queue. */
+export const WATCHED_QUEUES = QUEUE_NAMES;
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
 export type { ConsumerView, QueueView, StatsView } from './operations.schema.js';
 
-/** Queues whose consumers live outside newsledger: nobody on them is normal until a downstream system connects. */
-const DOWNSTREAM_QUEUES = new Set(['alerts']);
-
 /** Why jobs wait, in words, when it is knowable from the counts and the connected workers. */
 export function waitingNote(name: string, counts: Record<string, number>, workers: number | null): string | null {
   const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
   if (waiting === 0 || workers === null || workers > 0) return null;
-  if (DOWNSTREAM_QUEUES.has(name)) {
+  if (DOWNSTREAM_QUEUE_NAMES.has(name)) {
     return `no consumer attached: ${waiting} job(s) wait until a downstream consumer reads the ${name} queue (see examples/alert-consumer.ts)`;
   }
   return `no worker attached: ${waiting} job(s) wait until a newsledger worker runs (npm run start:worker, or npm start)`;
@@ -60,7 +57,10 @@ export class OperationsService {
   }
 
   async logPosition(): Promise<string> {
-    const row = await this.database.db.selectFrom('events').select((eb) => eb.fn.max('global_position').as('max')).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('global_position').as('max'))
+      .executeTakeFirst();
     return String(row?.max ?? 0);
   }
 
@@ -109,7 +109,14 @@ export class OperationsService {
             })),
           };
         } catch (error) {
-          return { name, counts: {}, failed: [], workers: null, note: null, error: error instanceof Error ? error.message : String(error) };
+          return {
+            name,
+            counts: {},
+            failed: [],
+            workers: null,
+            note: null,
+            error: error instanceof Error ? error.message : String(error),
+          };
         }
       }),
     );
@@ -145,7 +152,10 @@ export class OperationsService {
         .filter((r) => r.modality === 'asserted')
         .map((r) => ({ type: r.type, events: Number(r.n) }))
         .sort((a, b) => b.events - a.events || a.type.localeCompare(b.type)),
-      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>((sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }), {}),
+      eventsPerModality: perTypeAndModality.rows.reduce<Record<string, number>>(
+        (sums, r) => ({ ...sums, [r.modality]: (sums[r.modality] ?? 0) + Number(r.n) }),
+        {},
+      ),
       articlesByStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])),
       alertsSent: alerts
         ? Array.from({ length: 48 }, (_, i) => {
@@ -160,7 +170,10 @@ export class OperationsService {
   /** Articles whose coding failed for good, newest first, with the reason (a coder error, a time limit). */
   async codingFailures(limit = 100): Promise<{ total: number; failures: CodingFailureView[] }> {
     const db = this.database.db;
-    const current = db.selectFrom('read_article_states as s').where('s.recorded_to', 'is', null).where('s.status', '=', 'failed');
+    const current = db
+      .selectFrom('read_article_states as s')
+      .where('s.recorded_to', 'is', null)
+      .where('s.status', '=', 'failed');
     const [rows, total] = await Promise.all([
       current
         .innerJoin('read_articles as a', 'a.article_id', 's.article_id')

@@ -1,7 +1,14 @@
 import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { EventStore, type ParkedEventView, ReplayRefused, getParkedEvent, listParkedEvents, requestParkedReplay } from '#event-store';
+import {
+  EventStore,
+  type ParkedEventView,
+  ReplayRefused,
+  getParkedEvent,
+  listParkedEvents,
+  requestParkedReplay,
+} from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { AdminOnly, CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../http/openapi.js';
@@ -10,7 +17,10 @@ import { parkedEventSchema } from './operations.schema.js';
 
 const listQuery = z.strictObject({
   consumer: z.string().min(1).max(200).optional(),
-  status: z.enum(['open', 'all'], { error: 'must be open or all' }).default('open').describe('open (default): not replayed since'),
+  status: z
+    .enum(['open', 'all'], { error: 'must be open or all' })
+    .default('open')
+    .describe('open (default): not replayed since'),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
 });
 const replayBody = z.strictObject({ reason: z.string({ error: 'must be a string' }).trim().max(2_000).optional() });
@@ -33,7 +43,8 @@ export class ParkedEventsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status',
+    summary:
+      'Parked events, newest failure first: consumer, event (id, type, stream, log position), error, attempts, first and last failure, replay status',
   })
   @ApiZodQuery(listQuery)
   @ApiZodResponse(200, z.object({ parked: z.array(parkedEventSchema) }), 'The parked events')
@@ -48,7 +59,12 @@ export class ParkedEventsController {
   @ApiError(404, 'No such parked event')
   async one(@ZodParam('id', uuidParam) parkedId: string): Promise<ParkedEventView> {
     const parked = await getParkedEvent(this.database.db, parkedId);
-    if (!parked) throw new NotFoundException({ statusCode: 404, error: 'parked-event-not-found', message: `no parked event ${parkedId}` });
+    if (!parked)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'parked-event-not-found',
+        message: `no parked event ${parkedId}`,
+      });
     return parked;
   }
 
@@ -73,7 +89,11 @@ export class ParkedEventsController {
       return await requestParkedReplay(this.database.db, this.store, parkedId, admin, body.reason || undefined);
     } catch (error) {
       if (!(error instanceof ReplayRefused)) throw error;
-      const answer = { statusCode: error.reason === 'not-found' ? 404 : 409, error: error.reason, message: error.message };
+      const answer = {
+        statusCode: error.reason === 'not-found' ? 404 : 409,
+        error: error.reason,
+        message: error.message,
+      };
       throw error.reason === 'not-found' ? new NotFoundException(answer) : new ConflictException(answer);
     }
   }

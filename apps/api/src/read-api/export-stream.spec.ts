@@ -28,7 +28,12 @@ describe('export streams', () => {
       yield '{"event_id":"e2"}\n';
       throw new Error('Connection terminated');
     }
-    const stream = await safeExportStream(breaksOff(), logger, 'PLOVER', () => '{"error":"incomplete","complete":false}\n');
+    const stream = await safeExportStream(
+      breaksOff(),
+      logger,
+      'PLOVER',
+      () => '{"error":"incomplete","complete":false}\n',
+    );
     expect(await read(stream)).toBe('{"event_id":"e1"}\n{"event_id":"e2"}\n{"error":"incomplete","complete":false}\n');
     expect(errors).toHaveLength(1);
   });

@@ -9,7 +9,12 @@ import type { Logger } from '@nestjs/common';
  * JSON line saying the export is incomplete) when given, and is logged:
  * a client never sees a connection reset in the middle of a line.
  */
-export async function safeExportStream(lines: AsyncGenerator<string>, logger: Logger, what: string, trailer?: (error: unknown) => string): Promise<Readable> {
+export async function safeExportStream(
+  lines: AsyncGenerator<string>,
+  logger: Logger,
+  what: string,
+  trailer?: (error: unknown) => string,
+): Promise<Readable> {
   const first = await lines.next();
   async function* rest(): AsyncGenerator<string> {
     if (first.done) return;

@@ -26,13 +26,23 @@ export class ExportsController {
   @ApiZodQuery(exportParams)
   @ApiResponse({
     status: 200,
-    description: 'Newline-delimited JSON, streamed. Should the database fail mid-way, the last line is {"error": …, "complete": false}.',
+    description:
+      'Newline-delimited JSON, streamed. Should the database fail mid-way, the last line is {"error": …, "complete": false}.',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
   async plover(@ZodQuery(exportParams) params: z.output<typeof exportParams>): Promise<StreamableFile> {
     const lines = ploverLines(exportRows(this.database.db, filtersOf(params)));
-    const body = await safeExportStream(lines, this.logger, 'PLOVER', () => `${JSON.stringify({ error: 'export interrupted by a server error; this file is incomplete', complete: false })}\n`);
-    return new StreamableFile(body, { type: 'application/x-ndjson; charset=utf-8', disposition: 'attachment; filename="newsledger-events.plover.jsonl"' });
+    const body = await safeExportStream(
+      lines,
+      this.logger,
+      'PLOVER',
+      () =>
+        `${JSON.stringify({ error: 'export interrupted by a server error; this file is incomplete', complete: false })}\n`,
+    );
+    return new StreamableFile(body, {
+      type: 'application/x-ndjson; charset=utf-8',
+      disposition: 'attachment; filename="newsledger-events.plover.jsonl"',
+    });
   }
 
   @Get('events.csv')
@@ -43,10 +53,19 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @ApiZodQuery(exportParams)
-  @ApiResponse({ status: 200, description: 'CSV with a header row, streamed', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'CSV with a header row, streamed',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async csv(@ZodQuery(exportParams) params: z.output<typeof exportParams>): Promise<StreamableFile> {
-    const lines = gdeltCsvLines(exportRows(this.database.db, filtersOf(params)), { codesForAllModalities: params.codes === 'all' });
+    const lines = gdeltCsvLines(exportRows(this.database.db, filtersOf(params)), {
+      codesForAllModalities: params.codes === 'all',
+    });
     const body = await safeExportStream(lines, this.logger, 'CSV');
-    return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="newsledger-events.csv"' });
+    return new StreamableFile(body, {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="newsledger-events.csv"',
+    });
   }
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES, EVENT_TYPE_NAMES, MODALITIES, type Modality } from '#domain';
-import { type EventFilters, HISTOGRAM_INTERVALS, MAX_OFFSET, type ModalityFilter, type PageRequest, decodeCursor } from '#read-models';
+import {
+  type EventFilters,
+  HISTOGRAM_INTERVALS,
+  MAX_OFFSET,
+  type ModalityFilter,
+  type PageRequest,
+  decodeCursor,
+} from '#read-models';
 
 // Query parameters of the read API, validated with zod (the ZodValidationPipe
 // answers 400 with one entry per bad parameter, so a client sees every mistake
@@ -18,8 +25,17 @@ const list = <T extends string>(values: readonly T[], what: string) =>
     z
       .string()
       .max(2_000)
-      .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(values as [T, ...T[]], { error: (issue) => `unknown ${what} '${String(issue.input).slice(0, 50)}'` }))),
+      .transform((s) =>
+        s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.enum(values as [T, ...T[]], { error: (issue) => `unknown ${what} '${String(issue.input).slice(0, 50)}'` }),
+        ),
+      ),
   );
 
 /** Years PostgreSQL stores and people mean; year 0 or 99999 is a typo or an attack. */
@@ -44,7 +60,10 @@ const day = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD', abort: true })
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s, { error: 'must be a real date', abort: true })
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s, {
+      error: 'must be a real date',
+      abort: true,
+    })
     .refine((s) => inRange(new Date(s)), `must be between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`),
 );
 const country = z.preprocess(
@@ -57,10 +76,13 @@ const country = z.preprocess(
 );
 const slug = z.preprocess(
   single,
-  z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an actor id, a lower-case slug like mustafa-al-kadhimi'),
+  z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an actor id, a lower-case slug like mustafa-al-kadhimi'),
 );
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_OR_LONE_SURROGATE =
+  /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Free text: bounded, and no control characters (a NUL would reach PostgreSQL as an error). */
 const text = z.preprocess(
@@ -86,11 +108,24 @@ const count = (max: number, what: string) =>
 export const pageParams = {
   limit: count(500, 'Page size (1-500, default 50).').default(50).describe('Page size (1-500, default 50).'),
   offset: z
-    .preprocess(single, z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(MAX_OFFSET, `must be at most ${MAX_OFFSET}`))
+    .preprocess(
+      single,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(0, 'must be 0 or more')
+        .max(MAX_OFFSET, `must be at most ${MAX_OFFSET}`),
+    )
     .optional()
     .describe('Rows to skip. Prefer `cursor`, which also pins the time so pages stay consistent.'),
   cursor: z
-    .preprocess(single, z.string().max(200).refine((s) => decodeCursor(s) !== undefined, 'is not a cursor this API gave'))
+    .preprocess(
+      single,
+      z
+        .string()
+        .max(200)
+        .refine((s) => decodeCursor(s) !== undefined, 'is not a cursor this API gave'),
+    )
     .optional()
     .describe('The `next`, `prev` or `last` value of a page.'),
   asOf: isoTime.optional().describe('Answer with what had been recorded before this time (ISO 8601). Default: now.'),
@@ -100,17 +135,28 @@ export const pageParams = {
 export const modalityParam = z
   .preprocess(joined, z.string().max(200))
   .transform((s, ctx): ModalityFilter => {
-    const values = s.split(',').map((v) => v.trim()).filter(Boolean);
+    const values = s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length === 1 && values[0] === 'all') return 'all';
     const unknown = values.filter((v) => !(MODALITIES as readonly string[]).includes(v));
-    for (const v of unknown) ctx.addIssue({ code: 'custom', message: `unknown modality '${v.slice(0, 50)}' (use ${MODALITIES.join(', ')} or all)` });
+    for (const v of unknown)
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown modality '${v.slice(0, 50)}' (use ${MODALITIES.join(', ')} or all)`,
+      });
     return values as Modality[];
   })
   .optional()
-  .describe(`Modalities, comma-separated (${MODALITIES.join(', ')}), or all. Default: asserted only — what did not happen is shown only when asked for.`);
+  .describe(
+    `Modalities, comma-separated (${MODALITIES.join(', ')}), or all. Default: asserted only — what did not happen is shown only when asked for.`,
+  );
 
 export const eventFilterParams = {
-  type: list(EVENT_TYPE_NAMES, 'event type').optional().describe(`Event types, comma-separated: ${EVENT_TYPE_NAMES.join(', ')}.`),
+  type: list(EVENT_TYPE_NAMES, 'event type')
+    .optional()
+    .describe(`Event types, comma-separated: ${EVENT_TYPE_NAMES.join(', ')}.`),
   country: country.optional().describe('ISO alpha-3 country (or IGO) on either side, agent or target.'),
   agentCountry: country.optional().describe('ISO alpha-3 country (or IGO) of an agent.'),
   targetCountry: country.optional().describe('ISO alpha-3 country (or IGO) of a target.'),
@@ -134,7 +180,11 @@ export const articleListParams = z.strictObject({
         'no events were looked for), failed.',
     ),
   outlet: text.optional().describe('Exact outlet name.'),
-  q: text.optional().describe('Words in the title or the text (full-text search: stemmed, "quoted phrases", -excluded words); best match first.'),
+  q: text
+    .optional()
+    .describe(
+      'Words in the title or the text (full-text search: stemmed, "quoted phrases", -excluded words); best match first.',
+    ),
 });
 export const asOfOnlyParams = z.strictObject({ asOf: pageParams.asOf });
 export const articleParams = z.strictObject({ asOf: pageParams.asOf, modality: modalityParam });
@@ -142,7 +192,10 @@ export const eventListParams = z.strictObject({ ...pageParams, ...eventFilterPar
 export const timelineParams = z.strictObject({
   ...pageParams,
   ...eventFilterParams,
-  order: z.preprocess(single, z.enum(['asc', 'desc'], { error: 'must be asc or desc' })).optional().describe('Occurrence order: asc (default) or desc.'),
+  order: z
+    .preprocess(single, z.enum(['asc', 'desc'], { error: 'must be asc or desc' }))
+    .optional()
+    .describe('Occurrence order: asc (default) or desc.'),
 });
 export const histogramParams = z.strictObject({
   asOf: pageParams.asOf,
@@ -189,7 +242,9 @@ export const exportParams = z.strictObject({
   codes: z
     .preprocess(single, z.enum(['asserted', 'all'], { error: 'must be asserted or all' }))
     .optional()
-    .describe('CSV only: which events carry EventCode, QuadClass and GoldsteinScale. asserted (default): an event that did not happen has none.'),
+    .describe(
+      'CSV only: which events carry EventCode, QuadClass and GoldsteinScale. asserted (default): an event that did not happen has none.',
+    ),
 });
 
 /** limit/offset/cursor/asOf → a page request; the cursor carries its own offset and time. */

@@ -4,7 +4,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { DATABASE } from '#platform';
-import { READ_MODEL_PROJECTIONS, actorMatchSchema, articleDetailSchema, eventMapSchema, eventViewSchema, pageSchema, timelineHistogramSchema } from '#read-models';
+import {
+  READ_MODEL_PROJECTIONS,
+  actorMatchSchema,
+  articleDetailSchema,
+  eventMapSchema,
+  eventViewSchema,
+  pageSchema,
+  timelineHistogramSchema,
+} from '#read-models';
 import { ArticleStreams, IRAQ, KADHIMI, USA, article, catchUp, coded } from '#read-models/testing/article-streams';
 import { buildOpenApiDocument } from '../http/openapi.js';
 import { ReadApiModule } from './read-api.module.js';
@@ -17,19 +25,56 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     testDb = await createTestDatabase();
     const streams = new ArticleStreams(testDb.db);
     await streams.receive(article('a1', { title: 'US extends Iraq waiver' }));
-    await streams.code('a1', [coded('a1', 'e1', 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' })]);
+    await streams.code('a1', [
+      coded('a1', 'e1', 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' }),
+    ]);
     await streams.receive(
-      article('a-fr', { title: "Washington prolonge la dérogation accordée à l'Irak", text: "Washington a prolongé la dérogation accordée à l'Irak pour ses achats d'électricité iranienne." }),
+      article('a-fr', {
+        title: "Washington prolonge la dérogation accordée à l'Irak",
+        text: "Washington a prolongé la dérogation accordée à l'Irak pour ses achats d'électricité iranienne.",
+      }),
     );
     await streams.run('a-fr', { type: 'RecordUnsupportedLanguage', coderVersion: '1', language: 'fr' });
     // One article with an event of every modality: only the asserted one counts unless asked for.
     await streams.receive(article('m1', { title: 'Kadhimi threatens, denies and plans' }));
     const place = { name: 'Baghdad', country: 'IRQ', lat: 33.34, lon: 44.4, precision: 'city' as const };
     await streams.code('m1', [
-      coded('m1', 'm-asserted', 'MeetingHeld', [KADHIMI], [USA], { start: '2021-04-01', end: '2021-04-01' }, { location: place }),
-      coded('m1', 'm-future', 'VisitMade', [KADHIMI], [USA], { start: '2021-06-01', end: '2021-06-01' }, { modality: 'future' }),
-      coded('m1', 'm-hypothetical', 'AttackCarriedOut', [IRAQ], [USA], { start: '2021-04-02', end: '2021-04-02' }, { modality: 'hypothetical', location: place }),
-      coded('m1', 'm-negated', 'AttackCarriedOut', [IRAQ], [USA], { start: '2021-04-03', end: '2021-04-03' }, { modality: 'negated' }),
+      coded(
+        'm1',
+        'm-asserted',
+        'MeetingHeld',
+        [KADHIMI],
+        [USA],
+        { start: '2021-04-01', end: '2021-04-01' },
+        { location: place },
+      ),
+      coded(
+        'm1',
+        'm-future',
+        'VisitMade',
+        [KADHIMI],
+        [USA],
+        { start: '2021-06-01', end: '2021-06-01' },
+        { modality: 'future' },
+      ),
+      coded(
+        'm1',
+        'm-hypothetical',
+        'AttackCarriedOut',
+        [IRAQ],
+        [USA],
+        { start: '2021-04-02', end: '2021-04-02' },
+        { modality: 'hypothetical', location: place },
+      ),
+      coded(
+        'm1',
+        'm-negated',
+        'AttackCarriedOut',
+        [IRAQ],
+        [USA],
+        { start: '2021-04-03', end: '2021-04-03' },
+        { modality: 'negated' },
+      ),
     ]);
     await catchUp(testDb.db, READ_MODEL_PROJECTIONS);
 
@@ -53,7 +98,13 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const response = await get('/api/events?limit=501&type=Foo&from=2021-02-30x&contry=IRQ&asOf=soon');
     expect(response.statusCode).toBe(400);
     const body = response.json();
-    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['asOf', 'contry', 'from', 'limit', 'type']);
+    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'asOf',
+      'contry',
+      'from',
+      'limit',
+      'type',
+    ]);
     expect(body.message).toMatch(/limit: must be at most 500/);
     expect(body.message).toMatch(/type: unknown event type 'Foo'/);
     expect((await get('/api/articles?status=done')).json().message).toBe(
@@ -71,10 +122,27 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
 
   it('serves an article, events and the timeline', async () => {
     const a1 = (await get('/api/articles/a1')).json();
-    expect(a1).toMatchObject({ id: 'a1', status: 'coded', title: 'US extends Iraq waiver', events: [{ eventId: 'e1', status: 'active', type: 'WaiverGranted' }] });
-    expect(a1.history.map((h: { type: string }) => h.type)).toEqual(['ArticleReceived', 'ArticleCoded', 'WaiverGranted']);
+    expect(a1).toMatchObject({
+      id: 'a1',
+      status: 'coded',
+      title: 'US extends Iraq waiver',
+      events: [{ eventId: 'e1', status: 'active', type: 'WaiverGranted' }],
+    });
+    expect(a1.history.map((h: { type: string }) => h.type)).toEqual([
+      'ArticleReceived',
+      'ArticleCoded',
+      'WaiverGranted',
+    ]);
     const events = (await get('/api/events?type=WaiverGranted&targetCountry=irq&limit=1')).json();
-    expect(events).toMatchObject({ total: 1, limit: 1, offset: 0, next: null, prev: null, last: null, items: [{ eventId: 'e1' }] });
+    expect(events).toMatchObject({
+      total: 1,
+      limit: 1,
+      offset: 0,
+      next: null,
+      prev: null,
+      last: null,
+      items: [{ eventId: 'e1' }],
+    });
     expect((await get('/api/timeline?to=2021-03-01')).json().items).toEqual([]);
     // Full-text search over title and text (the test texts all mention the waiver): the title's match ranks first.
     const found = (await get('/api/articles?q=waivers')).json();
@@ -87,20 +155,31 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const unsupported = (await get('/api/articles?status=unsupported-language')).json();
     expect(unsupported.items.map((a: { id: string }) => a.id)).toEqual(['a-fr']);
     expect(unsupported.items[0]).toMatchObject({ status: 'unsupported-language', language: 'fr', eventCount: 0 });
-    expect((await get('/api/articles?status=coded')).json().items.map((a: { id: string }) => a.id).sort()).toEqual(['a1', 'm1']);
+    expect(
+      (await get('/api/articles?status=coded'))
+        .json()
+        .items.map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual(['a1', 'm1']);
     const detail = (await get('/api/articles/a-fr')).json();
     expect(detail).toMatchObject({ id: 'a-fr', status: 'unsupported-language', language: 'fr', events: [] });
   });
 
   it('serves actor dossiers, dyads and incidents, with 404 for an unknown actor or incident', async () => {
-    expect((await get('/api/actors/united-states')).json()).toMatchObject({ actor: { id: 'united-states' }, asAgent: 1, asTarget: 1 });
+    expect((await get('/api/actors/united-states')).json()).toMatchObject({
+      actor: { id: 'united-states' },
+      asAgent: 1,
+      asTarget: 1,
+    });
     expect((await get('/api/actors/nobody')).statusCode).toBe(404);
     expect((await get('/api/dyads')).json().items).toEqual([
       expect.objectContaining({ actor1: 'IRQ', actor2: 'USA', events: 1 }),
       expect.objectContaining({ actor1: 'USA', actor2: 'IRQ', events: 1 }),
     ]);
     expect((await get('/api/dyads?directed=maybe')).json().message).toBe('directed: must be true or false');
-    expect((await get('/api/incidents?minSources=1&type=WaiverGranted')).json().items).toEqual([expect.objectContaining({ incidentId: 'inc-e1', sourceCount: 1 })]);
+    expect((await get('/api/incidents?minSources=1&type=WaiverGranted')).json().items).toEqual([
+      expect.objectContaining({ incidentId: 'inc-e1', sourceCount: 1 }),
+    ]);
     expect((await get('/api/incidents/inc-e1')).statusCode).toBe(200);
     expect((await get('/api/incidents/inc-nope')).statusCode).toBe(404);
   });
@@ -109,11 +188,21 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const jsonl = await get('/api/export/plover.jsonl?country=IRQ&type=WaiverGranted');
     expect(jsonl.statusCode).toBe(200);
     expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
-    const lines = jsonl.body.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = jsonl.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       expect.objectContaining({
-        event_id: 'e1', event_date: '2021-03-26', event_type: 'CONCEDE', actor: ['United States'], actor_country: ['USA'], actor_sector: ['GOV'],
-        recipient: ['Iraq'], recipient_country: ['IRQ'], source: expect.objectContaining({ article_id: 'a1', url: 'https://news.example.org/a1' }),
+        event_id: 'e1',
+        event_date: '2021-03-26',
+        event_type: 'CONCEDE',
+        actor: ['United States'],
+        actor_country: ['USA'],
+        actor_sector: ['GOV'],
+        recipient: ['Iraq'],
+        recipient_country: ['IRQ'],
+        source: expect.objectContaining({ article_id: 'a1', url: 'https://news.example.org/a1' }),
         evidence: [{ text: 'Iraqi Prim', start: 0, end: 10 }],
       }),
     ]);
@@ -124,22 +213,40 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const columns = header!.split(',');
     const values = row!.split(',');
     const at = (name: string) => values[columns.indexOf(name)];
-    expect([at('GlobalEventID'), at('Day'), at('Actor1CountryCode'), at('Actor2CountryCode'), at('EventCode'), at('EventRootCode'), at('QuadClass'), at('GoldsteinScale'), at('NumArticles')]).toEqual(
-      ['e1', '20210326', 'USA', 'IRQ', '081', '08', '2', '5', '1'],
-    );
+    expect([
+      at('GlobalEventID'),
+      at('Day'),
+      at('Actor1CountryCode'),
+      at('Actor2CountryCode'),
+      at('EventCode'),
+      at('EventRootCode'),
+      at('QuadClass'),
+      at('GoldsteinScale'),
+      at('NumArticles'),
+    ]).toEqual(['e1', '20210326', 'USA', 'IRQ', '081', '08', '2', '5', '1']);
     expect((await get('/api/export/events.csv?type=SanctionsImposed')).body.trim().split('\n')).toHaveLength(1);
     expect((await get('/api/export/events.csv?limit=5')).statusCode).toBe(400);
   });
 
   it('counts, lists and exports only asserted events by default; modality= brings the others, labelled', async () => {
-    const ids = async (url: string) => ((await get(url)).json().items as { eventId: string }[]).map((e) => e.eventId).sort();
+    const ids = async (url: string) =>
+      ((await get(url)).json().items as { eventId: string }[]).map((e) => e.eventId).sort();
     expect(await ids('/api/events?actor=mustafa-al-kadhimi')).toEqual(['m-asserted']);
     expect(await ids('/api/timeline?country=USA')).toEqual(['e1', 'm-asserted']);
     expect(await ids('/api/events?type=AttackCarriedOut')).toEqual([]);
-    expect(await ids('/api/events?type=AttackCarriedOut&modality=negated,hypothetical')).toEqual(['m-hypothetical', 'm-negated']);
+    expect(await ids('/api/events?type=AttackCarriedOut&modality=negated,hypothetical')).toEqual([
+      'm-hypothetical',
+      'm-negated',
+    ]);
     const all = (await get('/api/timeline?modality=all&order=desc')).json();
     expect(pageSchema(eventViewSchema).parse(all).total).toBe(5);
-    expect(all.items.map((e: { modality: string }) => e.modality).sort()).toEqual(['asserted', 'asserted', 'future', 'hypothetical', 'negated']);
+    expect(all.items.map((e: { modality: string }) => e.modality).sort()).toEqual([
+      'asserted',
+      'asserted',
+      'future',
+      'hypothetical',
+      'negated',
+    ]);
 
     const m1 = (await get('/api/articles/m1')).json();
     expect(articleDetailSchema.parse(m1)).toMatchObject({ eventCount: 1, otherModalityEventCount: 3 });
@@ -153,7 +260,10 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
       expect.objectContaining({ actor1: 'IRQ', actor2: 'USA', events: 4 }),
       expect.objectContaining({ actor1: 'USA', actor2: 'IRQ', events: 1 }),
     ]);
-    const plover = (await get('/api/export/plover.jsonl?modality=all&type=AttackCarriedOut')).body.trim().split('\n').map((l) => JSON.parse(l));
+    const plover = (await get('/api/export/plover.jsonl?modality=all&type=AttackCarriedOut')).body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(plover.map((r: { aux_mode: string }) => r.aux_mode).sort()).toEqual(['hypothetical', 'negated']);
   });
 
@@ -166,11 +276,15 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
 
   it('draws the map and the histogram from every matching event, empty periods included', async () => {
     const map = eventMapSchema.parse((await get('/api/map?modality=all')).json());
-    expect(map.points).toEqual([{ lat: 33.34, lon: 44.4, name: 'Baghdad', country: 'IRQ', precision: 'city', events: 2 }]);
+    expect(map.points).toEqual([
+      { lat: 33.34, lon: 44.4, name: 'Baghdad', country: 'IRQ', precision: 'city', events: 2 },
+    ]);
     expect(map.countries).toEqual([{ country: 'IRQ', numeric: '368', events: 2 }]);
     expect([map.located, map.unlocated]).toEqual([2, 3]);
     expect((await get('/api/map?type=AttackCarriedOut')).json().located).toBe(0);
-    const histogram = timelineHistogramSchema.parse((await get('/api/timeline/histogram?interval=month&modality=all')).json());
+    const histogram = timelineHistogramSchema.parse(
+      (await get('/api/timeline/histogram?interval=month&modality=all')).json(),
+    );
     expect(histogram.buckets).toEqual([
       { start: '2021-03-01', events: 1 },
       { start: '2021-04-01', events: 3 },
@@ -180,10 +294,15 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
   });
 
   it("finds actors by name, id or the dictionary's aliases", async () => {
-    const search = async (q: string) => pageSchema(actorMatchSchema).parse((await get(`/api/actors?q=${encodeURIComponent(q)}`)).json());
-    expect((await search('kadhimi')).items).toEqual([expect.objectContaining({ id: 'mustafa-al-kadhimi', name: 'Mustafa al-Kadhimi', events: 1, matchedAlias: null })]);
+    const search = async (q: string) =>
+      pageSchema(actorMatchSchema).parse((await get(`/api/actors?q=${encodeURIComponent(q)}`)).json());
+    expect((await search('kadhimi')).items).toEqual([
+      expect.objectContaining({ id: 'mustafa-al-kadhimi', name: 'Mustafa al-Kadhimi', events: 1, matchedAlias: null }),
+    ]);
     // "Iraqi" is a demonym of Iraq in the coder's dictionary, not a word of the name.
-    expect((await search('Iraqi')).items.map((a) => [a.id, a.matchedAlias])).toEqual([['iraq', expect.stringMatching(/iraqi/i)]]);
+    expect((await search('Iraqi')).items.map((a) => [a.id, a.matchedAlias])).toEqual([
+      ['iraq', expect.stringMatching(/iraqi/i)],
+    ]);
     expect((await search('united-states')).total).toBe(1);
     expect((await search('nobody at all')).total).toBe(0);
     expect((await get('/api/actors')).statusCode).toBe(400);
@@ -208,7 +327,10 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     for (const [url, field] of cases) {
       const response = await get(url);
       expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
-      expect({ url, fields: response.json().fields.map((f: { field: string }) => f.field) }).toEqual({ url, fields: [field] });
+      expect({ url, fields: response.json().fields.map((f: { field: string }) => f.field) }).toEqual({
+        url,
+        fields: [field],
+      });
     }
     // An id longer than any this API gives is refused by Fastify itself (414), still never a 500.
     expect((await get(`/api/articles/${'a'.repeat(300)}`)).statusCode).toBe(414);
@@ -218,16 +340,47 @@ describe('read API over HTTP (Fastify, PostgreSQL)', () => {
     const document = buildOpenApiDocument(app);
     const events = document.paths['/api/events']!.get!;
     expect(events.parameters!.map((p) => ('name' in p ? p.name : ''))).toEqual(
-      expect.arrayContaining(['limit', 'offset', 'cursor', 'asOf', 'type', 'country', 'agentCountry', 'targetCountry', 'actor', 'from', 'to', 'modality', 'status']),
+      expect.arrayContaining([
+        'limit',
+        'offset',
+        'cursor',
+        'asOf',
+        'type',
+        'country',
+        'agentCountry',
+        'targetCountry',
+        'actor',
+        'from',
+        'to',
+        'modality',
+        'status',
+      ]),
     );
     expect(Object.keys(events.responses)).toEqual(expect.arrayContaining(['200', '400']));
-    expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    expect(Object.keys(document.paths['/api/articles/{id}']!.get!.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '404']),
+    );
     type Parameter = { name?: string; description?: string; schema?: { enum?: string[] } };
     const parameters = document.paths['/api/articles']!.get!.parameters as Parameter[];
     const statusParam = parameters.find((p) => p.name === 'status')!;
     expect(statusParam.description).toMatch(/unsupported-language \(in a language the coder does not read/);
     expect(statusParam.schema?.enum).toEqual(['received', 'coded', 'unsupported-language', 'failed']);
-    const paths = ['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/timeline', '/api/timeline/histogram', '/api/map', '/api/actors', '/api/actors/{id}', '/api/dyads', '/api/incidents', '/api/incidents/{id}', '/api/export/plover.jsonl', '/api/export/events.csv'];
+    const paths = [
+      '/api/articles',
+      '/api/articles/{id}',
+      '/api/events',
+      '/api/events/{id}',
+      '/api/timeline',
+      '/api/timeline/histogram',
+      '/api/map',
+      '/api/actors',
+      '/api/actors/{id}',
+      '/api/dyads',
+      '/api/incidents',
+      '/api/incidents/{id}',
+      '/api/export/plover.jsonl',
+      '/api/export/events.csv',
+    ];
     for (const path of paths) {
       const operation = document.paths[path]?.get;
       expect(operation?.summary).toBeTruthy();

@@ -6,5 +6,8 @@ import { EventsController } from './events.controller.js';
 import { ExportsController } from './exports.controller.js';
 
 /** The read API over the read models (libs/read-models); every route takes asOf. */
-@Module({ controllers: [ArticlesController, EventsController, AnalysisController, ExportsController], providers: [ActorAliases] })
+@Module({
+  controllers: [ArticlesController, EventsController, AnalysisController, ExportsController],
+  providers: [ActorAliases],
+})
 export class ReadApiModule {}

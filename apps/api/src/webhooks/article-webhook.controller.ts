@@ -13,15 +13,14 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type AppConfig, webhookSecret } from '#config';
-import { EventStore } from '#event-store';
 import {
-  ArticleGroupCommit,
   BodyTextTimeoutError,
   type BodyTextRunner,
   InvalidArticleError,
@@ -31,8 +30,9 @@ import {
   prepareArticle,
   webhookIdProblem,
 } from '#ingest';
-import { APP_CONFIG, DATABASE, type DatabaseHandle, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
+import { APP_CONFIG, RAW_JSON_BODY, decodeUtf8Body, parseJsonText } from '#platform';
 import { ApiError, ApiZodResponse } from '../http/openapi.js';
+import { StoreArticle } from './store-article.handler.js';
 
 const storedSchema = z.object({
   articleId: z.string(),
@@ -46,16 +46,12 @@ export class ArticleWebhookController implements OnModuleDestroy {
   private readonly webhook: Webhook;
   /** Large bodies become text on a worker thread, so the api keeps answering meanwhile. */
   private readonly bodyText: BodyTextRunner = createBodyTextRunner();
-  /** Concurrent deliveries share a transaction and its commit (see ArticleGroupCommit). */
-  private readonly groupCommit: ArticleGroupCommit;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {
     this.webhook = new Webhook(webhookSecret(config));
-    this.groupCommit = new ArticleGroupCommit(database.db, store);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -101,11 +97,23 @@ export class ArticleWebhookController implements OnModuleDestroy {
     },
   })
   @ApiZodResponse(202, storedSchema, 'Stored: { articleId, statusUrl }')
-  @ApiZodResponse(200, storedSchema, 'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }')
+  @ApiZodResponse(
+    200,
+    storedSchema,
+    'Already stored (same webhook-id, URL or text): { articleId, statusUrl, duplicate: true }',
+  )
   @ApiResponse({
     status: 400,
     description: 'Malformed JSON, a bad webhook-id or invalid fields; the message names each field',
-    schema: { type: 'object', properties: { statusCode: { type: 'number' }, error: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'object' } } } },
+    schema: {
+      type: 'object',
+      properties: {
+        statusCode: { type: 'number' },
+        error: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'array', items: { type: 'object' } },
+      },
+    },
   })
   @ApiError(401, 'Missing, bad or stale signature')
   @ApiError(409, 'This webhook-id was already used for a different article: { articleId } of that one')
@@ -156,7 +164,7 @@ export class ArticleWebhookController implements OnModuleDestroy {
     }
     let result;
     try {
-      result = await this.groupCommit.submit(prepared);
+      result = await this.commands.execute(new StoreArticle(prepared));
     } catch (error) {
       if (error instanceof WebhookIdReusedError) {
         throw new ConflictException({

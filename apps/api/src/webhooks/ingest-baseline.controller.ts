@@ -1,4 +1,14 @@
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, type OnModuleInit, Post, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  type OnModuleInit,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { UnauthorizedException } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';

@@ -30,7 +30,17 @@ export function DateText({ date }: { date: EventView['date'] }) {
 }
 
 /** One coded event: who did what to whom, when, how sure, and what was changed since. */
-export function EventCard({ event, selected, onSelect, children }: { event: EventView; selected?: boolean; onSelect?: () => void; children?: React.ReactNode }) {
+export function EventCard({
+  event,
+  selected,
+  onSelect,
+  children,
+}: {
+  event: EventView;
+  selected?: boolean;
+  onSelect?: () => void;
+  children?: React.ReactNode;
+}) {
   return (
     <article
       className={`event ${event.status === 'retracted' ? 'retracted' : ''} ${modalityClass(event.modality)} ${selected ? 'selected' : ''}`}
@@ -63,7 +73,9 @@ export function EventCard({ event, selected, onSelect, children }: { event: Even
         <dt>Modality</dt>
         <dd>
           {event.modality}
-          {event.modality !== 'asserted' && <span className="muted small"> — not counted, charted, exported or alerted on unless asked</span>}
+          {event.modality !== 'asserted' && (
+            <span className="muted small"> — not counted, charted, exported or alerted on unless asked</span>
+          )}
         </dd>
         {event.location && (
           <>
@@ -75,7 +87,8 @@ export function EventCard({ event, selected, onSelect, children }: { event: Even
                   {' '}
                   · {event.location.precision}
                   {event.location.region && event.location.precision === 'city' && `, ${event.location.region}`}
-                  {event.location.lat !== undefined && ` · ${event.location.lat.toFixed(2)}, ${event.location.lon?.toFixed(2)}`}
+                  {event.location.lat !== undefined &&
+                    ` · ${event.location.lat.toFixed(2)}, ${event.location.lon?.toFixed(2)}`}
                 </span>
               )}
             </dd>
@@ -89,7 +102,8 @@ export function EventCard({ event, selected, onSelect, children }: { event: Even
             </>
           ) : (
             <span title="A conflict code for an event that did not happen would count it as if it had">
-              PLOVER {event.plover ?? '—'} ({event.modality}); CAMEO {event.cameo ?? '—'} and Goldstein {event.goldstein ?? '—'} apply only if it happens
+              PLOVER {event.plover ?? '—'} ({event.modality}); CAMEO {event.cameo ?? '—'} and Goldstein{' '}
+              {event.goldstein ?? '—'} apply only if it happens
             </span>
           )}
         </dd>

@@ -19,13 +19,20 @@ export function useEventFilters() {
   return { current, query, params, setParams };
 }
 
-export function EventFilterForm({ current, onApply }: { current: EventFilterValues; onApply: (values: EventFilterValues) => void }) {
+export function EventFilterForm({
+  current,
+  onApply,
+}: {
+  current: EventFilterValues;
+  onApply: (values: EventFilterValues) => void;
+}) {
   const catalog = useCatalog();
   const [draft, setDraft] = useState(current);
   const field = (f: EventFilterField) => ({
     name: f,
     value: draft[f],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft({ ...draft, [f]: e.target.value }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      setDraft({ ...draft, [f]: e.target.value }),
   });
   return (
     <form

@@ -2,7 +2,13 @@ import { type QueryClient, useMutation, useQueries, useQueryClient } from '@tans
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, get, post } from '../api';
-import type { ArticleDetail, EventView, IncidentCorrection, IncidentSource, IncidentView } from '#read-models/contracts';
+import type {
+  ArticleDetail,
+  EventView,
+  IncidentCorrection,
+  IncidentSource,
+  IncidentView,
+} from '#read-models/contracts';
 import { mergeBody, mergeProblems, mergeTarget, splitBody, splitProblems } from './incident-corrections';
 import { ModalityBadge } from '../modality';
 import { ErrorBox, TypeBadge, formatTime } from './ui';
@@ -43,7 +49,8 @@ async function incidentExists(id: string): Promise<boolean> {
 async function untilShown(what: string, shown: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await shown())) {
-    if (Date.now() > deadline) throw new Error(`${what} was recorded, but the incidents do not show it yet; the list will catch up by itself.`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} was recorded, but the incidents do not show it yet; the list will catch up by itself.`);
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
 }
@@ -52,7 +59,9 @@ async function untilShown(what: string, shown: () => Promise<boolean>, timeoutMs
 async function mergeAndWait(body: ReturnType<typeof mergeBody>): Promise<string> {
   await post('/api/incidents/merge', body);
   const mergedAway = body.incidentIds.filter((id) => id !== body.into);
-  await untilShown('The merge', async () => (await Promise.all(mergedAway.map(incidentExists))).every((exists) => !exists));
+  await untilShown('The merge', async () =>
+    (await Promise.all(mergedAway.map(incidentExists))).every((exists) => !exists),
+  );
   return body.into;
 }
 
@@ -64,7 +73,9 @@ async function splitAndWait(incidentId: string, body: ReturnType<typeof splitBod
     const incident = await get<IncidentView>(incidentUrl(incidentId));
     const left = new Set(incident.sources.flatMap((s) => s.eventIds));
     if (body.eventIds.some((id) => left.has(id))) return false;
-    const entry = incident.history.findLast((h) => h.kind === 'split' && h.from === incidentId && h.eventIds?.includes(body.eventIds[0]!));
+    const entry = incident.history.findLast(
+      (h) => h.kind === 'split' && h.from === incidentId && h.eventIds?.includes(body.eventIds[0]!),
+    );
     created = entry?.to ?? null;
     return true;
   });
@@ -84,7 +95,8 @@ export function EventLine({ event }: { event: EventView }) {
   return (
     <span className="event-line">
       <TypeBadge type={event.type} />
-      <ModalityBadge modality={event.modality} /> {names(event.agent)} → {names(event.target)} <span className="muted small">{date}</span>
+      <ModalityBadge modality={event.modality} /> {names(event.agent)} → {names(event.target)}{' '}
+      <span className="muted small">{date}</span>
       {event.evidence[0] && <q className="evidence-inline">{event.evidence[0].text}</q>}
     </span>
   );
@@ -127,7 +139,8 @@ export function IncidentHistory({ history, current }: { history: IncidentCorrect
             </>
           ) : (
             <>
-              {h.eventIds?.length ?? 0} event(s) from <IncidentRef id={h.from} current={current} /> into <IncidentRef id={h.to} current={current} />
+              {h.eventIds?.length ?? 0} event(s) from <IncidentRef id={h.from} current={current} /> into{' '}
+              <IncidentRef id={h.to} current={current} />
             </>
           )}{' '}
           by <span data-testid="correction-by">{h.by}</span> — “<span data-testid="correction-reason">{h.reason}</span>”
@@ -174,13 +187,23 @@ export function MergePanel({
       <h3>
         Merge {selected.length} selected incident{selected.length === 1 ? '' : 's'}
       </h3>
-      <p className="muted small">Keep one: the others' events move into it, and automatic grouping keeps them together from then on.</p>
+      <p className="muted small">
+        Keep one: the others' events move into it, and automatic grouping keeps them together from then on.
+      </p>
       <ul className="plain">
         {selected.map((i) => (
           <li key={i.incidentId} data-testid="merge-candidate" data-incident-id={i.incidentId}>
             <label>
-              <input type="radio" name="merge-into" value={i.incidentId} checked={into === i.incidentId} onChange={() => setChosen(i.incidentId)} /> keep{' '}
-              <TypeBadge type={i.type} /> {i.sources[0]?.title ?? ''} <span className="muted small">({i.eventCount} event(s))</span> <code className="small">{i.incidentId}</code>
+              <input
+                type="radio"
+                name="merge-into"
+                value={i.incidentId}
+                checked={into === i.incidentId}
+                onChange={() => setChosen(i.incidentId)}
+              />{' '}
+              keep <TypeBadge type={i.type} /> {i.sources[0]?.title ?? ''}{' '}
+              <span className="muted small">({i.eventCount} event(s))</span>{' '}
+              <code className="small">{i.incidentId}</code>
             </label>
             {!listed.has(i.incidentId) && <span className="muted small"> — not in the list now</span>}{' '}
             <button
@@ -197,7 +220,13 @@ export function MergePanel({
         ))}
       </ul>
       <form className="inline-form" onSubmit={(e) => (e.preventDefault(), problems.length === 0 && merge.mutate())}>
-        <input name="merge-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why merge? (3+ characters)" aria-label="merge reason" />
+        <input
+          name="merge-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="why merge? (3+ characters)"
+          aria-label="merge reason"
+        />
         <button type="submit" data-testid="merge-submit" disabled={problems.length > 0 || merge.isPending}>
           {merge.isPending ? 'Merging…' : 'Merge selected'}
         </button>
@@ -216,7 +245,15 @@ export function MergePanel({
 }
 
 /** Pick events of an incident to move into a new one, say why; splits and waits for the read model. */
-export function SplitForm({ incident, onSplit, onCancel }: { incident: IncidentView; onSplit: (created: string | null) => void; onCancel: () => void }) {
+export function SplitForm({
+  incident,
+  onSplit,
+  onCancel,
+}: {
+  incident: IncidentView;
+  onSplit: (created: string | null) => void;
+  onCancel: () => void;
+}) {
   const client = useQueryClient();
   const events = useIncidentEvents(incident.sources);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -227,9 +264,14 @@ export function SplitForm({ incident, onSplit, onCancel }: { incident: IncidentV
     onSuccess: onSplit,
     onSettled: () => refetchIncidents(client),
   });
-  const toggle = (eventId: string, on: boolean) => setChosen((now) => (on ? [...now, eventId] : now.filter((id) => id !== eventId)));
+  const toggle = (eventId: string, on: boolean) =>
+    setChosen((now) => (on ? [...now, eventId] : now.filter((id) => id !== eventId)));
   return (
-    <form className="split-form" data-testid="split-form" onSubmit={(e) => (e.preventDefault(), problems.length === 0 && split.mutate())}>
+    <form
+      className="split-form"
+      data-testid="split-form"
+      onSubmit={(e) => (e.preventDefault(), problems.length === 0 && split.mutate())}
+    >
       <p className="small">Take these events out into a new incident:</p>
       {incident.sources.map((source) => (
         <fieldset key={source.articleId}>
@@ -240,7 +282,13 @@ export function SplitForm({ incident, onSplit, onCancel }: { incident: IncidentV
             const event = events.byId.get(eventId);
             return (
               <label key={eventId} className="split-event" data-testid="split-event" data-event-id={eventId}>
-                <input type="checkbox" name="split-event" value={eventId} checked={chosen.includes(eventId)} onChange={(e) => toggle(eventId, e.target.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  name="split-event"
+                  value={eventId}
+                  checked={chosen.includes(eventId)}
+                  onChange={(e) => toggle(eventId, e.target.checked)}
+                />{' '}
                 {event ? <EventLine event={event} /> : <code className="small">{eventId}</code>}
               </label>
             );
@@ -250,7 +298,13 @@ export function SplitForm({ incident, onSplit, onCancel }: { incident: IncidentV
       {events.loading && <p className="muted small">Loading the events…</p>}
       <ErrorBox error={events.error} />
       <div className="inline-form">
-        <input name="split-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why split? (3+ characters)" aria-label="split reason" />
+        <input
+          name="split-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="why split? (3+ characters)"
+          aria-label="split reason"
+        />
         <button type="submit" data-testid="split-submit" disabled={problems.length > 0 || split.isPending}>
           {split.isPending ? 'Splitting…' : 'Split off'}
         </button>
@@ -269,7 +323,13 @@ export function SplitForm({ incident, onSplit, onCancel }: { incident: IncidentV
 }
 
 /** What the last merge or split did, with a link to the incident it left. */
-export function CorrectionNotice({ notice, onClose }: { notice: { kind: 'merged' | 'split'; incidentId: string | null } | null; onClose: () => void }) {
+export function CorrectionNotice({
+  notice,
+  onClose,
+}: {
+  notice: { kind: 'merged' | 'split'; incidentId: string | null } | null;
+  onClose: () => void;
+}) {
   if (!notice) return null;
   return (
     <p className="notice" data-testid="correction-notice">

@@ -10,7 +10,19 @@ export interface Column {
 }
 
 /** Vertical bars over time (articles or alerts per hour), with the largest value on the scale. */
-export function ColumnChart({ data, colour, height = 200, width = WIDTH, unit }: { data: Column[]; colour: string; height?: number; width?: number; unit: string }) {
+export function ColumnChart({
+  data,
+  colour,
+  height = 200,
+  width = WIDTH,
+  unit,
+}: {
+  data: Column[];
+  colour: string;
+  height?: number;
+  width?: number;
+  unit: string;
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const left = 34;
   const bottom = 22;

@@ -16,7 +16,8 @@ const HEIGHT = 500;
 type CountryFeature = Feature<Geometry, { name: string }>;
 
 const topology = countriesTopology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const shapes = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features as CountryFeature[];
+const shapes = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>)
+  .features as CountryFeature[];
 
 function shade(events: number, max: number): string {
   if (events === 0) return '#d9dee3';
@@ -33,7 +34,13 @@ export function WorldMap({ map, onCountry }: { map: EventMap; onCountry?: (iso3:
   const max = Math.max(0, ...map.countries.map((c) => c.events));
   const maxPoint = Math.max(1, ...map.points.map((p) => p.events));
   return (
-    <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} data-testid="world-map" role="img" aria-label="World map of events">
+    <svg
+      className="world-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      data-testid="world-map"
+      role="img"
+      aria-label="World map of events"
+    >
       <path d={path({ type: 'Sphere' }) ?? undefined} fill="#eaf1f7" />
       {shapes.map((shape) => {
         const counted = byNumeric.get(String(Number(shape.id)));

@@ -16,7 +16,14 @@ export interface Segment {
 export function segmentText(text: string, events: readonly EventView[]): Segment[] {
   const spans = events.flatMap((event) =>
     event.evidence
-      .filter((span) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start < span.end && span.start >= 0 && span.end <= text.length)
+      .filter(
+        (span) =>
+          Number.isInteger(span.start) &&
+          Number.isInteger(span.end) &&
+          span.start < span.end &&
+          span.start >= 0 &&
+          span.end <= text.length,
+      )
       .map((span) => ({ start: span.start, end: span.end, event })),
   );
   const cuts = new Set<number>([0, text.length]);
@@ -31,7 +38,8 @@ export function segmentText(text: string, events: readonly EventView[]): Segment
     const end = points[i + 1]!;
     if (start === end) continue;
     const covering: EventView[] = [];
-    for (const span of spans) if (span.start <= start && span.end >= end && !covering.includes(span.event)) covering.push(span.event);
+    for (const span of spans)
+      if (span.start <= start && span.end >= end && !covering.includes(span.event)) covering.push(span.event);
     const previous = segments[segments.length - 1];
     // Neighbouring plain stretches (or stretches of the same events) are merged.
     if (previous && sameEvents(previous.events, covering)) {

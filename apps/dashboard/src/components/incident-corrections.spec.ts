@@ -17,7 +17,11 @@ describe('merging incidents', () => {
   });
 
   it('sends the trimmed reason', () => {
-    expect(mergeBody(['a', 'b'], 'b', '  same letter \n')).toEqual({ incidentIds: ['a', 'b'], into: 'b', reason: 'same letter' });
+    expect(mergeBody(['a', 'b'], 'b', '  same letter \n')).toEqual({
+      incidentIds: ['a', 'b'],
+      into: 'b',
+      reason: 'same letter',
+    });
   });
 });
 

@@ -3,7 +3,8 @@
 
 export const MIN_REASON = 3;
 
-const reasonProblem = (reason: string) => (reason.trim().length < MIN_REASON ? [`say why (${MIN_REASON}+ characters)`] : []);
+const reasonProblem = (reason: string) =>
+  reason.trim().length < MIN_REASON ? [`say why (${MIN_REASON}+ characters)`] : [];
 
 /** The incident kept by a merge: the one chosen if it is still selected, else the first selected. */
 export function mergeTarget(selected: string[], chosen: string | null): string | null {

@@ -19,7 +19,9 @@ function modalityPhrase(modalities: readonly string[] | undefined): string {
   const chosen = modalities?.length ? modalities : ['asserted'];
   if (chosen.length === 1 && chosen[0] === 'asserted') return 'that happened';
   const others = chosen.filter((m) => m !== 'asserted');
-  return chosen.includes('asserted') ? `that happened, or are ${joinList(others)}` : `that are ${joinList(others)} (not ones that happened)`;
+  return chosen.includes('asserted')
+    ? `that happened, or are ${joinList(others)}`
+    : `that are ${joinList(others)} (not ones that happened)`;
 }
 
 /** The whole rule as one sentence. */
@@ -37,7 +39,10 @@ export function describeRule(rule: Partial<Rule>): string {
   parts.push(modalityPhrase(rule.modalities));
   const sources = rule.minSources ?? 1;
   parts.push(sources > 1 ? `once ${sources} independent outlets report the incident` : 'from the first report');
-  return `${parts[0]}${parts.length > 2 ? ' ' : ' '}${parts.slice(1, -1).join(', ')}, ${parts.at(-1)}.`.replace(/ ,/g, ',');
+  return `${parts[0]}${parts.length > 2 ? ' ' : ' '}${parts.slice(1, -1).join(', ')}, ${parts.at(-1)}.`.replace(
+    / ,/g,
+    ',',
+  );
 }
 
 /** One clause an event satisfied, as a short sentence. */
@@ -47,15 +52,28 @@ export function describeClause(clause: ClauseMatchView, names: Map<string, strin
     case 'eventTypes':
       return `its type, ${clause.actual}, is ${clause.expected.length > 1 ? `one of ${joinList(clause.expected)}` : 'the one asked for'}`;
     case 'countries':
-      return joinList(clause.matched.map((m) => `${who(m.actorId)} (${m.country}) is ${SIDE[m.side]}`), 'and');
+      return joinList(
+        clause.matched.map((m) => `${who(m.actorId)} (${m.country}) is ${SIDE[m.side]}`),
+        'and',
+      );
     case 'actorIds':
-      return joinList(clause.matched.map((m) => `${who(m.actorId)} is ${SIDE[m.side]}`), 'and');
+      return joinList(
+        clause.matched.map((m) => `${who(m.actorId)} is ${SIDE[m.side]}`),
+        'and',
+      );
     case 'goldstein': {
-      const range = clause.min !== undefined && clause.max !== undefined ? `from ${clause.min} to ${clause.max}` : clause.min !== undefined ? `at least ${clause.min}` : `at most ${clause.max}`;
+      const range =
+        clause.min !== undefined && clause.max !== undefined
+          ? `from ${clause.min} to ${clause.max}`
+          : clause.min !== undefined
+            ? `at least ${clause.min}`
+            : `at most ${clause.max}`;
       return `its Goldstein score, ${clause.actual}, is ${range}`;
     }
     case 'modalities':
-      return clause.actual === 'asserted' ? 'it happened (asserted)' : `it is ${clause.actual}, which the rule asks for too`;
+      return clause.actual === 'asserted'
+        ? 'it happened (asserted)'
+        : `it is ${clause.actual}, which the rule asks for too`;
     case 'words':
       return `its evidence says ${joinList(quoted([...new Set(clause.matched.map((m) => m.word))]), 'and')}`;
   }

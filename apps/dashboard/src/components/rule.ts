@@ -67,15 +67,28 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
   if (badActor) problems.actorIds = `${badActor} is not an actor id (a lower-case slug like mustafa-al-kadhimi)`;
   const min = draft.goldsteinMin.trim() === '' ? undefined : Number(draft.goldsteinMin);
   const max = draft.goldsteinMax.trim() === '' ? undefined : Number(draft.goldsteinMax);
-  if (min !== undefined && (Number.isNaN(min) || min < -10 || min > 10)) problems.goldsteinMin = 'a number from -10 to 10';
-  if (max !== undefined && (Number.isNaN(max) || max < -10 || max > 10)) problems.goldsteinMax = 'a number from -10 to 10';
+  if (min !== undefined && (Number.isNaN(min) || min < -10 || min > 10))
+    problems.goldsteinMin = 'a number from -10 to 10';
+  if (max !== undefined && (Number.isNaN(max) || max < -10 || max > 10))
+    problems.goldsteinMax = 'a number from -10 to 10';
   if (min !== undefined && max !== undefined && min > max) problems.goldsteinMax = 'must be at least the minimum';
-  if (draft.minSources.trim() !== '' && !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1 && Number(draft.minSources) <= 100)) problems.minSources = 'a whole number from 1 to 100';
+  if (
+    draft.minSources.trim() !== '' &&
+    !(Number.isInteger(Number(draft.minSources)) && Number(draft.minSources) >= 1 && Number(draft.minSources) <= 100)
+  )
+    problems.minSources = 'a whole number from 1 to 100';
   // Modality alone is no rule: "every asserted event" would alert on everything.
-  const hasClause = draft.eventTypes.length > 0 || countries.length > 0 || list(draft.actorIds).length > 0 || min !== undefined || max !== undefined || phrases(draft.words).length > 0;
+  const hasClause =
+    draft.eventTypes.length > 0 ||
+    countries.length > 0 ||
+    list(draft.actorIds).length > 0 ||
+    min !== undefined ||
+    max !== undefined ||
+    phrases(draft.words).length > 0;
   if (!hasClause) problems.rule = 'add at least one clause (types, countries, actors, Goldstein or words)';
   if (draft.modalities.length === 0) problems.modalities = 'choose at least one modality (asserted: what happened)';
-  if (!draft.deliverToQueue && !draft.webhookUrl.trim()) problems.delivery = 'deliver to the alerts queue, a webhook, or both';
+  if (!draft.deliverToQueue && !draft.webhookUrl.trim())
+    problems.delivery = 'deliver to the alerts queue, a webhook, or both';
   if (draft.webhookUrl.trim()) {
     try {
       const url = new URL(draft.webhookUrl.trim());
@@ -83,7 +96,8 @@ export function validateRule(draft: RuleDraft): Record<string, string> {
     } catch {
       problems.webhookUrl = 'must be a URL';
     }
-    if (draft.webhookSecret.trim() && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(draft.webhookSecret.trim())) problems.webhookSecret = 'must be whsec_ and at least 16 bytes of base64, or empty to let the server make one';
+    if (draft.webhookSecret.trim() && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(draft.webhookSecret.trim()))
+      problems.webhookSecret = 'must be whsec_ and at least 16 bytes of base64, or empty to let the server make one';
   }
   return problems;
 }
@@ -101,22 +115,41 @@ export function toSubscriptionBody(draft: RuleDraft) {
       ...(draft.eventTypes.length > 0 && { eventTypes: draft.eventTypes }),
       ...(countries.length > 0 && { countries, countryRole: draft.countryRole }),
       ...(actorIds.length > 0 && { actorIds, actorRole: draft.actorRole }),
-      ...((min !== undefined || max !== undefined) && { goldstein: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) } }),
+      ...((min !== undefined || max !== undefined) && {
+        goldstein: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) },
+      }),
       modalities: draft.modalities.length > 0 ? draft.modalities : ['asserted'],
       ...(words.length > 0 && { words }),
       ...(draft.minSources.trim() !== '' && { minSources: Number(draft.minSources) }),
     },
     delivery: {
       queue: draft.deliverToQueue,
-      webhook: draft.webhookUrl.trim() ? { url: draft.webhookUrl.trim(), ...(draft.webhookSecret.trim() && { secret: draft.webhookSecret.trim() }) } : null,
+      webhook: draft.webhookUrl.trim()
+        ? { url: draft.webhookUrl.trim(), ...(draft.webhookSecret.trim() && { secret: draft.webhookSecret.trim() }) }
+        : null,
     },
     notifyOnUpdate: draft.notifyOnUpdate,
   };
 }
 
 /** A subscription from the API back into the builder. */
-export function fromSubscription(s: { name?: string; rule?: Record<string, unknown>; delivery?: unknown; notifyOnUpdate?: boolean }): RuleDraft {
-  const rule = (s.rule ?? {}) as { eventTypes?: string[]; countries?: string[]; countryRole?: RuleDraft['countryRole']; actorIds?: string[]; actorRole?: RuleDraft['actorRole']; goldstein?: { min?: number; max?: number }; modalities?: string[]; words?: string[]; minSources?: number };
+export function fromSubscription(s: {
+  name?: string;
+  rule?: Record<string, unknown>;
+  delivery?: unknown;
+  notifyOnUpdate?: boolean;
+}): RuleDraft {
+  const rule = (s.rule ?? {}) as {
+    eventTypes?: string[];
+    countries?: string[];
+    countryRole?: RuleDraft['countryRole'];
+    actorIds?: string[];
+    actorRole?: RuleDraft['actorRole'];
+    goldstein?: { min?: number; max?: number };
+    modalities?: string[];
+    words?: string[];
+    minSources?: number;
+  };
   const delivery = (s.delivery ?? {}) as { queue?: boolean; webhook?: { url?: string } | null };
   return {
     name: s.name ?? '',

@@ -16,7 +16,17 @@ export function Loading({ what = '' }: { what?: string }) {
   return <p className="muted">Loading{what ? ` ${what}` : ''}…</p>;
 }
 
-export function Card({ title, children, actions, testId }: { title: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
+export function Card({
+  title,
+  children,
+  actions,
+  testId,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="card" data-testid={testId}>
       <header>
@@ -62,7 +72,11 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 export function useCatalog() {
-  return useQuery({ queryKey: ['catalog'], queryFn: () => get<CatalogView>('/api/operations/catalog'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['catalog'],
+    queryFn: () => get<CatalogView>('/api/operations/catalog'),
+    staleTime: Infinity,
+  });
 }
 
 /** A datetime-local value (local time) → ISO 8601, or undefined when empty. */

@@ -1,7 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ActorDossier, ActorMatch, EventView, Page } from '#read-models/contracts';
 import { get } from '../api';
 import { Actors, DateText } from '../components/EventCard';
@@ -41,16 +51,27 @@ function ActorSearch() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft.trim()) navigate(`/actors?q=${encodeURIComponent(draft.trim())}`);
+          if (draft.trim()) void navigate(`/actors?q=${encodeURIComponent(draft.trim())}`);
         }}
       >
         <label>
           Name, id or alias
-          <input name="actor-q" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Kadhimi, Iranian, Quds Force…" size={30} />
+          <input
+            name="actor-q"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="Kadhimi, Iranian, Quds Force…"
+            size={30}
+          />
         </label>
         <button type="submit">Search</button>
       </form>
-      {!q && !id && <p className="muted">Search by name (the coder's dictionary knows aliases and spellings), or follow an actor link from an article or the timeline.</p>}
+      {!q && !id && (
+        <p className="muted">
+          Search by name (the coder's dictionary knows aliases and spellings), or follow an actor link from an article
+          or the timeline.
+        </p>
+      )}
       <ErrorBox error={matches.error} />
       {q && matches.isPending && <Loading what="actors" />}
       {q && matches.data && (
@@ -153,7 +174,11 @@ function Dossier({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
-          {d.counterpartCount > d.counterparts.length && <p className="muted small">The {d.counterparts.length} most frequent of {d.counterpartCount} shown.</p>}
+          {d.counterpartCount > d.counterparts.length && (
+            <p className="muted small">
+              The {d.counterparts.length} most frequent of {d.counterpartCount} shown.
+            </p>
+          )}
         </Card>
         <Card title="Events naming it">
           <ErrorBox error={events.error} />
@@ -162,8 +187,8 @@ function Dossier({ id }: { id: string }) {
             {events.data?.items.map((e) => (
               <li key={e.eventId} className={modalityClass(e.modality)} data-modality={e.modality}>
                 <TypeBadge type={e.type} />
-                <ModalityBadge modality={e.modality} /> <DateText date={e.date} /> — <Actors actors={e.agent} /> → <Actors actors={e.target} />{' '}
-                <Link to={`/articles/${e.articleId}`}>article</Link>
+                <ModalityBadge modality={e.modality} /> <DateText date={e.date} /> — <Actors actors={e.agent} /> →{' '}
+                <Actors actors={e.target} /> <Link to={`/articles/${e.articleId}`}>article</Link>
               </li>
             ))}
           </ul>

@@ -4,7 +4,16 @@ import { Link, useParams } from 'react-router';
 import { get, post } from '../api';
 import { EventCard } from '../components/EventCard';
 import { segmentText } from '../components/highlight';
-import { ArticleStatus, Card, ErrorBox, Loading, TypeBadge, formatTime, typeColour, useCatalog } from '../components/ui';
+import {
+  ArticleStatus,
+  Card,
+  ErrorBox,
+  Loading,
+  TypeBadge,
+  formatTime,
+  typeColour,
+  useCatalog,
+} from '../components/ui';
 import type { ArticleDetail, EventView } from '#read-models/contracts';
 import { ModalityBadge, modalityClass, useModality } from '../modality';
 
@@ -16,7 +25,8 @@ export function ArticlePage() {
     queryKey: ['article', id, modality],
     queryFn: () => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`, { modality }),
     // While coding or a change is on its way through the projections, look again soon.
-    refetchInterval: (query) => (query.state.data?.status === 'received' || query.state.data?.recodeRequested ? 1_000 : 5_000),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'received' || query.state.data?.recodeRequested ? 1_000 : 5_000,
   });
   const events = article.data?.events ?? [];
   const shown = useMemo(() => events.filter((e) => e.status === 'active'), [events]);
@@ -30,11 +40,17 @@ export function ArticlePage() {
 
   return (
     <div className="article-layout" data-testid="article-page" data-article-id={a.id}>
-      <Card title={<span data-testid="article-title">{a.title}</span>} actions={<RecodeButton articleId={a.id} pending={Boolean(a.recodeRequested)} />}>
+      <Card
+        title={<span data-testid="article-title">{a.title}</span>}
+        actions={<RecodeButton articleId={a.id} pending={Boolean(a.recodeRequested)} />}
+      >
         <p className="muted small">
           {a.outlet} · published {a.publishedAt.slice(0, 10)} ·{' '}
           <ArticleStatus status={a.status} language={a.language} />
-          {a.coderVersion && <> · coder {a.coderVersion}</>} · <a href={a.url} rel="noreferrer noopener" target="_blank">{a.url}</a>
+          {a.coderVersion && <> · coder {a.coderVersion}</>} ·{' '}
+          <a href={a.url} rel="noreferrer noopener" target="_blank">
+            {a.url}
+          </a>
         </p>
         {a.failureReason && <p className="error">Coding failed: {a.failureReason}</p>}
         <div className="legend">
@@ -55,12 +71,19 @@ export function ArticlePage() {
                 key={s.start}
                 data-event-types={[...new Set(s.events.map((e) => e.type))].join(' ')}
                 data-event-ids={s.events.map((e) => e.eventId).join(' ')}
-                className={[s.events.some((e) => e.eventId === selected) ? 'focus' : '', s.events.every((e) => e.modality !== 'asserted') ? modalityClass(s.events[0]!.modality) : '']
-                  .join(' ')
-                  .trim() || undefined}
+                className={
+                  [
+                    s.events.some((e) => e.eventId === selected) ? 'focus' : '',
+                    s.events.every((e) => e.modality !== 'asserted') ? modalityClass(s.events[0]!.modality) : '',
+                  ]
+                    .join(' ')
+                    .trim() || undefined
+                }
                 data-modalities={[...new Set(s.events.map((e) => e.modality))].join(' ')}
                 style={{ background: stripes(s.events) }}
-                title={s.events.map((e) => (e.modality === 'asserted' ? e.type : `${e.type} (${e.modality})`)).join(', ')}
+                title={s.events
+                  .map((e) => (e.modality === 'asserted' ? e.type : `${e.type} (${e.modality})`))
+                  .join(', ')}
                 onClick={() => setSelected(s.events[0]!.eventId)}
               >
                 {s.text}
@@ -96,7 +119,12 @@ export function ArticlePage() {
           </p>
         )}
         {events.map((event) => (
-          <EventCard key={event.eventId} event={event} selected={event.eventId === selected} onSelect={() => setSelected(event.eventId)}>
+          <EventCard
+            key={event.eventId}
+            event={event}
+            selected={event.eventId === selected}
+            onSelect={() => setSelected(event.eventId)}
+          >
             {event.status === 'active' && <EventActions event={event} />}
           </EventCard>
         ))}
@@ -153,7 +181,12 @@ function RecodeButton({ articleId, pending }: { articleId: string; pending: bool
     );
   return (
     <form className="inline-form" onSubmit={(e) => (e.preventDefault(), recode.mutate())}>
-      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why (optional)" aria-label="re-code reason" />
+      <input
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="why (optional)"
+        aria-label="re-code reason"
+      />
       <button type="submit" disabled={recode.isPending}>
         Re-code now
       </button>
@@ -198,7 +231,14 @@ function RetractForm({ event, onDone }: { event: EventView; onDone: () => void }
   const tooShort = reason.trim().length < 3;
   return (
     <form className="inline-form" onSubmit={(e) => (e.preventDefault(), !tooShort && retract.mutate())}>
-      <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why retract? (3+ characters)" aria-label="retraction reason" name="reason" />
+      <input
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="why retract? (3+ characters)"
+        aria-label="retraction reason"
+        name="reason"
+      />
       <button type="submit" disabled={tooShort || retract.isPending} data-testid="confirm-retract">
         Retract event
       </button>
@@ -222,7 +262,8 @@ function CorrectForm({ event, onDone }: { event: EventView; onDone: () => void }
   const changes: Record<string, unknown> = {};
   if (type !== event.type) changes.type = type;
   if (modality !== event.modality) changes.modality = modality;
-  if (start !== event.date.start || end !== event.date.end || precision !== event.date.precision) changes.date = { start, end, precision };
+  if (start !== event.date.start || end !== event.date.end || precision !== event.date.precision)
+    changes.date = { start, end, precision };
   const problems: string[] = [];
   if (Object.keys(changes).length === 0) problems.push('change at least one field');
   if (reason.trim().length < 3) problems.push('say why (3+ characters)');

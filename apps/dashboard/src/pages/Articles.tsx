@@ -33,7 +33,13 @@ export function ArticlesPage() {
       <form className="filters" onSubmit={apply} role="search">
         <label>
           Words in the title or text
-          <input name="q" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder='e.g. militias, "sanctions waiver"' size={30} />
+          <input
+            name="q"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            placeholder='e.g. militias, "sanctions waiver"'
+            size={30}
+          />
         </label>
         <label>
           Status
@@ -47,7 +53,12 @@ export function ArticlesPage() {
         </label>
         <label>
           Outlet
-          <input name="outlet" value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })} placeholder="exact name" />
+          <input
+            name="outlet"
+            value={draft.outlet}
+            onChange={(e) => setDraft({ ...draft, outlet: e.target.value })}
+            placeholder="exact name"
+          />
         </label>
         <button type="submit">Search</button>
       </form>
@@ -88,7 +99,9 @@ export function ArticlesPage() {
                         (+{a.otherModalityEventCount} that did not happen)
                       </span>
                     )}
-                    {a.retractedEventCount > 0 && <span className="muted small"> ({a.retractedEventCount} retracted)</span>}
+                    {a.retractedEventCount > 0 && (
+                      <span className="muted small"> ({a.retractedEventCount} retracted)</span>
+                    )}
                   </td>
                   <td>{formatTime(a.receivedAt)}</td>
                 </tr>

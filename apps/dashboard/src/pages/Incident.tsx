@@ -3,7 +3,13 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get } from '../api';
 import { Actors } from '../components/EventCard';
-import { CorrectionNotice, EventLine, IncidentHistory, SplitForm, useIncidentEvents } from '../components/IncidentCorrections';
+import {
+  CorrectionNotice,
+  EventLine,
+  IncidentHistory,
+  SplitForm,
+  useIncidentEvents,
+} from '../components/IncidentCorrections';
 import { Card, ErrorBox, Loading, TypeBadge } from '../components/ui';
 import type { IncidentView } from '#read-models/contracts';
 
@@ -41,13 +47,19 @@ export function IncidentPage() {
           </>
         }
         actions={
-          <button type="button" data-testid="split-incident" disabled={i.eventCount < 2 || splitting} onClick={() => setSplitting(true)}>
+          <button
+            type="button"
+            data-testid="split-incident"
+            disabled={i.eventCount < 2 || splitting}
+            onClick={() => setSplitting(true)}
+          >
             Split
           </button>
         }
       >
         <p className="muted small">
-          <code>{i.incidentId}</code> · {i.sourceCount} source(s) from {i.outletCount} outlet(s), {i.eventCount} event(s)
+          <code>{i.incidentId}</code> · {i.sourceCount} source(s) from {i.outletCount} outlet(s), {i.eventCount}{' '}
+          event(s)
         </p>
         <p>
           <Actors actors={i.agents} /> → <Actors actors={i.targets} />

@@ -29,13 +29,18 @@ export function IncidentsPage() {
   const listed = new Set(current.keys());
   const isSelected = (id: string) => selected.some((s) => s.incidentId === id);
   const toggle = (incident: IncidentView, on: boolean) =>
-    setSelected((now) => (on ? [...now.filter((s) => s.incidentId !== incident.incidentId), incident] : now.filter((s) => s.incidentId !== incident.incidentId)));
+    setSelected((now) =>
+      on
+        ? [...now.filter((s) => s.incidentId !== incident.incidentId), incident]
+        : now.filter((s) => s.incidentId !== incident.incidentId),
+    );
 
   return (
     <Card title="Incidents" testId="incidents-page">
       <p className="muted small">
-        The same real-world event reported by several articles. Incidents merge and split by themselves as reports arrive, are corrected or retracted; tick incidents to merge
-        them, or split events out of one, when the grouping is wrong.
+        The same real-world event reported by several articles. Incidents merge and split by themselves as reports
+        arrive, are corrected or retracted; tick incidents to merge them, or split events out of one, when the grouping
+        is wrong.
       </p>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), setCursor(null), setFilters(draft))}>
         <label>
@@ -48,10 +53,23 @@ export function IncidentsPage() {
           </select>
         </label>
         <label>
-          Country <input value={draft.country} onChange={(e) => setDraft({ ...draft, country: e.target.value })} size={5} placeholder="IRQ" />
+          Country{' '}
+          <input
+            value={draft.country}
+            onChange={(e) => setDraft({ ...draft, country: e.target.value })}
+            size={5}
+            placeholder="IRQ"
+          />
         </label>
         <label>
-          Min. sources <input type="number" min={1} value={draft.minSources} onChange={(e) => setDraft({ ...draft, minSources: e.target.value })} style={{ width: '5em' }} />
+          Min. sources{' '}
+          <input
+            type="number"
+            min={1}
+            value={draft.minSources}
+            onChange={(e) => setDraft({ ...draft, minSources: e.target.value })}
+            style={{ width: '5em' }}
+          />
         </label>
         <button type="submit">Apply</button>
       </form>
@@ -72,9 +90,23 @@ export function IncidentsPage() {
       {incidents.isPending && <Loading what="incidents" />}
       <Pager page={incidents.data} onCursor={setCursor} what="incidents" />
       {incidents.data?.items.map((i) => (
-        <article key={i.incidentId} className="incident" data-testid="incident" data-incident-id={i.incidentId} data-event-count={i.eventCount} data-source-count={i.sourceCount}>
+        <article
+          key={i.incidentId}
+          className="incident"
+          data-testid="incident"
+          data-incident-id={i.incidentId}
+          data-event-count={i.eventCount}
+          data-source-count={i.sourceCount}
+        >
           <header>
-            <input type="checkbox" name="select-incident" value={i.incidentId} checked={isSelected(i.incidentId)} onChange={(e) => toggle(i, e.target.checked)} aria-label="select for merging" />
+            <input
+              type="checkbox"
+              name="select-incident"
+              value={i.incidentId}
+              checked={isSelected(i.incidentId)}
+              onChange={(e) => toggle(i, e.target.checked)}
+              aria-label="select for merging"
+            />
             <span>
               <TypeBadge type={i.type} /> {i.dateStart === i.dateEnd ? i.dateStart : `${i.dateStart} → ${i.dateEnd}`} ·{' '}
               <strong>
@@ -103,7 +135,10 @@ export function IncidentsPage() {
           <ul className="small">
             {i.sources.map((s) => (
               <li key={s.articleId}>
-                <Link to={`/articles/${s.articleId}`}>{s.title}</Link> <span className="muted">— {s.outlet}, {s.publishedAt.slice(0, 10)}</span>
+                <Link to={`/articles/${s.articleId}`}>{s.title}</Link>{' '}
+                <span className="muted">
+                  — {s.outlet}, {s.publishedAt.slice(0, 10)}
+                </span>
               </li>
             ))}
           </ul>

@@ -19,18 +19,27 @@ export function MapPage() {
   const data = map.data;
   return (
     <Card title="Map" testId="map-page">
-      <EventFilterForm key={params.toString()} current={current} onApply={(values) => setParams(filterParams(values))} />
-      {current.asOf && <p className="notice">Showing what had been recorded before {new Date(current.asOf).toLocaleString()}.</p>}
+      <EventFilterForm
+        key={params.toString()}
+        current={current}
+        onApply={(values) => setParams(filterParams(values))}
+      />
+      {current.asOf && (
+        <p className="notice">Showing what had been recorded before {new Date(current.asOf).toLocaleString()}.</p>
+      )}
       <ErrorBox error={map.error} />
       {!data ? (
         <Loading what="map" />
       ) : (
         <>
           <p className="small" data-testid="map-summary" data-located={data.located} data-unlocated={data.unlocated}>
-            {data.located.toLocaleString()} event(s) with a place on the map, in {data.pointCount.toLocaleString()} place(s)
-            {data.pointCount > data.points.length && ` (the ${data.points.length.toLocaleString()} with most events drawn)`}
+            {data.located.toLocaleString()} event(s) with a place on the map, in {data.pointCount.toLocaleString()}{' '}
+            place(s)
+            {data.pointCount > data.points.length &&
+              ` (the ${data.points.length.toLocaleString()} with most events drawn)`}
             {data.unlocated > 0 && `; ${data.unlocated.toLocaleString()} without a place`}
-            {showAll ? ' — events that did not happen included.' : ' — events that happened only.'} Click a country to filter by it.
+            {showAll ? ' — events that did not happen included.' : ' — events that happened only.'} Click a country to
+            filter by it.
           </p>
           <div className="map-legend">
             <span>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, del, get, post } from '../api';
 import { Card, ErrorBox, Loading, formatTime } from '../components/ui';
-import type { FeedViewJson as FeedView } from '#feeds/feed-view.schema';
+import type { FeedViewJson as FeedView } from '#feeds/contracts';
 import type { RebuildView } from '#read-models/contracts';
 import type { ConsumerView, QueueView } from '../../../api/src/operations/operations.schema';
 import { QueueNotes } from '../components/QueueNotes';
@@ -10,18 +10,30 @@ import { CodingFailuresCard } from './operations/CodingFailuresCard';
 import { ParkedEventsCard } from './operations/ParkedEventsCard';
 
 export function OperationsPage() {
-  const consumers = useQuery({ queryKey: ['ops', 'consumers'], queryFn: () => get<{ consumers: ConsumerView[]; logPosition: string }>('/api/operations/consumers'), refetchInterval: 3_000 });
-  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: () => get<{ queues: QueueView[] }>('/api/operations/queues'), refetchInterval: 5_000 });
+  const consumers = useQuery({
+    queryKey: ['ops', 'consumers'],
+    queryFn: () => get<{ consumers: ConsumerView[]; logPosition: string }>('/api/operations/consumers'),
+    refetchInterval: 3_000,
+  });
+  const queues = useQuery({
+    queryKey: ['ops', 'queues'],
+    queryFn: () => get<{ queues: QueueView[] }>('/api/operations/queues'),
+    refetchInterval: 5_000,
+  });
   const rebuilds = useQuery({
     queryKey: ['ops', 'rebuilds'],
     queryFn: () => get<{ rebuildable: string[]; rebuilds: RebuildView[] }>('/api/operations/rebuilds'),
-    refetchInterval: (q) => (q.state.data?.rebuilds.some((r) => !['swapped', 'failed'].includes(r.status)) ? 1_000 : 5_000),
+    refetchInterval: (q) =>
+      q.state.data?.rebuilds.some((r) => !['swapped', 'failed'].includes(r.status)) ? 1_000 : 5_000,
     retry: false,
   });
   const noRebuildApi = rebuilds.error instanceof ApiError && rebuilds.error.status === 404;
   return (
     <div data-testid="operations-page">
-      <Card title="Log consumers" actions={<span className="muted small">event log at position {consumers.data?.logPosition ?? '…'}</span>}>
+      <Card
+        title="Log consumers"
+        actions={<span className="muted small">event log at position {consumers.data?.logPosition ?? '…'}</span>}
+      >
         <ErrorBox error={consumers.error} />
         {consumers.isPending ? (
           <Loading />
@@ -51,7 +63,10 @@ export function OperationsPage() {
                   <td>{c.runningHere ? (c.leader ? 'leader' : 'standby') : '—'}</td>
                   <td>
                     {rebuilds.data?.rebuildable.includes(c.consumer) && (
-                      <RebuildButton consumer={c.consumer} latest={rebuilds.data.rebuilds.find((r) => r.consumer === c.consumer)} />
+                      <RebuildButton
+                        consumer={c.consumer}
+                        latest={rebuilds.data.rebuilds.find((r) => r.consumer === c.consumer)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -60,7 +75,8 @@ export function OperationsPage() {
           </table>
         )}
         <p className="muted small">
-          A rebuild runs blue/green: the new version catches up from the start of the log beside the live one, which keeps serving, then they swap.
+          A rebuild runs blue/green: the new version catches up from the start of the log beside the live one, which
+          keeps serving, then they swap.
           {noRebuildApi && ' This build has no rebuild API.'}
         </p>
         {rebuilds.data && rebuilds.data.rebuilds.length > 0 && (
@@ -139,7 +155,10 @@ function progressText(r: RebuildView): string {
 function RebuildButton({ consumer, latest }: { consumer: string; latest?: RebuildView }) {
   const client = useQueryClient();
   const rebuild = useMutation({
-    mutationFn: () => post(`/api/operations/consumers/${encodeURIComponent(consumer)}/rebuild`, { reason: 'requested from the dashboard' }),
+    mutationFn: () =>
+      post(`/api/operations/consumers/${encodeURIComponent(consumer)}/rebuild`, {
+        reason: 'requested from the dashboard',
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['ops', 'rebuilds'] }),
   });
   const running = latest && !['swapped', 'failed'].includes(latest.status);
@@ -151,7 +170,11 @@ function RebuildButton({ consumer, latest }: { consumer: string; latest?: Rebuil
     );
   return (
     <>
-      <button type="button" disabled={rebuild.isPending} onClick={() => window.confirm(`Rebuild ${consumer} from the start of the log?`) && rebuild.mutate()}>
+      <button
+        type="button"
+        disabled={rebuild.isPending}
+        onClick={() => window.confirm(`Rebuild ${consumer} from the start of the log?`) && rebuild.mutate()}
+      >
         Rebuild
       </button>
       {latest && <span className="muted small">last: {latest.status}</span>}
@@ -162,19 +185,27 @@ function RebuildButton({ consumer, latest }: { consumer: string; latest?: Rebuil
 
 function FeedsCard() {
   const client = useQueryClient();
-  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => get<{ feeds: FeedView[] }>('/api/feeds'), refetchInterval: 10_000 });
+  const feeds = useQuery({
+    queryKey: ['feeds'],
+    queryFn: () => get<{ feeds: FeedView[] }>('/api/feeds'),
+    refetchInterval: 10_000,
+  });
   const [url, setUrl] = useState('');
   const [outlet, setOutlet] = useState('');
   const [interval, setInterval] = useState('900');
   const add = useMutation({
-    mutationFn: () => post('/api/feeds', { url: url.trim(), outlet: outlet.trim(), pollIntervalSeconds: Number(interval) }),
+    mutationFn: () =>
+      post('/api/feeds', { url: url.trim(), outlet: outlet.trim(), pollIntervalSeconds: Number(interval) }),
     onSuccess: () => {
       setUrl('');
       setOutlet('');
       void client.invalidateQueries({ queryKey: ['feeds'] });
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => del(`/api/feeds/${encodeURIComponent(id)}`), onSuccess: () => void client.invalidateQueries({ queryKey: ['feeds'] }) });
+  const remove = useMutation({
+    mutationFn: (id: string) => del(`/api/feeds/${encodeURIComponent(id)}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['feeds'] }),
+  });
   let urlProblem = '';
   if (url.trim()) {
     try {
@@ -228,7 +259,11 @@ function FeedsCard() {
                 {f.items?.ingested ?? 0} / {f.items?.seen ?? 0}
               </td>
               <td>
-                <button type="button" className="danger" onClick={() => window.confirm(`Stop polling ${f.url}?`) && remove.mutate(f.id)}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => window.confirm(`Stop polling ${f.url}?`) && remove.mutate(f.id)}
+                >
                   Remove
                 </button>
               </td>
@@ -245,13 +280,22 @@ function FeedsCard() {
       </table>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), canAdd && add.mutate())}>
         <label>
-          Feed URL <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.org/rss" size={36} /> {urlProblem && <span className="error small">{urlProblem}</span>}
+          Feed URL{' '}
+          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.org/rss" size={36} />{' '}
+          {urlProblem && <span className="error small">{urlProblem}</span>}
         </label>
         <label>
           Outlet <input value={outlet} onChange={(e) => setOutlet(e.target.value)} />
         </label>
         <label>
-          Every (s) <input type="number" min={60} value={interval} onChange={(e) => setInterval(e.target.value)} style={{ width: '6em' }} />
+          Every (s){' '}
+          <input
+            type="number"
+            min={60}
+            value={interval}
+            onChange={(e) => setInterval(e.target.value)}
+            style={{ width: '6em' }}
+          />
         </label>
         <button type="submit" disabled={!canAdd || add.isPending}>
           Add feed

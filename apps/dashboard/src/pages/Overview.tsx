@@ -15,14 +15,28 @@ export function OverviewPage() {
 
   const hours = (stats.data?.articlesPerHour ?? []).map((h) => ({ ...h, label: hourLabel(h.hour) }));
   const alerts = stats.data?.alertsSent;
-  const queueRows = (queues.data?.queues ?? []).map((q) => ({ name: q.name, waiting: q.counts.waiting ?? 0, active: q.counts.active ?? 0, delayed: q.counts.delayed ?? 0, failed: q.counts.failed ?? 0 }));
+  const queueRows = (queues.data?.queues ?? []).map((q) => ({
+    name: q.name,
+    waiting: q.counts.waiting ?? 0,
+    active: q.counts.active ?? 0,
+    delayed: q.counts.delayed ?? 0,
+    failed: q.counts.failed ?? 0,
+  }));
   const failedJobs = (queues.data?.queues ?? []).flatMap((q) => q.failed.map((f) => ({ ...f, queue: q.name })));
 
   return (
     <div className="grid-2" data-testid="overview-page">
       <Card title="Articles per hour (last 48 h)" testId="chart-articles">
         <ErrorBox error={stats.error} />
-        {stats.isPending ? <Loading /> : <ColumnChart data={hours.map((h) => ({ label: h.label, value: h.articles }))} colour="#4f7cac" unit="articles" />}
+        {stats.isPending ? (
+          <Loading />
+        ) : (
+          <ColumnChart
+            data={hours.map((h) => ({ label: h.label, value: h.articles }))}
+            colour="#4f7cac"
+            unit="articles"
+          />
+        )}
         <p className="muted small">
           {Object.entries(stats.data?.articlesByStatus ?? {})
             .map(([k, v]) => `${v} ${k}`)
@@ -33,7 +47,13 @@ export function OverviewPage() {
         {stats.isPending ? (
           <Loading />
         ) : (
-          <BarRows rows={(stats.data?.eventsPerType ?? []).map((t) => ({ label: t.type, parts: [{ name: 'events', value: t.events, colour: '#7a9e7e' }] }))} unit="events per type" />
+          <BarRows
+            rows={(stats.data?.eventsPerType ?? []).map((t) => ({
+              label: t.type,
+              parts: [{ name: 'events', value: t.events, colour: '#7a9e7e' }],
+            }))}
+            unit="events per type"
+          />
         )}
         <p className="muted small" data-testid="modality-counts">
           Active asserted events only.{' '}
@@ -48,7 +68,13 @@ export function OverviewPage() {
         {consumers.isPending ? (
           <Loading />
         ) : (
-          <BarRows rows={(consumers.data?.consumers ?? []).map((c) => ({ label: c.consumer, parts: [{ name: 'events behind', value: c.lagEvents, colour: '#c9824f' }] }))} unit="events behind" />
+          <BarRows
+            rows={(consumers.data?.consumers ?? []).map((c) => ({
+              label: c.consumer,
+              parts: [{ name: 'events behind', value: c.lagEvents, colour: '#c9824f' }],
+            }))}
+            unit="events behind"
+          />
         )}
       </Card>
       <Card title="Queues" testId="chart-queues">
@@ -58,7 +84,10 @@ export function OverviewPage() {
         ) : (
           <>
             <BarRows
-              rows={queueRows.map((q) => ({ label: q.name, parts: QUEUE_STATES.map((k) => ({ name: k, value: q[k], colour: QUEUE_COLOURS[k] })) }))}
+              rows={queueRows.map((q) => ({
+                label: q.name,
+                parts: QUEUE_STATES.map((k) => ({ name: k, value: q[k], colour: QUEUE_COLOURS[k] })),
+              }))}
               unit="jobs per queue"
             />
             <ChartLegend items={QUEUE_STATES.map((k) => ({ name: k, colour: QUEUE_COLOURS[k] }))} />
@@ -82,7 +111,12 @@ export function OverviewPage() {
         {stats.isPending ? (
           <Loading />
         ) : alerts ? (
-          <ColumnChart data={alerts.map((a) => ({ label: hourLabel(a.hour), value: a.alerts }))} colour="#8e44ad" height={180} unit="alerts" />
+          <ColumnChart
+            data={alerts.map((a) => ({ label: hourLabel(a.hour), value: a.alerts }))}
+            colour="#8e44ad"
+            height={180}
+            unit="alerts"
+          />
         ) : (
           <p className="muted">Alerting is not installed in this build.</p>
         )}

@@ -35,9 +35,20 @@ export function TimelinePage() {
 
   return (
     <Card title="Timeline" testId="timeline-page">
-      <EventFilterForm key={params.toString()} current={current} onApply={(values) => setParams(filterParams(values))} />
-      {current.asOf && <p className="notice">Showing what had been recorded before {new Date(current.asOf).toLocaleString()}.</p>}
-      {!showAll && <p className="muted small">Events that happened only. Tick “show events that did not happen” above for future, hypothetical and negated ones, labelled.</p>}
+      <EventFilterForm
+        key={params.toString()}
+        current={current}
+        onApply={(values) => setParams(filterParams(values))}
+      />
+      {current.asOf && (
+        <p className="notice">Showing what had been recorded before {new Date(current.asOf).toLocaleString()}.</p>
+      )}
+      {!showAll && (
+        <p className="muted small">
+          Events that happened only. Tick “show events that did not happen” above for future, hypothetical and negated
+          ones, labelled.
+        </p>
+      )}
       <ErrorBox error={timeline.error ?? histogram.error} />
       {buckets.length > 1 && (
         <div data-testid="timeline-histogram" data-buckets={buckets.length} data-interval={histogram.data?.interval}>
@@ -90,7 +101,9 @@ export function TimelinePage() {
                   <td>
                     <Actors actors={e.target} />
                   </td>
-                  <td className="small">{e.location ? `${e.location.name} (${e.location.country})` : <span className="muted">—</span>}</td>
+                  <td className="small">
+                    {e.location ? `${e.location.name} (${e.location.country})` : <span className="muted">—</span>}
+                  </td>
                   <td>
                     <Link to={`/articles/${e.articleId}`}>open</Link>
                   </td>

@@ -1,23 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
-  ALERTS_QUEUE,
   ALERT_EVENT_TYPES,
-  ALERT_WEBHOOKS_QUEUE,
   type AlertAnnounced,
   type AlertJob,
-  type WebhookJob,
   alertJobIdOf,
   deliverySettings,
   pendingDeliveries,
   recordPendingDelivery,
   webhookJobIdOf,
-  webhookJobOptions,
 } from '#alerts';
 import type { Db } from '#db';
 import type { LogConsumerOptions } from '#event-store';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { ALERT_WEBHOOKS_QUEUE, ALERTS_QUEUE, QueueConnection, type WebhookJob, webhookJobOptions } from '#queue';
 
 export const ALERT_DISPATCHER = 'alerts.dispatcher';
 

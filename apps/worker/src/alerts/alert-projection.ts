@@ -1,9 +1,8 @@
 import { type Insertable, type Transaction, sql } from 'kysely';
-import { EVENT_TYPE_NAMES, isEventType } from '#domain';
+import { EVENT_TYPE_NAMES, INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged, isEventType } from '#domain';
 import type { AlertsTable, Database } from '#db';
 import { type EventStore, type LogConsumerOptions, type StoredEvent, type StreamAppend, deterministicEventId } from '#event-store';
 import { INCIDENTS_PROJECTION } from '#read-models';
-import { INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged } from '#read-models/incidents/incident-corrections';
 import {
   ALERT_MESSAGE_SCHEMA,
   type AlertAnnounced,

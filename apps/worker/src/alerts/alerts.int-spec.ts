@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Queue, QueueEvents, type Worker } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
-import { ALERTS_QUEUE, ALERT_WEBHOOKS_QUEUE, type AlertJob, type AlertMessageV1, type WebhookJob, createSubscription, createSubscriptionSchema, deliverySettings, getAlert, webhookJobOptions, listAlerts, parseSubscriptionInput, reopenDeadLetters, webhookJobIdOf } from '#alerts';
+import { type AlertJob, type AlertMessageV1, createSubscription, createSubscriptionSchema, deliverySettings, getAlert, listAlerts, parseSubscriptionInput, reopenDeadLetters, webhookJobIdOf } from '#alerts';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { EventStore, LogConsumer, consumerStatuses } from '#event-store';
 import { catchUp } from '#event-store/testing/catch-up';
-import { QueueConnection } from '#queue';
+import { ALERT_WEBHOOKS_QUEUE, ALERTS_QUEUE, QueueConnection, type WebhookJob, webhookJobOptions } from '#queue';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
-import { INCIDENT_CORRECTIONS_STREAM } from '#read-models/incidents/incident-corrections';
+import { INCIDENT_CORRECTIONS_STREAM } from '#domain';
 import { ArticleStreams, IRAN, IRAQ, USA, article, catchUp as catchUpReadModels, coded } from '#read-models/testing/article-streams';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createAlertProjection } from './alert-projection.js';
@@ -68,7 +68,6 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
   let receiver: Receiver;
   let projection: LogConsumer;
   let dispatcher: LogConsumer;
-  let webhookWorker: Worker<WebhookJob>;
   let alertsQueue: Queue<AlertJob>;
   const settings = { ...deliverySettings({}), attempts: 3, backoffBaseMs: 100, timeoutMs: 1_000 };
 
@@ -101,7 +100,8 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     const { invalidate: _, ...options } = createAlertProjection(store);
     projection = new LogConsumer(testDb.db, { ...options, batchSize: 5 });
     dispatcher = new LogConsumer(testDb.db, createAlertDispatcher({ alerts: alertsQueue, webhooks: queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE) }, webhookJobOptions(settings)));
-    webhookWorker = queues.worker<WebhookJob>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(testDb.db, settings, job), webhookWorkerOptions(settings));
+    // The QueueConnection closes it in afterAll.
+    queues.worker<WebhookJob>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(testDb.db, settings, job), webhookWorkerOptions(settings));
   });
   afterAll(async () => {
     await queues.close();

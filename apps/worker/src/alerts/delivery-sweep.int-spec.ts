@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ALERT_WEBHOOKS_QUEUE, type AlertMessageV1, type WebhookJob, recordPendingDelivery } from '#alerts';
+import { type AlertMessageV1, recordPendingDelivery } from '#alerts';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
-import { QueueConnection } from '#queue';
+import { ALERT_WEBHOOKS_QUEUE, QueueConnection, type WebhookJob } from '#queue';
 import { sweepPendingDeliveries } from './alert-dispatcher.js';
 
 describe('pending webhook deliveries after the queue lost its jobs (PostgreSQL, Redis)', () => {

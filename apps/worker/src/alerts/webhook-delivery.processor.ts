@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import {
-  ALERT_WEBHOOKS_QUEUE,
   type DeliverySettings,
-  WEBHOOK_BACKOFF_TYPE,
-  type WebhookJob,
   deadLetter,
   deliverySettings,
   finishAttempt,
@@ -14,7 +11,7 @@ import {
 } from '#alerts';
 import type { Db } from '#db';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { ALERT_WEBHOOKS_QUEUE, QueueConnection, WEBHOOK_BACKOFF_TYPE, type WebhookJob } from '#queue';
 
 export type DeliveryResult = { delivered: boolean; skipped?: string; status?: number };
 

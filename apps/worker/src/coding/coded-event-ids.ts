@@ -15,7 +15,8 @@ export function toRecordedEvents(articleId: string, coderVersion: string, events
     eventId: idOf.get(id)!,
     articleId,
     coderVersion,
-    ...(links && links.length > 0 && { links: links.map((link) => idOf.get(link)).filter((x): x is string => x !== undefined) }),
+    ...(links &&
+      links.length > 0 && { links: links.map((link) => idOf.get(link)).filter((x): x is string => x !== undefined) }),
   }));
 }
 
@@ -24,8 +25,14 @@ function signature(event: CodedEvent): string {
   return [
     event.type,
     first ? `${first.start}-${first.end}` : '',
-    event.agent.map((a) => a.id).sort().join(','),
-    event.target.map((a) => a.id).sort().join(','),
+    event.agent
+      .map((a) => a.id)
+      .sort()
+      .join(','),
+    event.target
+      .map((a) => a.id)
+      .sort()
+      .join(','),
     `${event.date.start}/${event.date.end}`,
     event.modality,
   ].join('|');

@@ -12,7 +12,8 @@ import { CODING_QUEUE, type CodingJob } from './coding-jobs.js';
 import { CodingProcessor } from './coding.processor.js';
 
 // Sentences written for these tests (not from the dev corpus): a meeting the coder finds.
-const TEXT = 'ANKARA — Turkey and Greece held talks on maritime borders in Ankara on Monday, officials from both sides said.';
+const TEXT =
+  'ANKARA — Turkey and Greece held talks on maritime borders in Ankara on Monday, officials from both sides said.';
 
 describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
   let testDb: TestDatabase;
@@ -100,7 +101,8 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
       })),
     );
     const deadline = Date.now() + 20_000;
-    const settled = async () => (await Promise.all(ids.map(types))).every((t) => t.includes('ArticleCoded') || t.includes('ArticleCodingFailed'));
+    const settled = async () =>
+      (await Promise.all(ids.map(types))).every((t) => t.includes('ArticleCoded') || t.includes('ArticleCodingFailed'));
     while (!(await settled())) {
       if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(await Promise.all(ids.map(types)))}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -128,7 +130,9 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     const processor = new CodingProcessor(store, queues, refused, loadConfig({}));
     const outcomes = await processor.processBatch(ids.map((id) => job(id)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/unsupported Unicode escape sequence|\\u0000/);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(
+      /unsupported Unicode escape sequence|\\u0000/,
+    );
     expect(await types(ids[2]!)).toEqual(['ArticleReceived']);
     for (const n of [0, 1, 3]) expect(await types(ids[n]!)).toContain('ArticleCoded');
   });
@@ -161,12 +165,20 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
   it('the same article twice in one batch (its coding and a re-code request) is coded, then re-coded after it', async () => {
     const [twice, other] = await Promise.all([receive('twice'), receive('twice-other')]);
     const stream = articleStreamId(twice!);
-    await store.append(stream, [{ type: 'ArticleRecodeRequested', data: { articleId: twice, requestedBy: 'ana@example.org' } }], {
-      expectedVersion: await store.streamVersion(stream),
-    });
+    await store.append(
+      stream,
+      [{ type: 'ArticleRecodeRequested', data: { articleId: twice, requestedBy: 'ana@example.org' } }],
+      {
+        expectedVersion: await store.streamVersion(stream),
+      },
+    );
     const { spied, reads } = spyOnStore();
     const processor = new CodingProcessor(spied, queues, real, loadConfig({}));
-    const outcomes = await processor.processBatch([job(twice!), job(other!), job(twice!, { kind: 'recode', requestEventId: 'r-twice' })]);
+    const outcomes = await processor.processBatch([
+      job(twice!),
+      job(other!),
+      job(twice!, { kind: 'recode', requestEventId: 'r-twice' }),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(reads).toEqual([[stream, articleStreamId(other!)], [stream]]);
     // The first coding took the re-code request with it; the repeat, decided on the stored stream, adds nothing.
@@ -180,9 +192,13 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     await plain.processBatch(ids.map((id) => job(id)));
     for (const id of ids) {
       const stream = articleStreamId(id);
-      await store.append(stream, [{ type: 'ArticleRecodeRequested', data: { articleId: id, requestedBy: 'ana@example.org' } }], {
-        expectedVersion: await store.streamVersion(stream),
-      });
+      await store.append(
+        stream,
+        [{ type: 'ArticleRecodeRequested', data: { articleId: id, requestedBy: 'ana@example.org' } }],
+        {
+          expectedVersion: await store.streamVersion(stream),
+        },
+      );
     }
     const target = ids[1]!;
     const coded = (await store.readStream(articleStreamId(target))).find((e) => e.type === 'ArticleCoded')!;
@@ -195,7 +211,12 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
         retracted = true;
         await store.append(
           articleStreamId(target),
-          [{ type: 'EventRetracted', data: { eventId: retractedId, articleId: target, reason: 'not a meeting', by: 'ana@example.org' } }],
+          [
+            {
+              type: 'EventRetracted',
+              data: { eventId: retractedId, articleId: target, reason: 'not a meeting', by: 'ana@example.org' },
+            },
+          ],
           { expectedVersion: 'any' },
         );
       }
@@ -203,7 +224,9 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     });
     const { spied, reads, appends } = spyOnStore();
     const processor = new CodingProcessor(spied, queues, racing, loadConfig({}));
-    const outcomes = await processor.processBatch(ids.map((id) => job(id, { kind: 'recode', requestEventId: `r-${id}` })));
+    const outcomes = await processor.processBatch(
+      ids.map((id) => job(id, { kind: 'recode', requestEventId: `r-${id}` })),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(reads).toEqual([ids.map(articleStreamId), [articleStreamId(target)]]);
     expect(appends).toEqual([ids.map(articleStreamId), [articleStreamId(target)]]);
@@ -214,7 +237,9 @@ describe('coding in batches (PostgreSQL, BullMQ on Redis)', () => {
     expect(after.at(-1)!.type).toBe('ArticleCoded');
     expect(recoded[1]!.data).toMatchObject({ recode: { added: [], retracted: [], requestedBy: 'ana@example.org' } });
     expect((recoded[1]!.data as { recode: { unchanged: string[] } }).recode.unchanged).not.toContain(retractedId);
-    expect(after.filter((e) => e.type === 'EventRetracted' && (e.data as CodedEventRecorded).eventId === retractedId)).toHaveLength(1);
+    expect(
+      after.filter((e) => e.type === 'EventRetracted' && (e.data as CodedEventRecorded).eventId === retractedId),
+    ).toHaveLength(1);
     for (const other of [ids[0]!, ids[2]!]) {
       expect((await types(other)).filter((t) => t === 'ArticleCoded')).toHaveLength(2);
     }

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { ArticleReceived, ArticleRecodeRequested } from '#domain';
 import type { AppConfig } from '#config';
@@ -49,7 +56,8 @@ export class CodingDispatcher implements OnModuleInit, OnApplicationBootstrap, O
     try {
       const { offered } = await sweepLostCodingJobs(this.database.db, this.queue!, olderThanMs);
       // Most offers are no-ops (the queue still holds the job): worth a line only when debugging.
-      if (offered > 0) this.logger.debug({ offered }, 'coding sweep: articles still waiting for coding offered to the queue again');
+      if (offered > 0)
+        this.logger.debug({ offered }, 'coding sweep: articles still waiting for coding offered to the queue again');
     } catch (error) {
       this.logger.warn({ err: error }, 'coding sweep failed; the next one tries again');
     }
@@ -65,9 +73,18 @@ export class CodingDispatcher implements OnModuleInit, OnApplicationBootstrap, O
         const jobs = events.map((event): CodingJob =>
           event.type === 'ArticleReceived'
             ? { articleId: (event.data as ArticleReceived).articleId, cause: { kind: 'received' } }
-            : { articleId: (event.data as ArticleRecodeRequested).articleId, cause: { kind: 'recode', requestEventId: event.eventId } },
+            : {
+                articleId: (event.data as ArticleRecodeRequested).articleId,
+                cause: { kind: 'recode', requestEventId: event.eventId },
+              },
         );
-        await this.queue!.addBulk(jobs.map((data) => ({ name: data.cause.kind === 'received' ? 'code' : 'recode', data, opts: { ...CODING_JOB_OPTIONS, jobId: codingJobId(data) } })));
+        await this.queue!.addBulk(
+          jobs.map((data) => ({
+            name: data.cause.kind === 'received' ? 'code' : 'recode',
+            data,
+            opts: { ...CODING_JOB_OPTIONS, jobId: codingJobId(data) },
+          })),
+        );
       },
     });
   }

@@ -12,7 +12,10 @@ import { CodingProcessor } from './coding.processor.js';
     {
       provide: CODER_RUNNER,
       useFactory: (config: AppConfig) =>
-        createCoderRunner({ timeoutMs: config.CODING_TIMEOUT_MS, ...(config.CODER_THREADS && { maxThreads: config.CODER_THREADS }) }),
+        createCoderRunner({
+          timeoutMs: config.CODING_TIMEOUT_MS,
+          ...(config.CODER_THREADS && { maxThreads: config.CODER_THREADS }),
+        }),
       inject: [APP_CONFIG],
     },
     CodingDispatcher,

@@ -63,7 +63,10 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // A short linger: under a backlog a batch fills at once; a lone article waits no more than this for company.
-    this.batcher = new MicroBatcher((jobs) => this.processBatch(jobs), { maxSize: config.CODING_BATCH_SIZE, lingerMs: 20 });
+    this.batcher = new MicroBatcher((jobs) => this.processBatch(jobs), {
+      maxSize: config.CODING_BATCH_SIZE,
+      lingerMs: 20,
+    });
   }
 
   onModuleInit(): void {
@@ -74,8 +77,14 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger.warn({ articleId: job.data.articleId, attempt: job.attemptsMade, final, err: error }, 'coding failed');
-      if (final) void this.recordFailure(job, error).catch((e) => this.logger.error({ err: e }, 'could not record the coding failure'));
+      this.logger.warn(
+        { articleId: job.data.articleId, attempt: job.attemptsMade, final, err: error },
+        'coding failed',
+      );
+      if (final)
+        void this.recordFailure(job, error).catch((e) =>
+          this.logger.error({ err: e }, 'could not record the coding failure'),
+        );
     });
     worker.on('error', (error) => this.logger.error({ err: error }, 'coding worker error'));
   }
@@ -99,8 +108,15 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     const startedAt = performance.now();
     const outcomes = await this.codeAndStore(first);
     this.logger.debug({ articles: first.length, ms: Math.round(performance.now() - startedAt) }, 'coding batch stored');
-    if (repeats.length > 0) (await this.processBatch(repeats)).forEach((outcome, i) => outcomes.set(repeats[i]!, outcome));
-    return jobs.map((job) => outcomes.get(job) ?? { status: 'rejected', reason: new Error('the coding batch left this job without an outcome') });
+    if (repeats.length > 0)
+      (await this.processBatch(repeats)).forEach((outcome, i) => outcomes.set(repeats[i]!, outcome));
+    return jobs.map(
+      (job) =>
+        outcomes.get(job) ?? {
+          status: 'rejected',
+          reason: new Error('the coding batch left this job without an outcome'),
+        },
+    );
   }
 
   private async codeAndStore(jobs: Job<CodingJob>[]): Promise<Outcomes> {
@@ -120,22 +136,38 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     // coded by STRAGGLER_MS after the first article is stored, the stragglers after, on their own.
     let timer: NodeJS.Timeout | undefined;
     const firstDone = Promise.race(codings.map((c) => c.promise));
-    const cutOff = firstDone.then(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stragglerMs))));
+    const cutOff = firstDone.then(
+      () => new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stragglerMs))),
+    );
     await Promise.race([Promise.all(codings.map((c) => c.promise)), cutOff]);
     clearTimeout(timer);
     const wave = codings.filter((c) => c.done);
     const stragglers = codings.filter((c) => !c.done);
-    await this.decideAndAppend(wave.flatMap((c) => (c.coded ? [c.coded] : [])), streams, outcomes, fail);
+    await this.decideAndAppend(
+      wave.flatMap((c) => (c.coded ? [c.coded] : [])),
+      streams,
+      outcomes,
+      fail,
+    );
     if (stragglers.length > 0) {
       await Promise.all(stragglers.map((c) => c.promise));
       // Their streams as read with the batch: a stream that moved since shows up as a conflict and is read again.
-      await this.decideAndAppend(stragglers.flatMap((c) => (c.coded ? [c.coded] : [])), streams, outcomes, fail);
+      await this.decideAndAppend(
+        stragglers.flatMap((c) => (c.coded ? [c.coded] : [])),
+        streams,
+        outcomes,
+        fail,
+      );
     }
     return outcomes;
   }
 
   /** Codes one article of the batch from its stream as the batch read it, or fails its job. */
-  private async codeOne(job: Job<CodingJob>, streams: Map<string, unknown[]>, fail: (job: Job<CodingJob>, reason: unknown) => void): Promise<Coded | undefined> {
+  private async codeOne(
+    job: Job<CodingJob>,
+    streams: Map<string, unknown[]>,
+    fail: (job: Job<CodingJob>, reason: unknown) => void,
+  ): Promise<Coded | undefined> {
     const { articleId } = job.data;
     const stream = streams.get(articleStreamId(articleId))! as ArticleStreamEvent[];
     const article = foldArticle(stream).received;
@@ -207,7 +239,10 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
       return await this.store.appendEach(appends);
     } catch (error) {
       if (appends.length === 1) return [error instanceof Error ? error : new Error(String(error))];
-      this.logger.warn({ err: error, articles: appends.length }, 'coding batch append failed; storing its articles one by one');
+      this.logger.warn(
+        { err: error, articles: appends.length },
+        'coding batch append failed; storing its articles one by one',
+      );
       const results: (AppendResult | Error)[] = [];
       for (const append of appends) results.push(...(await this.appendIsolated([append])));
       return results;
@@ -218,7 +253,10 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     outcomes.set(c.job, { status: 'fulfilled', value: { appended } });
     // One line per article at info: what it became and how long it took (coding and storing).
     const ms = Math.round(performance.now() - c.startedAt);
-    this.logger.log({ articleId: c.articleId, status, events: c.result.events.length, language: c.result.language, ms }, 'article coded');
+    this.logger.log(
+      { articleId: c.articleId, status, events: c.result.events.length, language: c.result.language, ms },
+      'article coded',
+    );
   }
 
   private async code(input: Parameters<CoderRunner['code']>[0]): Promise<CodingResult> {
@@ -270,11 +308,18 @@ export class CodingProcessor implements OnModuleInit, OnModuleDestroy {
     const streamId = articleStreamId(job.data.articleId);
     const stream = (await this.store.readStream(streamId)) as unknown as ArticleStreamEvent[];
     if (stream.length === 0) return;
-    const decided = decideArticle({ type: 'RecordCodingFailure', reason: error.message, attempts: job.attemptsMade }, foldArticle(stream));
+    const decided = decideArticle(
+      { type: 'RecordCodingFailure', reason: error.message, attempts: job.attemptsMade },
+      foldArticle(stream),
+    );
     if (decided.length === 0) return;
     await this.store.append(
       streamId,
-      decided.map((event) => ({ ...event, eventId: deterministicEventId(streamId, 'failed', job.id ?? '', String(job.attemptsMade)), metadata: { correlationId: job.data.articleId, actor: 'coder' } })),
+      decided.map((event) => ({
+        ...event,
+        eventId: deterministicEventId(streamId, 'failed', job.id ?? '', String(job.attemptsMade)),
+        metadata: { correlationId: job.data.articleId, actor: 'coder' },
+      })),
       { expectedVersion: stream.length },
     );
   }

@@ -22,7 +22,9 @@ describe('MicroBatcher', () => {
   });
 
   it('gives each submitter its own outcome: one failure fails only its item', async () => {
-    const { batcher } = recording((n) => (n === 2 ? { status: 'rejected', reason: new Error(`bad ${n}`) } : { status: 'fulfilled', value: `ok ${n}` }));
+    const { batcher } = recording((n) =>
+      n === 2 ? { status: 'rejected', reason: new Error(`bad ${n}`) } : { status: 'fulfilled', value: `ok ${n}` },
+    );
     const outcomes = await Promise.allSettled([1, 2, 3].map((n) => batcher.submit(n)));
     expect(outcomes).toEqual([
       { status: 'fulfilled', value: 'ok 1' },
@@ -47,7 +49,10 @@ describe('MicroBatcher', () => {
   });
 
   it('sends a lone item after the linger rather than waiting for company', async () => {
-    const { batches, batcher } = recording((n) => ({ status: 'fulfilled', value: String(n) }), { maxSize: 50, lingerMs: 15 });
+    const { batches, batcher } = recording((n) => ({ status: 'fulfilled', value: String(n) }), {
+      maxSize: 50,
+      lingerMs: 15,
+    });
     const started = performance.now();
     expect(await batcher.submit(7)).toBe('7');
     expect(performance.now() - started).toBeGreaterThanOrEqual(10);

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EventStore } from '#event-store';
-import { FEEDS_QUEUE, type FeedPollJob, type PollResult, pollFeed } from '#feeds';
+import { type PollResult, pollFeed } from '#feeds';
 import { DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { type FeedPollJob, FEEDS_QUEUE, QueueConnection } from '#queue';
 
 /** Feeds polled at once by one worker; each poll mostly waits on a publisher's server. */
 const CONCURRENCY = 4;
@@ -32,13 +32,19 @@ export class FeedPollProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const worker = this.queues.worker<FeedPollJob, PollResult>(FEEDS_QUEUE, (job) => this.process(job), { concurrency: CONCURRENCY });
+    const worker = this.queues.worker<FeedPollJob, PollResult>(FEEDS_QUEUE, (job) => this.process(job), {
+      concurrency: CONCURRENCY,
+    });
     worker.on('error', (error) => this.logger.error({ err: error }, 'feeds worker error'));
   }
 
   async process(job: Job<FeedPollJob>): Promise<PollResult> {
     const { feedId } = job.data;
-    const result = await pollFeed({ db: this.database.db, store: this.store }, feedId, `feed-poll:${feedId}:${job.id ?? Date.now()}`);
+    const result = await pollFeed(
+      { db: this.database.db, store: this.store },
+      feedId,
+      `feed-poll:${feedId}:${job.id ?? Date.now()}`,
+    );
     if (result.status === 'failed') {
       this.logger.warn({ feedId, error: result.error }, 'feed poll failed');
       throw new FeedPollFailed(result);

@@ -1,8 +1,22 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { FEEDS_QUEUE, type FeedPollJob, type FeedRegistered, type FeedRemoved, listFeedSchedules, scheduleFeed, syncFeedSchedules, unscheduleFeed } from '#feeds';
+import {
+  type FeedRegistered,
+  type FeedRemoved,
+  listFeedSchedules,
+  scheduleFeed,
+  syncFeedSchedules,
+  unscheduleFeed,
+} from '#feeds';
 import { ConsumerRegistry, DATABASE, type DatabaseHandle } from '#platform';
-import { QueueConnection } from '#queue';
+import { type FeedPollJob, FEEDS_QUEUE, QueueConnection } from '#queue';
 
 /**
  * Keeps one BullMQ job scheduler per registered feed. The API only writes the
@@ -41,7 +55,11 @@ export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap, OnAp
           }
           // The row, not the event, says whether the feed still exists and at what interval.
           const feedId = (event.data as FeedRegistered).feedId;
-          const row = await trx.selectFrom('feeds').select('poll_interval_seconds').where('feed_id', '=', feedId).executeTakeFirst();
+          const row = await trx
+            .selectFrom('feeds')
+            .select('poll_interval_seconds')
+            .where('feed_id', '=', feedId)
+            .executeTakeFirst();
           if (row) await scheduleFeed(this.queue!, { id: feedId, pollIntervalSeconds: row.poll_interval_seconds });
         }
       },
@@ -61,7 +79,8 @@ export class FeedScheduler implements OnModuleInit, OnApplicationBootstrap, OnAp
   private async resync(): Promise<void> {
     try {
       const result = await syncFeedSchedules(this.queue!, () => listFeedSchedules(this.database.db));
-      if (result.added || result.updated || result.removed) this.logger.log(result, 'feed schedulers synced with the feeds table');
+      if (result.added || result.updated || result.removed)
+        this.logger.log(result, 'feed schedulers synced with the feeds table');
     } catch (error) {
       // Not fatal: the log consumer still schedules new feeds, and the next sync tries again.
       this.logger.error({ err: error }, 'could not sync feed schedulers');

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+// alertStreamId is the alert stream's contract in libs/domain.
+export { alertStreamId } from '#domain';
+
 const NAMESPACE = Buffer.from('a1e7c0de5b0b4d3e8f2a6c9d0e1f2a3b', 'hex');
 
 /**
@@ -14,8 +17,6 @@ export function alertIdOf(subscriptionId: string, incidentId: string): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-export const alertStreamId = (alertId: string): string => `alert-${alertId}`;
 
 /** Standard Webhooks `webhook-id`: the alert and its revision; retries and replays of one revision share it. */
 export const webhookIdOf = (alertId: string, revision: number): string => `${alertId}.r${revision}`;

@@ -1,6 +1,3 @@
-/** BullMQ backoff type name of webhook deliveries; the worker maps it to `webhookBackoff`. */
-export const WEBHOOK_BACKOFF_TYPE = 'exponential-jitter';
-
 export interface BackoffSettings {
   /** Delay before the second attempt, before jitter (ms). */
   baseMs: number;

@@ -97,10 +97,12 @@ describe('postWebhook', () => {
 
   it('gives up after the timeout, and reports an unreachable receiver', async () => {
     status = 200;
-    delayMs = 500;
+    // The receiver answers after 3 s; giving up well before that is the timeout at work (the margin is wide
+    // because a busy shared machine can add hundreds of ms to a 100 ms timer).
+    delayMs = 3_000;
     const outcome = await postWebhook(url, SECRET, 'a.r1', '{}', 100, loopback);
     expect(outcome).toMatchObject({ ok: false, status: null, error: 'timeout after 100 ms' });
-    expect(outcome.latencyMs).toBeLessThan(450);
+    expect(outcome.latencyMs).toBeLessThan(2_000);
     delayMs = 0;
     const refused = await postWebhook('http://127.0.0.1:1/nothing', SECRET, 'a.r1', '{}', 1_000, loopback);
     expect(refused).toMatchObject({ ok: false, status: null });

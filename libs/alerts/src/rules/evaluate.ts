@@ -1,14 +1,7 @@
-import { DEFAULT_MODALITIES, type Modality } from '#domain';
+import { type ClauseMatch, DEFAULT_MODALITIES, type Modality } from '#domain';
 import type { AlertRule, RuleSubject, Side } from './alert-rule.js';
 
-/** One clause that held, and what in the event made it hold: the explanation of an alert. */
-export type ClauseMatch =
-  | { clause: 'eventTypes'; expected: string[]; actual: string }
-  | { clause: 'countries'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string; country: string }[] }
-  | { clause: 'actorIds'; role: Side; expected: string[]; matched: { side: 'agent' | 'target'; actorId: string }[] }
-  | { clause: 'goldstein'; min?: number; max?: number; actual: number }
-  | { clause: 'modalities'; expected: string[]; actual: string }
-  | { clause: 'words'; expected: string[]; matched: { word: string; evidenceIndex: number; start: number; end: number }[] };
+export type { ClauseMatch } from '#domain';
 
 type Party = { side: 'agent' | 'target'; actor: RuleSubject['agent'][number] };
 

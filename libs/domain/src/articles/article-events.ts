@@ -47,7 +47,13 @@ export interface ArticleCoded {
   /** The coder does not read `language`, so it looked for no event: the article's status is `unsupported-language`. */
   unsupportedLanguage?: true;
   /** Present when this coding replaced an earlier one. */
-  recode?: { previousCoderVersion: string; added: string[]; retracted: string[]; unchanged: string[]; requestedBy: string };
+  recode?: {
+    previousCoderVersion: string;
+    added: string[];
+    retracted: string[];
+    unchanged: string[];
+    requestedBy: string;
+  };
 }
 
 export interface ArticleCodingFailed {
@@ -70,7 +76,9 @@ export interface EventRetracted {
 }
 
 /** Fields an analyst may correct; the rest of the event stays as coded. */
-export type CorrectableFields = Partial<Pick<CodedEvent, 'type' | 'agent' | 'target' | 'date' | 'location' | 'modality'>>;
+export type CorrectableFields = Partial<
+  Pick<CodedEvent, 'type' | 'agent' | 'target' | 'date' | 'location' | 'modality'>
+>;
 
 export interface EventCorrected {
   eventId: string;
@@ -81,7 +89,14 @@ export interface EventCorrected {
 }
 
 /** The non-catalog event types of an article stream. */
-export const ARTICLE_EVENT_TYPES = ['ArticleReceived', 'ArticleCoded', 'ArticleCodingFailed', 'ArticleRecodeRequested', 'EventRetracted', 'EventCorrected'] as const;
+export const ARTICLE_EVENT_TYPES = [
+  'ArticleReceived',
+  'ArticleCoded',
+  'ArticleCodingFailed',
+  'ArticleRecodeRequested',
+  'EventRetracted',
+  'EventCorrected',
+] as const;
 export type ArticleEventType = (typeof ARTICLE_EVENT_TYPES)[number];
 
 export type ArticleStreamEvent =

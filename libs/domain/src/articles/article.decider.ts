@@ -2,6 +2,7 @@
 // evolve(state, event) → state. Pure: the processors load the stream, fold it,
 // decide, and append with the stream version as the expected version.
 import { EVENT_TYPES, isEventType } from '../catalog/index.js';
+import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type {
   ArticleCoded,
@@ -29,7 +30,11 @@ export interface ArticleState {
   recodeRequested?: { requestedBy: string; reason?: string };
 }
 
-export const initialArticleState = (): ArticleState => ({ status: 'none', activeEvents: new Map(), retracted: new Set() });
+export const initialArticleState = (): ArticleState => ({
+  status: 'none',
+  activeEvents: new Map(),
+  retracted: new Set(),
+});
 
 export type ArticleCommand =
   | { type: 'ReceiveArticle'; article: ArticleReceived }
@@ -75,14 +80,24 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
 
     case 'RequestRecode': {
       const articleId = requireReceived(state);
-      return [{ type: 'ArticleRecodeRequested', data: { articleId, requestedBy: command.requestedBy, reason: command.reason } }];
+      return [
+        {
+          type: 'ArticleRecodeRequested',
+          data: { articleId, requestedBy: command.requestedBy, reason: command.reason },
+        },
+      ];
     }
 
     case 'RetractEvent': {
       const articleId = requireReceived(state);
       if (state.retracted.has(command.eventId)) return [];
       requireActiveEvent(state, command.eventId);
-      return [{ type: 'EventRetracted', data: { eventId: command.eventId, articleId, reason: command.reason, by: command.by } }];
+      return [
+        {
+          type: 'EventRetracted',
+          data: { eventId: command.eventId, articleId, reason: command.reason, by: command.by },
+        },
+      ];
     }
 
     case 'CorrectEvent': {
@@ -91,15 +106,26 @@ export function decideArticle(command: ArticleCommand, state: ArticleState): Art
       if (command.changes.type !== undefined && !isEventType(command.changes.type)) {
         throw new DomainError('invalid-correction', `unknown event type ${String(command.changes.type)}`);
       }
-      if (Object.keys(command.changes).length === 0) throw new DomainError('invalid-correction', 'a correction must change at least one field');
-      return [{ type: 'EventCorrected', data: { eventId: command.eventId, articleId, changes: command.changes, reason: command.reason, by: command.by } }];
+      if (Object.keys(command.changes).length === 0)
+        throw new DomainError('invalid-correction', 'a correction must change at least one field');
+      return [
+        {
+          type: 'EventCorrected',
+          data: {
+            eventId: command.eventId,
+            articleId,
+            changes: command.changes,
+            reason: command.reason,
+            by: command.by,
+          },
+        },
+      ];
     }
   }
 }
 
 /** Coded, in a language the coder reads or not: a late failure changes nothing. */
-const isCoded = (state: ArticleState): boolean =>
-  state.status === 'coded' || state.status === 'unsupported-language';
+const isCoded = (state: ArticleState): boolean => state.status === 'coded' || state.status === 'unsupported-language';
 
 function recordCoding(
   state: ArticleState,
@@ -169,7 +195,10 @@ export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): A
     case 'EventCorrected': {
       const current = state.activeEvents.get(event.data.eventId);
       if (!current) return state;
-      const activeEvents = new Map(state.activeEvents).set(event.data.eventId, applyCorrection(current, event.data.changes));
+      const activeEvents = new Map(state.activeEvents).set(
+        event.data.eventId,
+        applyCorrection(current, event.data.changes),
+      );
       return { ...state, activeEvents };
     }
     default: {
@@ -179,7 +208,15 @@ export function evolveArticle(state: ArticleState, event: ArticleStreamEvent): A
   }
 }
 
-export const foldArticle = (events: readonly ArticleStreamEvent[]): ArticleState => events.reduce(evolveArticle, initialArticleState());
+/** The article stream's decider, as the event store's command handler takes it. */
+export const articleDecider: Decider<ArticleState, ArticleCommand, ArticleStreamEvent> = {
+  decide: decideArticle,
+  evolve: evolveArticle,
+  initialState: initialArticleState,
+};
+
+export const foldArticle = (events: readonly ArticleStreamEvent[]): ArticleState =>
+  events.reduce(evolveArticle, initialArticleState());
 
 /** A correction replaces whole fields; the catalog codes follow a changed type. */
 export function applyCorrection(event: CodedEventRecorded, changes: CorrectableFields): CodedEventRecorded {
@@ -200,7 +237,9 @@ function requireReceived(state: ArticleState): string {
 
 function requireActiveEvent(state: ArticleState, eventId: string): void {
   if (!state.activeEvents.has(eventId)) {
-    throw new DomainError(state.retracted.has(eventId) ? 'event-retracted' : 'event-not-found', `event ${eventId} is ${state.retracted.has(eventId) ? 'retracted' : 'not in this article'}`);
+    throw new DomainError(
+      state.retracted.has(eventId) ? 'event-retracted' : 'event-not-found',
+      `event ${eventId} is ${state.retracted.has(eventId) ? 'retracted' : 'not in this article'}`,
+    );
   }
 }
-

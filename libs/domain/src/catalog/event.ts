@@ -2,10 +2,22 @@
 import type { EventType, Plover } from './event-types.js';
 
 export type Sector =
-  | 'GOV' | 'MIL' | 'LEG' | 'JUD' | 'PTY' | 'REB' | 'COP' | 'SPY' | 'CVL' | 'BUS' | 'MED' | 'IGO' | 'UNK';
+  'GOV' | 'MIL' | 'LEG' | 'JUD' | 'PTY' | 'REB' | 'COP' | 'SPY' | 'CVL' | 'BUS' | 'MED' | 'IGO' | 'UNK';
 
 export const SECTORS: readonly Sector[] = [
-  'GOV', 'MIL', 'LEG', 'JUD', 'PTY', 'REB', 'COP', 'SPY', 'CVL', 'BUS', 'MED', 'IGO', 'UNK',
+  'GOV',
+  'MIL',
+  'LEG',
+  'JUD',
+  'PTY',
+  'REB',
+  'COP',
+  'SPY',
+  'CVL',
+  'BUS',
+  'MED',
+  'IGO',
+  'UNK',
 ];
 
 export interface Actor {

@@ -1,7 +1,8 @@
 // CAMEO's four "quad classes", used to colour timelines and weigh alerts.
 import { assertNever, type EventType } from './event-types.js';
 
-export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict' | 'other';
+export type QuadClass =
+  'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict' | 'other';
 
 export function quadClass(type: EventType): QuadClass {
   switch (type) {

@@ -43,7 +43,14 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
     const key = compactKey(a.surface);
     maxTokens = Math.max(maxTokens, a.surface.split(/[\s-]+/).length * 2 + 2);
     if (/[A-Z]/.test(a.surface)) {
-      const variants = new Set([key, key.toUpperCase(), key.replace(/^al-/, 'Al-'), key.replace(/^Al-/, 'al-'), key.replace(/-al-/g, '-Al-'), key.replace(/^the/, 'The')]);
+      const variants = new Set([
+        key,
+        key.toUpperCase(),
+        key.replace(/^al-/, 'Al-'),
+        key.replace(/^Al-/, 'al-'),
+        key.replace(/-al-/g, '-Al-'),
+        key.replace(/^the/, 'The'),
+      ]);
       for (const v of variants) {
         put(exact, v, a);
         addPrefixes(prefixes, v);

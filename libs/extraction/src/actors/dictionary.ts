@@ -16,6 +16,8 @@ export interface DictionaryLayer {
    * -> the most tokens a name starting with it may take; a scan starts only there.
    */
   starts: Map<string, number>;
+  /** Keys of persons' one-word names ("netanyahu"): bare surnames, see AliasEntry.surname. */
+  surnames: Set<string>;
   /** Agent nouns ("foreign minister", "protesters") -> sector, lower-case, single spaces. */
   agents: Map<string, Sector>;
   /** Longest agent noun in words. */
@@ -33,7 +35,11 @@ interface ActorFile {
   actors: DictActor[];
 }
 
-export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Entity>, ours: AliasEntry[]): DictionaryLayer | undefined {
+export function loadDictionaryLayer(
+  dir: string,
+  countriesByIso: Map<string, Entity>,
+  ours: AliasEntry[],
+): DictionaryLayer | undefined {
   const actorsPath = join(dir, 'actors.json');
   if (!existsSync(actorsPath)) return undefined;
   const file = JSON.parse(readFileSync(actorsPath, 'utf8')) as ActorFile;
@@ -41,11 +47,14 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
 
   // our persons and organisations by loose name and country: the override layer
   const oursByKey = new Map<string, Entity>();
-  for (const a of ours) if (a.entity.kind === 'person' || a.entity.kind === 'org') oursByKey.set(`${looseKey(a.surface)}|${a.entity.country}`, a.entity);
+  for (const a of ours)
+    if (a.entity.kind === 'person' || a.entity.kind === 'org')
+      oursByKey.set(`${looseKey(a.surface)}|${a.entity.country}`, a.entity);
 
   const names = new Map<string, AliasEntry>();
   const conflicted = new Set<string>();
   const starts = new Map<string, number>();
+  const surnames = new Set<string>();
   const entities: Entity[] = [];
   // one entry per actor, shared by all its names (the surface is the actor's name)
   const entries = new Map<Entity, AliasEntry>();
@@ -65,6 +74,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     let entry = entries.get(entity);
     if (!entry) entries.set(entity, (entry = { surface: entity.name, entity, via: 'alias' }));
     names.set(key, entry);
+    if (entity.kind === 'person' && !form.includes(' ')) surnames.add(key);
     // tokens the name may take: its words and the punctuation between them
     const space = form.indexOf(' ');
     const first = space < 0 ? form : form.slice(0, space);
@@ -78,21 +88,60 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
     if (country) put(place, country);
   }
   for (const row of file.actors) {
-    const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({ country, sector: sector ?? undefined, from, to }));
+    const roles: DatedRole[] = row.roles.map(([country, sector, from, to]) => ({
+      country,
+      sector: sector ?? undefined,
+      from,
+      to,
+    }));
     const main = roles.find((r) => r.sector && !r.to) ?? roles.find((r) => r.sector) ?? roles[0]!;
-    const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({ role, country, from: from || '0000-01-01', to }));
-    const mine = row.aliases.map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`)).find((e) => e !== undefined);
+    const offices: Office[] | undefined = row.offices?.map(([role, country, from, to]) => ({
+      role,
+      country,
+      from: from || '0000-01-01',
+      to,
+    }));
+    // one of ours by a name of more than one word: a shared acronym ("ICC": the court, the chamber of commerce) is no
+    // proof; an organisation by its own name only (Phoenix's "United States Military" lists CENTCOM among its names)
+    const keys =
+      row.kind === 'person'
+        ? row.aliases.filter((s) => s.includes(' '))
+        : row.aliases.slice(0, 1).filter((s) => s.includes(' '));
+    const mine = keys
+      .map((s) => oursByKey.get(`${s.replaceAll(' ', '')}|${main.country}`))
+      .find((e) => e !== undefined);
     let e: Entity;
     if (mine) {
-      // ours wins; the dictionary adds its spellings and dated roles
-      mine.roles = [...(mine.roles ?? []), ...roles];
+      // ours wins; the dictionary adds its spellings, and a person's dated roles (an organisation keeps our sector)
+      if (mine.kind === 'person') mine.roles = [...(mine.roles ?? []), ...roles];
       e = mine;
-    } else if (row.kind === 'org' && main.sector && STATE_SECTORS.has(main.sector) && countriesByIso.has(main.country)) {
+    } else if (
+      row.kind === 'org' &&
+      main.sector &&
+      STATE_SECTORS.has(main.sector) &&
+      countriesByIso.has(main.country)
+    ) {
       // a ministry, army or police force stands for its state, as our government bodies do
       const country = countriesByIso.get(main.country)!;
-      e = { id: country.id, name: row.name, country: main.country, sector: main.sector, kind: 'body', roles, source: 'dictionary' };
+      e = {
+        id: country.id,
+        name: row.name,
+        country: main.country,
+        sector: main.sector,
+        kind: 'body',
+        roles,
+        source: 'dictionary',
+      };
     } else {
-      e = { id: row.id, name: row.name, country: main.country, sector: main.sector ?? 'UNK', kind: row.kind, roles, source: 'dictionary' };
+      e = {
+        id: row.id,
+        name: row.name,
+        country: main.country,
+        sector: main.sector ?? 'UNK',
+        kind: row.kind,
+        roles,
+        source: 'dictionary',
+      };
       if (offices) e.offices = offices;
       entities.push(e);
     }
@@ -112,7 +161,7 @@ export function loadDictionaryLayer(dir: string, countriesByIso: Map<string, Ent
       for (let h = p.indexOf('-'); h > 0; h = p.indexOf('-', h + 1)) agentPrefixes.add(p.slice(0, h));
     }
   }
-  return { names, starts, agents, agentWords, agentPrefixes, entities };
+  return { names, starts, surnames, agents, agentWords, agentPrefixes, entities };
 }
 
 /** The role (country and sector) an actor had on a date: a dated role covering it, else its default. */
@@ -123,7 +172,8 @@ export function roleOn(e: Entity, date: string): { country: string; sector: Sect
       dflt ??= r;
       continue;
     }
-    if ((!r.from || r.from <= date) && (!r.to || date <= r.to) && r.sector) return { country: r.country, sector: r.sector };
+    if ((!r.from || r.from <= date) && (!r.to || date <= r.to) && r.sector)
+      return { country: r.country, sector: r.sector };
   }
   if (dflt?.sector) return { country: dflt.country, sector: dflt.sector };
   return { country: e.country, sector: e.sector };

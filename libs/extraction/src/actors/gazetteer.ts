@@ -1,6 +1,6 @@
 // The gazetteer is data (libs/extraction/data/*.json); this file only loads it
 // and turns it into entities the matcher can index.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sector } from '#domain';
 import { dictionaryDir, loadDictionaryLayer, type DictionaryLayer } from './dictionary.js';
@@ -32,15 +32,57 @@ export interface Entity {
   offices?: Office[];
   /** Dated roles from the dictionaries ([IRQGOV 20060520-20140908]); see roleOn(). */
   roles?: DatedRole[];
+  /**
+   * A description of a kind of group rather than a name ("Iran-backed militias", Iraq's in our tables): in a
+   * story about another country it is the armed group that story names (the Houthis in a Yemen story).
+   */
+  describes?: boolean;
   /** Where the entity comes from: our JSON (absent) or only the converted dictionaries. */
   source?: 'dictionary';
 }
 
-interface CountryRow { name: string; iso3: string; demonyms: string[]; capitals: string[]; aliases: string[] }
-interface PersonRow { id: string; name: string; aliases: string[]; country: string; sector: Sector; offices: Office[] }
-interface OrgRow { id: string; name: string; aliases: string[]; country: string; sector: Sector }
-interface BodyRow { name: string; country: string; sector: Sector }
-interface TitleRow { role: string; phrases: string[] }
+interface CountryRow {
+  name: string;
+  iso3: string;
+  demonyms: string[];
+  capitals: string[];
+  aliases: string[];
+}
+interface PersonRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  sector: Sector;
+  offices: Office[];
+}
+/** A row of data/office-holders/*.json: offices as [country, role, from, to], "" = still in office. */
+interface HolderRow {
+  name: string;
+  id?: string;
+  aliases: string[];
+  country?: string;
+  sector?: Sector;
+  offices: Array<[string, string, string, string]>;
+}
+/** `describes`: the name describes a kind of group ("Iran-backed militias") more than it names one; see Entity.describes. */
+interface OrgRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  sector: Sector;
+  describes?: boolean;
+}
+interface BodyRow {
+  name: string;
+  country: string;
+  sector: Sector;
+}
+interface TitleRow {
+  role: string;
+  phrases: string[];
+}
 
 /** How a surface form refers to its entity; decides precedence and sector. */
 export type AliasVia = 'name' | 'alias' | 'demonym' | 'capital';
@@ -49,6 +91,18 @@ export interface AliasEntry {
   surface: string;
   entity: Entity;
   via: AliasVia;
+  /**
+   * A person's one-word alias ("Zelensky", "al-Sudani"): it names them only in an
+   * article that names them in full or puts a title before it (a footballer Salah is not Salih).
+   */
+  surname?: boolean;
+}
+
+/** A person's alias of one word is a bare surname (see AliasEntry.surname). */
+function personAlias(surface: string, entity: Entity): AliasEntry {
+  return /\s/.test(surface.trim())
+    ? { surface, entity, via: 'alias' }
+    : { surface, entity, via: 'alias', surname: true };
 }
 
 export interface Gazetteer {
@@ -104,20 +158,50 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
     for (const d of c.demonyms) {
       aliases.push({ surface: d, entity: e, via: 'demonym' });
       // "Iraqis", "Americans": the people, standing for the country as the catalog codes them.
-      if (/[a-z]$/.test(d) && !/(?:ese|ss|sh|ch)$/.test(d)) aliases.push({ surface: d + 's', entity: e, via: 'demonym' });
+      if (/[a-z]$/.test(d) && !/(?:ese|ss|sh|ch)$/.test(d))
+        aliases.push({ surface: d + 's', entity: e, via: 'demonym' });
       if (!demonyms.has(c.iso3)) demonyms.set(c.iso3, d.toLowerCase());
     }
     for (const cap of c.capitals) aliases.push({ surface: cap, entity: e, via: 'capital' });
   }
   for (const p of readJson<PersonRow[]>(dir, 'persons.json')) {
-    const e: Entity = { id: p.id, name: p.name, country: p.country, sector: p.sector, kind: 'person', offices: p.offices };
+    const e: Entity = {
+      id: p.id,
+      name: p.name,
+      country: p.country,
+      sector: p.sector,
+      kind: 'person',
+      offices: p.offices,
+    };
     entities.set(e.id, e);
     persons.push(e);
     aliases.push({ surface: p.name, entity: e, via: 'name' });
-    for (const a of p.aliases) aliases.push({ surface: a, entity: e, via: 'alias' });
+    for (const a of p.aliases) aliases.push(personAlias(a, e));
   }
-  for (const o of readJson<OrgRow[]>(dir, 'organisations.json')) {
-    const e: Entity = { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+  for (const { entity: p, aliases: spellings } of loadOfficeHolders(dir)) {
+    const known = entities.get(p.id);
+    if (known?.kind === 'person') {
+      // a person of persons.json: the office-holder file adds offices and spellings
+      const have = new Set((known.offices ?? []).map((o) => `${o.role}|${o.country}|${o.from}`));
+      known.offices = [
+        ...(known.offices ?? []),
+        ...(p.offices ?? []).filter((o) => !have.has(`${o.role}|${o.country}|${o.from}`)),
+      ];
+      for (const s of [p.name, ...spellings])
+        aliases.push(s === known.name ? { surface: s, entity: known, via: 'name' } : personAlias(s, known));
+      continue;
+    }
+    entities.set(p.id, p);
+    persons.push(p);
+    aliases.push({ surface: p.name, entity: p, via: 'name' });
+    for (const a of spellings) aliases.push(personAlias(a, p));
+  }
+  for (const o of [...readJson<OrgRow[]>(dir, 'organisations.json'), ...loadOrganisationFiles(dir)]) {
+    const known = entities.get(o.id);
+    // an organisation listed twice (organisations.json and a regional file) is one entity with all its names
+    const e: Entity =
+      known?.kind === 'org' ? known : { id: o.id, name: o.name, country: o.country, sector: o.sector, kind: 'org' };
+    if (o.describes) e.describes = true;
     entities.set(e.id, e);
     if (o.sector === 'LEG' && !legislatures.has(o.country)) legislatures.set(o.country, e);
     aliases.push({ surface: o.name, entity: e, via: 'name' });
@@ -137,6 +221,56 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   if (dictionary) for (const e of dictionary.entities) if (e.kind === 'person' && e.offices) persons.push(e);
   const offices = indexOffices(persons);
   return { entities, aliases, countriesByIso, legislatures, demonyms, bodies, titles, persons, offices, dictionary };
+}
+
+/** IGOs, armed groups, parties and legislatures worldwide (data/organisations/*.json), after organisations.json. */
+function loadOrganisationFiles(dir: string): OrgRow[] {
+  const sub = join(dir, 'organisations');
+  if (!existsSync(sub)) return [];
+  return readdirSync(sub)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => readJson<{ organisations: OrgRow[] }>(sub, f).organisations);
+}
+
+/** The far end of an open office ("" in the files): later than any date an article can have. */
+const OPEN_END = '9999-12-31';
+
+/**
+ * Office holders after 2019 worldwide (data/office-holders/*.json, one file per
+ * region), as person entities with aliases stored beside them.
+ */
+function loadOfficeHolders(dir: string): Array<{ entity: Entity; aliases: string[] }> {
+  const sub = join(dir, 'office-holders');
+  if (!existsSync(sub)) return [];
+  const out: Array<{ entity: Entity; aliases: string[] }> = [];
+  for (const file of readdirSync(sub)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    for (const row of readJson<{ persons: HolderRow[] }>(sub, file).persons) {
+      const offices: Office[] = row.offices.map(([country, role, from, to]) => ({
+        role,
+        country,
+        from,
+        to: to || OPEN_END,
+      }));
+      // a person's own country is that of their national offices; an IGO head from a member state is theirs only in office
+      const country = row.country ?? offices.find((o) => o.country !== 'IGO')?.country ?? offices[0]?.country ?? 'UNK';
+      const sector = row.sector ?? (country === 'IGO' ? 'IGO' : 'GOV');
+      const entity: Entity = { id: row.id ?? slug(row.name), name: row.name, country, sector, kind: 'person', offices };
+      // offices in more than one country ("Mark Rutte": NLD prime minister, then NATO): dated roles, see entityOn()
+      if (offices.some((o) => o.country !== country)) {
+        entity.roles = offices.map((o) => ({
+          country: o.country,
+          sector: o.country === 'IGO' && country !== 'IGO' ? 'IGO' : sector,
+          from: o.from,
+          to: o.to,
+        }));
+      }
+      out.push({ entity, aliases: row.aliases });
+    }
+  }
+  return out;
 }
 
 /**

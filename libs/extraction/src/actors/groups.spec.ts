@@ -17,7 +17,8 @@ function mentions(text: string, publishedAt = '2021-04-07'): Mention[] {
   const ctx: MatchContext = { gazetteer: g, index: ix, phonetic, publishedAt };
   return findMentions(analyser.analyse(text), ctx);
 }
-const summary = (text: string, at?: string): string[] => mentions(text, at).map((m) => `${m.entity.id}/${m.entity.country}/${m.sector}`);
+const summary = (text: string, at?: string): string[] =>
+  mentions(text, at).map((m) => `${m.entity.id}/${m.entity.country}/${m.sector}`);
 
 describe('agent nouns with a country or an organisation', () => {
   it('makes the state itself of officials, armies and police', () => {
@@ -37,7 +38,9 @@ describe('agent nouns with a country or an organisation', () => {
   });
 
   it('lets a title after a country stand: "Russian President" is not swallowed as a group', () => {
-    expect(summary('Russian President Vladimir Putin spoke.', '2021-04-07').map((x) => x.split('/')[0])).toContain('vladimir-putin');
+    expect(summary('Russian President Vladimir Putin spoke.', '2021-04-07').map((x) => x.split('/')[0])).toContain(
+      'vladimir-putin',
+    );
   });
 });
 
@@ -100,7 +103,7 @@ describe('phonetic matching only for person-like names in a political context', 
     expect(ids('The winger, Salah, scored twice.')).not.toContain('barham-salih');
   });
 
-  it('matches a variant when the first name matches too, or the person\'s country is named', () => {
+  it("matches a variant when the first name matches too, or the person's country is named", () => {
     expect(ids('Barhem Salih received the envoy.')).toContain('barham-salih');
     expect(ids('In Baghdad, the envoy met Salah on Monday.')).toContain('barham-salih');
   });
@@ -115,7 +118,11 @@ describe('office holders after the dictionaries (our override layer)', () => {
   it('resolves titles of G20 governments on the date', () => {
     expect(mentions("Germany's chancellor spoke.", '2023-05-01').map((m) => m.entity.id)).toEqual(['olaf-scholz']);
     expect(mentions("Germany's chancellor spoke.", '2019-05-01').map((m) => m.entity.id)).toEqual(['angela-merkel']);
-    expect(mentions("Britain's foreign secretary spoke.", '2024-03-01').map((m) => m.entity.id)).toEqual(['david-cameron']);
-    expect(mentions('The Japanese prime minister spoke.', '2022-06-01').map((m) => m.entity.id)).toEqual(['fumio-kishida']);
+    expect(mentions("Britain's foreign secretary spoke.", '2024-03-01').map((m) => m.entity.id)).toEqual([
+      'david-cameron',
+    ]);
+    expect(mentions('The Japanese prime minister spoke.', '2022-06-01').map((m) => m.entity.id)).toEqual([
+      'fumio-kishida',
+    ]);
   });
 });

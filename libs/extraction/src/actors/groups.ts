@@ -7,8 +7,42 @@ import type { Entity, Gazetteer } from './gazetteer.js';
 
 /** Our group nouns, checked before the dictionary's (weapons are not: "Israeli airstrike" is a trigger). */
 const GROUP_WORDS = new Map<string, Sector>([
-  ...['officials', 'official', 'leaders', 'leadership', 'government', 'authorities', 'administration', 'cabinet', 'delegation', 'ministers', 'diplomats', 'side', 'envoy', 'negotiators', 'representatives', 'ministry'].map((w): [string, Sector] => [w, 'GOV']),
-  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers'].map((w): [string, Sector] => [w, 'MIL']),
+  ...[
+    'officials',
+    'official',
+    'leaders',
+    'leadership',
+    'government',
+    'authorities',
+    'administration',
+    'cabinet',
+    'delegation',
+    'ministers',
+    'diplomats',
+    'side',
+    'envoy',
+    'negotiators',
+    'representatives',
+    'ministry',
+  ].map((w): [string, Sector] => [w, 'GOV']),
+  // armed groups without a name: rebels of their country ("Haitian gangs", "Mexican cartels")
+  ...[
+    'gangs',
+    'gang',
+    'gangsters',
+    'cartels',
+    'cartel',
+    'militias',
+    'militiamen',
+    'insurgents',
+    'guerrillas',
+    'jihadists',
+    'separatists',
+  ].map((w): [string, Sector] => [w, 'REB']),
+  // a junta is the army in power (the dictionary's GOV would make "Niger's junta" its civilian government)
+  ...['military', 'army', 'troops', 'troop', 'forces', 'soldiers', 'general', 'generals', 'junta'].map(
+    (w): [string, Sector] => [w, 'MIL'],
+  ),
 ]);
 const GROUP_PHRASES: ReadonlyArray<[string, string, Sector]> = [
   ['foreign', 'ministry', 'GOV'],
@@ -16,9 +50,25 @@ const GROUP_PHRASES: ReadonlyArray<[string, string, Sector]> = [
   ['combat', 'forces', 'MIL'],
 ];
 /** Legislators: the legislature of the named country (or of the article's main country). */
-export const LEG_HEADS = new Set(['lawmakers', 'legislators', 'mps', 'parliamentarians', 'parliament', 'deputies', 'members of parliament']);
+export const LEG_HEADS = new Set([
+  'lawmakers',
+  'legislators',
+  'mps',
+  'parliamentarians',
+  'parliament',
+  'deputies',
+  'members of parliament',
+]);
 /** Protesters: civilians of the named (or main) country. */
-export const CVL_HEADS = new Set(['protesters', 'protestors', 'demonstrators', 'crowds', 'mobs', 'rioters']);
+export const CVL_HEADS = new Set([
+  'protesters',
+  'protestors',
+  'demonstrators',
+  'crowds',
+  'mobs',
+  'rioters',
+  'supporters',
+]);
 const PROTEST_NOUN = /protest|demonstrat|riot|crowd|mob/;
 
 export interface GroupHead {
@@ -32,7 +82,8 @@ export interface GroupHead {
 export function groupHeadAt(g: Gazetteer, toks: Token[], j: number): GroupHead | undefined {
   const t = toks[j];
   if (!t) return undefined;
-  for (const [w1, w2, sector] of GROUP_PHRASES) if (t.lower === w1 && toks[j + 1]?.lower === w2) return { last: j + 2, sector, noun: `${w1} ${w2}` };
+  for (const [w1, w2, sector] of GROUP_PHRASES)
+    if (t.lower === w1 && toks[j + 1]?.lower === w2) return { last: j + 2, sector, noun: `${w1} ${w2}` };
   const ours = GROUP_WORDS.get(t.lower);
   if (ours) return { last: j + 1, sector: ours, noun: t.lower };
   if (LEG_HEADS.has(t.lower)) return { last: j + 1, sector: 'LEG', noun: t.lower };
@@ -61,7 +112,13 @@ export function groupHeadAt(g: Gazetteer, toks: Token[], j: number): GroupHead |
 export function groupEntity(g: Gazetteer, country: Entity, head: GroupHead): Entity | undefined {
   const iso = country.country;
   const adj = g.demonyms.get(iso) ?? country.id;
-  const group = (what: string, sector: Sector): Entity => ({ id: `${adj}-${what}`, name: `${adj} ${what}`, country: iso, sector, kind: 'org' });
+  const group = (what: string, sector: Sector): Entity => ({
+    id: `${adj}-${what}`,
+    name: `${adj} ${what}`,
+    country: iso,
+    sector,
+    kind: 'org',
+  });
   switch (head.sector) {
     case 'GOV':
     case 'MIL':
@@ -72,9 +129,13 @@ export function groupEntity(g: Gazetteer, country: Entity, head: GroupHead): Ent
     case 'BUS':
       return country;
     case 'LEG':
-      return g.legislatures.get(iso) ?? { ...group('parliament', 'LEG'), name: `${adj}-parliament`, id: `${adj}-parliament` };
+      return (
+        g.legislatures.get(iso) ?? { ...group('parliament', 'LEG'), name: `${adj}-parliament`, id: `${adj}-parliament` }
+      );
     case 'CVL':
-      return PROTEST_NOUN.test(head.noun) ? { ...group('protesters', 'CVL'), name: `${adj}-protesters` } : group('civilians', 'CVL');
+      return PROTEST_NOUN.test(head.noun)
+        ? { ...group('protesters', 'CVL'), name: `${adj}-protesters` }
+        : group('civilians', 'CVL');
     case 'PTY':
       return group('opposition', 'PTY');
     case 'REB':

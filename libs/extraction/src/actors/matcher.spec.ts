@@ -6,7 +6,12 @@ import { buildPhoneticIndex, editDistance } from './phonetic.js';
 
 const g = loadGazetteer();
 const analyser = createAnalyser();
-const ctx = (publishedAt: string): MatchContext => ({ gazetteer: g, index: buildAliasIndex(g), phonetic: buildPhoneticIndex(g, g.aliases), publishedAt });
+const ctx = (publishedAt: string): MatchContext => ({
+  gazetteer: g,
+  index: buildAliasIndex(g),
+  phonetic: buildPhoneticIndex(g, g.aliases),
+  publishedAt,
+});
 
 function ids(text: string, publishedAt = '2021-04-07'): string[] {
   const a = analyser.analyse(text);
@@ -23,11 +28,18 @@ describe('gazetteer', () => {
 
 describe('findMentions', () => {
   it('resolves names, demonyms and capitals standing for governments', () => {
-    expect(ids('Tehran and Washington traded blame while Iraqi officials watched.')).toEqual(['iran', 'united-states', 'iraq']);
+    expect(ids('Tehran and Washington traded blame while Iraqi officials watched.')).toEqual([
+      'iran',
+      'united-states',
+      'iraq',
+    ]);
   });
 
   it('takes the longest name', () => {
-    expect(ids('The Iran-backed militias and Kataib Hezbollah marched.')).toEqual(['iran-backed-militias', 'kataib-hezbollah']);
+    expect(ids('The Iran-backed militias and Kataib Hezbollah marched.')).toEqual([
+      'iran-backed-militias',
+      'kataib-hezbollah',
+    ]);
   });
 
   it('finds spelling variants by sound: Qhaani, Ghaani and Qaani are one person', () => {

@@ -28,15 +28,16 @@ export interface ActorTable {
 
 /** Words that make a name an organisation, not a person. */
 const ORG_WORDS = new Set(
-  ('party army forces force front movement organization organisation council ministry committee union association bank ' +
+  (
+    'party army forces force front movement organization organisation council ministry committee union association bank ' +
     'agency group brigade brigades commission assembly parliament government court police guard guards nations league ' +
     'alliance corps institute university company corporation federation coalition command authority office department ' +
     'service services network society foundation fund center centre club radio television news times post press tribunal ' +
     'congress senate secretariat mission battalion regiment division militia militias rebels navy air airlines cell cells ' +
     'board bureau agency administration republic kingdom state states province region tribe tribes clan people peoples ' +
     'jihad hezbollah hizbollah taliban brotherhood resistance liberation revolutionary islamic national democratic ' +
-    'people\'s workers students youth council unit units squad team commandos army\'s ministry\'s the of and for')
-    .split(/\s+/),
+    "people's workers students youth council unit units squad team commandos army's ministry's the of and for"
+  ).split(/\s+/),
 );
 
 /** Title words an alias may start with ("PRESIDENT_PUTIN"); mapped to our office names. */
@@ -85,7 +86,11 @@ export function isOrgName(words: string[]): boolean {
 export function nameForm(s: string): string {
   // most names are ASCII: skip the (slow) decomposition of accents for them
   const plain = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return plain.toLowerCase().replace(/[\s\-.'\u2019_]+/g, ' ').trim().replace(/^the /, '');
+  return plain
+    .toLowerCase()
+    .replace(/[\s\-.'\u2019_]+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
 }
 
 /** The loose key names are matched on: the name form without its spaces ("nurialmaliki"). */
@@ -131,14 +136,15 @@ export function convertActors(records: ActorRecord[], opts: ConvertOptions): Act
   const actors: DictActor[] = [];
   const givenNames = givenNamesOf(records);
   for (const r of records) {
-    const roles = r.codes
-      .map((c) => ({ c, role: roleOf(c.code, opts.isoCodes) }))
-      .filter((x) => x.role !== undefined);
+    const roles = r.codes.map((c) => ({ c, role: roleOf(c.code, opts.isoCodes) })).filter((x) => x.role !== undefined);
     if (roles.length === 0) continue;
     const wordLists = r.names.map(phraseWords).filter((w) => w.length > 0);
     if (wordLists.length === 0) continue;
     // A country record: bare country codes; its synonyms are places of that country.
-    const current = roles.find((x) => x.c.to === '' && x.c.from !== '') ?? roles.find((x) => !x.c.from && !x.c.to) ?? roles[roles.length - 1]!;
+    const current =
+      roles.find((x) => x.c.to === '' && x.c.from !== '') ??
+      roles.find((x) => !x.c.from && !x.c.to) ??
+      roles[roles.length - 1]!;
     if (current.c.code.length === 3) {
       const iso = current.role!.country;
       if (iso === 'IGO') continue;
@@ -148,7 +154,11 @@ export function convertActors(records: ActorRecord[], opts: ConvertOptions): Act
     const primary = wordLists[0]!;
     const kind: DictKind = wordLists.some(isOrgName) || primary.length === 1 ? 'org' : 'person';
     const canonical = kind === 'person' ? bareName(primary) : primary;
-    const aliases = [...new Set(wordLists.filter((w) => usableAlias(w, opts, kind === 'org', givenNames)).map((w) => nameForm(w.join(' '))))];
+    const aliases = [
+      ...new Set(
+        wordLists.filter((w) => usableAlias(w, opts, kind === 'org', givenNames)).map((w) => nameForm(w.join(' '))),
+      ),
+    ];
     if (aliases.length === 0) continue;
     const name = displayName(canonical);
     const rows: DictActor['roles'] = roles.map(({ c, role }) => [role!.country, role!.sector ?? null, c.from, c.to]);
@@ -171,7 +181,9 @@ export function convertActors(records: ActorRecord[], opts: ConvertOptions): Act
       if (titles.size === 1) {
         const role = [...titles][0]!;
         // the title names the office of the latest government span (PETRARCH's roles say GOV, not which office)
-        const gov = rows.filter((x) => x[1] === 'GOV' && (x[2] || x[3])).sort((x, y) => (x[2] || x[3]).localeCompare(y[2] || y[3]));
+        const gov = rows
+          .filter((x) => x[1] === 'GOV' && (x[2] || x[3]))
+          .sort((x, y) => (x[2] || x[3]).localeCompare(y[2] || y[3]));
         const last = gov[gov.length - 1];
         if (last) a.offices = [[role, last[0], last[2], last[3] || DICTIONARY_SNAPSHOT]];
       }
@@ -196,7 +208,10 @@ function mergeAcronyms(actors: DictActor[]): void {
   const byInitials = new Map<string, DictActor>();
   for (const a of actors) {
     if (a.kind !== 'org') continue;
-    const words = a.name.toLowerCase().split(/[\s-]+/).filter((w) => !MINOR.has(w));
+    const words = a.name
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => !MINOR.has(w));
     if (words.length >= 3) byInitials.set(`${words.map((w) => w[0]).join('')}|${a.roles[0]![0]}`, a);
   }
   for (let i = actors.length - 1; i >= 0; i--) {

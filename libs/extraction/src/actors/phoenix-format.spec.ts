@@ -85,7 +85,10 @@ describe('parseActorDictionary + convertActors', () => {
   });
 
   it('drops a single common word as a name', () => {
-    const t = convertActors(parseActorDictionary('GUARD_ [IRQMIL]\n+GUARDIANS_OF_THE_GATE_\n'), { isoCodes: iso, commonWords: new Set(['guard']) });
+    const t = convertActors(parseActorDictionary('GUARD_ [IRQMIL]\n+GUARDIANS_OF_THE_GATE_\n'), {
+      isoCodes: iso,
+      commonWords: new Set(['guard']),
+    });
     expect(t.actors[0]!.aliases).toEqual(['guardians of the gate']);
   });
 });
@@ -93,7 +96,16 @@ describe('parseActorDictionary + convertActors', () => {
 describe('parseAgentDictionary', () => {
   it('expands plurals, irregular plurals, substitution sets and stems', () => {
     const rows = parseAgentDictionary(
-      ['!MINIST! = MINISTER, MINISTERS, MINISTRY', 'PROTESTER [~OPP]', 'POLICE {} [~COP]', 'ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]', 'FOREIGN_!MINIST! [~GOV]', 'DEFENCE_MINIST [~GOVMIL]', 'MILITIA [~UAF]', 'DISSIDENT [~OPP]'].join('\n'),
+      [
+        '!MINIST! = MINISTER, MINISTERS, MINISTRY',
+        'PROTESTER [~OPP]',
+        'POLICE {} [~COP]',
+        'ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]',
+        'FOREIGN_!MINIST! [~GOV]',
+        'DEFENCE_MINIST [~GOVMIL]',
+        'MILITIA [~UAF]',
+        'DISSIDENT [~OPP]',
+      ].join('\n'),
     );
     const m = new Map(rows.map((r) => [r.phrase, r.sector]));
     expect(m.get('protester')).toBe('CVL');

@@ -58,7 +58,15 @@ export function parseCodes(s: string): CodeSpan[] {
 
 function splitComment(line: string): [string, string] {
   const i = line.indexOf('#');
-  return i < 0 ? [line, ''] : [line.slice(0, i), line.slice(i + 1).trim().toLowerCase()];
+  return i < 0
+    ? [line, '']
+    : [
+        line.slice(0, i),
+        line
+          .slice(i + 1)
+          .trim()
+          .toLowerCase(),
+      ];
 }
 
 /**
@@ -108,7 +116,33 @@ export function phraseWords(phrase: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'of', 'the', 'and', 'for', 'on', 'in', 'ul', 'ud']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'ul',
+  'ud',
+]);
 
 /** Words to a display name: "nuri al-maliki" -> "Nuri al-Maliki"; acronyms stay upper-case. */
 export function displayName(words: string[]): string {
@@ -116,7 +150,9 @@ export function displayName(words: string[]): string {
     .map((w, i) => {
       if (i > 0 && PARTICLES.has(w)) return w;
       if (!/[aeiouy]/.test(w) && w.length <= 5) return w.toUpperCase(); // "krg", "ansf"
-      return w.replace(/(^|[-'.])([a-z\u00e0-\u024f])/g, (_, p: string, c: string) => p + c.toUpperCase()).replace(/^Al-/, i > 0 ? 'al-' : 'Al-');
+      return w
+        .replace(/(^|[-'.])([a-z\u00e0-\u024f])/g, (_, p: string, c: string) => p + c.toUpperCase())
+        .replace(/^Al-/, i > 0 ? 'al-' : 'Al-');
     })
     .join(' ');
 }
@@ -155,7 +191,18 @@ export function sectorOf(rest: string): Sector | undefined {
 }
 
 /** Historical codes PETRARCH still uses for states that became others. */
-const LEGACY_COUNTRY: Record<string, string> = { USR: 'RUS', SUN: 'RUS', YUG: 'SRB', SCG: 'SRB', FRY: 'SRB', DDR: 'DEU', CSK: 'CZE', TMP: 'TLS', KSV: 'XKX', KOS: 'XKX' };
+const LEGACY_COUNTRY: Record<string, string> = {
+  USR: 'RUS',
+  SUN: 'RUS',
+  YUG: 'SRB',
+  SCG: 'SRB',
+  FRY: 'SRB',
+  DDR: 'DEU',
+  CSK: 'CZE',
+  TMP: 'TLS',
+  KSV: 'XKX',
+  KOS: 'XKX',
+};
 
 export interface Role {
   country: string;
@@ -224,7 +271,10 @@ export function parseAgentDictionary(text: string): AgentRow[] {
     if (!line || line.startsWith('<!--')) continue;
     const sub = /^(![A-Z]+!)\s*=\s*(.+)$/.exec(line);
     if (sub) {
-      subs.set(sub[1]!, sub[2]!.split(',').map((x) => x.trim()));
+      subs.set(
+        sub[1]!,
+        sub[2]!.split(',').map((x) => x.trim()),
+      );
       continue;
     }
     const m = /^([^[{]+?)\s*(?:\{([^}]*)\})?\s*\[([^\]]+)\]/.exec(line);

@@ -21,7 +21,11 @@ export interface PhoneticIndex {
 const PARTICLE = /^(?:al|el|ul|bin|ibn|abu)-/;
 
 export function nameWord(w: string): string {
-  return w.toLowerCase().replace(/['\u2019]s$/, '').replace(PARTICLE, '').replace(/[^a-z]/g, '');
+  return w
+    .toLowerCase()
+    .replace(/['\u2019]s$/, '')
+    .replace(PARTICLE, '')
+    .replace(/[^a-z]/g, '');
 }
 
 function codes(word: string): string[] {
@@ -34,7 +38,10 @@ export function buildPhoneticIndex(g: Gazetteer, surfaces: Array<{ surface: stri
   const bySurname = new Map<string, NameParts[]>();
   for (const { surface, entity } of surfaces) {
     if (entity.kind !== 'person') continue;
-    const words = surface.split(/\s+/).map(nameWord).filter((w) => w.length >= 3);
+    const words = surface
+      .split(/\s+/)
+      .map(nameWord)
+      .filter((w) => w.length >= 3);
     if (words.length === 0) continue;
     const parts: NameParts = { entity, words, codes: words.map(codes) };
     names.push(parts);
@@ -74,7 +81,11 @@ function sounds(word: string, target: string[]): boolean {
  * `full` when the first name matched too, which is evidence enough on its own.
  * `prevWord` is the preceding capitalised word, e.g. a first name.
  */
-export function phoneticPerson(ix: PhoneticIndex, surname: string, prevWord: string | undefined): { entity: Entity; full: boolean } | undefined {
+export function phoneticPerson(
+  ix: PhoneticIndex,
+  surname: string,
+  prevWord: string | undefined,
+): { entity: Entity; full: boolean } | undefined {
   const w = nameWord(surname);
   if (w.length < 4) return undefined;
   let best: Entity | undefined;
@@ -85,7 +96,10 @@ export function phoneticPerson(ix: PhoneticIndex, surname: string, prevWord: str
       const close = editDistance(w, last) <= 1;
       const first = n.words.length > 1 ? n.words[n.words.length - 2]! : undefined;
       const p = prevWord ? nameWord(prevWord) : undefined;
-      const firstMatches = p !== undefined && first !== undefined && (p === first || (sounds(p, n.codes[n.codes.length - 2]!) && editDistance(p, first) <= 2));
+      const firstMatches =
+        p !== undefined &&
+        first !== undefined &&
+        (p === first || (sounds(p, n.codes[n.codes.length - 2]!) && editDistance(p, first) <= 2));
       if (firstMatches) return { entity: n.entity, full: true };
       if (close) best = n.entity;
     }

@@ -20,13 +20,13 @@ export function resolvePronouns(a: Analysis, mentions: Mention[]): Mention[] {
     while (mi < mentions.length && mentions[mi]!.first <= i) {
       const m = mentions[mi]!;
       out.push(m);
-      if (m.entity.kind === 'person') {
+      // a title whose holder is unknown ("the Kenyan president") is still a person for "he"
+      if (m.entity.kind === 'person' || m.title !== undefined) {
         lastPerson = m;
         const n = (counts.get(m.entity.id) ?? 0) + 1;
         counts.set(m.entity.id, n);
         if (!salient || n >= (counts.get(salient.entity.id) ?? 0)) salient = m;
-      }
-      else if (m.sector !== 'CVL') lastThing = m;
+      } else if (m.sector !== 'CVL') lastThing = m;
       mi++;
     }
     const t = a.tokens[i]!;
@@ -35,11 +35,29 @@ export function resolvePronouns(a: Analysis, mentions: Mention[]): Mention[] {
     const sameSentence = lastPerson !== undefined && a.tokens[lastPerson.first]!.sentence === s;
     const person = sameSentence ? lastPerson : salient;
     if (PERSONAL.has(t.lower) && person) {
-      out.push({ ...person, first: i, last: i + 1, start: t.start, nameStart: t.start, end: t.end, via: 'pronoun', possessive: false });
+      out.push({
+        ...person,
+        first: i,
+        last: i + 1,
+        start: t.start,
+        nameStart: t.start,
+        end: t.end,
+        via: 'pronoun',
+        possessive: false,
+      });
     } else if (NEUTER.has(t.lower) && lastThing && s - a.tokens[lastThing.first]!.sentence <= 1) {
       const next = a.tokens[i + 1];
-      if (t.lower === 'it' && next && (next.lower === 'is' || next.lower === 'was') ) continue; // "it was not clear"
-      out.push({ ...lastThing, first: i, last: i + 1, start: t.start, nameStart: t.start, end: t.end, via: 'pronoun', possessive: false });
+      if (t.lower === 'it' && next && (next.lower === 'is' || next.lower === 'was')) continue; // "it was not clear"
+      out.push({
+        ...lastThing,
+        first: i,
+        last: i + 1,
+        start: t.start,
+        nameStart: t.start,
+        end: t.end,
+        via: 'pronoun',
+        possessive: false,
+      });
     }
   }
   while (mi < mentions.length) out.push(mentions[mi++]!);

@@ -15,8 +15,9 @@ export function resolveTitleOn(g: Gazetteer, m: Mention, date: string): Mention 
   if (!m.title) return m;
   const holder = officeHolder(g, m.title.role, m.title.country, date);
   if (holder) {
-    if (holder === m.entity) return m;
-    return { ...m, entity: holder, sector: sectorOn(holder, date), via: 'title' };
+    const then = entityOn(holder, date);
+    if (then === m.entity) return m;
+    return { ...m, entity: then, sector: sectorOn(holder, date), via: 'title' };
   }
   const country = g.countriesByIso.get(m.title.country);
   if (!country || m.entity === country) return m;
@@ -26,4 +27,28 @@ export function resolveTitleOn(g: Gazetteer, m: Mention, date: string): Mention 
 /** An actor's sector on a date: its dated role then (the dictionaries'), else its own. */
 export function sectorOn(e: Mention['entity'], date: string): Mention['sector'] {
   return e.roles ? roleOn(e, date).sector : e.sector;
+}
+
+/** One entity per (person, country) it is seen as: ids stay, identity comparisons within a country hold. */
+const asCountry = new WeakMap<Mention['entity'], Map<string, Mention['entity']>>();
+
+/**
+ * A person of ours with offices in more than one country, as of a date: Mark Rutte
+ * is NLD as prime minister and IGO as NATO's secretary-general. Anyone else is returned as is.
+ */
+export function entityOn(e: Mention['entity'], date: string): Mention['entity'] {
+  if (!e.offices || e.kind !== 'person' || e.source === 'dictionary') return e;
+  let country = e.country;
+  for (const o of e.offices) {
+    if (o.from <= date && date < o.to) {
+      country = o.country;
+      break;
+    }
+  }
+  if (country === e.country) return e;
+  let byCountry = asCountry.get(e);
+  if (!byCountry) asCountry.set(e, (byCountry = new Map()));
+  let view = byCountry.get(country);
+  if (!view) byCountry.set(country, (view = { ...e, country }));
+  return view;
 }

@@ -41,7 +41,10 @@ describe('subjects by clause shape', () => {
   });
 
   it('an apposition between subject and verb is skipped', () => {
-    const e = one('Mustafa al-Kadhimi, the Iraqi prime minister, met Iran\'s foreign minister on Monday.', 'MeetingHeld');
+    const e = one(
+      "Mustafa al-Kadhimi, the Iraqi prime minister, met Iran's foreign minister on Monday.",
+      'MeetingHeld',
+    );
     expect(ids(e.agent)).toEqual(['mustafa-al-kadhimi']);
     expect(countries(e.target)).toEqual(['IRN']);
   });
@@ -69,7 +72,7 @@ describe('subjects by clause shape', () => {
     expect(ids(e.target)).toEqual(['turkey']);
   });
 
-  it('an opening participle clause takes the main clause\'s subject', () => {
+  it("an opening participle clause takes the main clause's subject", () => {
     const e = one('Accusing Iran of the attack, Israel said it would respond.', 'AccusationMade');
     expect(ids(e.agent)).toEqual(['israel']);
     expect(ids(e.target)).toEqual(['iran']);
@@ -89,7 +92,10 @@ describe('constructions', () => {
   });
 
   it('"X-backed Y" with Y unknown: Y is not X', () => {
-    const e = one('Russia-backed separatists attacked Ukrainian positions in eastern Ukraine on Sunday.', 'AttackCarriedOut');
+    const e = one(
+      'Russia-backed separatists attacked Ukrainian positions in eastern Ukraine on Sunday.',
+      'AttackCarriedOut',
+    );
     expect(countries(e.agent)).not.toContain('RUS');
     expect(e.agent[0]!.sector).toBe('REB');
   });
@@ -128,7 +134,7 @@ describe('constructions', () => {
     expect(ids(e.target)).toEqual(['ukraine']);
   });
 
-  it('a title is the office holder on the event\'s date, not the publication date', () => {
+  it("a title is the office holder on the event's date, not the publication date", () => {
     const e = one('In 2016, the Iraqi prime minister visited Tehran.', 'VisitMade', '2023-05-10');
     expect(ids(e.agent)).toEqual(['haider-al-abadi']);
     const now = one('On Monday, the Iraqi prime minister visited Tehran.', 'VisitMade', '2021-05-12');
@@ -136,15 +142,20 @@ describe('constructions', () => {
   });
 
   it('collective phrases come from the table: world powers, Western troops, donors', () => {
-    expect(ids(one('Iran reached a nuclear deal with world powers in 2015.', 'AgreementReached').target)).toEqual(['world-powers']);
-    expect(ids(one('Western troops withdrew from Afghanistan in August.', 'TroopsWithdrawn').agent)).toEqual(['western-forces']);
+    expect(ids(one('Iran reached a nuclear deal with world powers in 2015.', 'AgreementReached').target)).toEqual([
+      'world-powers',
+    ]);
+    expect(ids(one('Western troops withdrew from Afghanistan in August.', 'TroopsWithdrawn').agent)).toEqual([
+      'western-forces',
+    ]);
     const aid = one('International donors pledged $2 billion in aid for Syria on Tuesday.', 'AidProvided');
     expect(ids(aid.agent)).toEqual(['international-donors']);
     expect(ids(aid.target)).toEqual(['syria']);
   });
 
   it('"the two sides" are the last two sides named', () => {
-    const text = 'Iran and the United States resumed indirect talks in Vienna on Monday. The two sides agreed to meet again next week.';
+    const text =
+      'Iran and the United States resumed indirect talks in Vienna on Monday. The two sides agreed to meet again next week.';
     const meeting = events(text).find((e) => e.type === 'MeetingHeld')!;
     expect(countries([...meeting.agent, ...meeting.target]).sort()).toEqual(['IRN', 'USA']);
   });
@@ -161,8 +172,9 @@ describe('constructions', () => {
     expect(countries(e.target)).toEqual(['USA']);
   });
 
-  it('an event with no actor in its sentence does not join another sentence\'s event on dates alone', () => {
-    const text = 'Iran attacked the US embassy in Baghdad on Monday. An attack was also reported near the airport on Monday.';
+  it("an event with no actor in its sentence does not join another sentence's event on dates alone", () => {
+    const text =
+      'Iran attacked the US embassy in Baghdad on Monday. An attack was also reported near the airport on Monday.';
     const attacks = events(text, '2023-05-10').filter((e) => e.type === 'AttackCarriedOut');
     expect(attacks).toHaveLength(1);
     expect(attacks[0]!.evidence.map((x) => x.text).join(' ')).not.toMatch(/reported/);
@@ -171,10 +183,16 @@ describe('constructions', () => {
   it('"suspended aid to X" is a sanction, not aid; "withdrew from the deal" a rejection, not a withdrawal', () => {
     const s = one('The European Union suspended financial aid to Niger on Friday.', 'SanctionsImposed');
     expect(countries(s.target)).toEqual(['NER']);
-    expect(events('The European Union suspended financial aid to Niger on Friday.').some((e) => e.type === 'AidProvided')).toBe(false);
+    expect(
+      events('The European Union suspended financial aid to Niger on Friday.').some((e) => e.type === 'AidProvided'),
+    ).toBe(false);
     const r = one('The United States withdrew from the nuclear deal with Iran in 2018.', 'RejectionIssued');
     expect(ids(r.agent)).toEqual(['united-states']);
-    expect(events('The United States withdrew from the nuclear deal with Iran in 2018.').some((e) => e.type === 'TroopsWithdrawn')).toBe(false);
+    expect(
+      events('The United States withdrew from the nuclear deal with Iran in 2018.').some(
+        (e) => e.type === 'TroopsWithdrawn',
+      ),
+    ).toBe(false);
   });
 
   it('a nationality before a non-political noun is no state actor', () => {
@@ -182,14 +200,22 @@ describe('constructions', () => {
   });
 
   it('an argument frame can say a trigger is not the event', () => {
-    expect(events('The Venezuelan government met the conditions of the deal, Maduro said.').some((e) => e.type === 'MeetingHeld')).toBe(false);
+    expect(
+      events('The Venezuelan government met the conditions of the deal, Maduro said.').some(
+        (e) => e.type === 'MeetingHeld',
+      ),
+    ).toBe(false);
     expect(events('Japan met South Korea in Tokyo on Monday.').some((e) => e.type === 'MeetingHeld')).toBe(true);
-    expect(events('India is withdrawing visas for Pakistani citizens.').some((e) => e.type === 'TroopsWithdrawn')).toBe(false);
-    expect(events('India is withdrawing troops from the border with Pakistan.').some((e) => e.type === 'TroopsWithdrawn')).toBe(true);
+    expect(events('India is withdrawing visas for Pakistani citizens.').some((e) => e.type === 'TroopsWithdrawn')).toBe(
+      false,
+    );
+    expect(
+      events('India is withdrawing troops from the border with Pakistan.').some((e) => e.type === 'TroopsWithdrawn'),
+    ).toBe(true);
     expect(events('French troops arrived in Mali on Monday.').some((e) => e.type === 'VisitMade')).toBe(false);
   });
 
-  it('a symmetric event\'s other side is a participant, not what a decision is about', () => {
+  it("a symmetric event's other side is a participant, not what a decision is about", () => {
     const text = 'The European Union agreed on new sanctions against Iran on Sunday.';
     const deal = events(text).find((e) => e.type === 'AgreementReached');
     expect(deal === undefined || !countries(deal.target).includes('IRN')).toBe(true);

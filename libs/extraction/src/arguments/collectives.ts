@@ -12,7 +12,13 @@ import type { Analysis } from '../sentences/tokens.js';
 
 const PROXY = /^(?:backed|supported|sponsored|funded|armed|aligned|allied|trained)$/;
 
-interface ActorRow { phrases: string[]; id: string; name: string; country: string; sector: Sector }
+interface ActorRow {
+  phrases: string[];
+  id: string;
+  name: string;
+  country: string;
+  sector: Sector;
+}
 export interface Collectives {
   /** Phrase (space-joined lower-case words) -> actor row, or 'pair'. */
   phrases: Map<string, ActorRow | 'pair'>;
@@ -22,7 +28,10 @@ export interface Collectives {
 }
 
 export function loadCollectives(dir: string): Collectives {
-  const raw = JSON.parse(readFileSync(join(dir, 'collective-actors.json'), 'utf8')) as { pairs: string[]; actors: ActorRow[] };
+  const raw = JSON.parse(readFileSync(join(dir, 'collective-actors.json'), 'utf8')) as {
+    pairs: string[];
+    actors: ActorRow[];
+  };
   const phrases = new Map<string, ActorRow | 'pair'>();
   for (const p of raw.pairs) phrases.set(p, 'pair');
   for (const row of raw.actors) for (const p of row.phrases) phrases.set(p, row);
@@ -35,9 +44,19 @@ export function loadCollectives(dir: string): Collectives {
 function mention(a: Analysis, first: number, last: number, entity: Entity, sector: Sector): Mention {
   const t = a.tokens;
   const next = t[last];
-  const possessive = next !== undefined && (next.lower === "'s" || next.lower === "'") &&
-      next.start === t[last - 1]!.end;
-  return { first, last, start: t[first]!.start, end: t[last - 1]!.end, nameStart: t[first]!.start, entity, via: 'head', sector, possessive };
+  const possessive =
+    next !== undefined && (next.lower === "'s" || next.lower === "'") && next.start === t[last - 1]!.end;
+  return {
+    first,
+    last,
+    start: t[first]!.start,
+    end: t[last - 1]!.end,
+    nameStart: t[first]!.start,
+    entity,
+    via: 'head',
+    sector,
+    possessive,
+  };
 }
 
 /** The two most recent distinct state-level sides named before token `at` (within three sentences). */
@@ -49,15 +68,21 @@ function lastTwoSides(a: Analysis, mentions: Mention[], at: number): Mention[] {
     if (m.first >= at || m.via === 'pronoun') continue;
     if (sentence - a.tokens[m.first]!.sentence > 3) break;
     // a place ("talks in Vienna") is not a side
-    if (m.sector === 'CVL' || m.via === 'capital' || /^(?:in|at|near|inside)$/.test(a.tokens[m.first - 1]?.lower ??
-        '')) continue;
+    if (m.sector === 'CVL' || m.via === 'capital' || /^(?:in|at|near|inside)$/.test(a.tokens[m.first - 1]?.lower ?? ''))
+      continue;
     if (!out.some((x) => x.entity.country === m.entity.country)) out.push(m);
   }
   return out.reverse();
 }
 
 /** Adds collective mentions to `mentions` (sorted by position), skipping tokens already inside a mention. */
-export function addCollectives(a: Analysis, mentions: Mention[], table: Collectives, g: Gazetteer, baseCountry: string): Mention[] {
+export function addCollectives(
+  a: Analysis,
+  mentions: Mention[],
+  table: Collectives,
+  g: Gazetteer,
+  baseCountry: string,
+): Mention[] {
   const toks = a.tokens;
   const covered = new Uint8Array(toks.length);
   for (const m of mentions) for (let k = m.first; k < m.last; k++) covered[k] = 1;
@@ -93,14 +118,16 @@ export function addCollectives(a: Analysis, mentions: Mention[], table: Collecti
         // "the junta", "militants": of the country the sentence names, else the story's
         const s = toks[i]!.sentence;
         // "Russia-backed separatists" are not Russia's own: skip a country that backs them
-        const backer = (m: Mention): boolean => toks[m.last]?.value === '-' && PROXY.test(toks[m.last + 1]?.lower ??
-            '');
+        const backer = (m: Mention): boolean =>
+          toks[m.last]?.value === '-' && PROXY.test(toks[m.last + 1]?.lower ?? '');
         const named = mentions.find((m) => m.entity.kind === 'country' && toks[m.first]!.sentence === s && !backer(m));
         country = named?.entity.country ?? baseCountry;
       }
       const adj = country === 'IGO' ? '' : `${g.demonyms.get(country) ?? country.toLowerCase()}-`;
       const id = row.country === '*' ? `${adj}${row.id}` : row.id;
-      extra.push(mention(a, i, best.last, { id, name: row.name, country, sector: row.sector, kind: 'org' }, row.sector));
+      extra.push(
+        mention(a, i, best.last, { id, name: row.name, country, sector: row.sector, kind: 'org' }, row.sector),
+      );
     }
     i = best.last - 1;
   }

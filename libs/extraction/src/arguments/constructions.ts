@@ -6,12 +6,39 @@
 // (eastern) Ukraine") or a participant.
 import type { Mention } from '../actors/mention.js';
 import type { Analysis } from '../sentences/tokens.js';
-import { headMention, isVerb, LOCATIVE, phraseEndingAt, phraseStartingAt, PREPOSITIONS, SentenceView, SUBORDINATORS } from './phrases.js';
+import {
+  beforeVerbGroup,
+  headMention,
+  isVerb,
+  LOCATIVE,
+  phraseEndingAt,
+  phraseStartingAt,
+  PREPOSITIONS,
+  previousVerb,
+  SentenceView,
+  SUBORDINATORS,
+} from './phrases.js';
 import { subjectAt } from './subject.js';
 
 export const ATTACK_NOUNS = new Set([
-  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'shelling',
-  'assault', 'ambush', 'operation', 'fire', 'barrage', 'offensive', 'bombardment', 'campaign',
+  'attack',
+  'attacks',
+  'strike',
+  'strikes',
+  'airstrike',
+  'airstrikes',
+  'raid',
+  'raids',
+  'bombing',
+  'shelling',
+  'assault',
+  'ambush',
+  'operation',
+  'fire',
+  'barrage',
+  'offensive',
+  'bombardment',
+  'campaign',
 ]);
 
 /** A country or capital after a locative preposition: "in (eastern) Ukraine", "near the capital Kyiv". */
@@ -21,15 +48,21 @@ export function isLocativeMention(a: Analysis, m: Mention): boolean {
   // "at a US base", "in the Iranian embassy": the state modifies the head noun, which is whose
   // the place is (a city stays a place: "near Baghdad International Airport")
   const next = toks[m.last];
-  const modifier = next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' ||
-      next.pos === 'PROPN');
+  const modifier =
+    next !== undefined && next.sentence === toks[m.first]!.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN');
   if (modifier && m.via !== 'capital' && !m.possessive) return false;
   const first = a.sentences[toks[m.first]!.sentence]!.first;
   let k = m.first - 1;
   for (let n = 0; n < 3 && k > first; n++) {
     const t = toks[k]!;
-    if (t.pos !== 'ADJ' && t.pos !== 'DET' &&
-        !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(t.lower)) break;
+    if (
+      t.pos !== 'ADJ' &&
+      t.pos !== 'DET' &&
+      !/^(?:northern|southern|eastern|western|central|north|south|east|west|capital|city|region|province)$/.test(
+        t.lower,
+      )
+    )
+      break;
     k--;
   }
   return LOCATIVE.has(toks[k]?.lower ?? '');
@@ -40,7 +73,7 @@ export function nearestLeftActor(v: SentenceView, at: number): Mention[] {
     const w = v.lower(k);
     if (w === ';' || w === ':' || (SUBORDINATORS.has(w) && w !== 'as')) return [];
     const m = v.at.get(k);
-    if (!m || m.via === 'pronoun' && m.possessive) continue;
+    if (!m || (m.via === 'pronoun' && m.possessive)) continue;
     const before = v.lower(m.first - 1);
     if (PREPOSITIONS.has(before) && before !== 'of') {
       k = m.first;
@@ -112,4 +145,100 @@ export function inAttackBy(v: SentenceView, from: number): Mention[] {
   if (!p || !ATTACK_NOUNS.has(v.lower(p.last - 1))) return [];
   const h = headMention(v, { first: p.first, last: p.last - 1 });
   return h ? [h] : [];
+}
+
+/**
+ * Subjects that are forces of nature, illness, accidents or markets: what they "hit",
+ * "kill" or "attack" is no political event ("the earthquake killed 20 Iranians",
+ * "oil prices rallied", "shares attacked resistance levels").
+ */
+const NON_AGENT_HEADS = new Set([
+  'earthquake',
+  'earthquakes',
+  'quake',
+  'quakes',
+  'aftershock',
+  'aftershocks',
+  'storm',
+  'storms',
+  'flood',
+  'floods',
+  'flooding',
+  'rain',
+  'rains',
+  'snow',
+  'hurricane',
+  'typhoon',
+  'cyclone',
+  'tornado',
+  'tsunami',
+  'landslide',
+  'landslides',
+  'avalanche',
+  'wildfire',
+  'wildfires',
+  'blaze',
+  'drought',
+  'heatwave',
+  'heat',
+  'cold',
+  'lightning',
+  'eruption',
+  'volcano',
+  'virus',
+  'disease',
+  'epidemic',
+  'pandemic',
+  'outbreak',
+  'cholera',
+  'covid',
+  'covid-19',
+  'famine',
+  'accident',
+  'crash',
+  'collision',
+  'derailment',
+  'prices',
+  'price',
+  'shares',
+  'stocks',
+  'stock',
+  'markets',
+  'market',
+  'inflation',
+  'bonds',
+  'yields',
+  'currency',
+  'index',
+  'indexes',
+  'indices',
+  'futures',
+  'rally',
+  'sell-off',
+  'selloff',
+  'recession',
+  'rates',
+  'dollar',
+  'euro',
+  'rupee',
+  'lira',
+  'yen',
+  'rouble',
+  'ruble',
+  'oil',
+  'gold',
+]);
+
+/** The subject of the verb at `verb` is a phrase with no actor whose head is a natural force, illness or market. */
+export function nonAgentSubject(v: SentenceView, verb: number): boolean {
+  let k = beforeVerbGroup(v, verb);
+  // "the storm hit Cuba and killed four": the first verb's subject
+  for (let n = 0; n < 3 && (v.lower(k) === 'and' || v.lower(k) === 'or'); n++) {
+    const pv = previousVerb(v, k - 1);
+    if (pv < 0) return false;
+    k = beforeVerbGroup(v, pv);
+  }
+  const p = phraseEndingAt(v, k + 1);
+  if (!p || v.within(p.first, p.last).length) return false;
+  return NON_AGENT_HEADS.has(v.lower(p.last - 1));
 }

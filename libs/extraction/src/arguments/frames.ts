@@ -5,22 +5,129 @@
 import type { EventType } from '#domain';
 import { assertNever } from '#domain';
 import type { Mention } from '../actors/mention.js';
-import type { Analysis } from '../sentences/tokens.js';
+import type { Analysis, Token } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
 /** Verbs whose object noun is the event and whose subject is its agent. */
 const LIGHT = new Set([
-  'send', 'issue', 'make', 'have', 'hold', 'launch', 'carry', 'conduct', 'stage', 'give', 'deliver', 'write', 'impose',
-  'slap', 'grant', 'permit', 'extend', 'renew', 'provide', 'sign', 'reach', 'pass', 'adopt', 'back', 'approve',
-  'announce', 'order', 'begin', 'start', 'resume', 'attend', 'join', 'put', 'lead', 'organize', 'organise', 'mount',
-  'pay', 'deploy', 'file', 'lodge', 'level', 'voice', 'express', 'offer', 'accept', 'pledge', 'vote', 'table', 'call',
-  'open', 'enter', 'perform', 'execute', 'complete', 'undertake', 'press', 'mistakenly', 'lift', 'ease', 'waive',
-  'unveil', 'fire', 'step', 'reimpose', 'tighten', 'expand', 'toughen', 'broaden', 'restore',
+  'send',
+  'issue',
+  'make',
+  'have',
+  'hold',
+  'launch',
+  'carry',
+  'conduct',
+  'stage',
+  'give',
+  'deliver',
+  'write',
+  'impose',
+  'slap',
+  'grant',
+  'permit',
+  'extend',
+  'renew',
+  'provide',
+  'sign',
+  'reach',
+  'pass',
+  'adopt',
+  'back',
+  'approve',
+  'announce',
+  'order',
+  'begin',
+  'start',
+  'resume',
+  'attend',
+  'join',
+  'put',
+  'lead',
+  'organize',
+  'organise',
+  'mount',
+  'pay',
+  'deploy',
+  'file',
+  'lodge',
+  'level',
+  'voice',
+  'express',
+  'offer',
+  'accept',
+  'pledge',
+  'vote',
+  'table',
+  'call',
+  'open',
+  'enter',
+  'perform',
+  'execute',
+  'complete',
+  'undertake',
+  'press',
+  'mistakenly',
+  'lift',
+  'ease',
+  'waive',
+  'unveil',
+  'fire',
+  'step',
+  'reimpose',
+  'tighten',
+  'expand',
+  'toughen',
+  'broaden',
+  'restore',
+  // easing sanctions names who eases them: "Washington relaxed some sanctions"
+  'relax',
+  'loosen',
+  'remove',
+  'rescind',
+  'revoke',
+  'repeal',
+  'drop',
+  // weighing an option names who weighs it: "the EU is weighing new sanctions"
+  'weigh',
+  'consider',
+  'mull',
+  'contemplate',
+  'debate',
+  'discuss',
+  'propose',
+  'explore',
+  'eye',
   // governors that undo the event still name who acted: "Iraq called off talks with Turkey"
-  'cancel', 'scrap', 'abandon', 'postpone', 'suspend', 'reject', 'rule', 'refuse', 'decline', 'halt', 'block', 'veto',
-  'shelve', 'delay',
+  'cancel',
+  'scrap',
+  'abandon',
+  'postpone',
+  'suspend',
+  'reject',
+  'rule',
+  'refuse',
+  'decline',
+  'halt',
+  'block',
+  'veto',
+  'shelve',
+  'delay',
   // deciding on a measure: "ECOWAS agreed on sanctions"
-  'agree', 'decide', 'intensify', 'escalate', 'hand', 'promise', 'commit', 'allocate', 'earmark',
+  'agree',
+  'decide',
+  'intensify',
+  'escalate',
+  'hand',
+  'promise',
+  'commit',
+  'allocate',
+  'earmark',
+  // repeating a speech act makes it again: "the minister repeated the appeal"
+  'repeat',
+  'reiterate',
+  'renew',
+  'echo',
 ]);
 /** Verbs whose subject receives the event's object: "received aid from X", "faces sanctions from X". */
 const RECEIVE: Partial<Record<EventType, string[]>> = {
@@ -31,8 +138,17 @@ const RECEIVE: Partial<Record<EventType, string[]>> = {
 };
 /** Nouns whose possessor is the one acted upon: "X's killing", "X's arrest". */
 const VICTIM_NOUNS = new Set([
-  'killing', 'assassination', 'murder', 'death', 'execution', 'beheading', 'abduction', 'kidnapping', 'arrest',
-  'detention', 'capture',
+  'killing',
+  'assassination',
+  'murder',
+  'death',
+  'execution',
+  'beheading',
+  'abduction',
+  'kidnapping',
+  'arrest',
+  'detention',
+  'capture',
 ]);
 
 export interface Frame {
@@ -59,8 +175,16 @@ export function frameOf(hit: TriggerHit, headWord: string): Frame {
  * clause ("imposed sanctions on officials in Iran"): a place never displaces a named target.
  */
 export const PLACE_FALLBACK = new Set<EventType>([
-  'DemandIssued', 'ThreatIssued', 'AccusationMade', 'RejectionIssued', 'AgreementReached', 'AidProvided', 'WaiverGranted',
-  'SanctionsImposed', 'ResolutionPassed', 'ForceMobilized',
+  'DemandIssued',
+  'ThreatIssued',
+  'AccusationMade',
+  'RejectionIssued',
+  'AgreementReached',
+  'AidProvided',
+  'WaiverGranted',
+  'SanctionsImposed',
+  'ResolutionPassed',
+  'ForceMobilized',
 ]);
 /** Types whose target is a place: the host of a visit, the country left, where an election is held. */
 export const PLACE_TARGETS = new Set<EventType>(['VisitMade', 'TroopsWithdrawn', 'ElectionHeld']);
@@ -109,12 +233,51 @@ export function targetPreps(type: EventType): string[] {
 
 /** Verbs that turn aid or supplies into their withdrawal: "suspended aid to X" is a sanction. */
 const CUT = new Set([
-  'cut', 'suspend', 'halt', 'freeze', 'withhold', 'stop', 'end', 'slash', 'block', 'withdraw', 'reduce', 'terminate',
+  'cut',
+  'suspend',
+  'halt',
+  'freeze',
+  'withhold',
+  'stop',
+  'end',
+  'slash',
+  'block',
+  'withdraw',
+  'reduce',
+  'terminate',
   'curb',
 ]);
+/** Verbs that ease sanctions they govern: "lifted sanctions" grants relief, it imposes nothing. */
+const EASE = new Set([
+  'lift',
+  'ease',
+  'relax',
+  'loosen',
+  'waive',
+  'remove',
+  'suspend',
+  'unfreeze',
+  'rescind',
+  'revoke',
+  'repeal',
+  'drop',
+]);
+const PREP_STOP = new Set(['on', 'against', 'of', 'for', 'by', 'from', 'in', 'to', 'with']);
 const ACCORDS = new Set([
-  'accord', 'agreement', 'deal', 'treaty', 'pact', 'initiative', 'arrangement', 'convention', 'protocol', 'talks',
-  'negotiations', 'framework', 'truce', 'ceasefire',
+  'accord',
+  'agreement',
+  'deal',
+  'treaty',
+  'pact',
+  'initiative',
+  'arrangement',
+  'convention',
+  'protocol',
+  'talks',
+  'negotiations',
+  'framework',
+  'truce',
+  'ceasefire',
 ]);
 
 /**
@@ -134,6 +297,27 @@ export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: num
       return CUT.has(t.lemma) ? { type: 'SanctionsImposed', at: k } : undefined;
     }
   }
+  if (hit.type === 'SanctionsImposed') {
+    // "lifted sanctions on X", "eased oil sanctions": easing them is a waiver (CAMEO 081/085)
+    const head = toks[hit.head]!;
+    const eases = (t: Token): boolean => EASE.has(t.lemma) || EASE.has(t.lower.replace(/e?d$/, ''));
+    // (the verb's own object must be the sanctions: "suspended cooperation" is itself a sanction)
+    const onSanctions = (): boolean => {
+      for (let k = hit.last; k < s.last && k < hit.last + 5; k++) {
+        if (/^(?:sanction|sanctions|embargo|embargoes|restrictions|blacklisting|measures)$/.test(toks[k]!.lower))
+          return true;
+        if (PREP_STOP.has(toks[k]!.lower) || /^[;:,]$/.test(toks[k]!.lower)) return false;
+      }
+      return false;
+    };
+    if (head.pos === 'VERB' && eases(head) && onSanctions()) return { type: 'WaiverGranted', at: hit.head };
+    for (let k = hit.first - 1; k >= s.first && k >= hit.first - 5; k--) {
+      const t = toks[k]!;
+      if (/^[;:,]$/.test(t.lower) || PREP_STOP.has(t.lower)) break;
+      if (t.pos !== 'VERB' && !(eases(t) && /ed$/.test(t.lower))) continue;
+      return eases(t) ? { type: 'WaiverGranted', at: k } : undefined;
+    }
+  }
   if (hit.type === 'TroopsWithdrawn') {
     for (let k = hit.last; k < s.last && k < hit.last + 3; k++) {
       if (toks[k]!.lower !== 'from') continue;
@@ -149,18 +333,127 @@ export function retype(a: Analysis, hit: TriggerHit): { type: EventType; at: num
 
 /** What "meet" means when its object is one of these: fulfilling, not meeting ("met the conditions"). */
 const FULFIL = new Set([
-  'demand', 'demands', 'condition', 'conditions', 'promise', 'promises', 'commitment', 'commitments', 'deadline',
-  'target', 'targets', 'requirement', 'requirements', 'obligation', 'obligations', 'need', 'needs', 'expectation',
-  'expectations', 'standard', 'standards', 'criteria', 'goal', 'goals', 'quota', 'others', 'terms', 'costs',
+  'demand',
+  'demands',
+  'condition',
+  'conditions',
+  'promise',
+  'promises',
+  'commitment',
+  'commitments',
+  'deadline',
+  'target',
+  'targets',
+  'requirement',
+  'requirements',
+  'obligation',
+  'obligations',
+  'need',
+  'needs',
+  'expectation',
+  'expectations',
+  'standard',
+  'standards',
+  'criteria',
+  'goal',
+  'goals',
+  'quota',
+  'others',
+  'terms',
+  'costs',
   'challenge',
 ]);
 /** What a troop withdrawal withdraws. */
 const TROOP_NOUNS = new Set([
-  'troop', 'troops', 'force', 'forces', 'soldier', 'soldiers', 'military', 'personnel', 'presence', 'unit', 'units',
-  'contingent', 'contingents', 'peacekeepers', 'mission', 'army', 'battalion', 'battalions', 'brigade', 'brigades',
-  'division', 'divisions', 'fighters', 'marines', 'warships', 'ships', 'jets', 'aircraft', 'equipment', 'weapons',
-  'tanks', 'advisers', 'advisors', 'trainers', 'boots',
+  'troop',
+  'troops',
+  'force',
+  'forces',
+  'soldier',
+  'soldiers',
+  'military',
+  'personnel',
+  'presence',
+  'unit',
+  'units',
+  'contingent',
+  'contingents',
+  'peacekeepers',
+  'mission',
+  'army',
+  'battalion',
+  'battalions',
+  'brigade',
+  'brigades',
+  'division',
+  'divisions',
+  'fighters',
+  'marines',
+  'warships',
+  'ships',
+  'jets',
+  'aircraft',
+  'equipment',
+  'weapons',
+  'tanks',
+  'advisers',
+  'advisors',
+  'trainers',
+  'boots',
 ]);
+
+function toldToAct(a: Analysis, hit: TriggerHit): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[hit.sentence]!;
+  for (let k = hit.last; k < s.last && k < hit.last + 8; k++) {
+    const w = toks[k]!.lower;
+    if (w === 'that' || w === ',' || w === ';') return false;
+    if (w === 'to') return toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'AUX';
+  }
+  return false;
+}
+
+const ATTACK_VERBS = new Set([
+  'attack',
+  'ambush',
+  'target',
+  'hit',
+  'strike',
+  'bomb',
+  'shell',
+  'raid',
+  'assault',
+  'fire',
+  'intercept',
+  'destroy',
+]);
+const ATTACK_NOUN_FORMS = new Set([
+  'attack',
+  'attacks',
+  'ambush',
+  'ambushes',
+  'strike',
+  'strikes',
+  'airstrike',
+  'airstrikes',
+  'raid',
+  'raids',
+  'assault',
+  'bombing',
+  'bombings',
+]);
+
+/** The noun at `first` is the object of an attack: "attacked [the] convoys", "an ambush on a convoy". */
+function attackedThing(a: Analysis, first: number): boolean {
+  const toks = a.tokens;
+  const s = a.sentences[toks[first]!.sentence]!;
+  let k = first - 1;
+  while (k >= s.first && /^(?:DET|ADJ|NUM)$/.test(toks[k]!.pos)) k--;
+  const t = toks[k];
+  if (!t || k < s.first) return false;
+  if (t.pos === 'VERB' && ATTACK_VERBS.has(t.lemma)) return true;
+  return /^(?:on|against|at)$/.test(t.lower) && ATTACK_NOUN_FORMS.has(toks[k - 1]?.lower ?? '');
+}
 
 /**
  * A trigger whose argument frame says it is not the event: "met the conditions"
@@ -172,8 +465,11 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
   const head = toks[hit.head]!;
   const objectNoun = (): string | undefined => {
     let k = hit.last;
-    while (k < s.last && /^(?:DET|ADJ|NUM|ADV|PRON)$/.test(toks[k]!.pos) || (k < s.last &&
-        /^(?:of|some|all|any|most)$/.test(toks[k]!.lower))) k++;
+    while (
+      (k < s.last && /^(?:DET|ADJ|NUM|ADV|PRON)$/.test(toks[k]!.pos)) ||
+      (k < s.last && /^(?:of|some|all|any|most)$/.test(toks[k]!.lower))
+    )
+      k++;
     let last: string | undefined;
     while (k < s.last && /^(?:NOUN|PROPN)$/.test(toks[k]!.pos)) last = toks[k++]!.lower;
     return last;
@@ -186,7 +482,15 @@ export function frameRejects(a: Analysis, hit: TriggerHit, agent: Mention[]): bo
     const noun = objectNoun();
     if (noun && !TROOP_NOUNS.has(noun) && toks[hit.last]?.lower !== 'from') return true;
   }
-  if (hit.type === 'VisitMade' && agent.length > 0 && agent.every((m) => m.entity.kind !== 'person' &&
-      (m.sector === 'MIL' || m.sector === 'REB'))) return true;
+  // "told Iraq to expel": only "tell" + object + "to" + verb is a demand ("told Reuters that" is not)
+  if (hit.type === 'DemandIssued' && head.lemma === 'tell' && !toldToAct(a, hit)) return true;
+  // "attacked convoys of the coalition", "an ambush on a convoy": the convoy is a target, not a show of force
+  if (hit.type === 'ForceMobilized' && head.pos !== 'VERB' && attackedThing(a, hit.first)) return true;
+  if (
+    hit.type === 'VisitMade' &&
+    agent.length > 0 &&
+    agent.every((m) => m.entity.kind !== 'person' && (m.sector === 'MIL' || m.sector === 'REB'))
+  )
+    return true;
   return false;
 }

@@ -6,37 +6,212 @@ import type { Mention } from '../actors/mention.js';
 import type { Analysis, Sentence, Token } from '../sentences/tokens.js';
 
 export const PREPOSITIONS = new Set([
-  'of', 'in', 'to', 'from', 'with', 'at', 'against', 'on', 'for', 'by', 'into', 'near', 'inside', 'over', 'about',
-  'between', 'under', 'than', 'toward', 'towards', 'like', 'through', 'across', 'during', 'after', 'before', 'since',
-  'outside', 'throughout', 'amid', 'among', 'despite', 'without', 'within', 'along', 'around', 'upon', 'via', 'off',
+  'of',
+  'in',
+  'to',
+  'from',
+  'with',
+  'at',
+  'against',
+  'on',
+  'for',
+  'by',
+  'into',
+  'near',
+  'inside',
+  'over',
+  'about',
+  'between',
+  'under',
+  'than',
+  'toward',
+  'towards',
+  'like',
+  'through',
+  'across',
+  'during',
+  'after',
+  'before',
+  'since',
+  'outside',
+  'throughout',
+  'amid',
+  'among',
+  'despite',
+  'without',
+  'within',
+  'along',
+  'around',
+  'upon',
+  'via',
+  'off',
 ]);
 export const LOCATIVE = new Set([
-  'in', 'near', 'inside', 'at', 'across', 'throughout', 'outside', 'around', 'within', 'along',
+  'in',
+  'near',
+  'inside',
+  'at',
+  'across',
+  'throughout',
+  'outside',
+  'around',
+  'within',
+  'along',
 ]);
 /** Words that open a subordinate clause: the clause's subject is inside it. */
 export const SUBORDINATORS = new Set([
-  'that', 'after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'unless', 'as', 'until',
-  'whereas', 'whether', 'once', 'where',
+  'that',
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'since',
+  'although',
+  'though',
+  'if',
+  'unless',
+  'as',
+  'until',
+  'whereas',
+  'whether',
+  'once',
+  'where',
 ]);
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Time nouns: an NP made of them is an adverbial ("last week", "on Sunday"), never a subject. */
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
-  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'week', 'weeks', 'month', 'months',
-  'year', 'years', 'day', 'days', 'night', 'nights', 'morning', 'afternoon', 'evening', 'weekend', 'today', 'yesterday',
-  'tonight', 'time', 'hours', 'hour', 'minutes', 'decade', 'decades', 'row', 'earlier', 'later', 'ago', 'spring',
-  'summer', 'autumn', 'fall', 'winter', 'meanwhile', 'however', 'also', 'then', 'now',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'day',
+  'days',
+  'night',
+  'nights',
+  'morning',
+  'afternoon',
+  'evening',
+  'weekend',
+  'today',
+  'yesterday',
+  'tonight',
+  'time',
+  'hours',
+  'hour',
+  'minutes',
+  'decade',
+  'decades',
+  'row',
+  'earlier',
+  'later',
+  'ago',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'meanwhile',
+  'however',
+  'also',
+  'then',
+  'now',
 ]);
 /** "X-backed Y" is Y: the proxy acts. "X-led Y" keeps X: the leader acts. */
 export const PROXY_SUFFIXES = new Set([
-  'backed', 'supported', 'allied', 'aligned', 'sponsored', 'funded', 'armed', 'trained', 'linked', 'affiliated',
-  'leaning', 'friendly', 'loyal', 'based', 'born', 'controlled', 'held', 'occupied', 'run', 'installed', 'appointed',
+  'backed',
+  'supported',
+  'allied',
+  'aligned',
+  'sponsored',
+  'funded',
+  'armed',
+  'trained',
+  'linked',
+  'affiliated',
+  'leaning',
+  'friendly',
+  'loyal',
+  'based',
+  'born',
+  'controlled',
+  'held',
+  'occupied',
+  'run',
+  'installed',
+  'appointed',
 ]);
 const VERB_GROUP = new Set([
-  'be', 'is', 'was', 'were', 'are', 'been', 'being', 'am', 'has', 'have', 'had', 'having', 'will', 'would', 'shall',
-  'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "n't", 'never', 'to', 'also', 'reportedly',
-  'allegedly', 'already', 'again', 'then', 'just', 'still', 'jointly', 'later', 'repeatedly', 'recently', 'once',
-  'formally', 'officially', 'publicly', 'reportedly', 'get', 'got', 'gets', 'ought',
+  'be',
+  'is',
+  'was',
+  'were',
+  'are',
+  'been',
+  'being',
+  'am',
+  'has',
+  'have',
+  'had',
+  'having',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'not',
+  "n't",
+  'never',
+  'to',
+  'also',
+  'reportedly',
+  'allegedly',
+  'already',
+  'again',
+  'then',
+  'just',
+  'still',
+  'jointly',
+  'later',
+  'repeatedly',
+  'recently',
+  'once',
+  'formally',
+  'officially',
+  'publicly',
+  'reportedly',
+  'get',
+  'got',
+  'gets',
+  'ought',
 ]);
 
 export function isVerb(t: Token | undefined): boolean {
@@ -75,11 +250,16 @@ function npToken(v: SentenceView, k: number): boolean {
   if ((t.lower === 'and' || t.lower === 'or') && !v.at.has(k - 1) && !v.at.has(k + 1)) {
     const p = v.tok(k - 1);
     const n = v.tok(k + 1);
-    return p !== undefined && n !== undefined && /^(?:NOUN|ADJ)$/.test(p.pos) && /^(?:NOUN|ADJ)$/.test(n.pos) &&
-        /^(?:NOUN|ADJ)$/.test(v.tok(k + 2)?.pos ?? '');
+    return (
+      p !== undefined &&
+      n !== undefined &&
+      /^(?:NOUN|ADJ)$/.test(p.pos) &&
+      /^(?:NOUN|ADJ)$/.test(n.pos) &&
+      /^(?:NOUN|ADJ)$/.test(v.tok(k + 2)?.pos ?? '')
+    );
   }
-  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' ||
-      t.pos === 'DET') return !RELATIVE_PRONOUNS.has(t.lower);
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET')
+    return !RELATIVE_PRONOUNS.has(t.lower);
   // "Iran-backed", "U.S.-led": a participle glued to a hyphen belongs to the phrase
   if (isVerb(t) && v.tok(k - 1)?.value === '-') return true;
   if (t.pos === 'PRON' && /^(?:its|his|her|their|our)$/.test(t.lower)) return true;
@@ -108,8 +288,8 @@ export function phraseEndingAt(v: SentenceView, end: number): Phrase | undefined
 /** The noun phrase starting at `start`, with "more than", "at least" and numbers allowed in front. */
 export function phraseStartingAt(v: SentenceView, start: number): Phrase | undefined {
   let k = start;
-  while (/^(?:more|less|fewer|than|at|least|about|some|around|over|nearly|almost)$/.test(v.lower(k)) &&
-      k < start + 3) k++;
+  while (/^(?:more|less|fewer|than|at|least|about|some|around|over|nearly|almost)$/.test(v.lower(k)) && k < start + 3)
+    k++;
   if (!npToken(v, k)) return undefined;
   while (k < v.s.last && npToken(v, k)) {
     // a second determiner starts a new phrase ("Iran the militias")
@@ -129,7 +309,7 @@ export function isTimePhrase(v: SentenceView, p: Phrase): boolean {
     if (!TIME_WORDS.has(t.lower)) return false;
     content++;
   }
-  return content > 0 || p.last - p.first > 0 && /^\d/.test(v.tok(p.last - 1)!.value);
+  return content > 0 || (p.last - p.first > 0 && /^\d/.test(v.tok(p.last - 1)!.value));
 }
 
 /**
@@ -139,23 +319,24 @@ export function isTimePhrase(v: SentenceView, p: Phrase): boolean {
  */
 export function headMention(v: SentenceView, p: Phrase, possessivePronoun = false): Mention | undefined {
   const all = v.within(p.first, p.last);
-  const ms = all.filter((m) => !(m.via === 'pronoun' && m.last < p.last &&
-      /^(?:its|his|her|their)$/.test(v.lower(m.first))));
+  const ms = all.filter(
+    (m) => !(m.via === 'pronoun' && m.last < p.last && /^(?:its|his|her|their)$/.test(v.lower(m.first))),
+  );
   // "its troops withdrew": as a subject, the owner of the troops acts
   if (ms.length === 0) return possessivePronoun ? all[0] : undefined;
   const people = ms.filter((m) => m.entity.kind === 'person');
   if (people.length) return people[people.length - 1];
   // "Iran-backed militias": the mention after a proxy suffix wins over X
   const last = ms[ms.length - 1]!;
-  if (v.lower(last.last) === '-' &&
-      PROXY_SUFFIXES.has(v.lower(last.last + 1))) return ms.length > 1 ? ms[ms.length - 2] : undefined;
+  if (v.lower(last.last) === '-' && PROXY_SUFFIXES.has(v.lower(last.last + 1)))
+    return ms.length > 1 ? ms[ms.length - 2] : undefined;
   return last;
 }
 
 /** "X-backed Y" where Y is no known actor: the phrase names a proxy, not X. */
 export function proxyPhrase(v: SentenceView, p: Phrase): boolean {
-  for (let k = p.first; k < p.last - 2; k++) if (v.lower(k) === '-' && PROXY_SUFFIXES.has(v.lower(k + 1)) &&
-      v.at.has(k - 1)) return true;
+  for (let k = p.first; k < p.last - 2; k++)
+    if (v.lower(k) === '-' && PROXY_SUFFIXES.has(v.lower(k + 1)) && v.at.has(k - 1)) return true;
   return false;
 }
 
@@ -176,8 +357,15 @@ export function beforeVerbGroup(v: SentenceView, at: number): number {
 /** Index just past the verb group starting at `from` (particles and adverbs after the verb). */
 export function afterVerbGroup(v: SentenceView, from: number): number {
   let k = from;
-  while (k < v.s.last && (v.tok(k)!.pos === 'ADV' || v.tok(k)!.pos === 'PART') && !v.at.has(k) &&
-      v.lower(k) !== 'not') k++;
+  // ("killed when militants ambushed": "when" opens another clause, its subject is no object)
+  while (
+    k < v.s.last &&
+    (v.tok(k)!.pos === 'ADV' || v.tok(k)!.pos === 'PART') &&
+    !v.at.has(k) &&
+    v.lower(k) !== 'not' &&
+    !SUBORDINATORS.has(v.lower(k))
+  )
+    k++;
   return k;
 }
 

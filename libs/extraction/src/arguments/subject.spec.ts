@@ -8,7 +8,16 @@ import { SentenceView } from './phrases.js';
 import { objectAt, subjectAt } from './subject.js';
 
 const NAMES = new Set([
-  'Iran', 'Iraq', 'Turkey', 'Israel', 'Russia', 'Ukraine', 'Kadhimi', 'Pakistan', 'India', 'Hezbollah',
+  'Iran',
+  'Iraq',
+  'Turkey',
+  'Israel',
+  'Russia',
+  'Ukraine',
+  'Kadhimi',
+  'Pakistan',
+  'India',
+  'Hezbollah',
 ]);
 const analyser = createAnalyser();
 
@@ -17,9 +26,25 @@ function view(text: string): { v: SentenceView; a: Analysis; at: (word: string) 
   const mentions: Mention[] = [];
   a.tokens.forEach((t, k) => {
     if (!NAMES.has(t.value)) return;
-    const entity = { id: t.lower, name: t.value, country: t.value.slice(0, 3).toUpperCase(), sector: 'GOV' as const, kind: 'country' as const };
+    const entity = {
+      id: t.lower,
+      name: t.value,
+      country: t.value.slice(0, 3).toUpperCase(),
+      sector: 'GOV' as const,
+      kind: 'country' as const,
+    };
     const possessive = a.tokens[k + 1]?.lower === "'s";
-    mentions.push({ first: k, last: k + 1, start: t.start, end: t.end, nameStart: t.start, entity, via: 'name', sector: 'GOV', possessive });
+    mentions.push({
+      first: k,
+      last: k + 1,
+      start: t.start,
+      end: t.end,
+      nameStart: t.start,
+      entity,
+      via: 'name',
+      sector: 'GOV',
+      possessive,
+    });
   });
   const at = (word: string): number => a.tokens.findIndex((t) => t.lower === word);
   return { v: new SentenceView(a, a.sentences[0]!, mentions), a, at };

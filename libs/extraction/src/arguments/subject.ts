@@ -28,6 +28,20 @@ import {
 } from './phrases.js';
 
 const MAX_DEPTH = 5;
+/** Words opening an adverbial clause before the main clause: "After meeting X, Y ...". */
+const OPENERS = new Set([
+  'after',
+  'before',
+  'while',
+  'since',
+  'upon',
+  'on',
+  'when',
+  'by',
+  'in',
+  'despite',
+  'following',
+]);
 
 /** Phrases joined by "and"/"or"/"," to the left of `p` ("Benin, Germany and the UK"). */
 function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
@@ -37,7 +51,14 @@ function coordinatedLeft(v: SentenceView, p: Phrase): Phrase[] {
     const first = out[0]!.first;
     const sep = v.lower(first - 1);
     if (sep !== 'and' && sep !== 'or' && sep !== ',') break;
-    if (sep === ',' && !sawAnd) break;
+    // a headline's comma is its "and": "Iran, Saudi Arabia agree to restore ties"
+    const headlineList =
+      sep === ',' &&
+      v.s.headline &&
+      !sawAnd &&
+      first - 1 > v.s.first &&
+      phraseEndingAt(v, first - 1)?.first === v.s.first;
+    if (sep === ',' && !sawAnd && !headlineList) break;
     const q = phraseEndingAt(v, first - 1);
     if (!q || !headMention(v, q)) break;
     if (sep !== ',') sawAnd = true;
@@ -112,8 +133,10 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
     const outer = phraseEndingAt(v, list[0]!.first - 1);
     // "vehicles belonging to X", "fighters loyal to X": the phrase's owner acts
     const before = v.tok(list[0]!.first - 2);
-    if (!outer) return before && /(?:ing|ed)$/.test(before.lower) || /^(?:loyal|close|allied)$/.test(before?.lower ??
-        '') ? heads(v, list) : [];
+    if (!outer)
+      return (before && /(?:ing|ed)$/.test(before.lower)) || /^(?:loyal|close|allied)$/.test(before?.lower ?? '')
+        ? heads(v, list)
+        : [];
     const oh = headMention(v, outer);
     if (oh) return [oh];
     // "troops from Pakistan and India", "the head of the IAEA": the only actors there are
@@ -124,7 +147,7 @@ function subjectPhrase(v: SentenceView, end: number, depth: number): Mention[] {
 }
 
 /** After an opening participle clause ("Accusing Moscow of ..., Zelensky said"): the main clause's subject. */
-function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
+export function subjectAfterOpening(v: SentenceView, verb: number): Mention[] {
   for (let k = verb + 1; k < v.s.last; k++) {
     if (v.lower(k) !== ',') continue;
     const p = phraseStartingAt(v, k + 1);
@@ -144,6 +167,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   const ing = /ing$/.test(verbTok.lower);
   const t = v.tok(k);
   if (!t) return ing || infinitive ? subjectAfterOpening(v, verb) : [];
+  // "After meeting X, the premier flew": an opening adverbial clause takes the main clause's subject
+  if (ing && k === v.s.first && OPENERS.has(t.lower)) return subjectAfterOpening(v, verb);
   if (infinitive) {
     // "agreed on Thursday to scale down": the time adverbial hangs on the verb
     let g = k;
@@ -167,9 +192,18 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   if (ing && (t.lower === 'of' || t.lower === 'for')) {
     const p = phraseEndingAt(v, k);
     const h = p && headMention(v, p);
-    return h ? [h] : [];
+    // "Russia was accused by Ukraine of shelling": the accuser follows "by", the accused is the passive's subject
+    if (h && v.lower(p.first - 1) === 'by' && isVerb(v.tok(p.first - 2))) return subjectAt(v, p.first - 2, depth + 1);
+    if (h) return [h];
+    // "stopped short of imposing", "refrained from": the governing verb's subject
+    const g = p ? p.first - 1 : k - 1;
+    return isVerb(v.tok(g)) && !v.at.has(g) ? subjectAt(v, g, depth + 1) : [];
   }
-  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && t.lower === ',')) {
+  // "X hit Y, killing Z" is a bare participle; "France, however, has been conducting" has its auxiliaries
+  let aux = false;
+  for (let j = k + 1; j < verb; j++)
+    if (v.tok(j)!.pos === 'AUX' || /^(?:has|have|had|is|are|was|were|been|be)$/.test(v.lower(j))) aux = true;
+  if (t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || (ing && !aux && t.lower === ',')) {
     // "X met Y and signed", "X hit Y, killing Z": the verb they hang on
     const pv = previousVerb(v, k - 1);
     return pv >= 0 ? subjectAt(v, pv, depth + 1) : [];
@@ -190,8 +224,8 @@ export function subjectAt(v: SentenceView, verb: number, depth = 0): Mention[] {
   // "issued a statement demanding", "backed a resolution calling for": the vehicle's author
   if (ing) {
     const p = phraseEndingAt(v, k + 1);
-    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) &&
-        !v.at.has(p.first - 1)) return subjectAt(v, p.first - 1, depth + 1);
+    if (p && !headMention(v, p) && isVerb(v.tok(p.first - 1)) && !v.at.has(p.first - 1))
+      return subjectAt(v, p.first - 1, depth + 1);
   }
   return subjectPhrase(v, k + 1, depth);
 }
@@ -211,7 +245,19 @@ export function objectAt(v: SentenceView, from: number): Mention[] {
 }
 
 const REPORTING = new Set([
-  'say', 'said', 'says', 'tell', 'told', 'state', 'add', 'announce', 'note', 'write', 'tweet', 'declare', 'insist',
+  'say',
+  'said',
+  'says',
+  'tell',
+  'told',
+  'state',
+  'add',
+  'announce',
+  'note',
+  'write',
+  'tweet',
+  'declare',
+  'insist',
 ]);
 
 /** Who the sentence says is speaking: "according to X", "X said", "..., said X". */

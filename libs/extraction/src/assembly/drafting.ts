@@ -14,13 +14,28 @@ import type { Analysis } from '../sentences/tokens.js';
 import type { TriggerHit } from '../triggers/find-triggers.js';
 
 const NOMINAL_GOVERNORS = new Set([
-  'efforts', 'effort', 'right', 'freedom', 'ability', 'attempt', 'attempts', 'bid', 'power', 'capacity',
+  'efforts',
+  'effort',
+  'right',
+  'freedom',
+  'ability',
+  'attempt',
+  'attempts',
+  'bid',
+  'power',
+  'capacity',
 ]);
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 const AT_THE_TIME = /^(?:at the time|at that time|then|that day)\b/i;
 
 /** Drafts for every trigger hit; `bySentence` holds each sentence's actor mentions, `covered` the tokens inside names. */
-export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Mention[][], covered: Uint8Array, pub: string): Draft[] {
+export function draftMentions(
+  a: Analysis,
+  hits: TriggerHit[],
+  bySentence: Mention[][],
+  covered: Uint8Array,
+  pub: string,
+): Draft[] {
   const datesOf = new Map<number, DateMention[]>();
   const sentenceDates = (i: number): DateMention[] => {
     let d = datesOf.get(i);
@@ -28,31 +43,59 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
       const s = a.sentences[i]!;
       d = findDates(a.text, s.start, s.end).filter((x) => !x.ofSaying);
       // "At the time, ...": the previous sentence's date covers this one
-      if (d.length === 0 && i > 0 &&
-          AT_THE_TIME.test(a.text.slice(s.start, s.end))) d = sentenceDates(i - 1).map((x) => ({ ...x, inherited: true }));
+      if (d.length === 0 && i > 0 && AT_THE_TIME.test(a.text.slice(s.start, s.end)))
+        d = sentenceDates(i - 1).map((x) => ({ ...x, inherited: true }));
       datesOf.set(i, d);
     }
     return d;
   };
   const attributions = new Map<number, string | undefined>();
   const drafts: Draft[] = [];
+  const longHits = hits.filter((h) => h.last - h.first > 1);
   for (const found of hits) {
     // "suspended aid to X" is a sanction; "withdrew from the accord" a rejection
     const re = retype(a, found);
-    const hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    let hit: TriggerHit = re ? { ...found, type: re.type } : found;
+    // "came under attack from X": the single word inside a longer rule's span of the same type is that rule's
+    if (
+      longHits.some(
+        (h) =>
+          h !== found &&
+          h.type === found.type &&
+          h.sentence === found.sentence &&
+          h.first <= found.first &&
+          h.last >= found.last &&
+          h.last - h.first > found.last - found.first,
+      )
+    )
+      continue;
     const s = a.sentences[hit.sentence]!;
     const args = assignArguments(a, hit, bySentence[hit.sentence]!);
-    if (frameRejects(a, hit, args.agent)) continue;
+    // "came under fire from opposition lawmakers": fire from the unarmed is criticism (CAMEO 111)
+    if (hit.type === 'AttackCarriedOut' && underFireFromUnarmed(a, hit, args.agent))
+      hit = { ...hit, type: 'AccusationMade' };
+    if (args.noEvent || frameRejects(a, hit, args.agent)) continue;
+    // "the EU agreed on new sanctions": one party deciding on a measure is that measure, no agreement between parties
+    if (
+      hit.type === 'AgreementReached' &&
+      args.agent.length <= 1 &&
+      args.target.length === 0 &&
+      decidesMeasure(a, hit, hits)
+    )
+      continue;
     // a retyped event's modality is the governing verb's ("did not suspend aid")
     const modality = re ? modalityOf(a, { ...hit, first: re.at, last: re.at + 1, head: re.at }) : modalityOf(a, hit);
     // "called off on Monday a visit planned for next week": the date is the cancellation's, not the visit's
     const cancelled = !re && governorOf(a, hit) === 'negated';
-    const date = cancelled ? undefined : dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past', covered);
+    const date = cancelled
+      ? undefined
+      : dateFor(a, hit, sentenceDates(hit.sentence), pub, modality === 'future' ? 'future' : 'past', covered);
     if (!attributions.has(hit.sentence)) attributions.set(hit.sentence, attributionOf(a, hit.sentence));
     const prev = a.tokens[hit.first - 1];
     const prev2 = a.tokens[hit.first - 2];
-    const definite = (prev !== undefined && DETERMINERS.has(prev.lower)) || (prev2 !== undefined &&
-        DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
+    const definite =
+      (prev !== undefined && DETERMINERS.has(prev.lower)) ||
+      (prev2 !== undefined && DETERMINERS.has(prev2.lower) && prev!.pos === 'ADJ');
     if (hit.rule.anaphorOnly && !definite) continue;
     // "efforts to protest", "the right to protest": a capacity, not an event
     if (prev?.lower === 'to' && prev2 !== undefined && NOMINAL_GOVERNORS.has(prev2.lower)) continue;
@@ -77,7 +120,33 @@ export function draftMentions(a: Analysis, hits: TriggerHit[], bySentence: Menti
   return drafts.sort((x, y) => x.head - y.head);
 }
 
-const RELATIVE = /\b(?:(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|had|has|have)|\w+ed\s+(?:during|since))\b/;
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'COP', 'SPY']);
+
+/** "came under fire from X" where X is a person, lawmakers, a party, the media or civilians. */
+function underFireFromUnarmed(a: Analysis, hit: TriggerHit, agent: Mention[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'come' || toks[hit.first + 1]?.lower !== 'under' || agent.length === 0) return false;
+  return agent.every((m) =>
+    m.entity.kind === 'person' ? !ARMED_SECTORS.has(m.sector) : /^(?:LEG|PTY|MED|CVL|JUD|BUS|IGO)$/.test(m.sector),
+  );
+}
+
+/** "agreed on/to [new] sanctions", "agreed to withdraw": another event's trigger right after "agree". */
+function decidesMeasure(a: Analysis, hit: TriggerHit, hits: TriggerHit[]): boolean {
+  const toks = a.tokens;
+  if (toks[hit.head]!.lemma !== 'agree' || !/^(?:on|upon|to)$/.test(toks[hit.last]?.lower ?? '')) return false;
+  return hits.some(
+    (h) =>
+      h.type !== 'AgreementReached' &&
+      h.sentence === hit.sentence &&
+      h.head > hit.last &&
+      h.head <= hit.last + 5 &&
+      toks.slice(hit.last + 1, h.head).every((t) => /^(?:DET|ADJ|ADV|NUM|NOUN)$/.test(t.pos)),
+  );
+}
+
+const RELATIVE =
+  /\b(?:(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|had|has|have)|\w+ed\s+(?:during|since))\b/;
 const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
 
 /**
@@ -85,7 +154,14 @@ const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
  * else one opening the sentence ("Last week, a convoy ..."), else none. A date
  * elsewhere in the sentence usually belongs to another clause's event.
  */
-function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string, tense: 'past' | 'future', covered: Uint8Array): DateInterval | undefined {
+function dateFor(
+  a: Analysis,
+  hit: TriggerHit,
+  dates: DateMention[],
+  pub: string,
+  tense: 'past' | 'future',
+  covered: Uint8Array,
+): DateInterval | undefined {
   if (dates.length === 0) return undefined;
   if (dates[0]!.inherited) return resolveDate(dates[0]!.text, pub, tense);
   const toks = a.tokens;
@@ -118,8 +194,12 @@ function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string
     let firstBreak = s.first;
     while (firstBreak < s.last && !SEGMENT_BREAK.has(toks[firstBreak]!.value)) firstBreak++;
     const openEnd = toks[firstBreak - 1]?.end ?? s.start;
-    if (firstBreak < hit.first) best = dates.find((d) => d.end <= openEnd && d.start === s.start || (d.end <= openEnd &&
-        /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))));
+    if (firstBreak < hit.first)
+      best = dates.find(
+        (d) =>
+          (d.end <= openEnd && d.start === s.start) ||
+          (d.end <= openEnd && /^(?:on|in|last|this|early|late|during)\b/i.test(a.text.slice(s.start, openEnd))),
+      );
   }
   if (!best && toks[lo - 1]?.value === ',' && /^(?:when|as|after)$/.test(toks[lo]!.lower)) {
     // "on October 7, when militants struck": the when-clause happened at the date it hangs on
@@ -130,14 +210,21 @@ function dateFor(a: Analysis, hit: TriggerHit, dates: DateMention[], pub: string
 }
 
 /** The trigger widened to its actors when they are close: the clearest span to show. */
-function evidenceSpan(a: Analysis, hit: TriggerHit, agent: Mention[], target: Mention[]): { start: number; end: number } {
+function evidenceSpan(
+  a: Analysis,
+  hit: TriggerHit,
+  agent: Mention[],
+  target: Mention[],
+): { start: number; end: number } {
   const toks = a.tokens;
   let first = hit.first;
   let last = hit.last;
-  for (const m of agent) if (m.via !== 'pronoun' && m.first < first && hit.first - m.first <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) first = m.first;
-  for (const m of target) if (m.last > last && m.last - hit.last <= 12 &&
-      toks[m.first]!.sentence === hit.sentence) last = m.last;
+  // either side may stand on either side of the trigger ("Ukraine was attacked by Russia", "X hosted Y")
+  // (a pronoun widens only as the target: "tying him", never "he ... said")
+  for (const m of [...agent.filter((x) => x.via !== 'pronoun'), ...target]) {
+    if (toks[m.first]!.sentence !== hit.sentence) continue;
+    if (m.first < first && hit.first - m.first <= 12) first = m.first;
+    if (m.last > last && m.last - hit.last <= 12) last = m.last;
+  }
   return { start: toks[first]!.start, end: toks[last - 1]!.end };
 }
-

@@ -41,10 +41,18 @@ function actors(ms: Mention[], all: Mention[], a: Analysis, max: number): Actor[
 }
 
 function defaultDate(pub: string, future: boolean): DateInterval {
-  return future ? { start: pub, end: addDays(pub, 180), precision: 'unknown' } : { start: addDays(pub, -7), end: pub, precision: 'unknown' };
+  return future
+    ? { start: pub, end: addDays(pub, 180), precision: 'unknown' }
+    : { start: addDays(pub, -7), end: pub, precision: 'unknown' };
 }
 
-export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], g: Gazetteer, pub: string): CodedEvent[] {
+export function toEvents(
+  a: Analysis,
+  clusters: Cluster[],
+  mentions: Mention[],
+  g: Gazetteer,
+  pub: string,
+): CodedEvent[] {
   const events: CodedEvent[] = [];
   const order = clusters.map((c, i) => ({ c, i })).sort((x, y) => x.c.drafts[0]!.head - y.c.drafts[0]!.head);
   const ids = new Map<Cluster, string>();
@@ -64,17 +72,28 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
       const key = `${d.evidence.start}:${d.evidence.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      evidence.push({ start: d.evidence.start, end: d.evidence.end, text: a.text.slice(d.evidence.start, d.evidence.end) });
+      evidence.push({
+        start: d.evidence.start,
+        end: d.evidence.end,
+        text: a.text.slice(d.evidence.start, d.evidence.end),
+      });
     }
     let modality = clusterModality(c);
     let date = clusterDate(c);
     if (date && date.start > pub && modality === 'asserted') modality = 'future';
     // a title is the office holder on the event's own date
-    const onDate = (m: Mention): Mention => (date && date.precision !== 'unknown' &&
-        date.start !== pub ? resolveTitleOn(g, m, date.start) : m);
+    const onDate = (m: Mention): Mention =>
+      date && date.precision !== 'unknown' && date.start !== pub ? resolveTitleOn(g, m, date.start) : m;
     date ??= defaultDate(pub, modality === 'future' || modality === 'hypothetical');
     const agentMs = c.drafts.flatMap((d) => d.agent).map(onDate);
-    const targetMs = c.drafts.flatMap((d) => d.target).map(onDate).filter((m) => !agentMs.some((x) => x.entity.id === m.entity.id));
+    // "X and Y traded fire": a reciprocal event's sides are both agent and target (arguments/assign.ts)
+    const reciprocal = c.drafts.some(
+      (d) => d.target.length >= 2 && d.target.every((m) => d.agent.some((x) => x.entity.id === m.entity.id)),
+    );
+    const targetMs = c.drafts
+      .flatMap((d) => d.target)
+      .map(onDate)
+      .filter((m) => reciprocal || !agentMs.some((x) => x.entity.id === m.entity.id));
     const place = c.drafts.find((d) => d.place?.via === 'capital')?.place;
     const caption = c.drafts.every((d) => d.caption);
     const hasAgent = agentMs.length > 0;
@@ -86,7 +105,15 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
       date,
       modality,
       evidence,
-      confidence: Math.min(0.95, 0.45 + (hasAgent ? 0.2 : 0) + (targetMs.length ? 0.15 : 0) + (clusterDate(c) ? 0.1 : 0) + (c.drafts.length > 1 ? 0.05 : 0)) * (caption ? 0.5 : 1),
+      confidence:
+        Math.min(
+          0.95,
+          0.45 +
+            (hasAgent ? 0.2 : 0) +
+            (targetMs.length ? 0.15 : 0) +
+            (clusterDate(c) ? 0.1 : 0) +
+            (c.drafts.length > 1 ? 0.05 : 0),
+        ) * (caption ? 0.5 : 1),
       cameo: info.cameo,
       goldstein: info.goldstein,
       plover: info.plover,
@@ -102,7 +129,13 @@ export function toEvents(a: Analysis, clusters: Cluster[], mentions: Mention[], 
 }
 
 function score(d: Draft): number {
-  return (d.caption ? -4 : 0) + (d.headline ? -1 : 0) + (d.agent.length ? 2 : 0) + (d.target.length ? 1 : 0) + (d.anaphor ? -1 : 0);
+  return (
+    (d.caption ? -4 : 0) +
+    (d.headline ? -1 : 0) +
+    (d.agent.length ? 2 : 0) +
+    (d.target.length ? 1 : 0) +
+    (d.anaphor ? -1 : 0)
+  );
 }
 
 /** A letter that demands and threatens: its demand and threat point to it and back. */
@@ -124,4 +157,3 @@ function linkLetters(events: CodedEvent[], clusters: Cluster[], ids: Map<Cluster
     }
   }
 }
-

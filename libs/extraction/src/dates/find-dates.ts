@@ -10,7 +10,8 @@ export interface DateMention {
   inherited?: boolean;
 }
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const SEASON = '(?:summer|winter|spring|autumn|fall)';
 const PART = '(?:early|late|mid|mid-|earlier|later)';
@@ -47,10 +48,20 @@ export function findDates(text: string, from: number, to: number): DateMention[]
     const t = m[0];
     // "May" the verb, and years used as names ("the 2008 Strategic Framework Agreement") are not dates.
     if (/^May$/.test(t) && !/^\s+\d/.test(s.slice(m.index + 3))) continue;
-    if (/^(?:(?:early|late|mid-?)\s)?(?:in\s)?(?:the\s)?\d{4}$/.test(t.trim()) && /^\s[A-Z]/.test(s.slice(m.index + t.length)) && !/^\s(?:[A-Z]{2,}\b)/.test(s.slice(m.index + t.length))) continue;
+    if (
+      /^(?:(?:early|late|mid-?)\s)?(?:in\s)?(?:the\s)?\d{4}$/.test(t.trim()) &&
+      /^\s[A-Z]/.test(s.slice(m.index + t.length)) &&
+      !/^\s(?:[A-Z]{2,}\b)/.test(s.slice(m.index + t.length))
+    )
+      continue;
     const before = s.slice(Math.max(0, m.index - 24), m.index);
     const after = s.slice(m.index + t.length, m.index + t.length + 12);
-    out.push({ start: from + m.index, end: from + m.index + t.length, text: t, ofSaying: SAYING.test(before) || SAID_AFTER.test(after) });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + t.length,
+      text: t,
+      ofSaying: SAYING.test(before) || SAID_AFTER.test(after),
+    });
   }
   return out;
 }

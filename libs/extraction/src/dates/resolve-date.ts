@@ -12,7 +12,13 @@ export type Tense = 'past' | 'future';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11], winter: [12, 14] };
+const SEASONS: Record<string, [number, number]> = {
+  spring: [3, 5],
+  summer: [6, 8],
+  autumn: [9, 11],
+  fall: [9, 11],
+  winter: [12, 14],
+};
 
 function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
@@ -49,18 +55,25 @@ export function resolveDate(raw: string, publishedAt: string, tense: Tense): Dat
     const days = m[2] === 'days' ? 7 : m[2] === 'weeks' ? 7 * n + 14 : m[2] === 'months' ? 31 * n + 31 : 365 * n;
     return { start: publishedAt, end: addDays(publishedAt, days), precision: 'unknown', text: raw };
   }
-  if (t === 'in the near future') return { start: publishedAt, end: addDays(publishedAt, 180), precision: 'unknown', text: raw };
+  if (t === 'in the near future')
+    return { start: publishedAt, end: addDays(publishedAt, 180), precision: 'unknown', text: raw };
   if ((m = t.match(/^(\d+) (day|week|month|year)s ago$/))) {
     const n = Number(m[1]);
     const back = m[2] === 'day' ? n : m[2] === 'week' ? 7 * n : m[2] === 'month' ? 30 * n : 365 * n;
     const d = addDays(publishedAt, -back);
-    return m[2] === 'day' ? { start: d, end: d, precision: 'day', text: raw } : { start: addDays(d, -7), end: addDays(d, 7), precision: 'unknown', text: raw };
+    return m[2] === 'day'
+      ? { start: d, end: d, precision: 'day', text: raw }
+      : { start: addDays(d, -7), end: addDays(d, 7), precision: 'unknown', text: raw };
   }
   if ((m = t.match(/^(?:the )?(summer|winter|spring|autumn|fall) of ((?:19|20)\d\d)$/))) {
     const [a, b] = SEASONS[m[1]!]!;
     return months(Number(m[2]), a, b + 1 > 12 ? b : b, 'season', raw);
   }
-  if ((m = t.match(/^(?:(early|late|mid-?|earlier|later)\s)?(last|this|next|past|previous) (week|weekend|month|year|summer|winter|spring|autumn|fall)$/))) {
+  if (
+    (m = t.match(
+      /^(?:(early|late|mid-?|earlier|later)\s)?(last|this|next|past|previous) (week|weekend|month|year|summer|winter|spring|autumn|fall)$/,
+    ))
+  ) {
     const part = m[1] === 'earlier' ? 'early' : m[1] === 'later' ? 'late' : m[1];
     const rel = m[2] === 'past' || m[2] === 'previous' ? 'last' : m[2];
     const unit = m[3]!;
@@ -68,7 +81,12 @@ export function resolveDate(raw: string, publishedAt: string, tense: Tense): Dat
       const monday = mondayOf(publishedAt);
       if (rel === 'last') return { start: addDays(monday, -7), end: addDays(monday, -1), precision: 'week', text: raw };
       if (rel === 'next') return { start: addDays(monday, 7), end: addDays(monday, 13), precision: 'week', text: raw };
-      return { start: monday, end: tense === 'future' ? addDays(monday, 6) : publishedAt, precision: 'week', text: raw };
+      return {
+        start: monday,
+        end: tense === 'future' ? addDays(monday, 6) : publishedAt,
+        precision: 'week',
+        text: raw,
+      };
     }
     if (unit === 'weekend') {
       const sat = addDays(publishedAt, -((weekday(publishedAt) + 1) % 7));
@@ -90,7 +108,8 @@ export function resolveDate(raw: string, publishedAt: string, tense: Tense): Dat
   if ((m = t.match(/^(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?$/))) {
     const target = WEEKDAYS.indexOf(m[1]!);
     const wd = weekday(publishedAt);
-    const d = tense === 'future' ? addDays(publishedAt, (target - wd + 7) % 7) : addDays(publishedAt, -((wd - target + 7) % 7));
+    const d =
+      tense === 'future' ? addDays(publishedAt, (target - wd + 7) % 7) : addDays(publishedAt, -((wd - target + 7) % 7));
     return { start: d, end: d, precision: 'day', text: raw };
   }
   if (t === 'today' || t === 'tonight') return { start: publishedAt, end: publishedAt, precision: 'day', text: raw };
@@ -99,7 +118,10 @@ export function resolveDate(raw: string, publishedAt: string, tense: Tense): Dat
     return { start: d, end: d, precision: 'day', text: raw };
   }
   // A month with no day: "December 2020", "late March", "October".
-  if ((m = t.match(/^(?:(early|late|mid-?)\s?(?:in\s)?)?([a-z]+)\.?(?:,? ((?:19|20)\d\d))?$/)) && monthIndex(m[2]!) > 0) {
+  if (
+    (m = t.match(/^(?:(early|late|mid-?)\s?(?:in\s)?)?([a-z]+)\.?(?:,? ((?:19|20)\d\d))?$/)) &&
+    monthIndex(m[2]!) > 0
+  ) {
     const mi = monthIndex(m[2]!);
     let y = m[3] ? Number(m[3]) : py;
     if (!m[3]) {

@@ -22,10 +22,17 @@ export interface GoldArticle {
 /** Reads `<id>.txt` + `<id>.gold.json` pairs from a corpus directory. */
 export function loadCorpus(dir: string): GoldArticle[] {
   const out: GoldArticle[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.gold.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.gold.json'))
+    .sort()) {
     const id = f.slice(0, -'.gold.json'.length);
     const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { publishedAt: string; events: GoldEvent[] };
-    out.push({ id, publishedAt: gold.publishedAt, text: readFileSync(join(dir, `${id}.txt`), 'utf8'), events: gold.events });
+    out.push({
+      id,
+      publishedAt: gold.publishedAt,
+      text: readFileSync(join(dir, `${id}.txt`), 'utf8'),
+      events: gold.events,
+    });
   }
   return out;
 }

@@ -126,7 +126,12 @@ export function aggregate(items: Array<{ text: string; coded: CodedEvent[]; gold
     if (!c) perType.set(t, (c = { tp: 0, fp: 0, fn: 0, support: 0 }));
     return c;
   };
-  let dateOk = 0, modOk = 0, agentOk = 0, matchedN = 0, dups = 0, codedN = 0;
+  let dateOk = 0,
+    modOk = 0,
+    agentOk = 0,
+    matchedN = 0,
+    dups = 0,
+    codedN = 0;
   for (const { text, coded, gold } of items) {
     const s = scoreArticle(text, coded, gold);
     codedN += coded.length - s.optional.length;
@@ -146,7 +151,9 @@ export function aggregate(items: Array<{ text: string; coded: CodedEvent[]; gold
     dups += s.duplicates.length;
     for (const gi of s.missed) counts(gold[gi]!.type).fn++;
   }
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const f1s: number[] = [];
   for (const c of perType.values()) {
     tp += c.tp;

@@ -53,7 +53,10 @@ export function scoreRegister(text: string, r: Registers): RegisterScore {
   const seen = new Map<string, number>();
   const counts = new Array<number>(r.names.length).fill(0);
   let political = 0;
-  for (const [w] of text.slice(0, REGISTER_CHARS).toLowerCase().matchAll(/[a-z][a-z&'-]*/g)) {
+  for (const [w] of text
+    .slice(0, REGISTER_CHARS)
+    .toLowerCase()
+    .matchAll(/[a-z][a-z&'-]*/g)) {
     const registers = r.byWord.get(w);
     if (!registers) continue;
     const n = (seen.get(w) ?? 0) + 1;

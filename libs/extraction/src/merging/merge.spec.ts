@@ -27,7 +27,8 @@ describe('merging mentions into events', () => {
   });
 
   it('keeps apart events of one type by different actors', () => {
-    const text = 'The United States imposed sanctions on Falih al-Fayyadh. The European Union imposed sanctions on Iran.';
+    const text =
+      'The United States imposed sanctions on Falih al-Fayyadh. The European Union imposed sanctions on Iran.';
     const s = coder.extract({ text, publishedAt: '2021-01-09' }).filter((e) => e.type === 'SanctionsImposed');
     expect(s).toHaveLength(2);
   });

@@ -28,7 +28,14 @@ function sideCompatible(a: Mention[], b: Mention[]): number {
   return aCountry || bCountry ? 1 : -1;
 }
 
-const PRECISION_RANK: Record<DateInterval['precision'], number> = { day: 0, week: 1, month: 2, season: 3, year: 4, unknown: 5 };
+const PRECISION_RANK: Record<DateInterval['precision'], number> = {
+  day: 0,
+  week: 1,
+  month: 2,
+  season: 3,
+  year: 4,
+  unknown: 5,
+};
 
 /** Mentions one event keeps (its evidence spans): more add nothing but time, as every fit reads them all. */
 export const MAX_MENTIONS_PER_EVENT = 24;
@@ -131,7 +138,7 @@ export function mergeDrafts(drafts: Draft[], pub: string): Cluster[] {
       const f = fit(c, d, pub);
       if (f > bestFit) [best, bestFit] = [c, f];
     }
-    if (best && (bestFit >= 0)) {
+    if (best && bestFit >= 0) {
       join(best, d);
       continue;
     }

@@ -3,7 +3,24 @@
 import type { Analysis } from '../sentences/tokens.js';
 
 const SAY = new Set(['said', 'says', 'say', 'told', 'reported', 'added', 'stated', 'confirmed']);
-const STARTERS = new Set(['two', 'three', 'several', 'a', 'an', 'the', 'one', 'senior', 'iraqi', 'iranian', 'us', 'u.s.', 'american', 'officials', 'sources', 'source']);
+const STARTERS = new Set([
+  'two',
+  'three',
+  'several',
+  'a',
+  'an',
+  'the',
+  'one',
+  'senior',
+  'iraqi',
+  'iranian',
+  'us',
+  'u.s.',
+  'american',
+  'officials',
+  'sources',
+  'source',
+]);
 
 export function attributionOf(a: Analysis, sentence: number): string | undefined {
   const s = a.sentences[sentence]!;
@@ -21,7 +38,8 @@ export function attributionOf(a: Analysis, sentence: number): string | undefined
       while (b > s.first && b > k - 6 && !/^[,;:"]$/.test(toks[b - 1]!.value) && toks[b - 1]!.lower !== 'that') b--;
       const first = toks[b]!;
       if (first.lower === 'he' || first.lower === 'she' || first.lower === 'it' || first.lower === 'they') continue;
-      if (STARTERS.has(first.lower) || first.pos === 'PROPN' || first.pos === 'NUM') return a.text.slice(first.start, toks[k - 1]!.end);
+      if (STARTERS.has(first.lower) || first.pos === 'PROPN' || first.pos === 'NUM')
+        return a.text.slice(first.start, toks[k - 1]!.end);
     }
   }
   return undefined;

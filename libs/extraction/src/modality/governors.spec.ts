@@ -29,7 +29,8 @@ describe('what governs an event can undo it', () => {
   });
 
   it('a governor reaches its object, not a prepositional phrase ("dropped from the letter")', () => {
-    const text = 'Iraq sent a letter to Iran on Monday. The closing line was dropped from the final version of the letter.';
+    const text =
+      'Iraq sent a letter to Iran on Monday. The closing line was dropped from the final version of the letter.';
     expect(all(text, 'LetterSent', '2023-05-10')[0]!.modality).toBe('asserted');
   });
 });
@@ -48,20 +49,28 @@ describe('merging never turns a hypothetical or negated event into an asserted o
   });
 
   it('a planned visit and its cancellation are one negated event', () => {
-    const text = ['Kadhimi cancels visit to Tehran', 'Iraqi Prime Minister Mustafa al-Kadhimi was to visit Tehran on Monday.', 'The visit has been cancelled, officials said.'].join('\n');
+    const text = [
+      'Kadhimi cancels visit to Tehran',
+      'Iraqi Prime Minister Mustafa al-Kadhimi was to visit Tehran on Monday.',
+      'The visit has been cancelled, officials said.',
+    ].join('\n');
     const visits = all(text, 'VisitMade');
     expect(visits).toHaveLength(1);
     expect(visits[0]!.modality).toBe('negated');
   });
 
   it('a threatened attack and a real one stay two events, each with its own modality', () => {
-    const text = 'Iran threatened to attack the US embassy in Baghdad. Iran attacked the US embassy in Baghdad on Monday.';
+    const text =
+      'Iran threatened to attack the US embassy in Baghdad. Iran attacked the US embassy in Baghdad on Monday.';
     const attacks = all(text, 'AttackCarriedOut');
     expect(attacks.map((e) => e.modality).sort()).toEqual(['asserted', 'hypothetical']);
   });
 
   it('an asserted and a negated mention of one event: the negation wins', () => {
-    const text = ['Iraq signs deal with Kuwait', 'Iraqi officials later denied that Iraq had signed the agreement with Kuwait.'].join('\n');
+    const text = [
+      'Iraq signs deal with Kuwait',
+      'Iraqi officials later denied that Iraq had signed the agreement with Kuwait.',
+    ].join('\n');
     const deals = all(text, 'AgreementReached');
     expect(deals).toHaveLength(1);
     expect(deals[0]!.modality).toBe('negated');

@@ -3,7 +3,8 @@
 // that "al-Anbar province", "Anbar" and "Al Anbar" are one name.
 
 const ARTICLE = /^(?:the|al|el|ad|an|ar|as|at|az)\s+/;
-const KIND = /\s+(?:province|governorate|governorates|region|state|district|prefecture|oblast|county|municipality|city|town)$/;
+const KIND =
+  /\s+(?:province|governorate|governorates|region|state|district|prefecture|oblast|county|municipality|city|town)$/;
 const KIND_BEFORE = /^(?:province|governorate|region|state|city|district) of\s+/;
 
 export function placeKey(name: string): string {

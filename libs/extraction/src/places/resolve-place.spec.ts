@@ -11,7 +11,13 @@ describe('places: coordinates and precision from the gazetteer', () => {
 
   it('finds a city within the event country, with its region', () => {
     const baghdad = locatePlace({ name: 'Baghdad', country: 'IRQ' });
-    expect(baghdad).toMatchObject({ name: 'Baghdad', country: 'IRQ', precision: 'city', region: 'Baghdad', regionCode: 'IQ-BG' });
+    expect(baghdad).toMatchObject({
+      name: 'Baghdad',
+      country: 'IRQ',
+      precision: 'city',
+      region: 'Baghdad',
+      regionCode: 'IQ-BG',
+    });
     expect(baghdad.lat).toBeCloseTo(33.3, 0);
     expect(baghdad.lon).toBeCloseTo(44.4, 0);
     expect(baghdad.placeId).toMatch(/^city:\d+$/);
@@ -30,18 +36,33 @@ describe('places: coordinates and precision from the gazetteer', () => {
   });
 
   it('knows first-level regions, and says region when the text does', () => {
-    expect(locatePlace({ name: 'Anbar province', country: 'IRQ' })).toMatchObject({ precision: 'region', region: 'Al Anbar', regionCode: 'IQ-AN' });
-    expect(locatePlace({ name: 'Baghdad province', country: 'IRQ' })).toMatchObject({ precision: 'region', regionCode: 'IQ-BG' });
+    expect(locatePlace({ name: 'Anbar province', country: 'IRQ' })).toMatchObject({
+      precision: 'region',
+      region: 'Al Anbar',
+      regionCode: 'IQ-AN',
+    });
+    expect(locatePlace({ name: 'Baghdad province', country: 'IRQ' })).toMatchObject({
+      precision: 'region',
+      regionCode: 'IQ-BG',
+    });
   });
 
   it('falls back to the country for the country itself or a place it does not know', () => {
     expect(locatePlace({ name: 'Iraq', country: 'IRQ' })).toMatchObject({ precision: 'country', lat: 33, lon: 44 });
-    expect(locatePlace({ name: 'Camp Nowhere Ridge', country: 'IRQ' })).toMatchObject({ name: 'Camp Nowhere Ridge', precision: 'country', lat: 33, lon: 44 });
+    expect(locatePlace({ name: 'Camp Nowhere Ridge', country: 'IRQ' })).toMatchObject({
+      name: 'Camp Nowhere Ridge',
+      precision: 'country',
+      lat: 33,
+      lon: 44,
+    });
   });
 
   it('leaves a location without coordinates when the country is not a country (IGO) or unknown', () => {
     expect(locatePlace({ name: 'Brussels', country: 'IGO' })).toEqual({ name: 'Brussels', country: 'IGO' });
-    expect(locatePlace({ name: '\u0000'.repeat(5000), country: 'XXX' })).toEqual({ name: '\u0000'.repeat(5000), country: 'XXX' });
+    expect(locatePlace({ name: '\u0000'.repeat(5000), country: 'XXX' })).toEqual({
+      name: '\u0000'.repeat(5000),
+      country: 'XXX',
+    });
   });
 
   it('gives the ISO numeric code of a country (the ids of world-atlas shapes)', () => {

@@ -60,14 +60,23 @@ function cityIndex(index: CountryIndex): Map<string, CityRow[]> {
 function countryPlace(country: CountryRow): Place | null {
   const lat = coordinate(country.latitude);
   const lon = coordinate(country.longitude);
-  return lat === undefined || lon === undefined ? null : { lat, lon, precision: 'country', placeId: `country:${country.id}` };
+  return lat === undefined || lon === undefined
+    ? null
+    : { lat, lon, precision: 'country', placeId: `country:${country.id}` };
 }
 
 function regionPlace(state: StateRow): Place | null {
   const lat = coordinate(state.latitude);
   const lon = coordinate(state.longitude);
   if (lat === undefined || lon === undefined) return null;
-  return { lat, lon, precision: 'region', region: state.name, ...(state.iso3166_2 && { regionCode: state.iso3166_2 }), placeId: `state:${state.id}` };
+  return {
+    lat,
+    lon,
+    precision: 'region',
+    region: state.name,
+    ...(state.iso3166_2 && { regionCode: state.iso3166_2 }),
+    placeId: `state:${state.id}`,
+  };
 }
 
 /**
@@ -125,7 +134,9 @@ export function locatePlace(location: { name: string; country: string }): EventL
     place = lookUp(location.name, location.country);
     resolved.set(cacheKey, place);
   }
-  return place ? { name: location.name, country: location.country, ...place } : { name: location.name, country: location.country };
+  return place
+    ? { name: location.name, country: location.country, ...place }
+    : { name: location.name, country: location.country };
 }
 
 /** ISO 3166-1 numeric of an alpha-3 code (world-atlas shapes are keyed by it), or null. */

@@ -34,7 +34,7 @@ export function createAnalyser(): Analyser {
       const values = doc.tokens().out(its.value) as string[];
       const spaces = doc.tokens().out(its.precedingSpaces) as string[];
       const pos = doc.tokens().out(its.pos) as string[];
-      const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+      const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
       const sentSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
       const captions = findCaptions(local);
 
@@ -122,7 +122,11 @@ export function createAnalyser(): Analyser {
         if (first >= 0) {
           // last kept token index in this wink sentence, plus one
           let lastK = -1;
-          for (let w = b; w >= a; w--) if (keep[w]! >= 0) { lastK = keep[w]!; break; }
+          for (let w = b; w >= a; w--)
+            if (keep[w]! >= 0) {
+              lastK = keep[w]!;
+              break;
+            }
           push(first, lastK + 1);
         }
       }

@@ -47,5 +47,8 @@ const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u2032\u201c\u201d\u2013\u2014]/;
 
 export function normalizeQuotes(s: string): string {
   if (!TYPOGRAPHIC.test(s)) return s; // the common case, without allocating
-  return s.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+  return s
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-');
 }

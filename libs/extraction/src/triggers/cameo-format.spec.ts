@@ -55,7 +55,11 @@ describe('parseCameoDictionary', () => {
 
   it('drops actor markers and auxiliaries from a pattern', () => {
     expect(parsePattern(' WILL NOT * (TOWARDS +) ', '030')).toEqual({ code: '030', before: [], after: ['towards'] });
-    expect(parsePattern(' $ * {HUNGER STRIKE} ', '142')).toEqual({ code: '142', before: [], after: ['hunger', 'strike'] });
+    expect(parsePattern(' $ * {HUNGER STRIKE} ', '142')).toEqual({
+      code: '142',
+      before: [],
+      after: ['hunger', 'strike'],
+    });
   });
 });
 

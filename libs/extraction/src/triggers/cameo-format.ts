@@ -118,8 +118,16 @@ function verbOf(spec: string, forms: string[], code: string): CameoVerb | undefi
   if (at < 0) at = 0;
   const lemma = parts[at]!.replace(/^\+/, '').toLowerCase();
   if (!/^[a-z][a-z'-]*$/.test(lemma)) return undefined;
-  const irregular = forms.map((f) => f.split('_').find((p) => p.startsWith('+')) ?? f.split('_')[at] ?? f).map((f) => f.replace(/^\+/, '').toLowerCase());
-  return { lemma, forms: [...new Set(irregular)].filter((f) => f && f !== lemma), pre: parts.slice(0, at).map((p) => p.toLowerCase()), post: parts.slice(at + 1).map((p) => p.toLowerCase()), code };
+  const irregular = forms
+    .map((f) => f.split('_').find((p) => p.startsWith('+')) ?? f.split('_')[at] ?? f)
+    .map((f) => f.replace(/^\+/, '').toLowerCase());
+  return {
+    lemma,
+    forms: [...new Set(irregular)].filter((f) => f && f !== lemma),
+    pre: parts.slice(0, at).map((p) => p.toLowerCase()),
+    post: parts.slice(at + 1).map((p) => p.toLowerCase()),
+    code,
+  };
 }
 
 /** A pattern's body ("&MILITARY * (TO +) &STRONGHOLD") to its elements on each side of "*". */

@@ -66,7 +66,23 @@ export interface CameoHit {
 
 const WINDOW = 4;
 const STEP = 4;
-const CLAUSE_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '—', '–', 'that', 'which', 'who', 'but', 'while', 'because']);
+const CLAUSE_STOP = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '(',
+  ')',
+  '"',
+  '—',
+  '–',
+  'that',
+  'which',
+  'who',
+  'but',
+  'while',
+  'because',
+]);
 
 /** Elements by their spec: a synonym set is expanded once, however many patterns use it. */
 const elementCache = new WeakMap<Record<string, string[]>, Map<string, Element>>();
@@ -127,11 +143,21 @@ const ROOT_FRAME: Frame = [
  * For the others our lexicon's nouns ("talks", "deal", "aid", "waiver") are the
  * triggers, and CAMEO's wider verbs ("need", "seek", "hold") were noise there.
  */
-const CAMEO_FAMILIES = new Set<EventType>(['AttackCarriedOut', 'ThreatIssued', 'AccusationMade', 'SanctionsImposed', 'VisitMade', 'ProtestHeld', 'RejectionIssued']);
+const CAMEO_FAMILIES = new Set<EventType>([
+  'AttackCarriedOut',
+  'ThreatIssued',
+  'AccusationMade',
+  'SanctionsImposed',
+  'VisitMade',
+  'ProtestHeld',
+  'RejectionIssued',
+]);
 
 /** Words that say nothing about what happened on their own: a pattern of only these ("* (FOR)") is not specific. */
 const FUNCTION_WORDS = new Set(
-  'for to from with in on at by of off out up down away back into onto over under about against toward towards through across around along outside inside the a an as it its their his her'.split(' '),
+  'for to from with in on at by of off out up down away back into onto over under about against toward towards through across around along outside inside the a an as it its their his her'.split(
+    ' ',
+  ),
 );
 
 export function loadCameoIndex(dir: string): CameoIndex | undefined {
@@ -167,7 +193,9 @@ export function loadCameoIndex(dir: string): CameoIndex | undefined {
     }
     // the words subject patterns may contain: a quick test before trying them one by one
     const beforeWords = new Set<string>();
-    for (const p of beforeOnly) for (const e of p.before) for (const list of e.byFirst.values()) for (const ws of list) for (const w of ws) beforeWords.add(w);
+    for (const p of beforeOnly)
+      for (const e of p.before)
+        for (const list of e.byFirst.values()) for (const ws of list) for (const w of ws) beforeWords.add(w);
     blocks.push({ byAfter, beforeOnly, beforeWords });
     // a block that can add no trigger of ours (no pattern or verb of a family we take) is not indexed
     const useful = [...byAfter.values()].some((ps) => ps.some((p) => p.rule)) || beforeOnly.some((p) => p.rule);
@@ -200,7 +228,8 @@ function matchAt(a: Analysis, el: Element, k: number): number | undefined {
     if (!list) continue;
     for (const words of list) {
       let ok = true;
-      for (let i = 1; i < words.length && ok; i++) ok = wordIs(toks[k + i], words[i]!) && toks[k + i]!.sentence === t.sentence;
+      for (let i = 1; i < words.length && ok; i++)
+        ok = wordIs(toks[k + i], words[i]!) && toks[k + i]!.sentence === t.sentence;
       if (ok) return k + words.length;
     }
   }
@@ -265,7 +294,8 @@ let stamp = 0;
 export function cameoAt(a: Analysis, ix: CameoIndex, i: number): CameoHit | undefined {
   const toks = a.tokens;
   const t = toks[i]!;
-  const verbs = ix.byForm.get(t.lower) ?? ix.byLemma.get(t.lemma) ?? (t.lemma !== t.lower ? ix.byLemma.get(t.lower) : undefined);
+  const verbs =
+    ix.byForm.get(t.lower) ?? ix.byLemma.get(t.lemma) ?? (t.lemma !== t.lower ? ix.byLemma.get(t.lower) : undefined);
   if (!verbs) return undefined;
   const sent = a.sentences[t.sentence]!;
   const sEnd = sent.last;
@@ -325,7 +355,17 @@ export function cameoAt(a: Analysis, ix: CameoIndex, i: number): CameoHit | unde
       }
     }
     const found = best as Pattern | undefined;
-    if (found) return { type: found.type, code: found.code, rule: found.rule, first: i, last, head: i, specific: true, end: bestEnd };
+    if (found)
+      return {
+        type: found.type,
+        code: found.code,
+        rule: found.rule,
+        first: i,
+        last,
+        head: i,
+        specific: true,
+        end: bestEnd,
+      };
     return { type: v.type, code: v.code, rule: v.rule, first: i, last, head: i, specific: false, end: last };
   }
   return undefined;

@@ -16,23 +16,47 @@ const types = (text: string): EventType[] => code(text).map((e) => e.type);
 /** [family, sentence, type, agent country, target country or ''] */
 const found: Array<[string, string, EventType, string, string]> = [
   ['weapons: fired at', 'Iran fired missiles at a US base in Iraq.', 'AttackCarriedOut', 'IRN', 'USA'],
-  ['weapons: shelled', 'Syrian government forces shelled rebel positions near the town.', 'AttackCarriedOut', 'SYR', ''],
+  [
+    'weapons: shelled',
+    'Syrian government forces shelled rebel positions near the town.',
+    'AttackCarriedOut',
+    'SYR',
+    '',
+  ],
   ['weapons: a rocket hit', 'A rocket hit the US embassy in Baghdad on Sunday.', 'AttackCarriedOut', '', 'USA'],
   ['weapons: was targeted by', 'The convoy was targeted by Turkish drones.', 'AttackCarriedOut', 'TUR', ''],
   ['weapons: strike on', 'Israel carried out a strike on Damascus.', 'AttackCarriedOut', 'ISR', 'SYR'],
-  ['threats: warned that ... would', 'Iran warned that it would retaliate against Israel.', 'ThreatIssued', 'IRN', 'ISR'],
+  [
+    'threats: warned that ... would',
+    'Iran warned that it would retaliate against Israel.',
+    'ThreatIssued',
+    'IRN',
+    'ISR',
+  ],
   ['threats: put on notice', 'Washington put Tehran on notice.', 'ThreatIssued', 'USA', 'IRN'],
   ['criticism', 'Germany criticised China over its treatment of detainees.', 'AccusationMade', 'DEU', 'CHN'],
   ['condemnation', 'Canada denounced Venezuela for the arrests.', 'AccusationMade', 'CAN', 'VEN'],
   ['cutting aid is a sanction', 'The United States suspended military aid to Egypt.', 'SanctionsImposed', 'USA', 'EGY'],
   ['travel: went to', 'The Turkish foreign minister went to Moscow on Tuesday.', 'VisitMade', 'TUR', 'RUS'],
   ['travel: sent a delegation to', 'Japan sent a delegation to Seoul.', 'VisitMade', 'JPN', 'KOR'],
-  ['demonstrations', 'Thousands of Kenyans demonstrated in Nairobi against the tax increases.', 'ProtestHeld', 'KEN', ''],
+  [
+    'demonstrations',
+    'Thousands of Kenyans demonstrated in Nairobi against the tax increases.',
+    'ProtestHeld',
+    'KEN',
+    '',
+  ],
   ['hunger strikes', 'Jailed Bahraini activists began a hunger strike in Manama.', 'ProtestHeld', 'BHR', ''],
   ['declining', 'Russia declined to extend the grain deal with Ukraine.', 'RejectionIssued', 'RUS', ''],
   ['vetoing', 'China vetoed the Security Council resolution.', 'RejectionIssued', 'CHN', ''],
   ['refusing', 'Egypt refused to open the border crossing.', 'RejectionIssued', 'EGY', ''],
-  ['withdrawing from an accord', 'Russia withdrew from the nuclear treaty with the United States.', 'RejectionIssued', 'RUS', ''],
+  [
+    'withdrawing from an accord',
+    'Russia withdrew from the nuclear treaty with the United States.',
+    'RejectionIssued',
+    'RUS',
+    '',
+  ],
 ];
 
 describe.each(found)('%s', (_family, sentence, type, agent, target) => {
@@ -92,7 +116,8 @@ describe('discards', () => {
   });
 
   it('gives none in a story that is mostly sport', () => {
-    const story = 'The cricket team arrived in Perth. The batsman scored a century. The bowler took five wickets. Officials met on Monday.';
+    const story =
+      'The cricket team arrived in Perth. The batsman scored a century. The bowler took five wickets. Officials met on Monday.';
     expect(hits(story)).toEqual([]);
   });
 

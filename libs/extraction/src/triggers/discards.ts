@@ -9,7 +9,8 @@ export interface DiscardTable {
 }
 
 /** Temporal and historical phrases: PETRARCH drops chronologies, we date events instead. */
-const TEMPORAL = /^\d{4}$|\b(?:ago|later|years|century|april|may|june|july|august|september|october|november|december|january|february|march)\b/;
+const TEMPORAL =
+  /^\d{4}$|\b(?:ago|later|years|century|april|may|june|july|august|september|october|november|december|january|february|march)\b/;
 
 export function parseDiscards(text: string): DiscardTable {
   const sentence = new Set<string>();
@@ -20,7 +21,11 @@ export function parseDiscards(text: string): DiscardTable {
     const whole = line.startsWith('+');
     if (whole) line = line.slice(1).trim();
     const word = line.endsWith('_');
-    const phrase = line.replace(/_+$/, '').replace(/[_\s]+/g, ' ').toLowerCase().trim();
+    const phrase = line
+      .replace(/_+$/, '')
+      .replace(/[_\s]+/g, ' ')
+      .toLowerCase()
+      .trim();
     if (phrase.length < 3 || TEMPORAL.test(phrase)) continue;
     (whole ? story : sentence).add(word ? phrase + ' ' : phrase);
   }

@@ -13,7 +13,12 @@ function code(text: string, publishedAt = '2021-05-12'): CodedEvent[] {
 
 const cases: Array<[EventType, string, string[], string[]]> = [
   ['TalksStarted', 'Iran and Saudi Arabia resumed talks in Baghdad on Sunday.', ['IRN', 'SAU'], []],
-  ['MeetingHeld', 'Iraqi Prime Minister Mustafa al-Kadhimi met with Iranian Foreign Minister Mohammad Javad Zarif on Monday.', ['IRQ'], ['IRN']],
+  [
+    'MeetingHeld',
+    'Iraqi Prime Minister Mustafa al-Kadhimi met with Iranian Foreign Minister Mohammad Javad Zarif on Monday.',
+    ['IRQ'],
+    ['IRN'],
+  ],
   ['VisitMade', 'French President Emmanuel Macron arrived in Baghdad on Saturday.', ['FRA'], ['IRQ']],
   ['LetterSent', 'Muqtada al-Sadr sent a letter to the United Nations on Tuesday.', ['IRQ'], ['IGO']],
   ['AgreementReached', 'Iraq signed an agreement with Jordan on electricity.', ['IRQ'], ['JOR']],
@@ -47,10 +52,16 @@ describe.each(cases)('%s', (type, sentence, agentCountries, targetCountries) => 
 describe('what is not an event', () => {
   it('does not code a plain "said" or the threat posed by a group', () => {
     expect(code('The foreign minister said the situation was stable.')).toEqual([]);
-    expect(code('Officials discussed the threat posed by the Islamic State group.').filter((e) => e.type === 'ThreatIssued')).toEqual([]);
+    expect(
+      code('Officials discussed the threat posed by the Islamic State group.').filter((e) => e.type === 'ThreatIssued'),
+    ).toEqual([]);
   });
 
   it('does not code an executed arrest warrant as an execution', () => {
-    expect(code('Security forces executed an arrest warrant against a PMF commander.').filter((e) => e.type === 'AttackCarriedOut')).toEqual([]);
+    expect(
+      code('Security forces executed an arrest warrant against a PMF commander.').filter(
+        (e) => e.type === 'AttackCarriedOut',
+      ),
+    ).toEqual([]);
   });
 });

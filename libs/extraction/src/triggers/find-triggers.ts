@@ -8,9 +8,16 @@ import { dictionaryDir } from '../actors/dictionary.js';
 import { dataDir } from '../actors/gazetteer.js';
 import type { Analysis, Token } from '../sentences/tokens.js';
 import { cameoAt, loadCameoIndex, type CameoIndex } from './cameo-rules.js';
-import { buildDiscardIndex, discardAt, SENTENCE_DISCARD, STORY_DISCARD, type DiscardIndex, type DiscardTable } from './discards.js';
+import {
+  buildDiscardIndex,
+  discardAt,
+  SENTENCE_DISCARD,
+  STORY_DISCARD,
+  type DiscardIndex,
+  type DiscardTable,
+} from './discards.js';
 import { frameHolds, type FrameContext } from './frames.js';
-import { LEXICON, type TriggerRule } from './lexicon.js';
+import { LEXICON, SANCTION_COMPOUNDS, type TriggerRule } from './lexicon.js';
 
 export interface TriggerHit {
   type: EventType;
@@ -34,7 +41,18 @@ export interface TriggerIndex {
 
 /** Agent nouns of armed sectors and the CAMEO weapon and force synonyms: "troops", "militants", "rocket", "jets". */
 function armedWords(dir: string): Set<string> {
-  const out = new Set(['troops', 'forces', 'army', 'military', 'militants', 'rebels', 'fighters', 'gunmen', 'militia', 'militias']);
+  const out = new Set([
+    'troops',
+    'forces',
+    'army',
+    'military',
+    'militants',
+    'rebels',
+    'fighters',
+    'gunmen',
+    'militia',
+    'militias',
+  ]);
   const agents = join(dir, 'agents.json');
   if (existsSync(agents)) {
     for (const [phrase, sector] of JSON.parse(readFileSync(agents, 'utf8')) as Array<[string, string]>) {
@@ -44,7 +62,8 @@ function armedWords(dir: string): Set<string> {
   const triggers = join(dir, 'triggers.json');
   if (existsSync(triggers)) {
     const synsets = (JSON.parse(readFileSync(triggers, 'utf8')) as { synsets: Record<string, string[]> }).synsets;
-    for (const name of ['&WEAPON', '&AIRCRAFT', '&MILITARY']) for (const w of synsets[name] ?? []) if (!w.includes(' ')) out.add(w);
+    for (const name of ['&WEAPON', '&AIRCRAFT', '&MILITARY'])
+      for (const w of synsets[name] ?? []) if (!w.includes(' ')) out.add(w);
   }
   return out;
 }
@@ -68,7 +87,9 @@ export function buildTriggerIndex(rules: readonly TriggerRule[] = LEXICON, optio
   }
   const cameo = options.cameo === false ? undefined : loadCameoIndex(dir);
   const discardsPath = join(dir, 'discards.json');
-  const discards = existsSync(discardsPath) ? buildDiscardIndex(JSON.parse(readFileSync(discardsPath, 'utf8')) as DiscardTable) : undefined;
+  const discards = existsSync(discardsPath)
+    ? buildDiscardIndex(JSON.parse(readFileSync(discardsPath, 'utf8')) as DiscardTable)
+    : undefined;
   return { byWord, cameo, discards, armed: armedWords(dir) };
 }
 
@@ -79,8 +100,24 @@ function wordMatches(t: Token, w: string): boolean {
 function posOk(t: Token, pos: TriggerRule['pos']): boolean {
   if (!pos) return true;
   // wink's tagger errs on headlines ("PM demands Iran"), so the check is loose.
-  if (pos === 'VERB') return t.pos === 'VERB' || t.pos === 'AUX' || /(?:ed|ing|s)$/.test(t.lower) && t.pos !== 'ADJ';
+  if (pos === 'VERB') return t.pos === 'VERB' || t.pos === 'AUX' || (/(?:ed|ing|s)$/.test(t.lower) && t.pos !== 'ADJ');
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X';
+}
+
+/** "three designated ports", "the surrounded town": a participle between determiner and noun is an adjective. */
+function prenominal(toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  return (
+    /ed$/.test(t.lower) &&
+    prev !== undefined &&
+    next !== undefined &&
+    prev.sentence === t.sentence &&
+    next.sentence === t.sentence &&
+    /^(?:DET|NUM|ADJ)$/.test(prev.pos) &&
+    next.pos === 'NOUN'
+  );
 }
 
 function nearOk(a: Analysis, r: TriggerRule, first: number, last: number): boolean {
@@ -136,7 +173,7 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
     if (byForm || byLemma || byLower) {
       const rules = [...(byForm ?? []), ...(byLemma ?? []), ...(byLower ?? [])];
       for (const r of rules) {
-        if (!posOk(t, r.pos)) continue;
+        if (!posOk(t, r.pos) || (r.pos === 'VERB' && prenominal(toks, i))) continue;
         // the rest of the words, each within `gap` tokens of the previous one
         let k = i;
         let ok = true;
@@ -176,15 +213,36 @@ export function findTriggers(a: Analysis, ix: TriggerIndex, covered: Uint8Array)
   return out;
 }
 
+const DENIALS = new Set(['deny', 'reject', 'refuse', 'dismiss']);
+
+/** A waiver, relief or exemption noun right after the sanctions word of a pattern (or its object). */
+function easesSanctions(a: Analysis, from: number, end: number): boolean {
+  const toks = a.tokens;
+  const s = toks[from - 1]!.sentence;
+  for (let k = from; k < Math.max(end, from + 4) + 1 && k < toks.length && toks[k]!.sentence === s; k++) {
+    if (SANCTION_COMPOUNDS.includes(toks[k]!.lower) && /^sanction/.test(toks[k - 1]!.lower)) return true;
+  }
+  return false;
+}
+
 /**
  * The CAMEO reading of a verb: a specific pattern of a family we take from CAMEO
  * decides the meaning of the verb and its object (replacing our lexicon's bare
  * readings of them); a verb's default only adds where our lexicon has nothing.
  */
 /** Returns how many of `out`'s first hits are still our lexicon's. */
-function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lexicon: number, fx: FrameContext): number {
+function addCameo(
+  a: Analysis,
+  ix: CameoIndex,
+  i: number,
+  out: TriggerHit[],
+  lexicon: number,
+  fx: FrameContext,
+): number {
   const c = cameoAt(a, ix, i);
   if (!c) return lexicon;
+  // "extended a sanctions waiver": the noun after "sanctions" eases them, the verb imposes nothing
+  if (c.type === 'SanctionsImposed' && easesSanctions(a, c.last, c.end)) return lexicon;
   const sentence = a.tokens[i]!.sentence;
   const ours = (h: TriggerHit, k: number): boolean => k < lexicon && h.head === i;
   if (c.specific) {
@@ -194,8 +252,11 @@ function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lex
       const h = out[k]!;
       // only a meaning of the families we take from CAMEO rules the verb and its object;
       // CAMEO's meanings outside the catalog are too loose to overrule ours ("deployed troops" is 062 there)
-      const span = c.rule !== undefined && (h.head === i || (h.head >= c.last && h.head < c.end && h.sentence === sentence));
-      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1) {
+      const span =
+        c.rule !== undefined && (h.head === i || (h.head >= c.last && h.head < c.end && h.sentence === sentence));
+      // "denied attacking the tanker": a denied act stays an event (negated by its governor), beside the denial
+      const deniedAct = DENIALS.has(a.tokens[i]!.lemma) && h.head > i && /ing$/.test(a.tokens[h.head]!.lower);
+      if (k < lexicon && span && h.type !== c.type && !h.rule.near && h.rule.words.length === 1 && !deniedAct) {
         out.splice(k, 1);
         lexicon--;
       }
@@ -203,7 +264,14 @@ function addCameo(a: Analysis, ix: CameoIndex, i: number, out: TriggerHit[], lex
   } else if (out.some(ours)) return lexicon;
   if (!c.type || !c.rule) return lexicon;
   // "launched attacks", "imposed sanctions": our lexicon's noun is the event; the verb only carries it
-  if (out.some((h) => h.type === c.type && h.sentence === sentence && h.head >= c.first - 3 && h.head < Math.max(c.end, c.last + 3))) return lexicon;
-  if (frameHolds(c.rule.frame, fx, c.first, c.last)) out.push({ type: c.type, rule: c.rule, first: c.first, last: c.last, head: i, sentence });
+  if (
+    out.some(
+      (h) =>
+        h.type === c.type && h.sentence === sentence && h.head >= c.first - 3 && h.head < Math.max(c.end, c.last + 3),
+    )
+  )
+    return lexicon;
+  if (frameHolds(c.rule.frame, fx, c.first, c.last))
+    out.push({ type: c.type, rule: c.rule, first: c.first, last: c.last, head: i, sentence });
   return lexicon;
 }

@@ -14,7 +14,8 @@ import type { Analysis } from '../sentences/tokens.js';
  * - `actorInSentence`: an actor anywhere in the sentence;
  * - `prep:a,b`: an actor within a few words after one of these prepositions ("rallied in Nairobi").
  */
-export type FrameCondition = 'subject' | 'object' | 'passiveBy' | 'armedSubject' | 'infinitive' | 'actorInSentence' | `prep:${string}`;
+export type FrameCondition =
+  'subject' | 'object' | 'passiveBy' | 'armedSubject' | 'infinitive' | 'actorInSentence' | `prep:${string}`;
 
 /** Any one group, every condition of the group. */
 export type Frame = FrameCondition[][];
@@ -28,7 +29,23 @@ export interface FrameContext {
 }
 
 const PRONOUN_SUBJECT = new Set(['he', 'she', 'they', 'we', 'it', 'i']);
-const CLAUSE_STOP = new Set([';', ':', '.', '"', '(', ')', 'that', 'which', 'who', 'but', 'while', 'because', 'after', 'before', 'when']);
+const CLAUSE_STOP = new Set([
+  ';',
+  ':',
+  '.',
+  '"',
+  '(',
+  ')',
+  'that',
+  'which',
+  'who',
+  'but',
+  'while',
+  'because',
+  'after',
+  'before',
+  'when',
+]);
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'get', 'got']);
 
 function holds(c: FrameCondition, x: FrameContext, first: number, last: number): boolean {
@@ -57,7 +74,8 @@ function holds(c: FrameCondition, x: FrameContext, first: number, last: number):
       return false;
     case 'passiveBy':
       if (!BE.has(toks[first - 1]?.lower ?? '') && !BE.has(toks[first - 2]?.lower ?? '')) return false;
-      for (let k = last; k < last + 4 && inSentence(k); k++) if (toks[k]!.lower === 'by' && (x.covered[k + 1] === 1 || x.covered[k + 2] === 1)) return true;
+      for (let k = last; k < last + 4 && inSentence(k); k++)
+        if (toks[k]!.lower === 'by' && (x.covered[k + 1] === 1 || x.covered[k + 2] === 1)) return true;
       return false;
     case 'infinitive':
       return toks[last]?.lower === 'to' && (toks[last + 1]?.pos === 'VERB' || toks[last + 1]?.pos === 'AUX');

@@ -28,9 +28,51 @@ export interface TriggerRule {
 const PROTEST_FRAME: Frame = [['subject'], ['prep:in,outside,at,against,near,across,through,on']];
 
 /** "a sanctions waiver" eases sanctions: the noun after decides. */
-const SANCTION_COMPOUNDS = ['waiver', 'waivers', 'relief', 'exemption', 'exemptions', 'evasion', 'regime', 'exemption'];
+export const SANCTION_COMPOUNDS = [
+  'waiver',
+  'waivers',
+  'relief',
+  'exemption',
+  'exemptions',
+  'evasion',
+  'regime',
+  'exemption',
+];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
-const TROOPS = ['troop', 'troops', '=troops', 'force', '=forces', 'soldier', 'presence', 'military', 'member', '=members'];
+const MILITARY = [
+  'military',
+  'naval',
+  'navy',
+  'army',
+  'joint',
+  'live-fire',
+  '=live',
+  'combat',
+  'air',
+  'amphibious',
+  'missile',
+  'artillery',
+  'war',
+  'defense',
+  'defence',
+  'nuclear',
+  '=large-scale',
+  'warplanes',
+  'troops',
+  '=fire',
+];
+const TROOPS = [
+  'troop',
+  'troops',
+  '=troops',
+  'force',
+  '=forces',
+  'soldier',
+  'presence',
+  'military',
+  'member',
+  '=members',
+];
 
 export const LEXICON: readonly TriggerRule[] = [
   // TalksStarted
@@ -39,14 +81,28 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'TalksStarted', words: ['=negotiations'] },
   { type: 'TalksStarted', words: ['dialogue'] },
   { type: 'TalksStarted', words: ['negotiate'], pos: 'VERB' },
-  { type: 'TalksStarted', words: ['round'], pos: 'NOUN', near: { words: ['latest', 'third', 'fourth', 'fifth', 'sixth', 'second', 'first', 'new', 'next', 'this', 'last'], window: 3, side: 'before' } },
+  {
+    type: 'TalksStarted',
+    words: ['round'],
+    pos: 'NOUN',
+    near: {
+      words: ['latest', 'third', 'fourth', 'fifth', 'sixth', 'second', 'first', 'new', 'next', 'this', 'last'],
+      window: 3,
+      side: 'before',
+    },
+  },
   // MeetingHeld
   { type: 'MeetingHeld', words: ['meet'], pos: 'VERB' },
   { type: 'MeetingHeld', words: ['=met'] },
   { type: 'MeetingHeld', words: ['meeting'] },
   { type: 'MeetingHeld', words: ['=meetings'] },
   { type: 'MeetingHeld', words: ['confer'], pos: 'VERB' },
-  { type: 'MeetingHeld', words: ['call'], pos: 'NOUN', near: { words: ['phone', 'telephone'], window: 2, side: 'before' } },
+  {
+    type: 'MeetingHeld',
+    words: ['call'],
+    pos: 'NOUN',
+    near: { words: ['phone', 'telephone'], window: 2, side: 'before' },
+  },
   { type: 'MeetingHeld', words: ['summit'] },
   // VisitMade
   { type: 'VisitMade', words: ['visit'] },
@@ -55,6 +111,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'VisitMade', words: ['land'], pos: 'VERB', near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['=lands'], near: { words: ['in', 'at'], window: 1 } },
   { type: 'VisitMade', words: ['trip'] },
+  // "X hosted Y" is Y's visit to X (CAMEO 043, the host's side of 042): only with an actor as object
+  { type: 'VisitMade', words: ['host'], pos: 'VERB', frame: [['object'], ['passiveBy']] },
   { type: 'VisitMade', words: ['travel'], pos: 'VERB', near: { words: ['to'], window: 2 } },
   // "went to Moscow", "headed to Beijing": a trip when a place or party follows
   { type: 'VisitMade', words: ['go', 'to'], pos: 'VERB', frame: [['object']] },
@@ -63,7 +121,15 @@ export const LEXICON: readonly TriggerRule[] = [
   // LetterSent
   { type: 'LetterSent', words: ['letter'] },
   { type: 'LetterSent', words: ['missive'] },
-  { type: 'LetterSent', words: ['message'], near: { words: ['send', '=sent', 'deliver', 'write', 'written', 'word', 'worded', 'hand', 'letter'], window: 4, side: 'both' } },
+  {
+    type: 'LetterSent',
+    words: ['message'],
+    near: {
+      words: ['send', '=sent', 'deliver', 'write', 'written', 'word', 'worded', 'hand', 'letter'],
+      window: 4,
+      side: 'both',
+    },
+  },
   { type: 'LetterSent', words: ['message'], anaphorOnly: true },
   { type: 'LetterSent', words: ['note'], pos: 'NOUN', anaphorOnly: true },
   { type: 'LetterSent', words: ['draft'], pos: 'NOUN', anaphorOnly: true },
@@ -76,6 +142,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AgreementReached', words: ['joint', 'statement'] },
   { type: 'AgreementReached', words: ['memorandum'] },
   // DemandIssued
+  // "told the Philippines to stop": telling someone to act is a demand (frames.ts wants "to" + a verb after the object)
+  { type: 'DemandIssued', words: ['tell'], pos: 'VERB', frame: [['object']] },
   { type: 'DemandIssued', words: ['demand'] },
   { type: 'DemandIssued', words: ['=demands'] },
   { type: 'DemandIssued', words: ['call', 'for'] },
@@ -95,7 +163,11 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ThreatIssued', words: ['=threatened'] },
   { type: 'ThreatIssued', words: ['=threatening'] },
   { type: 'ThreatIssued', words: ['warn'], pos: 'VERB' },
-  { type: 'ThreatIssued', words: ['vow'], near: { words: ['revenge', 'retaliation', 'retaliate', 'respond', 'avenge', 'response'], window: 6 } },
+  {
+    type: 'ThreatIssued',
+    words: ['vow'],
+    near: { words: ['revenge', 'retaliation', 'retaliate', 'respond', 'avenge', 'response'], window: 6 },
+  },
   { type: 'ThreatIssued', words: ['revenge'] },
   { type: 'ThreatIssued', words: ['avenge'] },
   { type: 'ThreatIssued', words: ['retaliate'] },
@@ -105,6 +177,9 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ThreatIssued', words: ['go', 'unanswered'], keepsNegation: true },
   // AccusationMade
   { type: 'AccusationMade', words: ['accuse'] },
+  // headline criticism with an actor as object: "Erdogan slams Sweden" (CAMEO 111)
+  { type: 'AccusationMade', words: ['slam'], pos: 'VERB', frame: [['object']] },
+  { type: 'AccusationMade', words: ['lambaste'], pos: 'VERB', frame: [['object']] },
   { type: 'AccusationMade', words: ['=accusing'] },
   { type: 'AccusationMade', words: ['=accused'] },
   { type: 'AccusationMade', words: ['accusation'] },
@@ -112,10 +187,36 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AccusationMade', words: ['condemn'] },
   { type: 'AccusationMade', words: ['denounce'] },
   { type: 'AccusationMade', words: ['=denouncing'] },
-  { type: 'AccusationMade', words: ['describe'], near: { words: ['crime', 'terrorism', 'terrorist', 'aggression', 'violation', 'murder', 'criminal', 'assassination'], window: 14 } },
-  { type: 'AccusationMade', words: ['=described'], near: { words: ['crime', 'terrorism', 'terrorist', 'aggression', 'violation', 'murder', 'criminal', 'assassination'], window: 14 } },
-  { type: 'AccusationMade', words: ['tie'], pos: 'VERB', near: { words: ['violation', 'abuse', 'crime', 'attack', 'killing', 'corruption', 'terrorism'], window: 6 } },
-  { type: 'AccusationMade', words: ['=tying'], near: { words: ['violation', '=violations', 'abuse', 'crime', 'attack', 'killing', 'corruption', 'terrorism'], window: 6 } },
+  {
+    type: 'AccusationMade',
+    words: ['describe'],
+    near: {
+      words: ['crime', 'terrorism', 'terrorist', 'aggression', 'violation', 'murder', 'criminal', 'assassination'],
+      window: 14,
+    },
+  },
+  {
+    type: 'AccusationMade',
+    words: ['=described'],
+    near: {
+      words: ['crime', 'terrorism', 'terrorist', 'aggression', 'violation', 'murder', 'criminal', 'assassination'],
+      window: 14,
+    },
+  },
+  {
+    type: 'AccusationMade',
+    words: ['tie'],
+    pos: 'VERB',
+    near: { words: ['violation', 'abuse', 'crime', 'attack', 'killing', 'corruption', 'terrorism'], window: 6 },
+  },
+  {
+    type: 'AccusationMade',
+    words: ['=tying'],
+    near: {
+      words: ['violation', '=violations', 'abuse', 'crime', 'attack', 'killing', 'corruption', 'terrorism'],
+      window: 6,
+    },
+  },
   // RejectionIssued
   { type: 'RejectionIssued', words: ['reject'] },
   { type: 'RejectionIssued', words: ['refuse'] },
@@ -130,7 +231,14 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'WaiverGranted', words: ['waiver'] },
   { type: 'WaiverGranted', words: ['exemption'] },
   { type: 'WaiverGranted', words: ['unfreeze'] },
-  { type: 'WaiverGranted', words: ['release'], near: { words: ['fund', '=funds', 'asset', '=assets', 'money'], window: 4 } },
+  // "sanctions relief": easing them (CAMEO 085), the noun after decides (SANCTION_COMPOUNDS)
+  { type: 'WaiverGranted', words: ['=sanctions', 'relief'] },
+  { type: 'WaiverGranted', words: ['=sanction', 'relief'] },
+  {
+    type: 'WaiverGranted',
+    words: ['release'],
+    near: { words: ['fund', '=funds', 'asset', '=assets', 'money'], window: 4 },
+  },
   // SanctionsImposed
   { type: 'SanctionsImposed', words: ['sanction'], notBefore: SANCTION_COMPOUNDS },
   { type: 'SanctionsImposed', words: ['=sanctions'], notBefore: SANCTION_COMPOUNDS },
@@ -139,7 +247,11 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'SanctionsImposed', words: ['=blacklisted'] },
   { type: 'SanctionsImposed', words: ['embargo'] },
   { type: 'SanctionsImposed', words: ['designate'], pos: 'VERB' },
-  { type: 'SanctionsImposed', words: ['freeze'], near: { words: ['asset', '=assets', 'fund', '=funds', 'account'], window: 4, side: 'both' } },
+  {
+    type: 'SanctionsImposed',
+    words: ['freeze'],
+    near: { words: ['asset', '=assets', 'fund', '=funds', 'account'], window: 4, side: 'both' },
+  },
   // AidProvided
   { type: 'AidProvided', words: ['aid'], pos: 'NOUN' },
   { type: 'AidProvided', words: ['assistance'] },
@@ -167,9 +279,21 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'ForceMobilized', words: ['force', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['=forced', 'way'], gap: 2 },
   { type: 'ForceMobilized', words: ['show', 'of', 'force'] },
+  // military drills and exercises are shows of force (CAMEO 150); "exercise of power" and oil drills are not
+  { type: 'ForceMobilized', words: ['drill'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['exercise'], pos: 'NOUN', near: { words: MILITARY, window: 3, side: 'before' } },
+  { type: 'ForceMobilized', words: ['war', 'game'] },
   { type: 'ForceMobilized', words: ['dispatch'], near: { words: TROOPS, window: 3 } },
   { type: 'ForceMobilized', words: ['=dispatched'], near: { words: TROOPS, window: 3 } },
+  // "would send troops to Niger", "sent 2,000 soldiers": a deployment (CAMEO 154), not a letter
+  { type: 'ForceMobilized', words: ['send'], pos: 'VERB', near: { words: TROOPS, window: 3 } },
+  { type: 'ForceMobilized', words: ['=sent'], near: { words: TROOPS, window: 3 } },
   // AttackCarriedOut
+  // "came under fire/attack from X": the subject is attacked, "from X" attacks (arguments/assign.ts)
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['come', 'under', 'attack'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'fire'] },
+  { type: 'AttackCarriedOut', words: ['=came', 'under', 'attack'] },
   { type: 'AttackCarriedOut', words: ['attack'] },
   { type: 'AttackCarriedOut', words: ['=attacks'] },
   { type: 'AttackCarriedOut', words: ['=attacked'] },
@@ -213,14 +337,51 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'TroopsWithdrawn', words: ['reduce'], near: { words: TROOPS, window: 3 } },
   { type: 'TroopsWithdrawn', words: ['departure'] },
   // ResolutionPassed
-  { type: 'ResolutionPassed', words: ['vote'], near: { words: ['resolution', 'bill', 'law', 'force', 'throw', 'expel', 'end', 'approve', 'motion', 'measure'], window: 6, side: 'both' } },
-  { type: 'ResolutionPassed', words: ['=voted'], near: { words: ['resolution', 'bill', 'law', 'force', 'throw', 'expel', 'end', 'approve', 'motion', 'measure'], window: 6, side: 'both' } },
+  {
+    type: 'ResolutionPassed',
+    words: ['vote'],
+    near: {
+      words: ['resolution', 'bill', 'law', 'force', 'throw', 'expel', 'end', 'approve', 'motion', 'measure'],
+      window: 6,
+      side: 'both',
+    },
+  },
+  {
+    type: 'ResolutionPassed',
+    words: ['=voted'],
+    near: {
+      words: ['resolution', 'bill', 'law', 'force', 'throw', 'expel', 'end', 'approve', 'motion', 'measure'],
+      window: 6,
+      side: 'both',
+    },
+  },
   { type: 'ResolutionPassed', words: ['=vote'], anaphorOnly: true },
-  { type: 'ResolutionPassed', words: ['resolution'], near: { words: ['pass', '=passed', 'back', '=backed', 'adopt', 'approve', 'support', '=supported', 'vote', '=voted'], window: 4, side: 'before' } },
-  { type: 'ResolutionPassed', words: ['pass'], pos: 'VERB', near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 } },
-  { type: 'ResolutionPassed', words: ['approve'], near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 } },
+  {
+    type: 'ResolutionPassed',
+    words: ['resolution'],
+    near: {
+      words: ['pass', '=passed', 'back', '=backed', 'adopt', 'approve', 'support', '=supported', 'vote', '=voted'],
+      window: 4,
+      side: 'before',
+    },
+  },
+  {
+    type: 'ResolutionPassed',
+    words: ['pass'],
+    pos: 'VERB',
+    near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 },
+  },
+  {
+    type: 'ResolutionPassed',
+    words: ['approve'],
+    near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 },
+  },
   // ElectionHeld
   { type: 'ElectionHeld', words: ['election'] },
   { type: 'ElectionHeld', words: ['=elections'] },
-  { type: 'ElectionHeld', words: ['=polls'], near: { words: ['vote', 'election', 'parliamentary', 'presidential', 'early'], window: 3, side: 'both' } },
+  {
+    type: 'ElectionHeld',
+    words: ['=polls'],
+    near: { words: ['vote', 'election', 'parliamentary', 'presidential', 'early'], window: 3, side: 'both' },
+  },
 ];

@@ -29,8 +29,18 @@ export class ConsumerRegistry {
       {
         batchSize: this.config.CONSUMER_BATCH_SIZE,
         pollIntervalMs: this.config.CONSUMER_POLL_MS,
-        onError: (error, name) => this.logger.error({ err: error, consumer: name }, `log consumer ${name} failed; retrying from its checkpoint`),
-        onParked: (notice) => this.logger.error(parkedLogLine(notice), notice.replay ? `replay of a parked event failed in ${notice.consumer}; it stays parked` : `${notice.consumer} parked an event it could not apply and went on`),
+        onError: (error, name) =>
+          this.logger.error(
+            { err: error, consumer: name },
+            `log consumer ${name} failed; retrying from its checkpoint`,
+          ),
+        onParked: (notice) =>
+          this.logger.error(
+            parkedLogLine(notice),
+            notice.replay
+              ? `replay of a parked event failed in ${notice.consumer}; it stays parked`
+              : `${notice.consumer} parked an event it could not apply and went on`,
+          ),
         ...options,
       },
       this.notifier,
@@ -61,5 +71,13 @@ export class ConsumerRegistry {
 
 /** What the log says of a parked event: enough to find it (GET /api/operations/parked), never its data. */
 export function parkedLogLine({ consumer, event, failure }: ParkedNotice) {
-  return { consumer, eventId: event.eventId, type: event.type, streamId: event.streamId, globalPosition: event.globalPosition.toString(), attempts: failure.attempts, error: failure.error };
+  return {
+    consumer,
+    eventId: event.eventId,
+    type: event.type,
+    streamId: event.streamId,
+    globalPosition: event.globalPosition.toString(),
+    attempts: failure.attempts,
+    error: failure.error,
+  };
 }

@@ -18,7 +18,10 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL answers, and the queue backend (Redis or PostgreSQL) answers. 503 when either is down.' })
+  @ApiOperation({
+    summary:
+      'Liveness and readiness: PostgreSQL answers, and the queue backend (Redis or PostgreSQL) answers. 503 when either is down.',
+  })
   check() {
     return this.health.check([
       () =>

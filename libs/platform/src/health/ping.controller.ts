@@ -7,7 +7,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 export class PingController {
   @Get()
   @ApiOperation({ summary: 'Liveness only: no database or queue check (see /health for readiness)' })
-  @ApiOkResponse({ description: 'Serving', schema: { type: 'object', properties: { pong: { type: 'boolean', enum: [true] } }, required: ['pong'] } })
+  @ApiOkResponse({
+    description: 'Serving',
+    schema: { type: 'object', properties: { pong: { type: 'boolean', enum: [true] } }, required: ['pong'] },
+  })
   ping(): { pong: true } {
     return { pong: true };
   }

@@ -9,6 +9,12 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   'event-not-found': 404,
   'event-retracted': 409,
   'invalid-correction': 422,
+  'incident-merged': 409,
+  'subscription-not-found': 404,
+  'subscription-exists': 409,
+  'feed-not-found': 404,
+  'feed-exists': 409,
+  'rebuild-exists': 409,
 };
 
 /** Network or server-side connection failures of PostgreSQL: the request may be retried later. */

@@ -22,9 +22,22 @@ export class MetricsController {
   }
 
   @Get()
-  scrape(@Res({ passthrough: true }) reply: FastifyReply, @Headers('authorization') authorization?: string): Promise<string> {
-    if (this.expected && !(typeof authorization === 'string' && timingSafeEqual(sha256(authorization.replace(/^bearer /i, 'Bearer ')), this.expected))) {
-      throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'send Authorization: Bearer <METRICS_TOKEN>' });
+  scrape(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('authorization') authorization?: string,
+  ): Promise<string> {
+    if (
+      this.expected &&
+      !(
+        typeof authorization === 'string' &&
+        timingSafeEqual(sha256(authorization.replace(/^bearer /i, 'Bearer ')), this.expected)
+      )
+    ) {
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'unauthenticated',
+        message: 'send Authorization: Bearer <METRICS_TOKEN>',
+      });
     }
     // Set here, not with @Header: a refusal must still go out as JSON.
     void reply.header('content-type', 'text/plain; version=0.0.4');

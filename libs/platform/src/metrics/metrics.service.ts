@@ -26,11 +26,15 @@ export class MetricsService implements AppendObserver {
     // prom-client collects every metric at once: each consumer gauge waits for one shared read per scrape,
     // so the figures it prints come from this scrape (not from the one before).
     const collect = (): Promise<void> => this.collectConsumers(gauges);
-    const gauge = (name: string, help: string, labelNames: string[] = ['consumer']): Gauge => new Gauge({ name, help, labelNames, registers: [this.registry], collect });
+    const gauge = (name: string, help: string, labelNames: string[] = ['consumer']): Gauge =>
+      new Gauge({ name, help, labelNames, registers: [this.registry], collect });
     const gauges: ConsumerGauges = {
       lagEvents: gauge('newsledger_consumer_lag_events', 'Events stored after the consumer checkpoint'),
       lagSeconds: gauge('newsledger_consumer_lag_seconds', 'Age of the oldest event the consumer has not handled'),
-      parked: gauge('newsledger_consumer_parked_events', 'Events the consumer could not apply and parked (not replayed since)'),
+      parked: gauge(
+        'newsledger_consumer_parked_events',
+        'Events the consumer could not apply and parked (not replayed since)',
+      ),
       leader: gauge('newsledger_consumer_leader', '1 when this process leads the consumer'),
       logPosition: gauge('newsledger_event_log_position', 'Highest global position in the event log', []),
     };
@@ -46,13 +50,17 @@ export class MetricsService implements AppendObserver {
   private async readConsumers(gauges: ConsumerGauges): Promise<void> {
     const db = this.database.db;
     const [row, parkedCounts, statuses] = await Promise.all([
-      db.selectFrom('events').select((eb) => eb.fn.max('global_position').as('max')).executeTakeFirst(),
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('global_position').as('max'))
+        .executeTakeFirst(),
       openParkedCounts(db),
       consumerStatuses(db, this.consumers.names()),
     ]);
     gauges.logPosition.set(Number(row?.max ?? 0));
     gauges.parked.reset();
-    for (const name of new Set([...this.consumers.names(), ...parkedCounts.keys()])) gauges.parked.set({ consumer: name }, parkedCounts.get(name) ?? 0);
+    for (const name of new Set([...this.consumers.names(), ...parkedCounts.keys()]))
+      gauges.parked.set({ consumer: name }, parkedCounts.get(name) ?? 0);
     for (const status of statuses) {
       gauges.lagEvents.set({ consumer: status.consumer }, status.lagEvents);
       gauges.lagSeconds.set({ consumer: status.consumer }, status.lagSeconds);

@@ -21,10 +21,14 @@ export const actorDossierSchema = z.object({
   actor: actorSchema,
   asAgent: z.number().int(),
   asTarget: z.number().int(),
-  counterparts: z.array(counterpartSchema).describe('The 100 most frequent counterparts (counterpartCount has them all)'),
+  counterparts: z
+    .array(counterpartSchema)
+    .describe('The 100 most frequent counterparts (counterpartCount has them all)'),
   counterpartCount: z.number().int(),
   goldsteinByMonth: z.array(monthBalanceSchema),
-  events: z.array(eventViewSchema).describe("The latest events (by occurrence); page through all of them with GET /api/events?actor="),
+  events: z
+    .array(eventViewSchema)
+    .describe('The latest events (by occurrence); page through all of them with GET /api/events?actor='),
   asOf: z.string().nullable(),
 });
 

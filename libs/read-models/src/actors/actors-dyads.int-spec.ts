@@ -1,7 +1,17 @@
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { listDyads } from '../dyads/dyads.queries.js';
 import { READ_MODEL_PROJECTIONS } from '../projections.js';
-import { ArticleStreams, IRAN, IRAQ, KADHIMI, USA, article, catchUp, coded, pause } from '../testing/article-streams.js';
+import {
+  ArticleStreams,
+  IRAN,
+  IRAQ,
+  KADHIMI,
+  USA,
+  article,
+  catchUp,
+  coded,
+  pause,
+} from '../testing/article-streams.js';
 import { actorDossier } from './actors.queries.js';
 
 describe('actor dossiers and dyads (PostgreSQL)', () => {
@@ -29,7 +39,9 @@ describe('actor dossiers and dyads (PostgreSQL)', () => {
     const now = (await actorDossier(testDb.db, 'mustafa-al-kadhimi', {}))!;
     expect(now).toMatchObject({ actor: KADHIMI, asAgent: 1, asTarget: 0 });
     expect(now.counterparts).toEqual([{ id: 'iran', name: 'Iran', country: 'IRN', events: 1, goldsteinSum: 1 }]);
-    expect(now.goldsteinByMonth).toEqual([{ month: '2021-03', events: 1, goldsteinAsAgent: 1, goldsteinAsTarget: 0, goldsteinTotal: 1 }]);
+    expect(now.goldsteinByMonth).toEqual([
+      { month: '2021-03', events: 1, goldsteinAsAgent: 1, goldsteinAsTarget: 0, goldsteinTotal: 1 },
+    ]);
     const before = (await actorDossier(testDb.db, 'mustafa-al-kadhimi', { asOf: beforeRetraction }))!;
     expect(before).toMatchObject({ asAgent: 1, asTarget: 1 });
     expect(before.goldsteinByMonth).toEqual([
@@ -48,12 +60,14 @@ describe('actor dossiers and dyads (PostgreSQL)', () => {
       ['USA', 'IRQ', 1, 5],
     ]);
     expect(dyads[0]!.byQuadClass).toMatchObject({ 'verbal-cooperation': 2, 'material-conflict': 0 });
-    const directed = (await listDyads(testDb.db, { types: ['TalksStarted'] }, { limit: 50, offset: 0, directed: true })).items;
+    const directed = (await listDyads(testDb.db, { types: ['TalksStarted'] }, { limit: 50, offset: 0, directed: true }))
+      .items;
     expect(directed.map((d) => [d.actor1, d.actor2, d.events])).toEqual([
       ['IRQ', 'USA', 1],
       ['USA', 'IRQ', 1],
     ]);
-    const asOf = (await listDyads(testDb.db, { country: 'IRN' }, { limit: 50, offset: 0, asOf: beforeRetraction })).items;
+    const asOf = (await listDyads(testDb.db, { country: 'IRN' }, { limit: 50, offset: 0, asOf: beforeRetraction }))
+      .items;
     expect(asOf.map((d) => [d.actor1, d.actor2, d.events, d.goldsteinAvg])).toEqual([
       ['IRN', 'IRQ', 1, -2],
       ['IRQ', 'IRN', 1, 1],

@@ -14,12 +14,28 @@ export type { ActorDossier, ActorMatch, Counterpart, MonthBalance } from './acto
  * kept as a table: one WHERE clause gives time travel, and corrections of an
  * event's actors show up at once.
  */
-export async function actorDossier(db: Db, actorId: string, filters: Omit<EventFilters, 'actor' | 'status'>, limit = 50): Promise<ActorDossier | undefined> {
+export async function actorDossier(
+  db: Db,
+  actorId: string,
+  filters: Omit<EventFilters, 'actor' | 'status'>,
+  limit = 50,
+): Promise<ActorDossier | undefined> {
   const base = selectEvents(db, { ...filters, actor: actorId, status: 'active' });
-  const ev = base.select(['e.event_id', 'e.agent', 'e.target', 'e.agent_ids', 'e.target_ids', 'e.goldstein', 'e.date_start', 'e.log_position']);
+  const ev = base.select([
+    'e.event_id',
+    'e.agent',
+    'e.target',
+    'e.agent_ids',
+    'e.target_ids',
+    'e.goldstein',
+    'e.date_start',
+    'e.log_position',
+  ]);
   const me = sql`array[${actorId}]::text[]`;
 
-  const { rows: [totals] } = await sql<{ as_agent: string; as_target: string; actor: Actor | null }>`
+  const {
+    rows: [totals],
+  } = await sql<{ as_agent: string; as_target: string; actor: Actor | null }>`
     with ev as (${ev})
     select count(*) filter (where agent_ids @> ${me}) as as_agent,
            count(*) filter (where target_ids @> ${me}) as as_target,
@@ -27,7 +43,14 @@ export async function actorDossier(db: Db, actorId: string, filters: Omit<EventF
     from ev`.execute(db);
   if (!totals?.actor) return undefined;
 
-  const { rows: counterparts } = await sql<{ id: string; name: string; country: string; events: string; goldstein_sum: number | null; total: string }>`
+  const { rows: counterparts } = await sql<{
+    id: string;
+    name: string;
+    country: string;
+    events: string;
+    goldstein_sum: number | null;
+    total: string;
+  }>`
     with ev as (${ev})
     select c->>'id' as id, min(c->>'name') as name, min(c->>'country') as country,
            count(distinct ev.event_id) as events, sum(ev.goldstein) as goldstein_sum, count(*) over () as total
@@ -40,7 +63,13 @@ export async function actorDossier(db: Db, actorId: string, filters: Omit<EventF
     limit 100`.execute(db);
 
   // Every month from the first event to the last, empty ones as zeros: a quiet month is information.
-  const { rows: months } = await sql<{ month: string; events: string; as_agent: number; as_target: number; total: number }>`
+  const { rows: months } = await sql<{
+    month: string;
+    events: string;
+    as_agent: number;
+    as_target: number;
+    total: number;
+  }>`
     with ev as (${ev}),
     span as (select date_trunc('month', min(date_start)) as first, date_trunc('month', max(date_start)) as last from ev),
     series as (select generate_series(span.first, span.last, '1 month'::interval) as month from span where span.first is not null limit 1200)
@@ -51,14 +80,31 @@ export async function actorDossier(db: Db, actorId: string, filters: Omit<EventF
     from series s left join ev on date_trunc('month', ev.date_start) = s.month
     group by s.month order by s.month`.execute(db);
 
-  const latest = (await base.selectAll('e').orderBy('e.date_start', 'desc').orderBy('e.log_position', 'desc').limit(limit).execute()) as EventRow[];
+  const latest = (await base
+    .selectAll('e')
+    .orderBy('e.date_start', 'desc')
+    .orderBy('e.log_position', 'desc')
+    .limit(limit)
+    .execute()) as EventRow[];
   return {
     actor: totals.actor,
     asAgent: Number(totals.as_agent),
     asTarget: Number(totals.as_target),
-    counterparts: counterparts.map((c) => ({ id: c.id, name: c.name, country: c.country, events: Number(c.events), goldsteinSum: Number(c.goldstein_sum ?? 0) })),
+    counterparts: counterparts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      country: c.country,
+      events: Number(c.events),
+      goldsteinSum: Number(c.goldstein_sum ?? 0),
+    })),
     counterpartCount: Number(counterparts[0]?.total ?? 0),
-    goldsteinByMonth: months.map((m) => ({ month: m.month, events: Number(m.events), goldsteinAsAgent: Number(m.as_agent), goldsteinAsTarget: Number(m.as_target), goldsteinTotal: Number(m.total) })),
+    goldsteinByMonth: months.map((m) => ({
+      month: m.month,
+      events: Number(m.events),
+      goldsteinAsAgent: Number(m.as_agent),
+      goldsteinAsTarget: Number(m.as_target),
+      goldsteinTotal: Number(m.total),
+    })),
     events: await withHistory(db, latest, filters.asOf),
     asOf: filters.asOf?.toISOString() ?? null,
   };
@@ -80,7 +126,12 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * columns (text match, or the GIN-indexed id arrays), so only those few are
  * taken apart.
  */
-export async function searchActors(db: Db, search: ActorSearch, filters: Omit<EventFilters, 'actor'>, page: PageRequest): Promise<Page<ActorMatch>> {
+export async function searchActors(
+  db: Db,
+  search: ActorSearch,
+  filters: Omit<EventFilters, 'actor'>,
+  page: PageRequest,
+): Promise<Page<ActorMatch>> {
   const pinned = new Date();
   const pattern = likePattern(search.q);
   const lowerPattern = likePattern(search.q.toLowerCase());
@@ -97,7 +148,14 @@ export async function searchActors(db: Db, search: ActorSearch, filters: Omit<Ev
         sql<boolean>`e.target_ids && ${ids}`,
       ]),
     );
-  const { rows } = await sql<{ id: string; name: string; country: string; sector: string; events: string; total: string }>`
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    country: string;
+    sector: string;
+    events: string;
+    total: string;
+  }>`
     with ev as (${ev}),
     named as (select x->>'id' as id, x->>'name' as name, x->>'country' as country, x->>'sector' as sector, ev.event_id
               from ev, jsonb_array_elements(ev.agent || ev.target) x)
@@ -111,17 +169,37 @@ export async function searchActors(db: Db, search: ActorSearch, filters: Omit<Ev
   const matches = rows.map((r): ActorMatch => {
     const alias = search.aliases?.get(r.id);
     const direct = r.name.toLowerCase().includes(search.q.toLowerCase());
-    return { id: r.id, name: r.name, country: r.country, sector: r.sector, events: Number(r.events), matchedAlias: !direct && alias ? alias : null };
+    return {
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      sector: r.sector,
+      events: Number(r.events),
+      matchedAlias: !direct && alias ? alias : null,
+    };
   });
   // count(*) over () is taken before the offset; on a page past the end there is no row to read it from.
-  const total = rows.length > 0 ? Number(rows[0]!.total) : page.offset === 0 ? 0 : await countActorMatches(db, ev, pattern, slugPattern, ids);
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : page.offset === 0
+        ? 0
+        : await countActorMatches(db, ev, pattern, slugPattern, ids);
   return toPage(matches, page, pinned, total);
 }
 
-async function countActorMatches(db: Db, ev: { compile(): unknown }, pattern: string, slugPattern: string, ids: ReturnType<typeof sql>): Promise<number> {
+async function countActorMatches(
+  db: Db,
+  ev: { compile(): unknown },
+  pattern: string,
+  slugPattern: string,
+  ids: ReturnType<typeof sql>,
+): Promise<number> {
   const { rows } = await sql<{ n: string }>`
     with ev as (${ev as never}),
     named as (select x->>'id' as id, x->>'name' as name from ev, jsonb_array_elements(ev.agent || ev.target) x)
-    select count(distinct id) as n from named where name ilike ${pattern} or id ilike ${slugPattern} or id = any(${ids})`.execute(db);
+    select count(distinct id) as n from named where name ilike ${pattern} or id ilike ${slugPattern} or id = any(${ids})`.execute(
+    db,
+  );
   return Number(rows[0]?.n ?? 0);
 }

@@ -33,7 +33,10 @@ export const articleHistoryEntrySchema = z.object({
   type: z.string(),
   recordedAt: z.string(),
   eventId: z.string(),
-  subject: z.string().optional().describe('The coded event the entry is about (coded events, corrections, retractions)'),
+  subject: z
+    .string()
+    .optional()
+    .describe('The coded event the entry is about (coded events, corrections, retractions)'),
   by: z.string().optional(),
   reason: z.string().optional(),
 });

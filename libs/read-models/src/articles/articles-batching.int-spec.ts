@@ -16,7 +16,12 @@ describe('articles projection: a batch gives what one event at a time gives (Pos
     await reproject(testDb.db, articlesProjection, batchSize);
     return {
       articles: await testDb.db.selectFrom('read_articles').selectAll().orderBy('article_id').execute(),
-      states: await testDb.db.selectFrom('read_article_states').selectAll().orderBy('article_id').orderBy('version').execute(),
+      states: await testDb.db
+        .selectFrom('read_article_states')
+        .selectAll()
+        .orderBy('article_id')
+        .orderBy('version')
+        .execute(),
     };
   };
 
@@ -24,12 +29,21 @@ describe('articles projection: a batch gives what one event at a time gives (Pos
     for (let n = 0; n < 40; n++) {
       const id = `art-${n}`;
       await streams.receive(article(id, { outlet: `Outlet ${n % 3}` }));
-      if (n % 5 === 0) await streams.run(id, { type: 'RecordCodingFailure', reason: 'the coder timed out', attempts: 3 });
-      if (n % 5 !== 1) await streams.code(id, [coded(id, `${id}-w`, 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' })]);
+      if (n % 5 === 0)
+        await streams.run(id, { type: 'RecordCodingFailure', reason: 'the coder timed out', attempts: 3 });
+      if (n % 5 !== 1)
+        await streams.code(id, [
+          coded(id, `${id}-w`, 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-26', end: '2021-03-26' }),
+        ]);
       if (n % 4 === 0) await streams.run(id, { type: 'RecordCodingFailure', reason: 'late failure', attempts: 4 }); // never un-codes
       if (n % 3 === 0) {
         await streams.run(id, { type: 'RequestRecode', requestedBy: 'ana@desk', reason: 'new gazetteer' });
-        if (n % 2 === 0) await streams.code(id, [coded(id, `${id}-w2`, 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-27', end: '2021-03-27' })], '2');
+        if (n % 2 === 0)
+          await streams.code(
+            id,
+            [coded(id, `${id}-w2`, 'WaiverGranted', [USA], [IRAQ], { start: '2021-03-27', end: '2021-03-27' })],
+            '2',
+          );
       }
     }
     const oneAtATime = await project(1);

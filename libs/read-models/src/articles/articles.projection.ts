@@ -54,14 +54,19 @@ function applyArticleEvent(batch: ArticleStatesBatch, stored: StoredEvent): void
       );
     case 'ArticleRecodeRequested':
       return batch.transition(event.data.articleId, at, () => ({
-        recode_requested: { requestedBy: event.data.requestedBy, ...(event.data.reason !== undefined && { reason: event.data.reason }) },
+        recode_requested: {
+          requestedBy: event.data.requestedBy,
+          ...(event.data.reason !== undefined && { reason: event.data.reason }),
+        },
       }));
     default:
       return;
   }
 }
 
-type StateRow = Omit<Selectable<Database['read_article_states']>, 'recode_requested'> & { recode_requested: { requestedBy: string; reason?: string } | null };
+type StateRow = Omit<Selectable<Database['read_article_states']>, 'recode_requested'> & {
+  recode_requested: { requestedBy: string; reason?: string } | null;
+};
 
 /**
  * A batch's changes to the articles tables, worked out in memory and written
@@ -87,12 +92,28 @@ class ArticleStatesBatch {
 
   static async load(trx: Transaction<Database>, events: StoredEvent[]): Promise<ArticleStatesBatch> {
     const ids = [...new Set(events.map((e) => (e.data as { articleId: string }).articleId))];
-    const rows = ids.length ? await trx.selectFrom('read_article_states').selectAll().where('article_id', 'in', ids).where('recorded_to', 'is', null).execute() : [];
+    const rows = ids.length
+      ? await trx
+          .selectFrom('read_article_states')
+          .selectAll()
+          .where('article_id', 'in', ids)
+          .where('recorded_to', 'is', null)
+          .execute()
+      : [];
     return new ArticleStatesBatch(trx, new Map(rows.map((r) => [r.article_id, r as StateRow])));
   }
 
   receive(a: ArticleReceived, at: Date): void {
-    this.articles.push({ article_id: a.articleId, url: a.url, title: a.title, outlet: a.outlet, published_at: a.publishedAt, text: a.text, content_hash: a.contentHash, received_at: at });
+    this.articles.push({
+      article_id: a.articleId,
+      url: a.url,
+      title: a.title,
+      outlet: a.outlet,
+      published_at: a.publishedAt,
+      text: a.text,
+      content_hash: a.contentHash,
+      received_at: at,
+    });
     if (this.current.has(a.articleId)) return; // received before (a replay): its states stand
     const first: StateRow = {
       article_id: a.articleId,
@@ -116,7 +137,9 @@ class ArticleStatesBatch {
     if (!current) return; // no ArticleReceived in this stream: nothing to attach to
     const patch = patchFor(current);
     if (!patch) return;
-    const values = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<StateRow>;
+    const values = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as Partial<StateRow>;
     if (current.recorded_from.getTime() === at.getTime()) {
       Object.assign(current, values);
       if (!this.opening.includes(current) && !this.rewriting.includes(current)) this.rewriting.push(current);
@@ -124,17 +147,33 @@ class ArticleStatesBatch {
     }
     if (this.opening.includes(current)) current.recorded_to = at;
     else this.closing.push({ articleId, version: current.version, at });
-    const next: StateRow = { ...current, ...values, version: current.version + 1, recorded_from: at, recorded_to: null };
+    const next: StateRow = {
+      ...current,
+      ...values,
+      version: current.version + 1,
+      recorded_from: at,
+      recorded_to: null,
+    };
     this.opening.push(next);
     this.current.set(articleId, next);
   }
 
   async write(): Promise<void> {
     const { trx } = this;
-    for (const rows of chunks(this.articles, 1_000)) await trx.insertInto('read_articles').values(rows).onConflict((oc) => oc.column('article_id').doNothing()).execute();
+    for (const rows of chunks(this.articles, 1_000))
+      await trx
+        .insertInto('read_articles')
+        .values(rows)
+        .onConflict((oc) => oc.column('article_id').doNothing())
+        .execute();
     for (const row of this.rewriting) {
       const { article_id, version, ...fields } = toInsert(row);
-      await trx.updateTable('read_article_states').set(fields).where('article_id', '=', article_id).where('version', '=', version).execute();
+      await trx
+        .updateTable('read_article_states')
+        .set(fields)
+        .where('article_id', '=', article_id)
+        .where('version', '=', version)
+        .execute();
     }
     // Close before opening: at most one current version per article (a unique index).
     if (this.closing.length) {
@@ -144,11 +183,15 @@ class ArticleStatesBatch {
           as c(article_id, version, at)
         where s.article_id = c.article_id and s.version = c.version`.execute(trx);
     }
-    for (const rows of chunks(this.opening.map(toInsert), 1_000)) await trx.insertInto('read_article_states').values(rows).execute();
+    for (const rows of chunks(this.opening.map(toInsert), 1_000))
+      await trx.insertInto('read_article_states').values(rows).execute();
   }
 }
 
-const toInsert = (row: StateRow): Insertable<Database['read_article_states']> => ({ ...row, recode_requested: JSON.stringify(row.recode_requested ?? null) });
+const toInsert = (row: StateRow): Insertable<Database['read_article_states']> => ({
+  ...row,
+  recode_requested: JSON.stringify(row.recode_requested ?? null),
+});
 
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];

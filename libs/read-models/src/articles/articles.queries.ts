@@ -91,18 +91,38 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
   let keys = filteredArticles(db, filters, page.asOf).select(['a.article_id']);
   if (filters.q) keys = keys.orderBy(sql`ts_rank(a.search, websearch_to_tsquery('english', ${filters.q}))`, 'desc');
   const [pageKeys, count] = await Promise.all([
-    keys.orderBy('a.received_at', 'desc').orderBy('a.article_id').limit(page.limit + 1).offset(page.offset).execute(),
-    filteredArticles(db, filters, page.asOf).select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
+    keys
+      .orderBy('a.received_at', 'desc')
+      .orderBy('a.article_id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute(),
+    filteredArticles(db, filters, page.asOf)
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirst(),
   ]);
   const ids = pageKeys.map((k) => k.article_id);
   const rows = ids.length ? await selectArticles(db, {}, page.asOf).where('a.article_id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.article_id, r]));
-  return toPage(ids.map((id) => toSummary(byId.get(id)!)), page, pinned, Number(count?.n ?? 0));
+  return toPage(
+    ids.map((id) => toSummary(byId.get(id)!)),
+    page,
+    pinned,
+    Number(count?.n ?? 0),
+  );
 }
 
 /** One article with its events and its stream's history; undefined when unknown (or not yet received at asOf). */
-export async function getArticle(db: Db, articleId: string, asOf?: Date, modality?: ModalityFilter): Promise<ArticleDetail | undefined> {
-  const row = await selectArticles(db, {}, asOf).select('a.text').where('a.article_id', '=', articleId).executeTakeFirst();
+export async function getArticle(
+  db: Db,
+  articleId: string,
+  asOf?: Date,
+  modality?: ModalityFilter,
+): Promise<ArticleDetail | undefined> {
+  const row = await selectArticles(db, {}, asOf)
+    .select('a.text')
+    .where('a.article_id', '=', articleId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [events, stream] = await Promise.all([
     eventsOfArticle(db, articleId, asOf, modality),

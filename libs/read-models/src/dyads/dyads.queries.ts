@@ -9,7 +9,13 @@ import type { Dyad } from './dyad.schema.js';
 export type { Dyad } from './dyad.schema.js';
 
 const SYMMETRIC = EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].symmetric);
-const QUADS: QuadClass[] = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict', 'other'];
+const QUADS: QuadClass[] = [
+  'verbal-cooperation',
+  'material-cooperation',
+  'verbal-conflict',
+  'material-conflict',
+  'other',
+];
 
 /**
  * Country pairs, like GDELT's Actor1/Actor2: every agent country with every target
@@ -17,15 +23,33 @@ const QUADS: QuadClass[] = ['verbal-cooperation', 'material-cooperation', 'verba
  * the order means nothing, so the pair is put in alphabetical order unless
  * `directed` asks to keep it as coded.
  */
-export async function listDyads(db: Db, filters: EventFilters, page: PageRequest & { directed?: boolean }): Promise<Page<Dyad>> {
+export async function listDyads(
+  db: Db,
+  filters: EventFilters,
+  page: PageRequest & { directed?: boolean },
+): Promise<Page<Dyad>> {
   const pinned = new Date();
-  const ev = selectEvents(db, { ...filters, asOf: page.asOf }).select(['e.event_id', 'e.type', 'e.agent_countries', 'e.target_countries', 'e.goldstein']);
+  const ev = selectEvents(db, { ...filters, asOf: page.asOf }).select([
+    'e.event_id',
+    'e.type',
+    'e.agent_countries',
+    'e.target_countries',
+    'e.goldstein',
+  ]);
   const swap = page.directed ? sql`false` : sql`ev.type = any(${sql.val([...SYMMETRIC])}::text[]) and a > t`;
   const quadCounts = QUADS.map((quad) => {
     const types = EVENT_TYPE_NAMES.filter((t) => quadClass(t) === quad);
     return sql`count(*) filter (where type = any(${sql.val(types)}::text[]))`;
   });
-  const { rows } = await sql<{ actor1: string; actor2: string; events: string; goldstein_sum: number | null; goldstein_avg: number | null; quads: number[]; total: string }>`
+  const { rows } = await sql<{
+    actor1: string;
+    actor2: string;
+    events: string;
+    goldstein_sum: number | null;
+    goldstein_avg: number | null;
+    quads: number[];
+    total: string;
+  }>`
     with ev as (${ev}),
     pairs as (
       select distinct ev.event_id, ev.type, ev.goldstein,
@@ -51,7 +75,9 @@ export async function listDyads(db: Db, filters: EventFilters, page: PageRequest
     const { rows: counted } = await sql<{ n: string }>`
       with ev as (${ev})
       select count(*) as n from (select distinct case when ${swap} then t else a end, case when ${swap} then a else t end
-                                 from ev, unnest(ev.agent_countries) a, unnest(ev.target_countries) t) pairs`.execute(db);
+                                 from ev, unnest(ev.agent_countries) a, unnest(ev.target_countries) t) pairs`.execute(
+      db,
+    );
     total = Number(counted[0]?.n ?? 0);
   }
   return toPage(dyads, page, pinned, total);

@@ -35,7 +35,8 @@ export interface EventFilters {
 type Executor = Db | Kysely<Database>;
 export type EventsQuery = SelectQueryBuilder<Database & { e: Database['read_events'] }, 'e', object>;
 
-const contains = (column: string, value: string): Expression<SqlBool> => sql<SqlBool>`${sql.ref(column)} @> array[${value}]::text[]`;
+const contains = (column: string, value: string): Expression<SqlBool> =>
+  sql<SqlBool>`${sql.ref(column)} @> array[${value}]::text[]`;
 
 /** read_events as `e`, one row per event as recorded before asOf, with the filters applied. */
 export function selectEvents(db: Executor, filters: EventFilters): EventsQuery {
@@ -50,7 +51,9 @@ export function selectEvents(db: Executor, filters: EventFilters): EventsQuery {
   if (filters.targetCountry) query = query.where(contains('e.target_countries', filters.targetCountry));
   if (filters.country) {
     const country = filters.country;
-    query = query.where((eb) => eb.or([contains('e.agent_countries', country), contains('e.target_countries', country)]));
+    query = query.where((eb) =>
+      eb.or([contains('e.agent_countries', country), contains('e.target_countries', country)]),
+    );
   }
   if (filters.actor) {
     const actor = filters.actor;

@@ -8,7 +8,12 @@ const ids = (actors: { id: string }[]) => [...new Set(actors.map((a) => a.id))];
 const countries = (actors: { country: string }[]) => [...new Set(actors.map((a) => a.country))];
 
 /** The coded event's catalog fields as columns: jsonb to give back, flattened arrays to filter on. */
-export function eventColumns(event: CodedEventRecorded): Omit<Insertable<Database['read_events']>, 'version' | 'log_position' | 'status' | 'change' | 'first_recorded_at' | 'recorded_from' | 'recorded_to'> {
+export function eventColumns(
+  event: CodedEventRecorded,
+): Omit<
+  Insertable<Database['read_events']>,
+  'version' | 'log_position' | 'status' | 'change' | 'first_recorded_at' | 'recorded_from' | 'recorded_to'
+> {
   return {
     event_id: event.eventId,
     article_id: event.articleId,

@@ -53,7 +53,9 @@ export const eventViewSchema = z.object({
   location: eventLocationSchema.nullable(),
   modality: z
     .enum(MODALITIES)
-    .describe('asserted: it happened or is happening; future, hypothetical, negated: it did not (yet) — shown only when asked for'),
+    .describe(
+      'asserted: it happened or is happening; future, hypothetical, negated: it did not (yet) — shown only when asked for',
+    ),
   evidence: z.array(evidenceSpanSchema).describe('Character offsets into the article text, end exclusive'),
   attribution: z.string().nullable(),
   confidence: z.number(),
@@ -66,7 +68,9 @@ export const eventViewSchema = z.object({
   status: z.enum(['active', 'retracted']),
   recordedAt: z.string().describe('When the event was first recorded'),
   versionRecordedAt: z.string().describe('When this version of it was recorded'),
-  history: z.array(eventHistoryEntrySchema).describe('Corrections and the retraction, oldest first, as recorded before asOf'),
+  history: z
+    .array(eventHistoryEntrySchema)
+    .describe('Corrections and the retraction, oldest first, as recorded before asOf'),
 });
 
 export type EventView = z.infer<typeof eventViewSchema>;

@@ -21,7 +21,9 @@ export const eventsProjection = {
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected'],
   handle: async (events: StoredEvent[], trx: Transaction<Database>) => {
     const firstVersions = new FirstVersions(trx, await unseenEventIds(trx, events));
-    await applyOnce(trx, EVENTS_PROJECTION, events, (event) => (firstVersions.take(event) ? Promise.resolve() : firstVersions.flush().then(() => applyEventEvent(trx, event))));
+    await applyOnce(trx, EVENTS_PROJECTION, events, (event) =>
+      firstVersions.take(event) ? Promise.resolve() : firstVersions.flush().then(() => applyEventEvent(trx, event)),
+    );
     await firstVersions.flush();
   },
 } as const;
@@ -74,7 +76,12 @@ async function unseenEventIds(trx: Transaction<Database>, events: StoredEvent[])
   }
   const once = [...counts].filter(([, n]) => n === 1).map(([id]) => id);
   if (once.length === 0) return new Set();
-  const seen = await trx.selectFrom('read_events').select('event_id').distinct().where('event_id', 'in', once).execute();
+  const seen = await trx
+    .selectFrom('read_events')
+    .select('event_id')
+    .distinct()
+    .where('event_id', 'in', once)
+    .execute();
   const seenIds = new Set(seen.map((r) => r.event_id));
   return new Set(once.filter((id) => !seenIds.has(id)));
 }
@@ -92,7 +99,11 @@ async function applyEventEvent(trx: Transaction<Database>, stored: StoredEvent):
     const current = await currentVersion(trx, event.data.eventId);
     if (!current || current.status === 'retracted') return;
     const { reason, by } = event.data;
-    await nextVersion(trx, current, at, { coded: rowToCodedEvent(current), status: 'retracted', change: { kind: 'retraction', reason, by } });
+    await nextVersion(trx, current, at, {
+      coded: rowToCodedEvent(current),
+      status: 'retracted',
+      change: { kind: 'retraction', reason, by },
+    });
     return;
   }
   if (event.type === 'EventCorrected') {
@@ -100,12 +111,21 @@ async function applyEventEvent(trx: Transaction<Database>, stored: StoredEvent):
     if (!current || current.status === 'retracted') return;
     const { changes, reason, by } = event.data;
     const corrected = applyCorrection(rowToCodedEvent(current), changes);
-    await nextVersion(trx, current, at, { coded: corrected, status: 'active', change: { kind: 'correction', changes, reason, by } });
+    await nextVersion(trx, current, at, {
+      coded: corrected,
+      status: 'active',
+      change: { kind: 'correction', changes, reason, by },
+    });
   }
 }
 
 function currentVersion(trx: Transaction<Database>, eventId: string): Promise<EventRow | undefined> {
-  return trx.selectFrom('read_events').selectAll().where('event_id', '=', eventId).where('recorded_to', 'is', null).executeTakeFirst();
+  return trx
+    .selectFrom('read_events')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('recorded_to', 'is', null)
+    .executeTakeFirst();
 }
 
 /**
@@ -126,11 +146,21 @@ async function nextVersion(
     first_recorded_at: current ? current.first_recorded_at : at,
   };
   if (current && current.recorded_from.getTime() === at.getTime()) {
-    await trx.updateTable('read_events').set(values).where('event_id', '=', current.event_id).where('version', '=', current.version).execute();
+    await trx
+      .updateTable('read_events')
+      .set(values)
+      .where('event_id', '=', current.event_id)
+      .where('version', '=', current.version)
+      .execute();
     return;
   }
   if (current) {
-    await trx.updateTable('read_events').set({ recorded_to: at }).where('event_id', '=', current.event_id).where('version', '=', current.version).execute();
+    await trx
+      .updateTable('read_events')
+      .set({ recorded_to: at })
+      .where('event_id', '=', current.event_id)
+      .where('version', '=', current.version)
+      .execute();
   }
   await trx
     .insertInto('read_events')

@@ -24,12 +24,19 @@ export async function pageOfEvents(
   page: PageRequest,
 ): Promise<{ rows: EventRow[]; total: number }> {
   const [keys, total] = await Promise.all([
-    order(matching).select('e.event_id').limit(page.limit + 1).offset(page.offset).execute() as Promise<{ event_id: string }[]>,
+    order(matching)
+      .select('e.event_id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute() as Promise<{ event_id: string }[]>,
     countEvents(matching),
   ]);
   const ids = keys.map((k) => k.event_id);
   if (ids.length === 0) return { rows: [], total };
-  const rows = (await selectEvents(db, { status: 'all', modality: 'all', asOf: page.asOf }).selectAll('e').where('e.event_id', 'in', ids).execute()) as EventRow[];
+  const rows = (await selectEvents(db, { status: 'all', modality: 'all', asOf: page.asOf })
+    .selectAll('e')
+    .where('e.event_id', 'in', ids)
+    .execute()) as EventRow[];
   const byId = new Map(rows.map((r) => [r.event_id, r]));
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
@@ -38,7 +45,12 @@ export async function pageOfEvents(
 export async function listEvents(db: Db, filters: EventFilters, page: PageRequest): Promise<Page<EventView>> {
   const pinned = new Date();
   const matching = selectEvents(db, { ...filters, asOf: page.asOf });
-  const { rows, total } = await pageOfEvents(db, matching, (q) => q.orderBy('e.log_position', 'desc').orderBy('e.event_id'), page);
+  const { rows, total } = await pageOfEvents(
+    db,
+    matching,
+    (q) => q.orderBy('e.log_position', 'desc').orderBy('e.event_id'),
+    page,
+  );
   return toPage(await withHistory(db, rows, page.asOf), page, pinned, total);
 }
 
@@ -54,7 +66,12 @@ export async function getEvent(db: Db, eventId: string, asOf?: Date): Promise<Ev
 }
 
 /** Every event of one article (any status) with these modalities, in the order the coder produced them. */
-export async function eventsOfArticle(db: Db, articleId: string, asOf?: Date, modality?: ModalityFilter): Promise<EventView[]> {
+export async function eventsOfArticle(
+  db: Db,
+  articleId: string,
+  asOf?: Date,
+  modality?: ModalityFilter,
+): Promise<EventView[]> {
   const rows = (await selectEvents(db, { articleId, status: 'all', asOf, ...(modality && { modality }) })
     .selectAll('e')
     .orderBy('e.log_position')
@@ -68,7 +85,11 @@ export async function withHistory(db: Db, rows: EventRow[], asOf?: Date): Promis
   let query = db
     .selectFrom('read_events')
     .select(['event_id', 'version', 'change', 'recorded_from'])
-    .where('event_id', 'in', rows.map((r) => r.event_id))
+    .where(
+      'event_id',
+      'in',
+      rows.map((r) => r.event_id),
+    )
     .where('change', 'is not', null)
     .orderBy('event_id')
     .orderBy('version');
@@ -76,7 +97,11 @@ export async function withHistory(db: Db, rows: EventRow[], asOf?: Date): Promis
   const history = new Map<string, EventHistoryEntry[]>();
   for (const version of await query.execute()) {
     const entries = history.get(version.event_id) ?? [];
-    entries.push({ ...(version.change as EventChange), recordedAt: version.recorded_from.toISOString(), version: version.version });
+    entries.push({
+      ...(version.change as EventChange),
+      recordedAt: version.recorded_from.toISOString(),
+      version: version.version,
+    });
     history.set(version.event_id, entries);
   }
   return rows.map((row) => toEventView(row, history.get(row.event_id)));

@@ -31,7 +31,12 @@ export async function* exportRows(db: Db, filters: EventFilters): AsyncGenerator
       .limit(BATCH)
       .execute()) as (EventRow & { article_url: string; article_outlet: string; article_title: string })[];
     if (rows.length === 0) return;
-    const sizes = await incidentSizes(db, rows.map((r) => r.event_id), asOf, filters.modality);
+    const sizes = await incidentSizes(
+      db,
+      rows.map((r) => r.event_id),
+      asOf,
+      filters.modality,
+    );
     for (const row of rows) {
       const size = sizes.get(row.event_id);
       yield {

@@ -1,4 +1,12 @@
-import { type Actor, type DateInterval, type EventLocation, type EvidenceSpan, type QuadClass, isEventType, quadClass } from '#domain';
+import {
+  type Actor,
+  type DateInterval,
+  type EventLocation,
+  type EvidenceSpan,
+  type QuadClass,
+  isEventType,
+  quadClass,
+} from '#domain';
 import type { ExportRow } from './export-rows.js';
 
 /**
@@ -16,14 +24,42 @@ import type { ExportRow } from './export-rows.js';
  * Goldstein scores counts a denied attack, unless `codes=all` asks for them.
  */
 export const GDELT_COLUMNS = [
-  'GlobalEventID', 'Day', 'MonthYear', 'Year',
-  'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor1Type1Code',
-  'Actor2Code', 'Actor2Name', 'Actor2CountryCode', 'Actor2Type1Code',
-  'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale',
-  'NumMentions', 'NumSources', 'NumArticles',
-  'ActionGeo_Type', 'ActionGeo_FullName', 'ActionGeo_CountryCode', 'ActionGeo_ADM1Code', 'ActionGeo_Lat', 'ActionGeo_Long', 'ActionGeo_FeatureID',
-  'DATEADDED', 'SOURCEURL',
-  'EventType', 'Modality', 'DateEnd', 'DatePrecision', 'ArticleID', 'Status',
+  'GlobalEventID',
+  'Day',
+  'MonthYear',
+  'Year',
+  'Actor1Code',
+  'Actor1Name',
+  'Actor1CountryCode',
+  'Actor1Type1Code',
+  'Actor2Code',
+  'Actor2Name',
+  'Actor2CountryCode',
+  'Actor2Type1Code',
+  'IsRootEvent',
+  'EventCode',
+  'EventBaseCode',
+  'EventRootCode',
+  'QuadClass',
+  'GoldsteinScale',
+  'NumMentions',
+  'NumSources',
+  'NumArticles',
+  'ActionGeo_Type',
+  'ActionGeo_FullName',
+  'ActionGeo_CountryCode',
+  'ActionGeo_ADM1Code',
+  'ActionGeo_Lat',
+  'ActionGeo_Long',
+  'ActionGeo_FeatureID',
+  'DATEADDED',
+  'SOURCEURL',
+  'EventType',
+  'Modality',
+  'DateEnd',
+  'DatePrecision',
+  'ArticleID',
+  'Status',
 ] as const;
 
 const GEO_TYPE = { country: '1', city: '4', region: '5' } as const;
@@ -33,7 +69,13 @@ export interface CsvOptions {
   codesForAllModalities?: boolean;
 }
 
-const QUAD: Record<QuadClass, string> = { 'verbal-cooperation': '1', 'material-cooperation': '2', 'verbal-conflict': '3', 'material-conflict': '4', other: '' };
+const QUAD: Record<QuadClass, string> = {
+  'verbal-cooperation': '1',
+  'material-cooperation': '2',
+  'verbal-conflict': '3',
+  'material-conflict': '4',
+  other: '',
+};
 
 const cell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : String(value);
@@ -49,15 +91,42 @@ export function toGdeltRow({ event, article, numArticles, numSources }: ExportRo
   const coded = event.modality === 'asserted' || options.codesForAllModalities === true;
   const cameo = coded ? (event.cameo ?? '') : '';
   return [
-    event.event_id, day, day.slice(0, 6), day.slice(0, 4),
-    a1?.id, a1?.name, a1?.country, a1?.sector,
-    a2?.id, a2?.name, a2?.country, a2?.sector,
-    '1', cameo, cameo.slice(0, 3), cameo.slice(0, 2), coded && isEventType(event.type) ? QUAD[quadClass(event.type)] : '', coded ? (event.goldstein ?? '') : '',
-    (event.evidence as EvidenceSpan[]).length, numSources, numArticles,
-    location?.precision ? GEO_TYPE[location.precision] : '', location?.name, location?.country,
-    location?.regionCode, location?.lat, location?.lon, location?.placeId,
-    event.first_recorded_at.toISOString().replace(/[-:T]/g, '').slice(0, 14), article.url,
-    event.type, event.modality, date.end, date.precision, event.article_id, event.status,
+    event.event_id,
+    day,
+    day.slice(0, 6),
+    day.slice(0, 4),
+    a1?.id,
+    a1?.name,
+    a1?.country,
+    a1?.sector,
+    a2?.id,
+    a2?.name,
+    a2?.country,
+    a2?.sector,
+    '1',
+    cameo,
+    cameo.slice(0, 3),
+    cameo.slice(0, 2),
+    coded && isEventType(event.type) ? QUAD[quadClass(event.type)] : '',
+    coded ? (event.goldstein ?? '') : '',
+    (event.evidence as EvidenceSpan[]).length,
+    numSources,
+    numArticles,
+    location?.precision ? GEO_TYPE[location.precision] : '',
+    location?.name,
+    location?.country,
+    location?.regionCode,
+    location?.lat,
+    location?.lon,
+    location?.placeId,
+    event.first_recorded_at.toISOString().replace(/[-:T]/g, '').slice(0, 14),
+    article.url,
+    event.type,
+    event.modality,
+    date.end,
+    date.precision,
+    event.article_id,
+    event.status,
   ].map(cell);
 }
 

@@ -1,4 +1,11 @@
-import { type Actor, type DateInterval, EVENT_TYPES, type EventLocation, type EvidenceSpan, isEventType } from '#domain';
+import {
+  type Actor,
+  type DateInterval,
+  EVENT_TYPES,
+  type EventLocation,
+  type EvidenceSpan,
+  isEventType,
+} from '#domain';
 import type { ExportRow } from './export-rows.js';
 
 /**

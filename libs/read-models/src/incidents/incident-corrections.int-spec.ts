@@ -6,21 +6,35 @@ import { INCIDENT_CORRECTIONS_STREAM, type IncidentSplit, type IncidentsMerged }
 import { listIncidents } from './incidents.queries.js';
 
 const page = (asOf?: Date) => ({ limit: 50, offset: 0, ...(asOf && { asOf }) });
-const visit = (articleId: string, eventId: string, start: string, end = start) => coded(articleId, eventId, 'VisitMade', [IRAQ], [IRAN], { start, end });
-const waiver = (articleId: string, eventId: string, start: string, end = start) => coded(articleId, eventId, 'WaiverGranted', [USA], [IRAQ], { start, end });
+const visit = (articleId: string, eventId: string, start: string, end = start) =>
+  coded(articleId, eventId, 'VisitMade', [IRAQ], [IRAN], { start, end });
+const waiver = (articleId: string, eventId: string, start: string, end = start) =>
+  coded(articleId, eventId, 'WaiverGranted', [USA], [IRAQ], { start, end });
 
 describe('analysts merge and split incidents (PostgreSQL)', () => {
   let testDb: TestDatabase;
   let streams: ArticleStreams;
   const sync = () => catchUp(testDb.db, READ_MODEL_PROJECTIONS);
   const incidentsOf = async (type: string, asOf?: Date) =>
-    (await listIncidents(testDb.db, { types: [type] }, page(asOf))).items.map((i) => [i.incidentId, i.sources.map((s) => s.articleId).sort()]).sort();
+    (await listIncidents(testDb.db, { types: [type] }, page(asOf))).items
+      .map((i) => [i.incidentId, i.sources.map((s) => s.articleId).sort()])
+      .sort();
   const report = async (articleId: string, events: ReturnType<typeof coded>[]) => {
     await streams.receive(article(articleId, { outlet: `Outlet ${articleId}` }));
     await streams.code(articleId, events);
   };
-  const merge = (data: IncidentsMerged) => streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentsMerged', data, metadata: { actor: data.by, reason: data.reason } }], { expectedVersion: 'any' });
-  const split = (data: IncidentSplit) => streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentSplit', data, metadata: { actor: data.by, reason: data.reason } }], { expectedVersion: 'any' });
+  const merge = (data: IncidentsMerged) =>
+    streams.store.append(
+      INCIDENT_CORRECTIONS_STREAM,
+      [{ type: 'IncidentsMerged', data, metadata: { actor: data.by, reason: data.reason } }],
+      { expectedVersion: 'any' },
+    );
+  const split = (data: IncidentSplit) =>
+    streams.store.append(
+      INCIDENT_CORRECTIONS_STREAM,
+      [{ type: 'IncidentSplit', data, metadata: { actor: data.by, reason: data.reason } }],
+      { expectedVersion: 'any' },
+    );
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -39,7 +53,12 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
     ]);
 
     const beforeMerge = await pause();
-    await merge({ incidentIds: ['inc-v-early', 'inc-v-late'], into: 'inc-v-early', by: 'ana@desk', reason: 'the same visit, misdated by one outlet' });
+    await merge({
+      incidentIds: ['inc-v-early', 'inc-v-late'],
+      into: 'inc-v-early',
+      by: 'ana@desk',
+      reason: 'the same visit, misdated by one outlet',
+    });
     await sync();
     expect(await incidentsOf('VisitMade')).toEqual([['inc-v-early', ['early', 'late']]]);
     expect(await incidentsOf('VisitMade', beforeMerge)).toEqual([
@@ -48,9 +67,17 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
     ]);
     const [merged] = (await listIncidents(testDb.db, { incidentId: 'inc-v-early' }, page())).items;
     expect(merged!.history).toEqual([
-      expect.objectContaining({ kind: 'merged', by: 'ana@desk', reason: 'the same visit, misdated by one outlet', incidentIds: ['inc-v-early', 'inc-v-late'], into: 'inc-v-early' }),
+      expect.objectContaining({
+        kind: 'merged',
+        by: 'ana@desk',
+        reason: 'the same visit, misdated by one outlet',
+        incidentIds: ['inc-v-early', 'inc-v-late'],
+        into: 'inc-v-early',
+      }),
     ]);
-    expect((await listIncidents(testDb.db, { incidentId: 'inc-v-early' }, page(beforeMerge))).items[0]!.history).toEqual([]);
+    expect(
+      (await listIncidents(testDb.db, { incidentId: 'inc-v-early' }, page(beforeMerge))).items[0]!.history,
+    ).toEqual([]);
   });
 
   it('keeps a merged incident together when the event bridging it is retracted; a new matching event still joins it', async () => {
@@ -63,7 +90,13 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
     await sync();
     expect(await incidentsOf('VisitMade')).toEqual([['inc-v-early', ['early', 'late']]]);
     // A correction of a merged event re-groups without splitting it off either.
-    await streams.run('late', { type: 'CorrectEvent', eventId: 'v-late', changes: { date: { start: '2021-06-21', end: '2021-06-21', precision: 'day' } }, reason: 'wrong day', by: 'ana' });
+    await streams.run('late', {
+      type: 'CorrectEvent',
+      eventId: 'v-late',
+      changes: { date: { start: '2021-06-21', end: '2021-06-21', precision: 'day' } },
+      reason: 'wrong day',
+      by: 'ana',
+    });
     await sync();
     expect(await incidentsOf('VisitMade')).toEqual([['inc-v-early', ['early', 'late']]]);
   });
@@ -85,7 +118,14 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
     ]);
     expect(await incidentsOf('WaiverGranted', beforeSplit)).toEqual([['inc-w-1', ['w1', 'w2', 'wb']]]);
     const byId = async (id: string) => (await listIncidents(testDb.db, { incidentId: id }, page())).items[0]!;
-    const expected = expect.objectContaining({ kind: 'split', by: 'ben@desk', reason: 'two waivers, not one', from: 'inc-w-1', to: 'inc-split-w-2', eventIds: ['w-2', 'w-b'] });
+    const expected = expect.objectContaining({
+      kind: 'split',
+      by: 'ben@desk',
+      reason: 'two waivers, not one',
+      from: 'inc-w-1',
+      to: 'inc-split-w-2',
+      eventIds: ['w-2', 'w-b'],
+    });
     expect((await byId('inc-split-w-2')).history).toEqual([expected]);
     expect((await byId('inc-w-1')).history).toEqual([expected]);
 
@@ -109,9 +149,19 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
 
   it('gives the same rows on replay from a reset checkpoint and on a rebuild from empty tables', async () => {
     const snapshot = async () => ({
-      members: await testDb.db.selectFrom('read_incident_members').select(['incident_id', 'event_id', 'article_id', 'recorded_from', 'recorded_to']).orderBy('event_id').orderBy('recorded_from').execute(),
+      members: await testDb.db
+        .selectFrom('read_incident_members')
+        .select(['incident_id', 'event_id', 'article_id', 'recorded_from', 'recorded_to'])
+        .orderBy('event_id')
+        .orderBy('recorded_from')
+        .execute(),
       candidates: await testDb.db.selectFrom('read_incident_candidates').selectAll().orderBy('event_id').execute(),
-      history: await testDb.db.selectFrom('read_incident_history').selectAll().orderBy('incident_id').orderBy('log_position').execute(),
+      history: await testDb.db
+        .selectFrom('read_incident_history')
+        .selectAll()
+        .orderBy('incident_id')
+        .orderBy('log_position')
+        .execute(),
     });
     const before = await snapshot();
     expect(before.history).toHaveLength(4);
@@ -119,7 +169,9 @@ describe('analysts merge and split incidents (PostgreSQL)', () => {
     await sync();
     expect(await snapshot()).toEqual(before);
 
-    await sql`truncate read_incident_members, read_incident_candidates, read_incident_history, read_events, read_article_states, read_articles cascade`.execute(testDb.db);
+    await sql`truncate read_incident_members, read_incident_candidates, read_incident_history, read_events, read_article_states, read_articles cascade`.execute(
+      testDb.db,
+    );
     await sql`delete from read_stream_progress`.execute(testDb.db);
     await sql`delete from consumer_checkpoints`.execute(testDb.db);
     await sync();

@@ -40,7 +40,9 @@ export const incidentViewSchema = z.object({
   sources: z.array(incidentSourceSchema),
   history: z
     .array(incidentCorrectionSchema)
-    .describe("Analysts' merges and splits concerning it (POST /api/incidents/merge, /api/incidents/:id/split), oldest first"),
+    .describe(
+      "Analysts' merges and splits concerning it (POST /api/incidents/merge, /api/incidents/:id/split), oldest first",
+    ),
 });
 
 export type IncidentSource = z.infer<typeof incidentSourceSchema>;

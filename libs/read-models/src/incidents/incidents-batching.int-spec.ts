@@ -2,7 +2,17 @@ import { type Actor, type EventType, type Modality } from '#domain';
 import { type TestDatabase, createTestDatabase } from '#db/testing/test-database';
 import { articlesProjection } from '../articles/articles.projection.js';
 import { eventsProjection } from '../events/events.projection.js';
-import { ArticleStreams, IRAN, IRAQ, USA, actor, article, catchUp, coded, reproject } from '../testing/article-streams.js';
+import {
+  ArticleStreams,
+  IRAN,
+  IRAQ,
+  USA,
+  actor,
+  article,
+  catchUp,
+  coded,
+  reproject,
+} from '../testing/article-streams.js';
 import { INCIDENT_CORRECTIONS_STREAM } from './incident-corrections.js';
 import { incidentsProjection } from './incidents.projection.js';
 
@@ -32,9 +42,23 @@ describe('incidents projection: a batch gives what one event at a time gives (Po
 
   /** Every membership version, every candidate's incident, every history row: the projection's whole state. */
   const snapshot = async () => ({
-    members: await testDb.db.selectFrom('read_incident_members').select(['incident_id', 'event_id', 'recorded_from', 'recorded_to']).orderBy('event_id').orderBy('recorded_from').execute(),
-    candidates: await testDb.db.selectFrom('read_incident_candidates').select(['event_id', 'incident_id', 'active', 'pinned_incident']).orderBy('event_id').execute(),
-    history: await testDb.db.selectFrom('read_incident_history').select(['incident_id', 'log_position', 'kind']).orderBy('incident_id').orderBy('log_position').execute(),
+    members: await testDb.db
+      .selectFrom('read_incident_members')
+      .select(['incident_id', 'event_id', 'recorded_from', 'recorded_to'])
+      .orderBy('event_id')
+      .orderBy('recorded_from')
+      .execute(),
+    candidates: await testDb.db
+      .selectFrom('read_incident_candidates')
+      .select(['event_id', 'incident_id', 'active', 'pinned_incident'])
+      .orderBy('event_id')
+      .execute(),
+    history: await testDb.db
+      .selectFrom('read_incident_history')
+      .select(['incident_id', 'log_position', 'kind'])
+      .orderBy('incident_id')
+      .orderBy('log_position')
+      .execute(),
   });
   const project = async (batchSize: number) => {
     await reproject(testDb.db, incidentsProjection, batchSize);
@@ -62,22 +86,49 @@ describe('incidents projection: a batch gives what one event at a time gives (Po
       // Now and then an analyst retracts or corrects an earlier event, or merges or splits.
       if (a % 7 === 6) {
         const victim = live.splice(Math.floor(next() * live.length), 1)[0]!;
-        await streams.run(victim.articleId, { type: 'RetractEvent', eventId: victim.eventId, reason: 'misread', by: 'ana' });
+        await streams.run(victim.articleId, {
+          type: 'RetractEvent',
+          eventId: victim.eventId,
+          reason: 'misread',
+          by: 'ana',
+        });
       }
       if (a % 9 === 8) {
         const target = pick(live);
-        await streams.run(target.articleId, { type: 'CorrectEvent', eventId: target.eventId, changes: { date: { start: day(), end: day() > '2021-04-10' ? '2021-04-22' : '2021-04-12', precision: 'day' } }, reason: 'date', by: 'ana' });
+        await streams.run(target.articleId, {
+          type: 'CorrectEvent',
+          eventId: target.eventId,
+          changes: {
+            date: { start: day(), end: day() > '2021-04-10' ? '2021-04-22' : '2021-04-12', precision: 'day' },
+          },
+          reason: 'date',
+          by: 'ana',
+        });
       }
       if (a === 30 || a === 50) {
         await catchUp(testDb.db, [articlesProjection, eventsProjection, incidentsProjection]);
-        const current = await testDb.db.selectFrom('read_incident_members').select(['incident_id', 'event_id']).where('recorded_to', 'is', null).orderBy('incident_id').execute();
+        const current = await testDb.db
+          .selectFrom('read_incident_members')
+          .select(['incident_id', 'event_id'])
+          .where('recorded_to', 'is', null)
+          .orderBy('incident_id')
+          .execute();
         const incidents = [...new Set(current.map((m) => m.incident_id))];
         const data = { incidentIds: incidents.slice(0, 2), into: incidents[0]!, by: 'ana', reason: 'one story' };
-        await streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentsMerged', data }], { expectedVersion: 'any' });
+        await streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentsMerged', data }], {
+          expectedVersion: 'any',
+        });
         const inLast = current.filter((m) => m.incident_id === incidents.at(-1));
         if (inLast.length > 1) {
-          const split = { incidentId: incidents.at(-1)!, eventIds: [inLast[0]!.event_id], by: 'ana', reason: 'two stories' };
-          await streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentSplit', data: split }], { expectedVersion: 'any' });
+          const split = {
+            incidentId: incidents.at(-1)!,
+            eventIds: [inLast[0]!.event_id],
+            by: 'ana',
+            reason: 'two stories',
+          };
+          await streams.store.append(INCIDENT_CORRECTIONS_STREAM, [{ type: 'IncidentSplit', data: split }], {
+            expectedVersion: 'any',
+          });
         }
       }
     }
@@ -88,7 +139,8 @@ describe('incidents projection: a batch gives what one event at a time gives (Po
     expect(batched).toEqual(oneAtATime);
     // Not a vacuous comparison: incidents with several sources, merges and moves happened.
     const sizes = new Map<string, number>();
-    for (const m of oneAtATime.members.filter((m) => m.recorded_to === null)) sizes.set(m.incident_id, (sizes.get(m.incident_id) ?? 0) + 1);
+    for (const m of oneAtATime.members.filter((m) => m.recorded_to === null))
+      sizes.set(m.incident_id, (sizes.get(m.incident_id) ?? 0) + 1);
     expect(Math.max(...sizes.values())).toBeGreaterThan(3);
     expect(oneAtATime.members.some((m) => m.recorded_to !== null)).toBe(true);
     expect(oneAtATime.history.map((h) => h.kind)).toContain('merged');

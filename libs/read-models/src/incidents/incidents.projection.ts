@@ -1,11 +1,23 @@
 import { type Selectable, type Transaction, sql } from 'kysely';
-import { type Actor, type CodedEventRecorded, EVENT_TYPES, EVENT_TYPE_NAMES, type EventType, isEventType } from '#domain';
+import {
+  type Actor,
+  type CodedEventRecorded,
+  EVENT_TYPES,
+  EVENT_TYPE_NAMES,
+  type EventType,
+  isEventType,
+} from '#domain';
 import type { Database } from '#db';
 import type { StoredEvent } from '#event-store';
 import { EVENTS_PROJECTION } from '../events/events.projection.js';
 import { asArticleEvent } from '../shared/article-event.js';
 import { applyOnceAll } from '../shared/stream-progress.js';
-import { INCIDENT_CORRECTION_TYPES, type IncidentCorrectionEvent, type IncidentSplit, type IncidentsMerged } from './incident-corrections.js';
+import {
+  INCIDENT_CORRECTION_TYPES,
+  type IncidentCorrectionEvent,
+  type IncidentSplit,
+  type IncidentsMerged,
+} from './incident-corrections.js';
 import { matchingIncidents } from './matching-sql.js';
 import { type IncidentFeatures, components } from './matching.js';
 import { type NewCandidate, placeNewEvents } from './place-new-events.js';
@@ -34,11 +46,18 @@ export const incidentsProjection = {
   types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...INCIDENT_CORRECTION_TYPES],
   // The incidents API joins read_events: never list an incident whose events that projection has not written yet.
   after: [EVENTS_PROJECTION],
-  handle: (events: StoredEvent[], trx: Transaction<Database>) => applyOnceAll(trx, INCIDENTS_PROJECTION, events, (fresh) => applyIncidentEvents(trx, fresh)),
+  handle: (events: StoredEvent[], trx: Transaction<Database>) =>
+    applyOnceAll(trx, INCIDENTS_PROJECTION, events, (fresh) => applyIncidentEvents(trx, fresh)),
 } as const;
 
 type Candidate = Selectable<Database['read_incident_candidates']>;
-export type CandidateFeatures = IncidentFeatures & { articleId: string; seq: string; active: boolean; incidentId: string | null; pinnedIncident: string | null };
+export type CandidateFeatures = IncidentFeatures & {
+  articleId: string;
+  seq: string;
+  active: boolean;
+  incidentId: string | null;
+  pinnedIncident: string | null;
+};
 
 const clusters = (modality: string) => modality === 'asserted' || modality === 'future';
 const countriesOf = (actors: Actor[]) => [...new Set(actors.map((a) => a.country))];
@@ -85,7 +104,11 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
   const at = stored.recordedAt;
   if (isEventType(event.type)) {
     // Stored before (a replay after a reset) or bridging incidents: placeNewEvents hands those here.
-    await trx.insertInto('read_incident_candidates').values(candidateOf(stored)).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+    await trx
+      .insertInto('read_incident_candidates')
+      .values(candidateOf(stored))
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .execute();
     const candidate = await load(trx, (event.data as CodedEventRecorded).eventId);
     if (candidate?.active) await assign(trx, candidate, at);
     return;
@@ -95,7 +118,11 @@ async function applyIncidentEvent(trx: Transaction<Database>, stored: StoredEven
   if (!candidate) return;
   const previousIncident = candidate.incidentId;
   if (event.type === 'EventRetracted') {
-    await trx.updateTable('read_incident_candidates').set({ active: false }).where('event_id', '=', candidate.eventId).execute();
+    await trx
+      .updateTable('read_incident_candidates')
+      .set({ active: false })
+      .where('event_id', '=', candidate.eventId)
+      .execute();
     await setIncident(trx, candidate, null, at);
     if (previousIncident) await regroup(trx, previousIncident, at);
     return;
@@ -130,11 +157,27 @@ async function load(trx: Transaction<Database>, eventId: string): Promise<Candid
 function selectCandidates(trx: Transaction<Database>) {
   return trx
     .selectFrom('read_incident_candidates')
-    .select(['event_id', 'article_id', 'seq', 'type', 'is_symmetric', 'agent_countries', 'target_countries', 'active', 'incident_id', 'pinned_incident'])
-    .select([sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as('date_start'), sql<string>`to_char(date_end, 'YYYY-MM-DD')`.as('date_end')]);
+    .select([
+      'event_id',
+      'article_id',
+      'seq',
+      'type',
+      'is_symmetric',
+      'agent_countries',
+      'target_countries',
+      'active',
+      'incident_id',
+      'pinned_incident',
+    ])
+    .select([
+      sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as('date_start'),
+      sql<string>`to_char(date_end, 'YYYY-MM-DD')`.as('date_end'),
+    ]);
 }
 
-function toFeatures(row: Omit<Candidate, 'date_start' | 'date_end'> & { date_start: string; date_end: string }): CandidateFeatures {
+function toFeatures(
+  row: Omit<Candidate, 'date_start' | 'date_end'> & { date_start: string; date_end: string },
+): CandidateFeatures {
   return {
     eventId: row.event_id,
     articleId: row.article_id,
@@ -173,7 +216,13 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
     return;
   }
   // The incident whose first report is oldest survives a merge: ids stay stable as reports arrive.
-  const members = (await selectCandidates(trx).where('incident_id', 'in', [...matched]).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const members = (
+    await selectCandidates(trx)
+      .where('incident_id', 'in', [...matched])
+      .where('active', '=', true)
+      .orderBy('seq')
+      .execute()
+  ).map(toFeatures);
   members.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)));
   const pinned = new Set(members.filter((m) => m.pinnedIncident !== null).map((m) => m.incidentId!));
   const eligible = pinned.size > 0 ? members.filter((m) => pinned.has(m.incidentId!)) : members;
@@ -189,7 +238,13 @@ async function assign(trx: Transaction<Database>, candidate: CandidateFeatures, 
  * incident whatever their features say) and only the others split off.
  */
 async function regroup(trx: Transaction<Database>, incidentId: string, at: Date): Promise<void> {
-  const members = (await selectCandidates(trx).where('incident_id', '=', incidentId).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const members = (
+    await selectCandidates(trx)
+      .where('incident_id', '=', incidentId)
+      .where('active', '=', true)
+      .orderBy('seq')
+      .execute()
+  ).map(toFeatures);
   const groups = components(members);
   const isPinned = (group: CandidateFeatures[]) => group.some((m) => m.pinnedIncident === incidentId);
   const split = groups.some(isPinned) ? groups.filter((g) => !isPinned(g)) : groups.slice(1);
@@ -202,37 +257,92 @@ async function regroup(trx: Transaction<Database>, incidentId: string, at: Date)
 /** Named after the event that founds it; deterministic, so a rebuild gives the same ids. */
 async function freshIncidentId(trx: Transaction<Database>, founder: CandidateFeatures): Promise<string> {
   const id = `inc-${founder.eventId}`;
-  const taken = await trx.selectFrom('read_incident_candidates').select('event_id').where('incident_id', '=', id).where('event_id', '<>', founder.eventId).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('read_incident_candidates')
+    .select('event_id')
+    .where('incident_id', '=', id)
+    .where('event_id', '<>', founder.eventId)
+    .executeTakeFirst();
   return taken ? `${id}-${founder.seq}` : id;
 }
 
 /** Moves an event between incidents: closes its membership version and opens the next. */
-async function setIncident(trx: Transaction<Database>, candidate: CandidateFeatures, incidentId: string | null, at: Date): Promise<void> {
+async function setIncident(
+  trx: Transaction<Database>,
+  candidate: CandidateFeatures,
+  incidentId: string | null,
+  at: Date,
+): Promise<void> {
   if (candidate.incidentId === incidentId) return;
-  const current = await trx.selectFrom('read_incident_members').select(['recorded_from']).where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).executeTakeFirst();
+  const current = await trx
+    .selectFrom('read_incident_members')
+    .select(['recorded_from'])
+    .where('event_id', '=', candidate.eventId)
+    .where('recorded_to', 'is', null)
+    .executeTakeFirst();
   if (current) {
     if (current.recorded_from.getTime() === at.getTime()) {
       // Opened in this same transaction: never visible to anyone, so it goes.
-      await trx.deleteFrom('read_incident_members').where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).execute();
+      await trx
+        .deleteFrom('read_incident_members')
+        .where('event_id', '=', candidate.eventId)
+        .where('recorded_to', 'is', null)
+        .execute();
     } else {
-      await trx.updateTable('read_incident_members').set({ recorded_to: at }).where('event_id', '=', candidate.eventId).where('recorded_to', 'is', null).execute();
+      await trx
+        .updateTable('read_incident_members')
+        .set({ recorded_to: at })
+        .where('event_id', '=', candidate.eventId)
+        .where('recorded_to', 'is', null)
+        .execute();
     }
   }
   if (incidentId) {
-    await trx.insertInto('read_incident_members').values({ incident_id: incidentId, event_id: candidate.eventId, article_id: candidate.articleId, recorded_from: at }).execute();
+    await trx
+      .insertInto('read_incident_members')
+      .values({
+        incident_id: incidentId,
+        event_id: candidate.eventId,
+        article_id: candidate.articleId,
+        recorded_from: at,
+      })
+      .execute();
   }
-  await trx.updateTable('read_incident_candidates').set({ incident_id: incidentId }).where('event_id', '=', candidate.eventId).execute();
+  await trx
+    .updateTable('read_incident_candidates')
+    .set({ incident_id: incidentId })
+    .where('event_id', '=', candidate.eventId)
+    .execute();
   candidate.incidentId = incidentId;
 }
 
 /** Every active member of the named incidents moves into `into`, pinned there; so do pins to the merged incidents. */
 async function applyMerge(trx: Transaction<Database>, merge: IncidentsMerged, stored: StoredEvent): Promise<void> {
   const at = stored.recordedAt;
-  const members = (await selectCandidates(trx).where('incident_id', 'in', merge.incidentIds).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
+  const members = (
+    await selectCandidates(trx)
+      .where('incident_id', 'in', merge.incidentIds)
+      .where('active', '=', true)
+      .orderBy('seq')
+      .execute()
+  ).map(toFeatures);
   for (const member of members) await setIncident(trx, member, merge.into, at);
-  if (members.length) await trx.updateTable('read_incident_candidates').set({ pinned_incident: merge.into }).where('event_id', 'in', members.map((m) => m.eventId)).execute();
+  if (members.length)
+    await trx
+      .updateTable('read_incident_candidates')
+      .set({ pinned_incident: merge.into })
+      .where(
+        'event_id',
+        'in',
+        members.map((m) => m.eventId),
+      )
+      .execute();
   // Pinned events not active now (a correction may make them cluster again) follow too.
-  await trx.updateTable('read_incident_candidates').set({ pinned_incident: merge.into }).where('pinned_incident', 'in', merge.incidentIds).execute();
+  await trx
+    .updateTable('read_incident_candidates')
+    .set({ pinned_incident: merge.into })
+    .where('pinned_incident', 'in', merge.incidentIds)
+    .execute();
   const details = { incidentIds: merge.incidentIds, into: merge.into };
   await recordHistory(trx, merge.incidentIds, 'merged', merge, details, stored);
 }
@@ -240,15 +350,32 @@ async function applyMerge(trx: Transaction<Database>, merge: IncidentsMerged, st
 /** The named active members move into a new incident, pinned there; what is left stays pinned where it is. */
 async function applySplit(trx: Transaction<Database>, split: IncidentSplit, stored: StoredEvent): Promise<void> {
   const at = stored.recordedAt;
-  const members = (await selectCandidates(trx).where('incident_id', '=', split.incidentId).where('active', '=', true).orderBy('seq').execute()).map(toFeatures);
-  const moving = split.eventIds.map((id) => members.find((m) => m.eventId === id)).filter((m): m is CandidateFeatures => m !== undefined);
+  const members = (
+    await selectCandidates(trx)
+      .where('incident_id', '=', split.incidentId)
+      .where('active', '=', true)
+      .orderBy('seq')
+      .execute()
+  ).map(toFeatures);
+  const moving = split.eventIds
+    .map((id) => members.find((m) => m.eventId === id))
+    .filter((m): m is CandidateFeatures => m !== undefined);
   if (moving.length === 0) return;
   const newId = await splitIncidentId(trx, moving[0]!.eventId, stored.globalPosition);
   for (const member of moving) await setIncident(trx, member, newId, at);
   const movingIds = moving.map((m) => m.eventId);
-  await trx.updateTable('read_incident_candidates').set({ pinned_incident: newId }).where('event_id', 'in', movingIds).execute();
+  await trx
+    .updateTable('read_incident_candidates')
+    .set({ pinned_incident: newId })
+    .where('event_id', 'in', movingIds)
+    .execute();
   const staying = members.filter((m) => !movingIds.includes(m.eventId)).map((m) => m.eventId);
-  if (staying.length) await trx.updateTable('read_incident_candidates').set({ pinned_incident: split.incidentId }).where('event_id', 'in', staying).execute();
+  if (staying.length)
+    await trx
+      .updateTable('read_incident_candidates')
+      .set({ pinned_incident: split.incidentId })
+      .where('event_id', 'in', staying)
+      .execute();
   const details = { from: split.incidentId, to: newId, eventIds: movingIds };
   await recordHistory(trx, [split.incidentId, newId], 'split', split, details, stored);
 }
@@ -256,7 +383,11 @@ async function applySplit(trx: Transaction<Database>, split: IncidentSplit, stor
 /** `inc-split-<first event>`; deterministic (a rebuild gives the same id), never one used before. */
 async function splitIncidentId(trx: Transaction<Database>, firstEventId: string, position: bigint): Promise<string> {
   const id = `inc-split-${firstEventId}`;
-  const used = await trx.selectFrom('read_incident_members').select('event_id').where('incident_id', '=', id).executeTakeFirst();
+  const used = await trx
+    .selectFrom('read_incident_members')
+    .select('event_id')
+    .where('incident_id', '=', id)
+    .executeTakeFirst();
   return used ? `${id}-${position}` : id;
 }
 
@@ -277,5 +408,9 @@ async function recordHistory(
     details: JSON.stringify(details),
     recorded_at: stored.recordedAt,
   }));
-  await trx.insertInto('read_incident_history').values(rows).onConflict((oc) => oc.columns(['incident_id', 'log_position']).doNothing()).execute();
+  await trx
+    .insertInto('read_incident_history')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['incident_id', 'log_position']).doNothing())
+    .execute();
 }

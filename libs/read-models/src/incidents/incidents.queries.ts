@@ -36,7 +36,9 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
   const asOf = page.asOf;
   let query = db
     .selectFrom('read_incident_members as m')
-    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)))
+    .innerJoin('read_events as e', (join) =>
+      join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)),
+    )
     .where(visibleAt('m', asOf))
     .groupBy('m.incident_id');
   if (filters.incidentId) query = query.where('m.incident_id', '=', filters.incidentId);
@@ -63,10 +65,21 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
       ? Number(keys[0]!.total)
       : page.offset === 0
         ? 0
-        : Number((await db.selectFrom(query.select('m.incident_id').as('g')).select(sql<string>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+        : Number(
+            (
+              await db
+                .selectFrom(query.select('m.incident_id').as('g'))
+                .select(sql<string>`count(*)`.as('n'))
+                .executeTakeFirst()
+            )?.n ?? 0,
+          );
   if (keys.length === 0) return toPage([], page, pinned, total);
   const rows = await query
-    .where('m.incident_id', 'in', keys.map((k) => k.incident_id))
+    .where(
+      'm.incident_id',
+      'in',
+      keys.map((k) => k.incident_id),
+    )
     .select([
       'm.incident_id',
       sql<string>`min(e.type)`.as('type'),
@@ -81,18 +94,38 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
 
   const members = await db
     .selectFrom('read_incident_members as m')
-    .innerJoin('read_events as e', (join) => join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)))
+    .innerJoin('read_events as e', (join) =>
+      join.onRef('e.event_id', '=', 'm.event_id').on(countedEvent(asOf, filters.modality)),
+    )
     .innerJoin('read_articles as a', 'a.article_id', 'm.article_id')
     .where(visibleAt('m', asOf))
-    .where('m.incident_id', 'in', groups.map((g) => g.incident_id))
-    .select(['m.incident_id', 'm.event_id', 'm.article_id', 'e.agent', 'e.target', 'a.title', 'a.outlet', 'a.url', 'a.published_at'])
+    .where(
+      'm.incident_id',
+      'in',
+      groups.map((g) => g.incident_id),
+    )
+    .select([
+      'm.incident_id',
+      'm.event_id',
+      'm.article_id',
+      'e.agent',
+      'e.target',
+      'a.title',
+      'a.outlet',
+      'a.url',
+      'a.published_at',
+    ])
     .orderBy('e.log_position')
     .execute();
 
   let historyQuery = db
     .selectFrom('read_incident_history')
     .select(['incident_id', 'kind', 'by', 'reason', 'details', 'recorded_at', 'log_position'])
-    .where('incident_id', 'in', groups.map((g) => g.incident_id));
+    .where(
+      'incident_id',
+      'in',
+      groups.map((g) => g.incident_id),
+    );
   if (asOf) historyQuery = historyQuery.where('recorded_at', '<', asOf);
   const history = await historyQuery.orderBy('log_position').execute();
 
@@ -102,7 +135,14 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
     const agents = new Map<string, Actor>();
     const targets = new Map<string, Actor>();
     for (const member of mine) {
-      const source = sources.get(member.article_id) ?? { articleId: member.article_id, title: member.title, outlet: member.outlet, url: member.url, publishedAt: member.published_at, eventIds: [] };
+      const source = sources.get(member.article_id) ?? {
+        articleId: member.article_id,
+        title: member.title,
+        outlet: member.outlet,
+        url: member.url,
+        publishedAt: member.published_at,
+        eventIds: [],
+      };
       source.eventIds.push(member.event_id);
       sources.set(member.article_id, source);
       for (const actor of member.agent as Actor[]) if (!agents.has(actor.id)) agents.set(actor.id, actor);
@@ -124,14 +164,26 @@ export async function listIncidents(db: Db, filters: IncidentFilters, page: Page
       sources: list,
       history: history
         .filter((h) => h.incident_id === group.incident_id)
-        .map((h) => ({ kind: h.kind, by: h.by, reason: h.reason, recordedAt: h.recorded_at.toISOString(), logPosition: String(h.log_position), ...(h.details as object) })),
+        .map((h) => ({
+          kind: h.kind,
+          by: h.by,
+          reason: h.reason,
+          recordedAt: h.recorded_at.toISOString(),
+          logPosition: String(h.log_position),
+          ...(h.details as object),
+        })),
     };
   });
   return toPage(views, page, pinned, total);
 }
 
 /** NumArticles / NumSources of GDELT for each event: the size of its incident as of asOf. */
-export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date, modality?: ModalityFilter): Promise<Map<string, { incidentId: string; articles: number; outlets: number }>> {
+export async function incidentSizes(
+  db: Db,
+  eventIds: string[],
+  asOf?: Date,
+  modality?: ModalityFilter,
+): Promise<Map<string, { incidentId: string; articles: number; outlets: number }>> {
   if (eventIds.length === 0) return new Map();
   const { rows } = await sql<{ event_id: string; incident_id: string; articles: string; outlets: string }>`
     select mine.event_id, mine.incident_id,
@@ -142,5 +194,33 @@ export async function incidentSizes(db: Db, eventIds: string[], asOf?: Date, mod
     join read_articles a on a.article_id = m.article_id
     where mine.event_id = any(${sql.val(eventIds)}::text[]) and ${visibleAt('mine', asOf)}
     group by mine.event_id, mine.incident_id`.execute(db);
-  return new Map(rows.map((r) => [r.event_id, { incidentId: r.incident_id, articles: Number(r.articles), outlets: Number(r.outlets) }]));
+  return new Map(
+    rows.map((r) => [
+      r.event_id,
+      { incidentId: r.incident_id, articles: Number(r.articles), outlets: Number(r.outlets) },
+    ]),
+  );
+}
+
+/** Of `incidentIds`, those with at least one active event now (what a merge may name). */
+export async function activeIncidentIds(db: Db, incidentIds: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('read_incident_candidates')
+    .select('incident_id')
+    .distinct()
+    .where('incident_id', 'in', incidentIds)
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.flatMap((r) => (r.incident_id === null ? [] : [r.incident_id])));
+}
+
+/** The active events of an incident now (what a split may take out); empty for an unknown incident. */
+export async function activeIncidentMembers(db: Db, incidentId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('read_incident_candidates')
+    .select('event_id')
+    .where('incident_id', '=', incidentId)
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.event_id));
 }

@@ -14,7 +14,7 @@ describe('incident matching in SQL agrees with sameIncident', () => {
 
   it('on 300 random candidates against 60 stored ones', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const countries = ['IRQ', 'IRN', 'USA', 'SAU'];
     const someCountries = () => countries.filter(() => random() < 0.35);
@@ -60,7 +60,10 @@ describe('incident matching in SQL agrees with sameIncident', () => {
     await testDb.db.transaction().execute(async (trx) => {
       for (let i = 1000; i < 1300; i++) {
         const candidate = features(i);
-        const expected = stored.filter((other) => sameIncident(candidate, other)).map((other) => other.incidentId!).sort();
+        const expected = stored
+          .filter((other) => sameIncident(candidate, other))
+          .map((other) => other.incidentId!)
+          .sort();
         expect((await matchingIncidents(trx, candidate)).sort()).toEqual(expected);
         compared += expected.length;
       }

@@ -8,7 +8,10 @@ import type { IncidentFeatures } from './matching.js';
  * in one statement. A story reported by thousands of articles returns its
  * incident id once per event, not every member.
  */
-export async function matchingIncidentsOf(trx: Transaction<Database>, events: readonly IncidentFeatures[]): Promise<Map<string, string[]>> {
+export async function matchingIncidentsOf(
+  trx: Transaction<Database>,
+  events: readonly IncidentFeatures[],
+): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(events.map((e) => [e.eventId, []]));
   if (events.length === 0) return found;
   const features = events.map((e) => ({

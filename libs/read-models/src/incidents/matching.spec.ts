@@ -22,7 +22,12 @@ describe('incident matching', () => {
 
   it('takes both sides together for symmetric types', () => {
     const talks = { type: 'TalksStarted', symmetric: true };
-    expect(sameIncident(f('a', { ...talks, agentCountries: ['IRQ'], targetCountries: ['USA'] }), f('b', { ...talks, agentCountries: ['USA'], targetCountries: ['IRQ'] }))).toBe(true);
+    expect(
+      sameIncident(
+        f('a', { ...talks, agentCountries: ['IRQ'], targetCountries: ['USA'] }),
+        f('b', { ...talks, agentCountries: ['USA'], targetCountries: ['IRQ'] }),
+      ),
+    ).toBe(true);
   });
 
   it('groups transitively: a bridge joins two events that do not overlap each other', () => {

@@ -20,9 +20,12 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
 export function sameIncident(a: IncidentFeatures, b: IncidentFeatures): boolean {
   if (a.type !== b.type) return false;
   if (a.dateStart > b.dateEnd || b.dateStart > a.dateEnd) return false;
-  if (a.symmetric) return overlaps([...a.agentCountries, ...a.targetCountries], [...b.agentCountries, ...b.targetCountries]);
+  if (a.symmetric)
+    return overlaps([...a.agentCountries, ...a.targetCountries], [...b.agentCountries, ...b.targetCountries]);
   if (!overlaps(a.agentCountries, b.agentCountries)) return false;
-  return a.targetCountries.length === 0 || b.targetCountries.length === 0 || overlaps(a.targetCountries, b.targetCountries);
+  return (
+    a.targetCountries.length === 0 || b.targetCountries.length === 0 || overlaps(a.targetCountries, b.targetCountries)
+  );
 }
 
 /** Connected components under sameIncident, each in input order (callers pass oldest first). */

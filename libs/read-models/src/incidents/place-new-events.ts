@@ -34,7 +34,11 @@ export async function placeNewEvents(
   oneByOne: (stored: StoredEvent) => Promise<void>,
 ): Promise<void> {
   const ids = run.map((r) => r.candidate.event_id);
-  const known = new Set((await trx.selectFrom('read_incident_candidates').select('event_id').where('event_id', 'in', ids).execute()).map((r) => r.event_id));
+  const known = new Set(
+    (await trx.selectFrom('read_incident_candidates').select('event_id').where('event_id', 'in', ids).execute()).map(
+      (r) => r.event_id,
+    ),
+  );
 
   let candidates: NewCandidate[] = [];
   let members: Insertable<Database['read_incident_members']>[] = [];
@@ -74,7 +78,12 @@ export async function placeNewEvents(
     const incidentId = [...matched][0] ?? `inc-${candidate.event_id}`;
     candidates.push({ ...candidate, incident_id: incidentId });
     known.add(candidate.event_id);
-    members.push({ incident_id: incidentId, event_id: candidate.event_id, article_id: candidate.article_id, recorded_from: event.recordedAt });
+    members.push({
+      incident_id: incidentId,
+      event_id: candidate.event_id,
+      article_id: candidate.article_id,
+      recorded_from: event.recordedAt,
+    });
     placed.push({ features, incidentId });
   }
   await write();

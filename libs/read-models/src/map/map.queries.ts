@@ -21,10 +21,20 @@ interface MapPointRow {
  * to about a kilometre), and a count per country of the place, for a world map.
  * Same filters as the timeline, so the map and the list agree.
  */
-export async function eventMap(db: Db, filters: EventFilters, numericOf: (iso3: string) => string | null = () => null): Promise<EventMap> {
+export async function eventMap(
+  db: Db,
+  filters: EventFilters,
+  numericOf: (iso3: string) => string | null = () => null,
+): Promise<EventMap> {
   const ev = selectEvents(db, filters).select(['e.location']);
   // One statement, one scan of the matching events (materialized once), every aggregate over it.
-  const { rows } = await sql<{ points: MapPointRow[]; places: string; countries: { country: string; events: number }[]; located: string; unlocated: string }>`
+  const { rows } = await sql<{
+    points: MapPointRow[];
+    places: string;
+    countries: { country: string; events: number }[];
+    located: string;
+    unlocated: string;
+  }>`
     with ev as materialized (${ev}),
     placed as (
       select round((location->>'lat')::numeric, 2)::float8 as lat, round((location->>'lon')::numeric, 2)::float8 as lon,
@@ -46,7 +56,14 @@ export async function eventMap(db: Db, filters: EventFilters, numericOf: (iso3: 
   const countries = row?.countries ?? [];
   const totals = { located: row?.located ?? '0', unlocated: row?.unlocated ?? '0' };
   return {
-    points: points.map((p) => ({ lat: p.lat, lon: p.lon, name: p.name, country: p.country, precision: p.precision ?? 'country', events: Number(p.events) })),
+    points: points.map((p) => ({
+      lat: p.lat,
+      lon: p.lon,
+      name: p.name,
+      country: p.country,
+      precision: p.precision ?? 'country',
+      events: Number(p.events),
+    })),
     pointCount: Number(row?.places ?? 0),
     countries: countries.map((c) => ({ country: c.country, numeric: numericOf(c.country), events: Number(c.events) })),
     located: Number(totals?.located ?? 0),

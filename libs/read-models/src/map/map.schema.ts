@@ -17,7 +17,9 @@ export const mapCountrySchema = z.object({
 });
 
 export const eventMapSchema = z.object({
-  points: z.array(mapPointSchema).describe('Events per place with coordinates, most events first (at most 5,000 places)'),
+  points: z
+    .array(mapPointSchema)
+    .describe('Events per place with coordinates, most events first (at most 5,000 places)'),
   pointCount: z.number().int().describe('Places with coordinates in all'),
   countries: z.array(mapCountrySchema).describe('Events per country of their place'),
   located: z.number().int().describe('Matching events with a place'),

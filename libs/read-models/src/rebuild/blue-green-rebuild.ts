@@ -1,6 +1,14 @@
 import { type Transaction, sql } from 'kysely';
 import type { Database, Db } from '#db';
-import { type LogConsumerOptions, LogConsumer, clearParkedEvents, consumerStatuses, overwriteCheckpoint, readCheckpoint, takeOverParkedEvents } from '#event-store';
+import {
+  type LogConsumerOptions,
+  LogConsumer,
+  clearParkedEvents,
+  consumerStatuses,
+  overwriteCheckpoint,
+  readCheckpoint,
+  takeOverParkedEvents,
+} from '#event-store';
 
 /** A projection that can be rebuilt: its consumer options and the tables only it writes. */
 export interface RebuildableProjection extends Pick<LogConsumerOptions, 'name' | 'types' | 'after' | 'handle'> {
@@ -38,7 +46,11 @@ export interface RebuildOptions {
  * The projection's handle runs unchanged: the new version's transactions put
  * its schema first on the search_path, so the same unqualified SQL writes there.
  */
-export async function rebuildProjection(db: Db, projection: RebuildableProjection, options: RebuildOptions = {}): Promise<RebuildProgress> {
+export async function rebuildProjection(
+  db: Db,
+  projection: RebuildableProjection,
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
   const shadowSchema = schemaName('rebuild', projection.name);
   const retiredSchema = schemaName('retired', projection.name);
   const shadowName = `${projection.name}#rebuild`;
@@ -47,7 +59,10 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
   await db.transaction().execute(async (trx) => {
     await sql`drop schema if exists ${sql.id(shadowSchema)} cascade`.execute(trx);
     await sql`create schema ${sql.id(shadowSchema)}`.execute(trx);
-    for (const table of tables) await sql`create table ${sql.id(shadowSchema, table)} (like ${sql.id('public', table)} including all)`.execute(trx);
+    for (const table of tables)
+      await sql`create table ${sql.id(shadowSchema, table)} (like ${sql.id('public', table)} including all)`.execute(
+        trx,
+      );
     await copyForeignKeys(trx, projection.tables, shadowSchema);
     await trx.deleteFrom('consumer_checkpoints').where('consumer', '=', shadowName).execute();
     await clearParkedEvents(trx, shadowName);
@@ -79,7 +94,9 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
 
   await db.transaction().execute(async (trx) => {
     // Live batches now wait (or fail) at their first write; reads of the old tables wait for the commit.
-    await sql`lock table ${sql.join(projection.tables.map((t) => sql.id('public', t)))} in access exclusive mode`.execute(trx);
+    await sql`lock table ${sql.join(projection.tables.map((t) => sql.id('public', t)))} in access exclusive mode`.execute(
+      trx,
+    );
     let moved: number;
     do {
       moved = await shadow.processBatchIn(trx);
@@ -94,7 +111,9 @@ export async function rebuildProjection(db: Db, projection: RebuildableProjectio
       await sql`alter table ${sql.id(shadowSchema, table)} set schema public`.execute(trx);
     }
     await sql`delete from ${sql.id('public', PROGRESS_TABLE)} where projection = ${projection.name}`.execute(trx);
-    await sql`insert into ${sql.id('public', PROGRESS_TABLE)} select * from ${sql.id(shadowSchema, PROGRESS_TABLE)} where projection = ${projection.name}`.execute(trx);
+    await sql`insert into ${sql.id('public', PROGRESS_TABLE)} select * from ${sql.id(shadowSchema, PROGRESS_TABLE)} where projection = ${projection.name}`.execute(
+      trx,
+    );
     await overwriteCheckpoint(trx, projection.name, await readCheckpoint(trx, shadowName));
     // The new version met every event again: what it parked is what stays parked.
     await takeOverParkedEvents(trx, shadowName, projection.name);
@@ -114,11 +133,16 @@ async function copyForeignKeys(trx: Transaction<Database>, tables: readonly stri
     from pg_constraint con
     join pg_class rel on rel.oid = con.conrelid
     join pg_namespace ns on ns.oid = rel.relnamespace
-    where con.contype = 'f' and ns.nspname = 'public' and rel.relname = any(${sql.val([...tables])}::text[])`.execute(trx);
+    where con.contype = 'f' and ns.nspname = 'public' and rel.relname = any(${sql.val([...tables])}::text[])`.execute(
+    trx,
+  );
   if (rows.length === 0) return;
   // Unqualified references in the definitions now resolve to the new tables first.
   await sql`set local search_path to ${sql.id(schema)}, public`.execute(trx);
-  for (const row of rows) await sql`alter table ${sql.id(schema, row.table_name)} add constraint ${sql.id(row.name)} ${sql.raw(row.definition)}`.execute(trx);
+  for (const row of rows)
+    await sql`alter table ${sql.id(schema, row.table_name)} add constraint ${sql.id(row.name)} ${sql.raw(row.definition)}`.execute(
+      trx,
+    );
   await sql`reset search_path`.execute(trx);
 }
 

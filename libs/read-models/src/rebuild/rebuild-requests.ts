@@ -1,19 +1,13 @@
 import type { Updateable } from 'kysely';
 import type { Database, Db } from '#db';
-import { type EventStore, deterministicEventId } from '#event-store';
+import { type ProjectionRebuildRequested, REBUILD_REQUESTED, rebuildDecider, rebuildStreamId } from '#domain';
+import { type EventStore, deterministicEventId, handleCommand } from '#event-store';
 import { READ_MODEL_PROJECTIONS } from '../projections.js';
 import type { RebuildView } from './rebuild-view.schema.js';
 
-/** The log event that asks the worker for a rebuild, and the queue that carries it. */
-export const REBUILD_REQUESTED = 'ProjectionRebuildRequested';
-export const REBUILDS_QUEUE = 'rebuilds';
-
-export interface ProjectionRebuildRequested {
-  rebuildId: string;
-  consumer: string;
-  requestedBy: string;
-  reason?: string;
-}
+// The request event lives in libs/domain and the queue in libs/queue; re-exported for existing importers.
+export { REBUILD_REQUESTED };
+export type { ProjectionRebuildRequested };
 
 export const rebuildableNames = (): string[] => READ_MODEL_PROJECTIONS.map((p) => p.name);
 
@@ -27,22 +21,40 @@ export class RebuildRefused extends Error {
   }
 }
 
-/** Records the request (progress row and log event) in one transaction; one rebuild per projection at a time. */
-export async function requestRebuild(db: Db, store: EventStore, request: Omit<ProjectionRebuildRequested, 'rebuildId'> & { rebuildId: string }): Promise<void> {
+/** Records the request (a command on the rebuild's stream, and its progress row) in one transaction; one rebuild per projection at a time. */
+export async function requestRebuild(
+  db: Db,
+  store: EventStore,
+  request: Omit<ProjectionRebuildRequested, 'rebuildId'> & { rebuildId: string },
+): Promise<void> {
   if (!rebuildableNames().includes(request.consumer)) {
-    throw new RebuildRefused('unknown-projection', `${request.consumer} is not a rebuildable projection (${rebuildableNames().join(', ')})`);
+    throw new RebuildRefused(
+      'unknown-projection',
+      `${request.consumer} is not a rebuildable projection (${rebuildableNames().join(', ')})`,
+    );
   }
   try {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('projection_rebuilds')
-        .values({ rebuild_id: request.rebuildId, consumer: request.consumer, status: 'requested', requested_by: request.requestedBy, reason: request.reason ?? null })
-        .execute();
-      await store.append(`rebuild-${request.rebuildId}`, [{ eventId: deterministicEventId('rebuild', request.rebuildId), type: REBUILD_REQUESTED, data: request, metadata: { actor: request.requestedBy, reason: request.reason } }], {
-        expectedVersion: 0,
-        trx,
-      });
-    });
+    await handleCommand(
+      store,
+      rebuildStreamId(request.rebuildId),
+      rebuildDecider,
+      { type: 'RequestRebuild', ...request },
+      {
+        metadata: { actor: request.requestedBy, reason: request.reason },
+        eventId: () => deterministicEventId('rebuild', request.rebuildId),
+        alongside: (trx) =>
+          trx
+            .insertInto('projection_rebuilds')
+            .values({
+              rebuild_id: request.rebuildId,
+              consumer: request.consumer,
+              status: 'requested',
+              requested_by: request.requestedBy,
+              reason: request.reason ?? null,
+            })
+            .execute(),
+      },
+    );
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'projection_rebuilds_active') {
       throw new RebuildRefused('already-running', `a rebuild of ${request.consumer} is already requested or running`);
@@ -53,8 +65,15 @@ export async function requestRebuild(db: Db, store: EventStore, request: Omit<Pr
 
 export type { RebuildView } from './rebuild-view.schema.js';
 
-export async function listRebuilds(db: Db, options: { rebuildId?: string; limit?: number } = {}): Promise<RebuildView[]> {
-  let query = db.selectFrom('projection_rebuilds').selectAll().orderBy('requested_at', 'desc').limit(options.limit ?? 50);
+export async function listRebuilds(
+  db: Db,
+  options: { rebuildId?: string; limit?: number } = {},
+): Promise<RebuildView[]> {
+  let query = db
+    .selectFrom('projection_rebuilds')
+    .selectAll()
+    .orderBy('requested_at', 'desc')
+    .limit(options.limit ?? 50);
   if (options.rebuildId) query = query.where('rebuild_id', '=', options.rebuildId);
   const rows = await query.execute();
   return rows.map((r) => ({

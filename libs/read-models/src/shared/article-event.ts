@@ -5,4 +5,5 @@ import type { StoredEvent } from '#event-store';
 export const ARTICLE_STREAM_TYPES: readonly string[] = [...ARTICLE_EVENT_TYPES, ...EVENT_TYPE_NAMES];
 
 /** The stored event as the stream contract's union (the log only holds what the deciders emitted). */
-export const asArticleEvent = (event: StoredEvent): ArticleStreamEvent => ({ type: event.type, data: event.data }) as ArticleStreamEvent;
+export const asArticleEvent = (event: StoredEvent): ArticleStreamEvent =>
+  ({ type: event.type, data: event.data }) as ArticleStreamEvent;

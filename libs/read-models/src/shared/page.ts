@@ -25,7 +25,8 @@ export function decodeCursor(cursor: string): { offset: number; asOf: Date } | u
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; t?: unknown };
     const asOf = typeof value.t === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value.t) ? new Date(value.t) : undefined;
-    if (typeof value.o !== 'number' || !Number.isInteger(value.o) || value.o < 0 || value.o > MAX_OFFSET) return undefined;
+    if (typeof value.o !== 'number' || !Number.isInteger(value.o) || value.o < 0 || value.o > MAX_OFFSET)
+      return undefined;
     if (!asOf || Number.isNaN(asOf.getTime()) || asOf.getUTCFullYear() < 1000) return undefined;
     return { offset: value.o, asOf };
   } catch {

@@ -50,6 +50,10 @@ export async function applyOnceAll(
   await trx
     .insertInto('read_stream_progress')
     .values([...moved].map(([stream_id, version]) => ({ projection, stream_id, version })))
-    .onConflict((oc) => oc.columns(['projection', 'stream_id']).doUpdateSet({ version: sql`greatest(read_stream_progress.version, excluded.version)` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['projection', 'stream_id'])
+        .doUpdateSet({ version: sql`greatest(read_stream_progress.version, excluded.version)` }),
+    )
     .execute();
 }

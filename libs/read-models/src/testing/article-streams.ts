@@ -1,8 +1,17 @@
-import { type Actor, type ArticleCommand, type ArticleReceived, type CodedEventRecorded, EVENT_TYPES, type EventType, articleStreamId, decideArticle, foldArticle } from '#domain';
+import {
+  type Actor,
+  type ArticleCommand,
+  type ArticleReceived,
+  type CodedEventRecorded,
+  EVENT_TYPES,
+  type EventType,
+  articleDecider,
+  articleStreamId,
+} from '#domain';
 import type { Database, Db } from '#db';
 import { describeHorizon } from '#db/testing/horizon';
 import { catchUp as catchUpConsumer } from '#event-store/testing/catch-up';
-import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses } from '#event-store';
+import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses, handleCommand } from '#event-store';
 
 /** Test support: drives article streams through the real decider and the real EventStore. */
 export class ArticleStreams {
@@ -11,16 +20,14 @@ export class ArticleStreams {
     this.store = new EventStore(db);
   }
 
+  /** The one command path (handleCommand with the article decider), as the API and the coder take it. */
   async run(articleId: string, command: ArticleCommand, actor?: string): Promise<void> {
-    const streamId = articleStreamId(articleId);
-    const stored = await this.store.readStream(streamId);
-    const state = foldArticle(stored.map((e) => ({ type: e.type, data: e.data }) as never));
-    const events = decideArticle(command, state);
-    if (events.length === 0) return;
-    await this.store.append(
-      streamId,
-      events.map((e) => ({ type: e.type, data: e.data, ...(actor && { metadata: { actor } }) })),
-      { expectedVersion: stored.length },
+    await handleCommand(
+      this.store,
+      articleStreamId(articleId),
+      articleDecider,
+      command,
+      actor ? { metadata: { actor } } : {},
     );
   }
 
@@ -33,7 +40,12 @@ export class ArticleStreams {
   }
 }
 
-export const actor = (id: string, country: string, name = id, sector: Actor['sector'] = 'GOV'): Actor => ({ id, name, country, sector });
+export const actor = (id: string, country: string, name = id, sector: Actor['sector'] = 'GOV'): Actor => ({
+  id,
+  name,
+  country,
+  sector,
+});
 export const IRAQ = actor('iraq', 'IRQ', 'Iraq');
 export const IRAN = actor('iran', 'IRN', 'Iran');
 export const USA = actor('united-states', 'USA', 'United States');
@@ -83,7 +95,11 @@ export const coded = (
  * the whole server (other test files share it), so "nothing visible" can mean
  * "not yet": wait a little and look again.
  */
-export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[], timeoutMs = 10_000): Promise<void> {
+export async function catchUp(
+  db: Db,
+  projections: readonly Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[],
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const projection of projections) {
     const consumer = new LogConsumer(db, { ...projection, batchSize: 7 });
@@ -93,7 +109,9 @@ export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOpti
       if (status!.lagEvents === 0) break;
       if (Date.now() > deadline) {
         const behind = `${status!.lagEvents} events behind`;
-        throw new Error(`${projection.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`);
+        throw new Error(
+          `${projection.name} did not catch up in ${timeoutMs} ms (${behind}). ${await describeHorizon(db)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -104,7 +122,11 @@ export async function catchUp(db: Db, projections: readonly Pick<LogConsumerOpti
  * Empties a projection's tables and position and projects the whole log again
  * with this batch size (tests that batching changes nothing compare the results).
  */
-export async function reproject(db: Db, projection: Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> & { tables: readonly string[] }, batchSize: number): Promise<void> {
+export async function reproject(
+  db: Db,
+  projection: Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> & { tables: readonly string[] },
+  batchSize: number,
+): Promise<void> {
   for (const table of projection.tables) await db.deleteFrom(table as keyof Database).execute();
   await db.deleteFrom('read_stream_progress').where('projection', '=', projection.name).execute();
   await db.deleteFrom('consumer_checkpoints').where('consumer', '=', projection.name).execute();

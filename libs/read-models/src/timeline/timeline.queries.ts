@@ -11,14 +11,23 @@ import type { HistogramBucket, HistogramInterval } from './timeline.schema.js';
  * (the resolved date interval), not by when they were reported; asOf stays a
  * WHERE clause on the same versions.
  */
-export async function timeline(db: Db, filters: EventFilters, page: PageRequest & { order?: 'asc' | 'desc' }): Promise<Page<EventView>> {
+export async function timeline(
+  db: Db,
+  filters: EventFilters,
+  page: PageRequest & { order?: 'asc' | 'desc' },
+): Promise<Page<EventView>> {
   const pinned = new Date();
   const order = page.order ?? 'asc';
   const matching = selectEvents(db, { ...filters, asOf: page.asOf });
   const { rows, total } = await pageOfEvents(
     db,
     matching,
-    (q) => q.orderBy('e.date_start', order).orderBy('e.date_end', order).orderBy('e.log_position', order).orderBy('e.event_id'),
+    (q) =>
+      q
+        .orderBy('e.date_start', order)
+        .orderBy('e.date_end', order)
+        .orderBy('e.log_position', order)
+        .orderBy('e.event_id'),
     page,
   );
   return toPage(await withHistory(db, rows, page.asOf), page, pinned, total);
@@ -32,7 +41,11 @@ const MAX_BUCKETS = 2_000;
  * event (not one page of them), with the empty periods in between as zeros:
  * a quiet month is information, and a histogram that skips it lies.
  */
-export async function timelineHistogram(db: Db, filters: EventFilters, interval?: HistogramInterval): Promise<{ interval: HistogramInterval; buckets: HistogramBucket[] }> {
+export async function timelineHistogram(
+  db: Db,
+  filters: EventFilters,
+  interval?: HistogramInterval,
+): Promise<{ interval: HistogramInterval; buckets: HistogramBucket[] }> {
   const matching = selectEvents(db, filters).select('e.date_start');
   // One statement: the span picks the bucket size (unless asked), the series fills the empty periods.
   const { rows } = await sql<{ unit: HistogramInterval; bucket: string | null; events: string }>`

@@ -11,6 +11,8 @@ export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
 
 export const timelineHistogramSchema = z.object({
   interval: z.enum(HISTOGRAM_INTERVALS),
-  buckets: z.array(histogramBucketSchema).describe('Every period from the first event to the last, empty ones included'),
+  buckets: z
+    .array(histogramBucketSchema)
+    .describe('Every period from the first event to the last, empty ones included'),
 });
 export type TimelineHistogram = z.infer<typeof timelineHistogramSchema>;

@@ -16,7 +16,11 @@ const RETRACTED_BECAUSE: Record<string, string> = {
 /** One alert: why it was raised, in words, from which reports, and what downstream was told. */
 export function AlertPage() {
   const { id = '' } = useParams();
-  const alert = useQuery({ queryKey: ['alert', id], queryFn: () => get<AlertDetailJson>(`/api/alerts/${encodeURIComponent(id)}`), refetchInterval: 5_000 });
+  const alert = useQuery({
+    queryKey: ['alert', id],
+    queryFn: () => get<AlertDetailJson>(`/api/alerts/${encodeURIComponent(id)}`),
+    refetchInterval: 5_000,
+  });
   const back = (
     <p className="small">
       <Link to="/alerts">← all alerts</Link>
@@ -32,7 +36,9 @@ export function AlertPage() {
     );
   const a = alert.data;
   const { explanation } = a;
-  const names = new Map(explanation.events.flatMap((e) => [...e.agent, ...e.target]).map((actor) => [actor.id, actor.name]));
+  const names = new Map(
+    explanation.events.flatMap((e) => [...e.agent, ...e.target]).map((actor) => [actor.id, actor.name]),
+  );
   // An alert raised by one event that has no incident names it "event-<id>": its page is the article's.
   const singleEvent = a.incidentId.startsWith('event-') ? explanation.events[0] : undefined;
   return (
@@ -40,7 +46,8 @@ export function AlertPage() {
       <Card
         title={
           <>
-            <TypeBadge type={a.eventType} /> alert for “{a.subscriptionName}” <span className={`status status-${a.status}`}>{a.status}</span>
+            <TypeBadge type={a.eventType} /> alert for “{a.subscriptionName}”{' '}
+            <span className={`status status-${a.status}`}>{a.status}</span>
           </>
         }
       >
@@ -58,7 +65,8 @@ export function AlertPage() {
             {a.retraction.mergedInto && (
               <>
                 {' '}
-                (<Link to={`/incidents/${encodeURIComponent(a.retraction.mergedInto)}`}>{a.retraction.mergedInto}</Link>)
+                (<Link to={`/incidents/${encodeURIComponent(a.retraction.mergedInto)}`}>{a.retraction.mergedInto}</Link>
+                )
               </>
             )}
             .
@@ -69,7 +77,8 @@ export function AlertPage() {
           The subscription asks for: {describeRule(explanation.rule)}
         </p>
         <p data-testid="alert-sources-sentence">
-          The incident is reported by {explanation.sources.articles} article(s) from {explanation.sources.outlets} independent outlet(s)
+          The incident is reported by {explanation.sources.articles} article(s) from {explanation.sources.outlets}{' '}
+          independent outlet(s)
           {explanation.sources.required > 1 ? `; ${explanation.sources.required} were required.` : '.'}
         </p>
         <h3>Events that matched</h3>
@@ -78,9 +87,12 @@ export function AlertPage() {
             <li key={e.eventId} className="explained-event" data-testid="explained-event" data-event-id={e.eventId}>
               <div>
                 <TypeBadge type={e.type} />
-                <ModalityBadge modality={e.modality} /> <strong>{e.agent.map((x) => x.name).join(', ') || 'someone'}</strong> →{' '}
-                <strong>{e.target.map((x) => x.name).join(', ') || '—'}</strong>, {e.date.start === e.date.end ? e.date.start : `${e.date.start} to ${e.date.end}`}{' '}
-                <span className="muted small">({e.date.precision})</span> · <Link to={`/articles/${e.articleId}`}>article</Link>
+                <ModalityBadge modality={e.modality} />{' '}
+                <strong>{e.agent.map((x) => x.name).join(', ') || 'someone'}</strong> →{' '}
+                <strong>{e.target.map((x) => x.name).join(', ') || '—'}</strong>,{' '}
+                {e.date.start === e.date.end ? e.date.start : `${e.date.start} to ${e.date.end}`}{' '}
+                <span className="muted small">({e.date.precision})</span> ·{' '}
+                <Link to={`/articles/${e.articleId}`}>article</Link>
               </div>
               {e.evidence.map((span, i) => (
                 <q key={i} className="evidence">
@@ -99,14 +111,18 @@ export function AlertPage() {
         </ul>
         {explanation.omitted && (explanation.omitted.events > 0 || explanation.omitted.articles > 0) && (
           <p className="muted small">
-            {explanation.omitted.events} more event(s) and {explanation.omitted.articles} more article(s) match; the explanation lists the first 20 of each.
+            {explanation.omitted.events} more event(s) and {explanation.omitted.articles} more article(s) match; the
+            explanation lists the first 20 of each.
           </p>
         )}
         <h3>Reported by</h3>
         <ul className="small" data-testid="alert-articles">
           {explanation.articles.map((s) => (
             <li key={s.articleId}>
-              <Link to={`/articles/${s.articleId}`}>{s.title}</Link> <span className="muted">— {s.outlet}, {s.publishedAt.slice(0, 10)}</span>
+              <Link to={`/articles/${s.articleId}`}>{s.title}</Link>{' '}
+              <span className="muted">
+                — {s.outlet}, {s.publishedAt.slice(0, 10)}
+              </span>
             </li>
           ))}
         </ul>
@@ -115,7 +131,10 @@ export function AlertPage() {
         <ol className="history" data-testid="alert-announcements">
           {a.announcements.map((n) => (
             <li key={n.revision}>
-              {formatTime(n.recordedAt)} — revision {n.revision}: {n.kind}, sent to {[n.delivered.queue && 'the alerts queue', n.delivered.webhook && 'the webhook'].filter(Boolean).join(' and ') || 'nobody (updates are not delivered unless asked)'}
+              {formatTime(n.recordedAt)} — revision {n.revision}: {n.kind}, sent to{' '}
+              {[n.delivered.queue && 'the alerts queue', n.delivered.webhook && 'the webhook']
+                .filter(Boolean)
+                .join(' and ') || 'nobody (updates are not delivered unless asked)'}
             </li>
           ))}
         </ol>

@@ -30,7 +30,13 @@ export function AlertsPage() {
   });
   const alerts = useQuery({
     queryKey: ['alerts', subscriptionFilter, statusFilter, cursor],
-    queryFn: () => get<Page<AlertViewJson>>('/api/alerts', { subscriptionId: subscriptionFilter, status: statusFilter, cursor, limit: 50 }),
+    queryFn: () =>
+      get<Page<AlertViewJson>>('/api/alerts', {
+        subscriptionId: subscriptionFilter,
+        status: statusFilter,
+        cursor,
+        limit: 50,
+      }),
     refetchInterval: 5_000,
     placeholderData: keepPreviousData,
   });
@@ -57,9 +63,19 @@ export function AlertsPage() {
           </button>
         }
       >
-        {missing ? <p className="muted">This build has no alerting API (/api/subscriptions answered 404).</p> : <ErrorBox error={subscriptions.error} />}
+        {missing ? (
+          <p className="muted">This build has no alerting API (/api/subscriptions answered 404).</p>
+        ) : (
+          <ErrorBox error={subscriptions.error} />
+        )}
         {subscriptions.isPending && <Loading what="subscriptions" />}
-        {editing && <SubscriptionForm key={editing === 'new' ? 'new' : editing.id} subscription={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {editing && (
+          <SubscriptionForm
+            key={editing === 'new' ? 'new' : editing.id}
+            subscription={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
         <table className="grid">
           <thead>
             <tr>
@@ -86,7 +102,11 @@ export function AlertsPage() {
                   <button type="button" onClick={() => setEditing(s)}>
                     Edit
                   </button>
-                  <button type="button" className="danger" onClick={() => window.confirm(`Delete subscription “${s.name}”?`) && remove.mutate(s.id)}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => window.confirm(`Delete subscription “${s.name}”?`) && remove.mutate(s.id)}
+                  >
                     Delete
                   </button>
                 </td>
@@ -94,7 +114,11 @@ export function AlertsPage() {
             ))}
           </tbody>
         </table>
-        <Pager page={subscriptions.data} onCursor={(c) => setSubscriptionOffset(c ? subscriptionOffsetOf(c) : 0)} what="subscriptions" />
+        <Pager
+          page={subscriptions.data}
+          onCursor={(c) => setSubscriptionOffset(c ? subscriptionOffsetOf(c) : 0)}
+          what="subscriptions"
+        />
         <ErrorBox error={remove.error} />
       </Card>
       <Card title="Alerts">

@@ -13,16 +13,24 @@ export function Deliveries({ alert }: { alert: AlertDetailJson }) {
       void client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
-  if (alert.deliveries.length === 0) return <p className="muted small">No webhook deliveries (this subscription delivers to the queue only).</p>;
+  if (alert.deliveries.length === 0)
+    return <p className="muted small">No webhook deliveries (this subscription delivers to the queue only).</p>;
   return (
     <>
       {alert.deliveries.map((d) => (
         <div key={`${d.revision}-${d.webhookId}`} data-testid="delivery" data-state={d.state}>
           <p className="small">
-            Revision {d.revision} ({d.kind}) · webhook-id <code>{d.webhookId}</code> · <span className={`status status-${d.state}`}>{d.state}</span>
+            Revision {d.revision} ({d.kind}) · webhook-id <code>{d.webhookId}</code> ·{' '}
+            <span className={`status status-${d.state}`}>{d.state}</span>
             {d.replays > 0 && <> · replayed {d.replays}×</>}
             {d.state === 'dead' && (
-              <button type="button" onClick={() => replay.mutate(d.revision)} disabled={replay.isPending} data-testid="replay" style={{ marginLeft: 8 }}>
+              <button
+                type="button"
+                onClick={() => replay.mutate(d.revision)}
+                disabled={replay.isPending}
+                data-testid="replay"
+                style={{ marginLeft: 8 }}
+              >
                 Replay dead letter
               </button>
             )}

@@ -15,7 +15,13 @@ const MODALITY_CHOICE: Record<string, string> = {
 };
 
 /** The rule builder: checked before saving (the API checks again and names each bad field). */
-export function SubscriptionForm({ subscription, onDone }: { subscription: SubscriptionJson | null; onDone: () => void }) {
+export function SubscriptionForm({
+  subscription,
+  onDone,
+}: {
+  subscription: SubscriptionJson | null;
+  onDone: () => void;
+}) {
   const catalog = useCatalog();
   const client = useQueryClient();
   const [draft, setDraft] = useState<RuleDraft>(subscription ? fromSubscription(subscription) : emptyRule);
@@ -40,7 +46,8 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
     return (
       <div className="rule-builder" data-testid="webhook-secret">
         <p>
-          Saved. The webhook secret, shown only now — give it to the receiver to verify signatures: <code>{secret}</code>
+          Saved. The webhook secret, shown only now — give it to the receiver to verify signatures:{' '}
+          <code>{secret}</code>
         </p>
         <button type="button" onClick={onDone}>
           Done
@@ -48,7 +55,8 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
       </div>
     );
   const set = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => setDraft({ ...draft, [key]: value });
-  const toggle = (key: 'eventTypes' | 'modalities', value: string) => set(key, draft[key].includes(value) ? draft[key].filter((v) => v !== value) : [...draft[key], value]);
+  const toggle = (key: 'eventTypes' | 'modalities', value: string) =>
+    set(key, draft[key].includes(value) ? draft[key].filter((v) => v !== value) : [...draft[key], value]);
   const problem = (key: string) => touched && problems[key] && <span className="error small">{problems[key]}</span>;
 
   return (
@@ -70,14 +78,31 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
         <div className="checks">
           {catalog.data?.eventTypes.map((t) => (
             <label key={t} className="check">
-              <input type="checkbox" name="eventType" value={t} checked={draft.eventTypes.includes(t)} onChange={() => toggle('eventTypes', t)} /> {t}
+              <input
+                type="checkbox"
+                name="eventType"
+                value={t}
+                checked={draft.eventTypes.includes(t)}
+                onChange={() => toggle('eventTypes', t)}
+              />{' '}
+              {t}
             </label>
           ))}
         </div>
       </fieldset>
       <label>
-        Countries <input name="countries" value={draft.countries} onChange={(e) => set('countries', e.target.value)} placeholder="IRQ, IRN" />
-        <select name="countryRole" value={draft.countryRole} onChange={(e) => set('countryRole', e.target.value as RuleDraft['countryRole'])}>
+        Countries{' '}
+        <input
+          name="countries"
+          value={draft.countries}
+          onChange={(e) => set('countries', e.target.value)}
+          placeholder="IRQ, IRN"
+        />
+        <select
+          name="countryRole"
+          value={draft.countryRole}
+          onChange={(e) => set('countryRole', e.target.value as RuleDraft['countryRole'])}
+        >
           <option value="either">as agent or target</option>
           <option value="agent">as agent</option>
           <option value="target">as target</option>
@@ -85,8 +110,18 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
         {problem('countries')}
       </label>
       <label>
-        Actor ids <input name="actorIds" value={draft.actorIds} onChange={(e) => set('actorIds', e.target.value)} placeholder="mustafa-al-kadhimi" />
-        <select name="actorRole" value={draft.actorRole} onChange={(e) => set('actorRole', e.target.value as RuleDraft['actorRole'])}>
+        Actor ids{' '}
+        <input
+          name="actorIds"
+          value={draft.actorIds}
+          onChange={(e) => set('actorIds', e.target.value)}
+          placeholder="mustafa-al-kadhimi"
+        />
+        <select
+          name="actorRole"
+          value={draft.actorRole}
+          onChange={(e) => set('actorRole', e.target.value as RuleDraft['actorRole'])}
+        >
           <option value="either">as agent or target</option>
           <option value="agent">as agent</option>
           <option value="target">as target</option>
@@ -94,40 +129,104 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
         {problem('actorIds')}
       </label>
       <label>
-        Goldstein from <input name="goldsteinMin" value={draft.goldsteinMin} onChange={(e) => set('goldsteinMin', e.target.value)} size={4} /> to{' '}
-        <input name="goldsteinMax" value={draft.goldsteinMax} onChange={(e) => set('goldsteinMax', e.target.value)} size={4} /> {problem('goldsteinMin')} {problem('goldsteinMax')}
+        Goldstein from{' '}
+        <input
+          name="goldsteinMin"
+          value={draft.goldsteinMin}
+          onChange={(e) => set('goldsteinMin', e.target.value)}
+          size={4}
+        />{' '}
+        to{' '}
+        <input
+          name="goldsteinMax"
+          value={draft.goldsteinMax}
+          onChange={(e) => set('goldsteinMax', e.target.value)}
+          size={4}
+        />{' '}
+        {problem('goldsteinMin')} {problem('goldsteinMax')}
       </label>
       <fieldset data-testid="rule-modalities">
         <legend>Which events (default: only what happened)</legend>
         {catalog.data?.modalities.map((m) => (
           <label key={m} className="check">
-            <input type="checkbox" name="modality" value={m} checked={draft.modalities.includes(m)} onChange={() => toggle('modalities', m)} /> {MODALITY_CHOICE[m] ?? m}
+            <input
+              type="checkbox"
+              name="modality"
+              value={m}
+              checked={draft.modalities.includes(m)}
+              onChange={() => toggle('modalities', m)}
+            />{' '}
+            {MODALITY_CHOICE[m] ?? m}
           </label>
         ))}{' '}
         {problem('modalities')}
       </fieldset>
       <label>
-        Words in the evidence <input name="words" value={draft.words} onChange={(e) => set('words', e.target.value)} placeholder="sanctions waiver, electricity" /> {problem('words')}
+        Words in the evidence{' '}
+        <input
+          name="words"
+          value={draft.words}
+          onChange={(e) => set('words', e.target.value)}
+          placeholder="sanctions waiver, electricity"
+        />{' '}
+        {problem('words')}
       </label>
       <label>
-        Min. independent sources <input name="minSources" type="number" min={1} value={draft.minSources} onChange={(e) => set('minSources', e.target.value)} style={{ width: '5em' }} /> {problem('minSources')}
+        Min. independent sources{' '}
+        <input
+          name="minSources"
+          type="number"
+          min={1}
+          value={draft.minSources}
+          onChange={(e) => set('minSources', e.target.value)}
+          style={{ width: '5em' }}
+        />{' '}
+        {problem('minSources')}
       </label>
       <fieldset>
         <legend>Deliver to</legend>
         <label className="check">
-          <input type="checkbox" name="deliverToQueue" checked={draft.deliverToQueue} onChange={(e) => set('deliverToQueue', e.target.checked)} /> the <code>alerts</code> queue
+          <input
+            type="checkbox"
+            name="deliverToQueue"
+            checked={draft.deliverToQueue}
+            onChange={(e) => set('deliverToQueue', e.target.checked)}
+          />{' '}
+          the <code>alerts</code> queue
         </label>
         <label>
-          Webhook URL <input name="webhookUrl" value={draft.webhookUrl} onChange={(e) => set('webhookUrl', e.target.value)} placeholder="https://…" size={40} /> {problem('webhookUrl')}
+          Webhook URL{' '}
+          <input
+            name="webhookUrl"
+            value={draft.webhookUrl}
+            onChange={(e) => set('webhookUrl', e.target.value)}
+            placeholder="https://…"
+            size={40}
+          />{' '}
+          {problem('webhookUrl')}
         </label>
         {draft.webhookUrl && (
           <label>
-            Secret <input name="webhookSecret" value={draft.webhookSecret} onChange={(e) => set('webhookSecret', e.target.value)} placeholder="whsec_… (empty: the server makes one)" size={40} /> {problem('webhookSecret')}
+            Secret{' '}
+            <input
+              name="webhookSecret"
+              value={draft.webhookSecret}
+              onChange={(e) => set('webhookSecret', e.target.value)}
+              placeholder="whsec_… (empty: the server makes one)"
+              size={40}
+            />{' '}
+            {problem('webhookSecret')}
           </label>
         )}
         {problem('delivery')}
         <label className="check">
-          <input type="checkbox" name="notifyOnUpdate" checked={draft.notifyOnUpdate} onChange={(e) => set('notifyOnUpdate', e.target.checked)} /> also deliver when an alert changes (more sources), not only when raised or retracted
+          <input
+            type="checkbox"
+            name="notifyOnUpdate"
+            checked={draft.notifyOnUpdate}
+            onChange={(e) => set('notifyOnUpdate', e.target.checked)}
+          />{' '}
+          also deliver when an alert changes (more sources), not only when raised or retracted
         </label>
       </fieldset>
       {problem('rule')}
@@ -141,7 +240,8 @@ export function SubscriptionForm({ subscription, onDone }: { subscription: Subsc
       </div>
       <ErrorBox error={save.error} />
       <p className="small" data-testid="rule-preview">
-        Alerts on: {describeRule(toSubscriptionBody(draft).rule)} <Link to="/timeline">Check it against the timeline.</Link>
+        Alerts on: {describeRule(toSubscriptionBody(draft).rule)}{' '}
+        <Link to="/timeline">Check it against the timeline.</Link>
       </p>
     </form>
   );

@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConsumerRegistry } from '#platform';
-import { READ_MODEL_PROJECTIONS } from './projections.js';
+import { READ_MODEL_PROJECTIONS } from '#read-models';
 
 /**
  * Worker side: registers every read-model projection as a log consumer. The
@@ -12,6 +12,7 @@ export class ReadModelProjectionsModule implements OnModuleInit {
   constructor(private readonly consumers: ConsumerRegistry) {}
 
   onModuleInit(): void {
-    for (const projection of READ_MODEL_PROJECTIONS) this.consumers.register({ ...projection, types: projection.types ? [...projection.types] : undefined });
+    for (const projection of READ_MODEL_PROJECTIONS)
+      this.consumers.register({ ...projection, types: projection.types ? [...projection.types] : undefined });
   }
 }
