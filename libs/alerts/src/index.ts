@@ -9,6 +9,7 @@ export * from './explanation/explain.js';
 export * from './alerts/announce.js';
 export * from './alerts/alert-events.js';
 export * from './alerts/alert-queries.js';
+export * from './alerts/explanation-store.js';
 export * from './alerts/alert-view.schema.js';
 export * from './delivery/signing.js';
 export * from './delivery/backoff.js';

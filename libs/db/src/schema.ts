@@ -267,7 +267,9 @@ export interface AlertsTable {
   article_ids: string[];
   source_count: number;
   outlet_count: number;
-  explanation: Json<unknown>;
+  /** Inline in versions written before alert_explanations; null when explanation_hash names it there. */
+  explanation: Json<unknown> | null;
+  explanation_hash: string | null;
   retraction: Json<unknown> | null;
   first_recorded_at: Timestamp;
   recorded_from: Timestamp;

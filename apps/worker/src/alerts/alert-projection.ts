@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, type Transaction, sql } from 'kysely';
+import { type Insertable, type Transaction, sql } from 'kysely';
 import { EVENT_TYPE_NAMES, INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged, isEventType } from '#domain';
 import type { AlertsTable, Database } from '#db';
 import { type EventStore, type LogConsumerOptions, type StoredEvent, type StreamAppend, deterministicEventId } from '#event-store';
@@ -10,6 +10,7 @@ import {
   type AlertMessageV1,
   type AlertRule,
   type Announced,
+  type ExplainedAlertRow,
   RuleIndex,
   SUBSCRIPTION_EVENT_TYPES,
   alertEventType,
@@ -19,7 +20,10 @@ import {
   currentAlertsWithEvents,
   enoughSources,
   explainAlert,
+  explanationHash,
+  fullExplanation,
   loadIndexedRules,
+  storeExplanations,
   webhookIdOf,
 } from '#alerts';
 import { type Member, incidentsOf, membersOf } from './incident-members.js';
@@ -49,7 +53,7 @@ interface Desired {
   retraction: AlertMessageV1['retraction'] | null;
 }
 
-type AlertRow = Selectable<AlertsTable>;
+type AlertRow = ExplainedAlertRow;
 
 /**
  * The alert projection: a log consumer that runs after the incidents
@@ -138,7 +142,7 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
     for (const id of extra) touched.add(id);
     members = new Map([...members, ...(await membersOf(trx, extra))]);
   }
-  const byIncident = await trx.selectFrom('alerts').selectAll().where('recorded_to', 'is', null).where('incident_id', 'in', [...touched]).execute();
+  const byIncident = await trx.selectFrom('alerts').selectAll().select(fullExplanation('alerts').as('full_explanation')).where('recorded_to', 'is', null).where('incident_id', 'in', [...touched]).execute();
   for (const alert of byIncident) existing.set(alert.alert_id, alert);
 
   // Evaluate every touched incident.
@@ -176,9 +180,11 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   const announcements: StreamAppend[] = [];
   for (const next of desired.values()) {
     const last = announced.get(next.alertId);
-    const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount });
-    if (!kind) continue;
     const sub = subscriptions.get(next.subscriptionId);
+    // Updates are announced (and so recorded) only to a live subscription that asked for them.
+    const wantsUpdates = Boolean(sub && !sub.deleted && sub.notifyOnUpdate);
+    const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount }, wantsUpdates);
+    if (!kind) continue;
     const revision = (last?.version ?? 0) + 1;
     const message: AlertMessageV1 = {
       schema: ALERT_MESSAGE_SCHEMA,
@@ -198,8 +204,8 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
       ...(kind === 'retracted' && next.retraction && { retraction: next.retraction }),
       links: { alert: `/api/alerts/${next.alertId}`, incident: next.incidentId.startsWith('event-') ? `/api/events/${next.incidentId.slice(6)}` : `/api/incidents/${next.incidentId}` },
     };
-    // Updates reach downstream only when the subscription asked; a deleted subscription gets nothing.
-    const wanted = sub && !sub.deleted && (kind !== 'updated' || sub.notifyOnUpdate);
+    // A deleted subscription's raise or retraction is recorded with an empty route: nothing is sent.
+    const wanted = sub && !sub.deleted;
     const data: AlertAnnounced = { message, route: { queue: Boolean(wanted && sub.queue), webhook: Boolean(wanted && sub.webhook) } };
     announcements.push({
       streamId: alertStreamId(next.alertId),
@@ -266,14 +272,22 @@ function fromRow(row: AlertRow): Desired {
     articleIds: row.article_ids,
     sourceCount: row.source_count,
     outletCount: row.outlet_count,
-    explanation: row.explanation as Desired['explanation'],
+    explanation: row.full_explanation as Desired['explanation'],
     retraction: (row.retraction as Desired['retraction']) ?? null,
   };
 }
 
-const fingerprint = (d: Desired) => JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, d.explanation, d.retraction]);
+/**
+ * What a version holds, to tell whether anything changed. The explanation is
+ * compared by hash of its JSON as written: one read back from jsonb has its keys
+ * reordered, so comparing the objects found every explanation changed and opened
+ * a version each time an incident was looked at.
+ */
+const fingerprint = (d: Pick<Desired, 'status' | 'eventIds' | 'articleIds' | 'sourceCount' | 'outletCount' | 'retraction'>, explanation: string) =>
+  JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, explanation, d.retraction]);
+const storedHash = (row: AlertRow) => row.explanation_hash ?? explanationHash(JSON.stringify(row.explanation));
 
-/** Rows per multi-row INSERT into alerts (15 parameters a row, under PostgreSQL's 65,535). */
+/** Rows per multi-row INSERT into alerts (16 parameters a row, under PostgreSQL's 65,535). */
 const ALERT_INSERT_CHUNK = 2_000;
 
 /**
@@ -286,8 +300,11 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
   const firstRecorded = new Map<string, Date>();
   const closing: { alertId: string; version: number; at: Date }[] = [];
   const opening: Insertable<AlertsTable>[] = [];
+  const bodies = new Map<string, string>();
   for (const { current, next } of changes) {
-    if (current && fingerprint(fromRow(current)) === fingerprint(next)) {
+    const json = JSON.stringify(next.explanation);
+    const hash = explanationHash(json);
+    if (current && fingerprint(fromRow(current), storedHash(current)) === fingerprint(next, hash)) {
       firstRecorded.set(next.alertId, current.first_recorded_at);
       continue;
     }
@@ -303,11 +320,13 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
       article_ids: next.articleIds,
       source_count: next.sourceCount,
       outlet_count: next.outletCount,
-      explanation: JSON.stringify(next.explanation),
+      explanation: null,
+      explanation_hash: hash,
       retraction: next.retraction ? JSON.stringify(next.retraction) : null,
       first_recorded_at: current?.first_recorded_at ?? at,
     };
     firstRecorded.set(next.alertId, values.first_recorded_at);
+    bodies.set(hash, json);
     if (current && current.recorded_from.getTime() === at.getTime()) {
       await trx.updateTable('alerts').set(values).where('alert_id', '=', current.alert_id).where('version', '=', current.version).execute();
       continue;
@@ -315,6 +334,7 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
     if (current) closing.push({ alertId: current.alert_id, version: current.version, at });
     opening.push({ ...values, version: (current?.version ?? 0) + 1, recorded_from: at, recorded_to: null });
   }
+  await storeExplanations(trx, bodies);
   // Close first: at most one current version per alert (a unique index).
   if (closing.length) {
     await sql`

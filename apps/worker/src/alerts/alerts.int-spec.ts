@@ -150,10 +150,8 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ sourceCount: 2, outletCount: 2, eventIds: ['w-reuters', 'w-shafaq'], version: 2 });
     const detail = await getAlert(testDb.db, alerts[0]!.alertId);
-    expect(detail!.announcements.map((a) => [a.kind, a.delivered])).toEqual([
-      ['raised', { queue: true, webhook: true }],
-      ['updated', { queue: false, webhook: false }],
-    ]);
+    // The subscription did not ask for updates: the new source is in the alert (version 2), and nothing is announced.
+    expect(detail!.announcements.map((a) => [a.kind, a.delivered])).toEqual([['raised', { queue: true, webhook: true }]]);
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.requests.length).toBe(before);
     expect(await alertsQueue.getJobCounts('wait', 'completed', 'delayed', 'active')).toMatchObject({ wait: 1 });
@@ -183,9 +181,10 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     await streams.run('reuters', { type: 'RetractEvent', eventId: 'w-reuters', reason: 'misread', by: 'ana@example.org' });
     await sync();
     expect((await alertsOf(subscription!))[0]).toMatchObject({ status: 'retracted', retraction: { reason: 'event-retracted' } });
-    const job = await alertsQueue.getJob(`${alert!.alertId}.r4`);
-    expect(job?.data).toMatchObject({ kind: 'retracted', status: 'retracted', revision: 4, retraction: { reason: 'event-retracted', eventIds: ['w-reuters'] } });
-    await until('the retraction webhook', async () => receiver.for(alert!.alertId).some((r) => r.headers['webhook-id'] === `${alert!.alertId}.r4`));
+    // Revision 2: the changes of sources in between were not announced (the subscription takes no updates).
+    const job = await alertsQueue.getJob(`${alert!.alertId}.r2`);
+    expect(job?.data).toMatchObject({ kind: 'retracted', status: 'retracted', revision: 2, retraction: { reason: 'event-retracted', eventIds: ['w-reuters'] } });
+    await until('the retraction webhook', async () => receiver.for(alert!.alertId).some((r) => r.headers['webhook-id'] === `${alert!.alertId}.r2`));
   });
 
   it('retries a receiver that answers 500 twice, delivering on the third attempt, every attempt recorded', async () => {
@@ -293,6 +292,38 @@ describe('alerts: projection, dispatcher, webhook delivery (PostgreSQL, BullMQ o
     expect(fresh).toMatchObject({ status: 'active', sourceCount: 1, eventIds: ['v-late'] });
     expect((await alertsQueue.getJob(fresh.alertId))?.data).toMatchObject({ kind: 'raised', incidentId: 'inc-split-v-late' });
     expect(await alertOn('inc-v-late')).toMatchObject({ status: 'retracted' });
+  });
+
+  it('announces a new source as updated only to the subscription that asked for updates; both alerts count it', async () => {
+    const rule = { eventTypes: ['VisitMade'], countries: ['USA'], countryRole: 'target' };
+    const create = (name: string, notifyOnUpdate: boolean) =>
+      createSubscription(testDb.db, store, parseSubscriptionInput(createSubscriptionSchema, { name, rule, delivery: { queue: true }, notifyOnUpdate }), 'ana@example.org');
+    const { subscription: eager } = await create('Visits to the US, with updates', true);
+    const { subscription: quiet } = await create('Visits to the US, raised only', false);
+    const visit = (articleId: string, eventId: string) => coded(articleId, eventId, 'VisitMade', [IRAQ], [USA], { start: '2021-08-02', end: '2021-08-02' });
+    await streams.receive(article('us-visit-a', { outlet: 'Alpha' }));
+    await streams.code('us-visit-a', [visit('us-visit-a', 'u-a')]);
+    await sync();
+    await streams.receive(article('us-visit-b', { outlet: 'Beta' }));
+    await streams.code('us-visit-b', [visit('us-visit-b', 'u-b')]);
+    await sync();
+    const [eagerAlert] = await alertsOf(eager.id);
+    const [quietAlert] = await alertsOf(quiet.id);
+    for (const alert of [eagerAlert!, quietAlert!]) expect(alert).toMatchObject({ status: 'active', sourceCount: 2, outletCount: 2, version: 2 });
+    const kinds = async (alertId: string) => (await getAlert(testDb.db, alertId))!.announcements.map((a) => [a.revision, a.kind, a.delivered.queue]);
+    expect(await kinds(eagerAlert!.alertId)).toEqual([
+      [1, 'raised', true],
+      [2, 'updated', true],
+    ]);
+    expect(await kinds(quietAlert!.alertId)).toEqual([[1, 'raised', true]]);
+    expect((await alertsQueue.getJob(`${eagerAlert!.alertId}.r2`))?.data).toMatchObject({ kind: 'updated', sourceCount: 2, outletCount: 2 });
+    // Same rule, same incident: one stored explanation serves both alerts, and the API shows it in full.
+    const rows = await testDb.db.selectFrom('alerts').select(['explanation', 'explanation_hash']).where('alert_id', 'in', [eagerAlert!.alertId, quietAlert!.alertId]).where('recorded_to', 'is', null).execute();
+    expect(rows.map((r) => r.explanation)).toEqual([null, null]);
+    expect(new Set(rows.map((r) => r.explanation_hash)).size).toBe(1);
+    expect(eagerAlert!.explanation).toEqual(quietAlert!.explanation);
+    expect(eagerAlert!.explanation.events.map((e) => e.eventId)).toEqual(['u-a', 'u-b']);
+    expect(eagerAlert!.explanation.sources).toEqual({ required: 1, outlets: 2, articles: 2 });
   });
 });
 

@@ -3,6 +3,7 @@ import type { AlertsTable, Db } from '#db';
 import { type Page, type PageRequest, toPage, visibleAt } from '#read-models';
 import { alertStreamId } from '../contract/alert-ids.js';
 import type { AlertExplanation, AlertMessageV1 } from '../contract/alert-message.js';
+import { fullExplanation } from './explanation-store.js';
 
 export interface AlertFilters {
   subscriptionId?: string;
@@ -62,7 +63,10 @@ export interface AlertDetail extends AlertView {
   deliveries: DeliveryView[];
 }
 
-function toView(row: Selectable<AlertsTable> & { subscription_name: string | null }): AlertView {
+/** A current or past alert row with its explanation, wherever it is stored. */
+export type ExplainedAlertRow = Selectable<AlertsTable> & { full_explanation: unknown };
+
+function toView(row: ExplainedAlertRow & { subscription_name: string | null }): AlertView {
   return {
     alertId: row.alert_id,
     subscriptionId: row.subscription_id,
@@ -74,7 +78,7 @@ function toView(row: Selectable<AlertsTable> & { subscription_name: string | nul
     articleIds: row.article_ids,
     sourceCount: row.source_count,
     outletCount: row.outlet_count,
-    explanation: row.explanation as AlertExplanation,
+    explanation: row.full_explanation as AlertExplanation,
     retraction: (row.retraction as AlertMessageV1['retraction']) ?? null,
     raisedAt: row.first_recorded_at.toISOString(),
     updatedAt: row.recorded_from.toISOString(),
@@ -85,7 +89,7 @@ function toView(row: Selectable<AlertsTable> & { subscription_name: string | nul
 /** Alerts as recorded before asOf (default: now), newest first. */
 export async function listAlerts(db: Db, filters: AlertFilters, page: PageRequest): Promise<Page<AlertView>> {
   const pinned = new Date();
-  let query = db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select('s.name as subscription_name').where(visibleAt('a', page.asOf));
+  let query = db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')]).where(visibleAt('a', page.asOf));
   if (filters.subscriptionId) query = query.where('a.subscription_id', '=', filters.subscriptionId);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.from) query = query.where('a.first_recorded_at', '>=', filters.from);
@@ -99,7 +103,7 @@ export async function listAlerts(db: Db, filters: AlertFilters, page: PageReques
 
 /** One alert with what was announced and every delivery attempt. Deliveries are not versioned: always the latest. */
 export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<AlertDetail | undefined> {
-  const row = await db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select('s.name as subscription_name').where('a.alert_id', '=', alertId).where(visibleAt('a', asOf)).executeTakeFirst();
+  const row = await db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')]).where('a.alert_id', '=', alertId).where(visibleAt('a', asOf)).executeTakeFirst();
   if (!row) return undefined;
   let streamQuery = db.selectFrom('events').select(['stream_version', 'type', 'data', 'recorded_at']).where('stream_id', '=', alertStreamId(alertId)).orderBy('stream_version');
   if (asOf) streamQuery = streamQuery.where('recorded_at', '<', asOf);
@@ -154,11 +158,12 @@ export async function currentAlertsWithEvents(
   db: Pick<Db, 'selectFrom'>,
   eventIds: string[],
   exceptIncidents: string[] = [],
-): Promise<Selectable<AlertsTable>[]> {
+): Promise<ExplainedAlertRow[]> {
   if (eventIds.length === 0) return [];
   const rows = await db
     .selectFrom('alerts')
     .selectAll()
+    .select(fullExplanation('alerts').as('full_explanation'))
     .where('recorded_to', 'is', null)
     .where(
       sql<boolean>`alert_id in (

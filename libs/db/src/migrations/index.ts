@@ -13,6 +13,7 @@ import * as feedItemErrors from './2026-12-03T05-10-feed-item-errors.js';
 import * as loginBackoff from './2026-12-03T05-20-login-backoff.js';
 import * as appendFunction from './2026-12-03T08-00-append-function.js';
 import * as alertEventLinks from './2026-12-03T08-10-alert-event-links.js';
+import * as alertExplanations from './2026-12-03T15-30-alert-explanations.js';
 import * as readSideSearch from './2026-12-03T07-00-read-side-search.js';
 
 /**
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T08-00-append-function': appendFunction,
   '2026-12-03T08-10-alert-event-links': alertEventLinks,
   '2026-12-03T07-00-read-side-search': readSideSearch,
+  '2026-12-03T15-30-alert-explanations': alertExplanations,
 };
