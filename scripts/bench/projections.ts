@@ -11,7 +11,7 @@ import { EventStore, LogConsumer, type LogConsumerOptions, consumerStatuses } fr
 import { createCoder } from '#extraction';
 import { READ_MODEL_PROJECTIONS } from '#read-models';
 import { ArticleStreams, article } from '#read-models/testing/article-streams';
-import { createAlertProjection } from '../../apps/worker/src/alerts/alert-projection.js';
+import { createAlertProjection } from '#alerts';
 import { toRecordedEvents } from '../../apps/worker/src/coding/coded-event-ids.js';
 import { describeMachine, openBenchDatabase } from './shared.js';
 

@@ -1,5 +1,6 @@
 // libs/alerts: rules and their index, explanations, the alert message contract,
-// webhook signing and backoff (plain functions), subscriptions and alert queries.
+// webhook signing and backoff (plain functions), subscriptions, alert queries and
+// the alert projection (a definition: apps/worker registers it).
 export * from './rules/alert-rule.js';
 export * from './rules/evaluate.js';
 export * from './rules/rule-index.js';
@@ -19,3 +20,4 @@ export * from './delivery/deliveries-repository.js';
 export * from './subscriptions/subscription-events.js';
 export * from './subscriptions/subscription-input.js';
 export * from './subscriptions/subscriptions-repository.js';
+export * from './projection/alert-projection.js';

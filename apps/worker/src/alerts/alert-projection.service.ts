@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventStore } from '#event-store';
 import { ConsumerRegistry } from '#platform';
-import { createAlertProjection } from './alert-projection.js';
+import { createAlertProjection } from '#alerts';
 
 /** Registers the alert projection as a log consumer (after the incidents projection). */
 @Injectable()

@@ -13,7 +13,7 @@ import { READ_MODEL_PROJECTIONS } from '#read-models';
 import { INCIDENT_CORRECTIONS_STREAM } from '#domain';
 import { ArticleStreams, IRAN, IRAQ, USA, article, catchUp as catchUpReadModels, coded } from '#read-models/testing/article-streams';
 import { createAlertDispatcher } from './alert-dispatcher.js';
-import { createAlertProjection } from './alert-projection.js';
+import { createAlertProjection } from '#alerts';
 import { processWebhookJob, webhookWorkerOptions } from './webhook-delivery.processor.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

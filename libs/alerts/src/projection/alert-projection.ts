@@ -9,23 +9,18 @@ import {
   type AlertEventExplained,
   type AlertMessageV1,
   type AlertRule,
-  type Announced,
-  type ExplainedAlertRow,
-  RuleIndex,
   SUBSCRIPTION_EVENT_TYPES,
   alertEventType,
-  alertIdOf,
   alertStreamId,
-  announcement,
-  currentAlertsWithEvents,
-  enoughSources,
-  explainAlert,
-  explanationHash,
-  fullExplanation,
-  loadIndexedRules,
-  storeExplanations,
-  webhookIdOf,
-} from '#alerts';
+} from '#domain';
+import { type Announced, announcement } from '../alerts/announce.js';
+import { type ExplainedAlertRow, currentAlertsWithEvents } from '../alerts/alert-queries.js';
+import { explanationHash, fullExplanation, storeExplanations } from '../alerts/explanation-store.js';
+import { alertIdOf, webhookIdOf } from '../contract/alert-ids.js';
+import { explainAlert } from '../explanation/explain.js';
+import { enoughSources } from '../rules/evaluate.js';
+import { RuleIndex } from '../rules/rule-index.js';
+import { loadIndexedRules } from '../subscriptions/subscriptions-repository.js';
 import { type Member, incidentsOf, membersOf } from './incident-members.js';
 
 export const ALERT_PROJECTION = 'alerts.projection';

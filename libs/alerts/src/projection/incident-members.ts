@@ -1,7 +1,6 @@
 import { type Transaction, sql } from 'kysely';
-import { EVENT_TYPES, type EventType, type Modality, isEventType } from '#domain';
+import { EVENT_TYPES, type EventType, type Modality, type RuleSubject, isEventType } from '#domain';
 import type { Database } from '#db';
-import type { RuleSubject } from '#alerts';
 
 /** An active event of an incident, with what a rule and an explanation need. */
 export interface Member extends RuleSubject {
