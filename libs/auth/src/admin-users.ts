@@ -54,3 +54,12 @@ export async function checkCredentials(db: Db, email: string, password: string):
   const ok = await verifyPassword(user.password_hash, password);
   return ok && !user.disabled ? { id: user.id, email: user.email } : undefined;
 }
+
+/** How many admins exist (none: nobody can log in unless ADMIN_EMAIL/ADMIN_PASSWORD create one). */
+export async function countAdminUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('admin_users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

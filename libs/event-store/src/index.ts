@@ -8,3 +8,4 @@ export * from './consumers/consumer-status.js';
 export * from './consumers/parked-events.js';
 export * from './consumers/transient-errors.js';
 export * from './commands/handle-command.js';
+export * from './queries.js';

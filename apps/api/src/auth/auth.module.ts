@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ensureAdminUser } from '#auth';
+import { countAdminUsers, ensureAdminUser } from '#auth';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, DATABASE, type DatabaseHandle } from '#platform';
 import { AdminGuard } from './admin.guard.js';
@@ -28,11 +28,7 @@ export class AuthModule implements OnModuleInit {
     }
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) {
-      const admins = await this.database.db
-        .selectFrom('admin_users')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) === 0)
+      if ((await countAdminUsers(this.database.db)) === 0)
         this.logger.warn(
           'no admin exists and ADMIN_EMAIL/ADMIN_PASSWORD are unset: nobody can log in to the admin API',
         );

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { streamOfEvent } from '#event-store';
 import { DATABASE, type DatabaseHandle } from '#platform';
 import { CurrentAdmin } from '../auth/decorators.js';
 import { ApiError, ApiZodBody, ApiZodResponse } from '../http/openapi.js';
@@ -106,13 +107,9 @@ export class CorrectionsController {
 
   /** A coded event is stored under its own id in its article's stream. */
   private async articleOf(eventId: string): Promise<string> {
-    const row = await this.database.db
-      .selectFrom('events')
-      .select('stream_id')
-      .where('event_id', '=', eventId)
-      .executeTakeFirst();
-    if (!row || !row.stream_id.startsWith('article-'))
+    const streamId = await streamOfEvent(this.database.db, eventId);
+    if (!streamId || !streamId.startsWith('article-'))
       throw new NotFoundException({ statusCode: 404, error: 'not-found', message: `no coded event ${eventId}` });
-    return row.stream_id.slice('article-'.length);
+    return streamId.slice('article-'.length);
   }
 }
