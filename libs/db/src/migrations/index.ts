@@ -14,6 +14,7 @@ import * as loginBackoff from './2026-12-03T05-20-login-backoff.js';
 import * as appendFunction from './2026-12-03T08-00-append-function.js';
 import * as alertEventLinks from './2026-12-03T08-10-alert-event-links.js';
 import * as readSideSearch from './2026-12-03T07-00-read-side-search.js';
+import * as storeArticlesFunction from './2026-12-03T09-00-store-articles-function.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T08-00-append-function': appendFunction,
   '2026-12-03T08-10-alert-event-links': alertEventLinks,
   '2026-12-03T07-00-read-side-search': readSideSearch,
+  '2026-12-03T09-00-store-articles-function': storeArticlesFunction,
 };
