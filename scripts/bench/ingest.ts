@@ -153,7 +153,8 @@ try {
       const { articleId } = (await response.json()) as { articleId: string };
       for (;;) {
         const article = await fetch(`${base}/api/articles/${articleId}`).then((r) => (r.ok ? (r.json() as Promise<{ status: string; events: unknown[] }>) : undefined));
-        if (article && article.status === 'coded' && article.events.length > 0) break;
+        // Coded is visible: a text in which the coder finds no event stays coded with none (it waited 30 s before).
+        if (article && article.status === 'coded') break;
         if (performance.now() - sentAt > 30_000) throw new Error(`article ${articleId} not visible after 30 s`);
         await new Promise((r) => setTimeout(r, 5));
       }

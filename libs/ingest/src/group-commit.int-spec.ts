@@ -2,7 +2,8 @@ import { type TestDatabase, createTestDatabase } from '#db/testing/test-database
 import { EventStore } from '#event-store';
 import type { ArticlePayload } from './article-payload.js';
 import { ArticleGroupCommit } from './group-commit.js';
-import { ingestArticle, prepareArticle } from './ingest-article.js';
+import { WebhookIdReusedError, ingestArticle, prepareArticle } from './ingest-article.js';
+import { storeArticles } from './store-articles.js';
 
 const text = (n: number | string) => `Iraq and Iran held talks on border security in Baghdad on Monday, officials said (report ${n}). `.repeat(4);
 
@@ -51,5 +52,41 @@ describe('ArticleGroupCommit (PostgreSQL)', () => {
     expect(await receivedIn(ok)).toHaveLength(2);
     const keys = await testDb.db.selectFrom('article_keys').select('key').where('key', '=', 'webhook:w-nul').execute();
     expect(keys).toEqual([]); // nothing half-written for the refused one
+  });
+
+  it('answers a webhook-id reused with another body with WebhookIdReusedError, a retried one with its article, in a group', async () => {
+    const first = await submit('reuse-1', 'w-reuse');
+    const results = await Promise.allSettled([submit('reuse-2'), submit('reuse-other', 'w-reuse'), submit('reuse-1', 'w-reuse'), submit('reuse-3')]);
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.any(WebhookIdReusedError) });
+    expect(results[2]).toEqual({ status: 'fulfilled', value: { articleId: first.articleId, duplicate: true } });
+    expect(results.filter((r) => r.status === 'fulfilled' && !r.value.duplicate)).toHaveLength(2);
+    // The refused delivery kept none of its keys: its URL can still be sent under a new webhook-id.
+    const keys = await testDb.db.selectFrom('article_keys').select('key').where('key', '=', 'url:https://example.org/reuse-other').execute();
+    expect(keys).toEqual([]);
+    expect(await submit('reuse-other', 'w-reuse-new')).toMatchObject({ duplicate: false });
+  });
+
+  it('stores a group in one transaction, giving back the keys a duplicate got before its taken one', async () => {
+    await ingestArticle(testDb.db, store, payload('taken-text'), { kind: 'webhook', webhookId: 'w-taken-text' }, 'w-taken-text');
+    const prepared = (n: string, webhookId: string, body = text(n)) => prepareArticle(payload(n, { body }), { kind: 'webhook', webhookId }, webhookId);
+    // Same text as a stored article under a new URL: its url key is inserted first, then its text key conflicts.
+    const group = [prepared('one-a', 'w-one-a'), prepared('same-text', 'w-same-text', text('taken-text')), prepared('one-b', 'w-one-b'), prepared('one-a', 'w-one-a')];
+    expect(await storeArticles(testDb.db, store, group)).toEqual([true, false, true, false]);
+    const rows = await receivedIn([group[0]!.articleId, group[2]!.articleId]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.transaction_id).toBe(rows[1]!.transaction_id);
+    const left = await testDb.db.selectFrom('article_keys').select('key').where('article_id', '=', group[1]!.articleId).execute();
+    expect(left).toEqual([]);
+  });
+
+  it('keeps each article once when two groups in flight carry the same deliveries', async () => {
+    const twice = Array.from({ length: 20 }, (_, n) => [submit(`twice-${n}`), submit(`twice-${n}`, `w-twice-${n}-retry`)]).flat();
+    const results = await Promise.all(twice);
+    for (let n = 0; n < 20; n += 1) {
+      const [a, b] = [results[2 * n]!, results[2 * n + 1]!];
+      expect(b.articleId).toBe(a.articleId);
+      expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+    }
+    expect(await receivedIn(results.map((r) => r.articleId))).toHaveLength(20);
   });
 });

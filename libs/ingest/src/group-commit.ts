@@ -1,7 +1,7 @@
-import { articleStreamId } from '#domain';
 import type { Db } from '#db';
 import type { EventStore } from '#event-store';
-import { type IngestResult, type PreparedArticle, receivedEvents, storeArticle } from './ingest-article.js';
+import { type IngestResult, type PreparedArticle, findDuplicate, storeArticle } from './ingest-article.js';
+import { storeArticles } from './store-articles.js';
 
 interface Waiting {
   prepared: PreparedArticle;
@@ -9,79 +9,70 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Articles written in one transaction at most. */
+/** Articles written in one statement at most. */
 const DEFAULT_MAX_GROUP = 64;
+/** Groups being written at once: while one waits for its commit's flush, the next is sent. */
+const DEFAULT_IN_FLIGHT = 2;
 
 /**
- * Group commit for concurrent deliveries: while one transaction is being
- * written, the deliveries that arrive wait and are then stored together — their
- * keys in one insert, their streams in one appendMany, one commit (one fsync)
- * for all. Each caller still hears only once its article is committed, so a 2xx
- * keeps meaning "durably stored". A lone delivery goes straight through with no
- * added wait.
+ * Group commit for concurrent deliveries: while a group is being written, the
+ * deliveries that arrive wait and are then stored together — their keys and
+ * streams in one statement (store_articles: one round trip, one commit, one
+ * fsync for all). Each caller still hears only once its article is committed,
+ * so a 2xx keeps meaning "durably stored". A lone delivery goes straight
+ * through with no added wait. Up to `inFlight` groups are written at once;
+ * two groups holding the same key serialise on it in PostgreSQL.
  *
- * A group is all or nothing. When it fails (a duplicate among them, a key taken
- * meanwhile, a row PostgreSQL refuses, the database gone) every delivery of it
- * is stored alone by storeArticle, so each gets its own answer: the duplicate its
- * article id, the others their own, a real failure its error.
+ * Within a group, an article whose key is taken (stored before, or by an
+ * earlier article of the group) writes nothing and then hears which article it
+ * repeats (findDuplicate: its id, or WebhookIdReusedError for a webhook-id
+ * reused with another body). When PostgreSQL refuses the statement (a row it
+ * cannot store, a deadlock with another group, the database gone) nothing of
+ * the group is written and every delivery of it is stored alone by
+ * storeArticle, so each gets its own answer.
  */
 export class ArticleGroupCommit {
   private waiting: Waiting[] = [];
-  private writing = false;
+  private writers = 0;
 
   constructor(
     private readonly db: Db,
     private readonly store: EventStore,
     private readonly maxGroup = DEFAULT_MAX_GROUP,
+    private readonly inFlight = DEFAULT_IN_FLIGHT,
   ) {}
 
   /** Resolves once this article is committed (or found already stored). */
   submit(prepared: PreparedArticle): Promise<IngestResult> {
     return new Promise<IngestResult>((resolve, reject) => {
       this.waiting.push({ prepared, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writers < this.inFlight) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
+    this.writers += 1;
     try {
       while (this.waiting.length > 0) await this.write(this.waiting.splice(0, this.maxGroup));
     } finally {
-      this.writing = false;
+      this.writers -= 1;
     }
   }
 
   private async write(group: Waiting[]): Promise<void> {
-    if (group.length > 1 && (await this.writeTogether(group))) {
-      for (const { prepared, resolve } of group) resolve({ articleId: prepared.articleId, duplicate: false });
+    let stored: boolean[];
+    try {
+      stored = await storeArticles(this.db, this.store, group.map((w) => w.prepared));
+    } catch {
+      await Promise.all(group.map(({ prepared, resolve, reject }) => storeArticle(this.db, this.store, prepared).then(resolve, reject)));
       return;
     }
-    await Promise.all(group.map(({ prepared, resolve, reject }) => storeArticle(this.db, this.store, prepared).then(resolve, reject)));
+    for (const [i, { prepared, resolve }] of group.entries()) if (stored[i]) resolve({ articleId: prepared.articleId, duplicate: false });
+    await Promise.all(group.filter((_, i) => !stored[i]).map(({ prepared, resolve, reject }) => this.repeated(prepared).then(resolve, reject)));
   }
 
-  /** True when the whole group is committed; false (nothing written) when it must be stored one by one. */
-  private async writeTogether(group: Waiting[]): Promise<boolean> {
-    try {
-      await this.store.transaction(async (trx) => {
-        const keys = group.flatMap(({ prepared }) => prepared.keys.map((key) => ({ key, article_id: prepared.articleId })));
-        const inserted = await trx
-          .insertInto('article_keys')
-          .values(keys)
-          .onConflict((oc) => oc.column('key').doNothing())
-          .returning('key')
-          .execute();
-        if (inserted.length < keys.length) throw new KeyTaken();
-        await this.store.appendMany(
-          group.map(({ prepared }) => ({ streamId: articleStreamId(prepared.articleId), events: receivedEvents(prepared), expectedVersion: 0 })),
-          { trx },
-        );
-      });
-      return true;
-    } catch {
-      return false;
-    }
+  /** An article whose key was taken: the article it repeats (or stored after all, should that one be gone). */
+  private async repeated(prepared: PreparedArticle): Promise<IngestResult> {
+    return (await findDuplicate(this.db, this.store, prepared)) ?? storeArticle(this.db, this.store, prepared);
   }
 }
-
-class KeyTaken extends Error {}

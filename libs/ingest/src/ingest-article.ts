@@ -146,7 +146,7 @@ export async function storeArticle(db: Db, store: EventStore, prepared: Prepared
  * (same URL, text, title, date, outlet, source id and language) — else WebhookIdReusedError. A URL or text
  * already stored under another webhook-id is the same story sent again: a duplicate.
  */
-async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult | undefined> {
+export async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult | undefined> {
   const rows = await db
     .selectFrom('article_keys')
     .select(['key', 'article_id'])

@@ -15,6 +15,7 @@ import * as appendFunction from './2026-12-03T08-00-append-function.js';
 import * as alertEventLinks from './2026-12-03T08-10-alert-event-links.js';
 import * as alertExplanations from './2026-12-03T15-30-alert-explanations.js';
 import * as readSideSearch from './2026-12-03T07-00-read-side-search.js';
+import * as storeArticlesFunction from './2026-12-03T16-00-store-articles-function.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Listed by hand
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T08-10-alert-event-links': alertEventLinks,
   '2026-12-03T07-00-read-side-search': readSideSearch,
   '2026-12-03T15-30-alert-explanations': alertExplanations,
+  '2026-12-03T16-00-store-articles-function': storeArticlesFunction,
 };
