@@ -17,7 +17,16 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { EventStore, type NewEvent } from '#event-store';
 import { WaitSampler, countStatements } from './probes.js';
-import { type BenchDatabase, checkpoint, describeMachine, fmt, latencySummary, nowMs, openBenchDatabase, runTag } from './shared.js';
+import {
+  type BenchDatabase,
+  checkpoint,
+  describeMachine,
+  fmt,
+  latencySummary,
+  nowMs,
+  openBenchDatabase,
+  runTag,
+} from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
@@ -75,7 +84,13 @@ interface Contender {
 const statementsSent = countStatements();
 
 /** Every writer appends batches to its own streams until the deadline; returns totals and per-append latencies. */
-async function runPhase(seconds: number, batch: number, label: string, append: AppendFn, sampler: WaitSampler): Promise<PhaseResult> {
+async function runPhase(
+  seconds: number,
+  batch: number,
+  label: string,
+  append: AppendFn,
+  sampler: WaitSampler,
+): Promise<PhaseResult> {
   const latenciesMs: number[] = [];
   let events = 0;
   await sampler.start();
@@ -109,7 +124,15 @@ async function runPhase(seconds: number, batch: number, label: string, append: A
   const statements = statementsSent() - statementsBefore;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerAppend = (cpu.user + cpu.system) / 1000 / Math.max(1, latenciesMs.length);
-  return { events, appends: latenciesMs.length, seconds: seconds_, latenciesMs, statements, cpuMsPerAppend, waits: sampler.stop() };
+  return {
+    events,
+    appends: latenciesMs.length,
+    seconds: seconds_,
+    latenciesMs,
+    statements,
+    cpuMsPerAppend,
+    waits: sampler.stop(),
+  };
 }
 
 function storeContender(store: EventStore): Contender {
@@ -131,10 +154,20 @@ function rawContender(bench: BenchDatabase): Contender {
       const params: unknown[] = [];
       const tuples = events.map((event, index) => {
         const p = params.length;
-        params.push(streamId, expectedVersion + index + 1, randomUUID(), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        params.push(
+          streamId,
+          expectedVersion + index + 1,
+          randomUUID(),
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        );
         return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
       });
-      await bench.pool.query(`insert into ${RAW_TABLE} (stream_id, stream_version, event_id, type, data, metadata) values ${tuples.join(', ')}`, params);
+      await bench.pool.query(
+        `insert into ${RAW_TABLE} (stream_id, stream_version, event_id, type, data, metadata) values ${tuples.join(', ')}`,
+        params,
+      );
       return expectedVersion + events.length;
     },
   };
@@ -145,7 +178,9 @@ async function emmettContender(url: string): Promise<{ contender: Contender; clo
   const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
   const emmett = getPostgreSQLEventStore(url);
   // The first append migrates Emmett's schema: do it before any timing.
-  await emmett.appendToStream(`bench-${runTag}-emmett-warmup`, [{ type: 'Warmup', data: {} }], { expectedStreamVersion: 0n });
+  await emmett.appendToStream(`bench-${runTag}-emmett-warmup`, [{ type: 'Warmup', data: {} }], {
+    expectedStreamVersion: 0n,
+  });
   return {
     contender: {
       name: 'emmett',
@@ -208,7 +243,9 @@ async function main(): Promise<void> {
         const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
         for (const contender of order) {
           await checkpoint(bench.db);
-          runs.get(contender.name)!.push(await runPhase(SECONDS, batch, `${contender.name}-b${batch}-r${round}`, contender.append, sampler));
+          runs
+            .get(contender.name)!
+            .push(await runPhase(SECONDS, batch, `${contender.name}-b${batch}-r${round}`, contender.append, sampler));
         }
       }
       for (const contender of contenders) {
@@ -231,7 +268,8 @@ async function main(): Promise<void> {
       console.log(`single_event_ratio_to_raw ${ratio('store:1', 'raw:1')}`);
       if (PEER) console.log(`single_event_ratio_to_${PEER} ${ratio('store:1', `${PEER}:1`)}`);
     }
-    if (PEER && headline !== 1) console.log(`batch${headline}_ratio_to_${PEER} ${ratio(`store:${headline}`, `${PEER}:${headline}`)}`);
+    if (PEER && headline !== 1)
+      console.log(`batch${headline}_ratio_to_${PEER} ${ratio(`store:${headline}`, `${PEER}:${headline}`)}`);
     console.log(`events_per_second ${Math.round(medians.get(`store:${headline}`)!)}`);
     console.log(`ratio_to_raw ${ratio(`store:${headline}`, `raw:${headline}`)}`);
   } finally {

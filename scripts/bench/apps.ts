@@ -35,7 +35,22 @@ export interface RedisServer {
 /** A private redis-server (no persistence, noeviction as BullMQ wants). */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50; i++) {
     try {
       execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
@@ -67,10 +82,21 @@ export interface AppProcess {
  * `cpuList` pins it (taskset) to those CPUs; Node then sees only them
  * (os.availableParallelism), so the worker runs one coder thread per CPU given.
  */
-export function startApp(name: string, entry: string, env: Record<string, string>, options: { cpuList?: string; nodeArgs?: string[] } = {}): AppProcess {
+export function startApp(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  options: { cpuList?: string; nodeArgs?: string[] } = {},
+): AppProcess {
   const node = [...(options.nodeArgs ?? []), resolve(ROOT, 'dist', entry)];
-  const [command, args] = options.cpuList ? ['taskset', ['-c', options.cpuList, process.execPath, ...node]] : [process.execPath, node];
-  const child = spawn(command as string, args as string[], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [command, args] = options.cpuList
+    ? ['taskset', ['-c', options.cpuList, process.execPath, ...node]]
+    : [process.execPath, node];
+  const child = spawn(command as string, args as string[], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return {
     name,
     process: child,
@@ -86,7 +112,13 @@ export function startApp(name: string, entry: string, env: Record<string, string
 export async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not become healthy`);
@@ -110,7 +142,12 @@ export function benchArticle(texts: string[], n: number, tag: string): { id: str
 
 export function signedHeaders(id: string, body: string): Record<string, string> {
   const now = new Date();
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': webhook.sign(id, now, body) };
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+    'webhook-signature': webhook.sign(id, now, body),
+  };
 }
 
 /** CPU seconds (user + system) a process and its threads have used so far (Linux /proc). */
@@ -135,7 +172,10 @@ export function parentPid(pid: number): number {
  * cpuSince; a backend that exits in between takes its CPU time with it.
  */
 export function clusterCpu(postmasterPid: number): Map<number, number> {
-  const pids = execFileSync('pgrep', ['-P', String(postmasterPid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  const pids = execFileSync('pgrep', ['-P', String(postmasterPid)], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
   return new Map([postmasterPid, ...pids].map((pid) => [pid, cpuSeconds(pid)]));
 }
 

@@ -16,7 +16,9 @@ import { type BenchDatabase, checkpoint, describeMachine, fmt, nowMs, openBenchD
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const LOAD_TRANSACTIONS = Number(process.env.BENCH_LOAD_TRANSACTIONS ?? 10);
 const HEADLINE_BATCH = Number(process.env.BENCH_BATCH ?? 500);
-const BATCHES = [...new Set([...(process.env.BENCH_BATCHES ?? '500,1000,5000').split(',').map(Number), HEADLINE_BATCH])];
+const BATCHES = [
+  ...new Set([...(process.env.BENCH_BATCHES ?? '500,1000,5000').split(',').map(Number), HEADLINE_BATCH]),
+];
 /** Each batch size is timed this many times, raw and consumer alternating; the best of each side counts (the box is shared). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const EVENTS_PER_STREAM = 50;
@@ -59,7 +61,11 @@ async function load(bench: BenchDatabase): Promise<number> {
 }
 
 /** The consumer under test: a trivial but real projection (sum a field, upsert one counter row with the batch). */
-async function consume(bench: BenchDatabase, batchSize: number, round: number): Promise<{ events: number; seconds: number; words: number }> {
+async function consume(
+  bench: BenchDatabase,
+  batchSize: number,
+  round: number,
+): Promise<{ events: number; seconds: number; words: number }> {
   const name = `bench-${runTag}-${batchSize}-${round}`;
   const consumer = new LogConsumer(bench.db, {
     name,
@@ -69,19 +75,26 @@ async function consume(bench: BenchDatabase, batchSize: number, round: number): 
       for (const event of events) words += (event.data as { wordCount?: number }).wordCount ?? 0;
       await sql`
         insert into ${sql.table(COUNTERS)} (consumer, events, words) values (${name}, ${events.length}, ${words})
-        on conflict (consumer) do update set events = ${sql.table(COUNTERS)}.events + excluded.events, words = ${sql.table(COUNTERS)}.words + excluded.words`.execute(trx);
+        on conflict (consumer) do update set events = ${sql.table(COUNTERS)}.events + excluded.events, words = ${sql.table(COUNTERS)}.words + excluded.words`.execute(
+        trx,
+      );
     },
   });
   const started = nowMs();
   let events = 0;
   for (let moved = await consumer.processBatch(); moved > 0; moved = await consumer.processBatch()) events += moved;
   const seconds = (nowMs() - started) / 1000;
-  const { rows } = await sql<{ words: string }>`select words from ${sql.table(COUNTERS)} where consumer = ${name}`.execute(bench.db);
+  const { rows } = await sql<{
+    words: string;
+  }>`select words from ${sql.table(COUNTERS)} where consumer = ${name}`.execute(bench.db);
   return { events, seconds, words: Number(rows[0]?.words ?? 0) };
 }
 
 /** Raw: keyset pages of the same size, same columns, same order and row comparison, straight through pg. */
-async function rawScan(bench: BenchDatabase, batchSize: number): Promise<{ events: number; seconds: number; words: number }> {
+async function rawScan(
+  bench: BenchDatabase,
+  batchSize: number,
+): Promise<{ events: number; seconds: number; words: number }> {
   const client = await bench.pool.connect();
   try {
     const started = nowMs();
@@ -89,7 +102,11 @@ async function rawScan(bench: BenchDatabase, batchSize: number): Promise<{ event
     let words = 0;
     let after: [string, string] = ['0', '0'];
     for (;;) {
-      const { rows } = await client.query<{ transaction_id: string; global_position: string; data: { wordCount?: number } }>({
+      const { rows } = await client.query<{
+        transaction_id: string;
+        global_position: string;
+        data: { wordCount?: number };
+      }>({
         name: `raw-scan-${batchSize}`,
         text: `select global_position, transaction_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at
                from events
@@ -113,7 +130,9 @@ async function rawScan(bench: BenchDatabase, batchSize: number): Promise<{ event
 async function explainConsumerRead(bench: BenchDatabase, batchSize: number): Promise<string[]> {
   // Mid-log checkpoint, as a consumer in steady catch-up would have.
   const { rows: mid } = await sql<{ transaction_id: string; global_position: string }>`
-    select transaction_id, global_position from events order by transaction_id, global_position offset ${Math.floor(EVENTS / 2)} limit 1`.execute(bench.db);
+    select transaction_id, global_position from events order by transaction_id, global_position offset ${Math.floor(EVENTS / 2)} limit 1`.execute(
+    bench.db,
+  );
   const { rows } = await sql<{ 'QUERY PLAN': string }>`
     explain (analyze, buffers, costs off, timing off)
     select global_position, transaction_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at
@@ -130,12 +149,20 @@ async function main(): Promise<void> {
   try {
     for (const l of await describeMachine(bench.db)) console.log(l);
     console.log(`database: ${bench.description}`);
-    await sql.raw(`create table ${COUNTERS} (consumer text primary key, events bigint not null, words bigint not null)`).execute(bench.db);
+    await sql
+      .raw(`create table ${COUNTERS} (consumer text primary key, events bigint not null, words bigint not null)`)
+      .execute(bench.db);
     const loadSeconds = await load(bench);
     const { rows: size } = await sql<{ total: string; size: string }>`
-      select count(*)::text as total, pg_size_pretty(pg_total_relation_size('events')) as size from events`.execute(bench.db);
-    console.log(`loaded ${fmt(EVENTS)} events in ${LOAD_TRANSACTIONS} transactions in ${loadSeconds.toFixed(1)} s; events now ${fmt(Number(size[0]!.total))} rows, ${size[0]!.size} with indexes`);
-    console.log(`consumer read plan (batch ${HEADLINE_BATCH}, mid-log): ${(await explainConsumerRead(bench, HEADLINE_BATCH)).map((l) => l.trim()).join(' | ')}`);
+      select count(*)::text as total, pg_size_pretty(pg_total_relation_size('events')) as size from events`.execute(
+      bench.db,
+    );
+    console.log(
+      `loaded ${fmt(EVENTS)} events in ${LOAD_TRANSACTIONS} transactions in ${loadSeconds.toFixed(1)} s; events now ${fmt(Number(size[0]!.total))} rows, ${size[0]!.size} with indexes`,
+    );
+    console.log(
+      `consumer read plan (batch ${HEADLINE_BATCH}, mid-log): ${(await explainConsumerRead(bench, HEADLINE_BATCH)).map((l) => l.trim()).join(' | ')}`,
+    );
 
     await rawScan(bench, 5000); // warm-up: every page in cache before anything is timed
     const results = new Map<number, { consumer: number; raw: number }>();
@@ -146,7 +173,9 @@ async function main(): Promise<void> {
         const raw = await rawScan(bench, batchSize);
         const consumed = await consume(bench, batchSize, round);
         if (consumed.events !== raw.events || consumed.words !== raw.words) {
-          throw new Error(`consumer saw ${consumed.events} events / ${consumed.words} words, raw scan ${raw.events} / ${raw.words}`);
+          throw new Error(
+            `consumer saw ${consumed.events} events / ${consumed.words} words, raw scan ${raw.events} / ${raw.words}`,
+          );
         }
         consumerRates.push(consumed.events / consumed.seconds);
         rawRates.push(raw.events / raw.seconds);

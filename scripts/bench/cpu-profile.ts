@@ -43,6 +43,7 @@ export function summariseProfile(profile: CpuProfile, top: number): string[] {
     self.set(place, (self.get(place) ?? 0) + dt);
   });
   const lines = [`busy ${(busy / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s`];
-  for (const [place, dt] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${((100 * dt) / Math.max(1, busy)).toFixed(1).padStart(5)}%  ${place}`);
+  for (const [place, dt] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`${((100 * dt) / Math.max(1, busy)).toFixed(1).padStart(5)}%  ${place}`);
   return lines;
 }

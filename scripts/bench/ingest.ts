@@ -16,7 +16,17 @@ import autocannon from 'autocannon';
 import { cpus, loadavg } from 'node:os';
 import { createTestDatabase } from '#db/testing/test-database';
 import { consumerStatuses } from '#event-store';
-import { type AppProcess, benchArticle, corpusTexts, cpuSeconds, freePort, signedHeaders, startApp, startRedis, waitHealthy } from './apps.js';
+import {
+  type AppProcess,
+  benchArticle,
+  corpusTexts,
+  cpuSeconds,
+  freePort,
+  signedHeaders,
+  startApp,
+  startRedis,
+  waitHealthy,
+} from './apps.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -46,8 +56,17 @@ function signedDelivery(): { headers: Record<string, string>; body: string } {
 const testDb = await createTestDatabase();
 const redis = await startRedis();
 const apiPort = await freePort();
-const env = { DATABASE_URL: testDb.url, REDIS_URL: redis.url, WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000', CONSUMER_POLL_MS: '500' };
-const api = startApp('api', 'apps/api/src/main.js', { ...env, PORT: String(apiPort), INGEST_BASELINE_ENDPOINT: 'true' });
+const env = {
+  DATABASE_URL: testDb.url,
+  REDIS_URL: redis.url,
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
+  CONSUMER_POLL_MS: '500',
+};
+const api = startApp('api', 'apps/api/src/main.js', {
+  ...env,
+  PORT: String(apiPort),
+  INGEST_BASELINE_ENDPOINT: 'true',
+});
 let worker: AppProcess | undefined;
 const base = `http://127.0.0.1:${apiPort}`;
 
@@ -57,14 +76,22 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
 
 /** A burst of signed deliveries at `path`, every request a new article. */
 function burst(path: string): Promise<autocannon.Result> {
-  return load(`${base}${path}`, { method: 'POST', requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }] });
+  return load(`${base}${path}`, {
+    method: 'POST',
+    requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }],
+  });
 }
 
 /** Until every consumer is caught up and no article waits for coding. */
 async function drained(): Promise<void> {
   for (let i = 0; i < 4800; i++) {
     const statuses = await consumerStatuses(testDb.db, PROJECTIONS);
-    const pending = await testDb.db.selectFrom('read_article_states').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'received').where('recorded_to', 'is', null).executeTakeFirst();
+    const pending = await testDb.db
+      .selectFrom('read_article_states')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'received')
+      .where('recorded_to', 'is', null)
+      .executeTakeFirst();
     if (statuses.every((s) => s.lagEvents === 0) && Number(pending?.n ?? 0) === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -73,7 +100,11 @@ async function drained(): Promise<void> {
 
 function sampleLag(into: number[]): NodeJS.Timeout {
   return setInterval(() => {
-    void consumerStatuses(testDb.db, PROJECTIONS).then((statuses) => into.push(Math.max(...statuses.filter((s) => s.consumer.startsWith('read-model')).map((s) => s.lagSeconds))), () => undefined);
+    void consumerStatuses(testDb.db, PROJECTIONS).then(
+      (statuses) =>
+        into.push(Math.max(...statuses.filter((s) => s.consumer.startsWith('read-model')).map((s) => s.lagSeconds))),
+      () => undefined,
+    );
   }, 100);
 }
 
@@ -82,7 +113,8 @@ interface Pair {
   baseline: autocannon.Result[];
 }
 
-const describe = (r: autocannon.Result) => `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${r['2xx']} stored, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+const describe = (r: autocannon.Result) =>
+  `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${r['2xx']} stored, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 
 /** ROUNDS webhook/baseline pairs, the order alternating; projection lag sampled during webhook bursts if asked. */
 async function alternate(setting: string, lagSamples?: number[]): Promise<Pair> {
@@ -112,27 +144,53 @@ try {
     worker = startApp('worker', 'apps/worker/src/main.js', { ...env, WORKER_PORT: String(workerPort) });
     await waitHealthy(`http://127.0.0.1:${workerPort}`);
   }
-  say(`machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  say(`api${WITH_WORKER ? ' and worker as separate processes' : ' alone (BENCH_WORKER=0)'}; PostgreSQL throwaway database; private Redis; ${CONNECTIONS} connections × ${SECONDS} s each, ${ROUNDS} round(s)`);
+  say(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  say(
+    `api${WITH_WORKER ? ' and worker as separate processes' : ' alone (BENCH_WORKER=0)'}; PostgreSQL throwaway database; private Redis; ${CONNECTIONS} connections × ${SECONDS} s each, ${ROUNDS} round(s)`,
+  );
 
   await load(`${base}/ping`, { duration: 2 }); // warm-up
   const bare = await load(`${base}/ping`, {});
-  say(`bare GET /ping: ${bare.requests.average.toFixed(0)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms`);
+  say(
+    `bare GET /ping: ${bare.requests.average.toFixed(0)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms`,
+  );
 
   let beside: Pair | undefined;
-  let steadySamples: number[] = [];
+  const steadySamples: number[] = [];
   if (worker) {
     const lagSamples: number[] = [];
     beside = await alternate('beside the worker', lagSamples);
-    say(`projection lag during those webhook bursts (read-model consumers behind the log, sampled every 100 ms): p50 ${percentile(lagSamples, 50).toFixed(3)} s, p99 ${percentile(lagSamples, 99).toFixed(3)} s`);
+    say(
+      `projection lag during those webhook bursts (read-model consumers behind the log, sampled every 100 ms): p50 ${percentile(lagSamples, 50).toFixed(3)} s, p99 ${percentile(lagSamples, 99).toFixed(3)} s`,
+    );
 
     // Which consumer holds the backlog (the bottleneck), then let the worker catch up before the next measurements.
-    const behind = await consumerStatuses(testDb.db, ['coding-dispatcher', 'read-model.articles', 'read-model.events', 'read-model.incidents', 'alerts.projection', 'alerts.dispatcher']);
-    const uncoded = await testDb.db.selectFrom('read_article_states').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'received').where('recorded_to', 'is', null).executeTakeFirst();
-    say(`right after the bursts, events behind per consumer: ${behind.map((s) => `${s.consumer} ${s.lagEvents}`).join(', ')}; articles stored but not coded yet: ${uncoded?.n ?? 0}`);
+    const behind = await consumerStatuses(testDb.db, [
+      'coding-dispatcher',
+      'read-model.articles',
+      'read-model.events',
+      'read-model.incidents',
+      'alerts.projection',
+      'alerts.dispatcher',
+    ]);
+    const uncoded = await testDb.db
+      .selectFrom('read_article_states')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'received')
+      .where('recorded_to', 'is', null)
+      .executeTakeFirst();
+    say(
+      `right after the bursts, events behind per consumer: ${behind.map((s) => `${s.consumer} ${s.lagEvents}`).join(', ')}; articles stored but not coded yet: ${uncoded?.n ?? 0}`,
+    );
     const drainStarted = performance.now();
     await drained();
-    say(`the worker coded and projected that backlog in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s more`);
+    say(
+      `the worker coded and projected that backlog in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s more`,
+    );
 
     const steadySampler = sampleLag(steadySamples);
     const steady = await load(`${base}/webhooks/articles`, {
@@ -142,7 +200,9 @@ try {
       requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }],
     });
     clearInterval(steadySampler);
-    say(`steady ${STEADY_RATE} articles/s for ${SECONDS} s (${steady['2xx']} stored, p99 ${steady.latency.p99} ms): projection lag p50 ${percentile(steadySamples, 50).toFixed(3)} s, p99 ${percentile(steadySamples, 99).toFixed(3)} s`);
+    say(
+      `steady ${STEADY_RATE} articles/s for ${SECONDS} s (${steady['2xx']} stored, p99 ${steady.latency.p99} ms): projection lag p50 ${percentile(steadySamples, 50).toFixed(3)} s, p99 ${percentile(steadySamples, 99).toFixed(3)} s`,
+    );
     await drained();
 
     const latencies: number[] = [];
@@ -152,7 +212,9 @@ try {
       const response = await fetch(`${base}/webhooks/articles`, { method: 'POST', headers, body });
       const { articleId } = (await response.json()) as { articleId: string };
       for (;;) {
-        const article = await fetch(`${base}/api/articles/${articleId}`).then((r) => (r.ok ? (r.json() as Promise<{ status: string; events: unknown[] }>) : undefined));
+        const article = await fetch(`${base}/api/articles/${articleId}`).then((r) =>
+          r.ok ? (r.json() as Promise<{ status: string; events: unknown[] }>) : undefined,
+        );
         // Coded is visible: a text in which the coder finds no event stays coded with none (it waited 30 s before).
         if (article && article.status === 'coded') break;
         if (performance.now() - sentAt > 30_000) throw new Error(`article ${articleId} not visible after 30 s`);
@@ -160,7 +222,9 @@ try {
       }
       latencies.push(performance.now() - sentAt);
     }
-    say(`article → events visible in GET /api/articles/:id (${LATENCY_SAMPLES} articles, one at a time): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+    say(
+      `article → events visible in GET /api/articles/:id (${LATENCY_SAMPLES} articles, one at a time): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
     await worker.stop();
     worker = undefined;
   }

@@ -94,12 +94,16 @@ async function walPosition(db: Db): Promise<string> {
 }
 
 async function walBytesSince(db: Db, lsn: string): Promise<number> {
-  const { rows } = await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${lsn}::pg_lsn) as bytes`.execute(db);
+  const { rows } = await sql<{
+    bytes: string;
+  }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${lsn}::pg_lsn) as bytes`.execute(db);
   return Number(rows[0]!.bytes);
 }
 
 async function transactionsCommitted(db: Db): Promise<number> {
-  const { rows } = await sql<{ n: string }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db);
+  const { rows } = await sql<{
+    n: string;
+  }>`select xact_commit as n from pg_stat_database where datname = current_database()`.execute(db);
   return Number(rows[0]!.n);
 }
 
@@ -120,15 +124,23 @@ const base = `http://127.0.0.1:${apiPort}`;
 let workers: AppProcess[] = [];
 let tag = 0;
 
-async function startWorkers(count: number, options: { pinned: boolean; oneThread?: boolean; profileDir?: string }): Promise<void> {
+async function startWorkers(
+  count: number,
+  options: { pinned: boolean; oneThread?: boolean; profileDir?: string },
+): Promise<void> {
   for (let i = 0; i < count; i++) {
     const port = await freePort();
     // Older code ignores CODER_THREADS: the unpinned comparison is for code that reads it.
     const threads: Record<string, string> = options.oneThread ? { CODER_THREADS: '1' } : {};
-    const worker = startApp(`worker${i}`, 'apps/worker/src/main.js', { ...env, ...threads, WORKER_PORT: String(port) }, {
-      ...(options.pinned && { cpuList: String(i % availableParallelism()) }),
-      ...(options.profileDir && { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }),
-    });
+    const worker = startApp(
+      `worker${i}`,
+      'apps/worker/src/main.js',
+      { ...env, ...threads, WORKER_PORT: String(port) },
+      {
+        ...(options.pinned && { cpuList: String(i % availableParallelism()) }),
+        ...(options.profileDir && { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }),
+      },
+    );
     workers.push(worker);
     await waitHealthy(`http://127.0.0.1:${port}`);
   }
@@ -148,7 +160,10 @@ async function seedBacklog(count: number): Promise<string[]> {
   });
   // A plain transaction (not store.transaction) so this script also runs against older code of the store.
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('article_keys').values(prepared.flatMap((p) => p.keys.map((key) => ({ key, article_id: p.articleId })))).execute();
+    await trx
+      .insertInto('article_keys')
+      .values(prepared.flatMap((p) => p.keys.map((key) => ({ key, article_id: p.articleId }))))
+      .execute();
     await store.appendMany(
       prepared.map((p) => ({ streamId: articleStreamId(p.articleId), events: receivedEvents(p), expectedVersion: 0 })),
       { trx },
@@ -163,7 +178,9 @@ async function drained(articleIds: string[], timeoutMs = 30 * 60_000): Promise<v
   for (;;) {
     const { rows } = await sql<{ n: string }>`
       select count(*) as n from read_article_states
-      where recorded_to is null and status <> 'received' and article_id = any(${sql.val(articleIds)}::text[])`.execute(db);
+      where recorded_to is null and status <> 'received' and article_id = any(${sql.val(articleIds)}::text[])`.execute(
+      db,
+    );
     if (Number(rows[0]!.n) === articleIds.length) {
       const names = (await db.selectFrom('consumer_checkpoints').select('consumer').execute()).map((r) => r.consumer);
       if ((await consumerStatuses(db, names)).every((s) => s.lagEvents === 0)) return;
@@ -196,26 +213,44 @@ async function measure(label: string, postmaster: number): Promise<Phase> {
   const workerCpu = workers.reduce((sum, w, i) => sum + cpuSeconds(w.process.pid) - workerBefore[i]!, 0);
   const pgCpu = cpuSince(pgBefore, clusterCpu(postmaster));
   const redisAfter = redisCommandCalls(redis.port);
-  const redisCalls = [...redisAfter].map(([command, calls]) => [command, calls - (redisBefore.get(command) ?? 0)] as const).filter(([, n]) => n > 0);
+  const redisCalls = [...redisAfter]
+    .map(([command, calls]) => [command, calls - (redisBefore.get(command) ?? 0)] as const)
+    .filter(([, n]) => n > 0);
   const redisTotal = redisCalls.reduce((s, [, n]) => s + n, 0);
   const transactions = (await transactionsCommitted(db)) - transactionsBefore;
   const walBytes = await walBytesSince(db, walBefore);
   const rate = ARTICLES / seconds;
-  say(`${label}: ${ARTICLES} articles in ${f1(seconds)} s = ${rate.toFixed(0)} articles/s (load average ${f1(load)} at start)`);
+  say(
+    `${label}: ${ARTICLES} articles in ${f1(seconds)} s = ${rate.toFixed(0)} articles/s (load average ${f1(load)} at start)`,
+  );
   say(
     `  CPU ms per article: worker(s) ${f1(1000 * per(workerCpu))}, PostgreSQL ${f1(1000 * per(pgCpu))}, Redis ${f1(1000 * per(cpuSeconds(redis.process.pid) - redisCpuBefore))}, ` +
       `api ${f1(1000 * per(cpuSeconds(api.process.pid) - apiBefore))}`,
   );
-  say(`  per article: ${f1(per(walBytes) / 1024)} kB of WAL, ${f1(per(transactions))} PostgreSQL transactions, ${f1(per(redisTotal))} Redis commands (${redisCalls.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([c, n]) => `${c} ${f1(per(n))}`).join(', ')})`);
+  say(
+    `  per article: ${f1(per(walBytes) / 1024)} kB of WAL, ${f1(per(transactions))} PostgreSQL transactions, ${f1(per(redisTotal))} Redis commands (${redisCalls
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([c, n]) => `${c} ${f1(per(n))}`)
+      .join(', ')})`,
+  );
   const statementsAfter = await statementStats(db);
   if (statementsBefore && statementsAfter) {
     const deltas = [...statementsAfter.values()]
-      .map((s) => ({ query: s.query, calls: s.calls - (statementsBefore.get(s.query)?.calls ?? 0), ms: s.totalMs - (statementsBefore.get(s.query)?.totalMs ?? 0) }))
+      .map((s) => ({
+        query: s.query,
+        calls: s.calls - (statementsBefore.get(s.query)?.calls ?? 0),
+        ms: s.totalMs - (statementsBefore.get(s.query)?.totalMs ?? 0),
+      }))
       .filter((d) => d.calls > 0);
     const calls = deltas.reduce((s, d) => s + d.calls, 0);
-    say(`  per article: ${f1(per(calls))} SQL statements (pg_stat_statements, incl. BEGIN/COMMIT and this bench's polling); the most frequent:`);
+    say(
+      `  per article: ${f1(per(calls))} SQL statements (pg_stat_statements, incl. BEGIN/COMMIT and this bench's polling); the most frequent:`,
+    );
     for (const d of deltas.sort((a, b) => b.calls - a.calls).slice(0, 10)) {
-      say(`    ${f2(per(d.calls)).padStart(6)} × ${(d.ms / d.calls).toFixed(2).padStart(6)} ms  ${d.query.replace(/\s+/g, ' ').slice(0, 110)}`);
+      say(
+        `    ${f2(per(d.calls)).padStart(6)} × ${(d.ms / d.calls).toFixed(2).padStart(6)} ms  ${d.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+      );
     }
   }
   return { label, articlesPerSecond: rate, seconds };
@@ -224,22 +259,45 @@ async function measure(label: string, postmaster: number): Promise<Phase> {
 try {
   await waitHealthy(base);
   await sql`create extension if not exists pg_stat_statements`.execute(db).catch(() => undefined);
-  const { rows } = await sql<{ pid: number; version: string }>`select pg_backend_pid() as pid, version() as version`.execute(db);
+  const { rows } = await sql<{
+    pid: number;
+    version: string;
+  }>`select pg_backend_pid() as pid, version() as version`.execute(db);
   const postmaster = parentPid(rows[0]!.pid);
-  say(`machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${rows[0]!.version.split(' on ')[0]}`);
-  say(`coding: CODING_BATCH_SIZE ${process.env.CODING_BATCH_SIZE ?? 'default'}, CODING_CONCURRENCY ${process.env.CODING_CONCURRENCY ?? 'default'}`);
-  say(`backlog: ${ARTICLES} dev-corpus articles (${texts.length} texts, each copy its own URL, date, outlet and line), ${SUBSCRIPTIONS} alert subscriptions; warm-up ${WARMUP} articles per phase`);
+  say(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${rows[0]!.version.split(' on ')[0]}`,
+  );
+  say(
+    `coding: CODING_BATCH_SIZE ${process.env.CODING_BATCH_SIZE ?? 'default'}, CODING_CONCURRENCY ${process.env.CODING_CONCURRENCY ?? 'default'}`,
+  );
+  say(
+    `backlog: ${ARTICLES} dev-corpus articles (${texts.length} texts, each copy its own URL, date, outlet and line), ${SUBSCRIPTIONS} alert subscriptions; warm-up ${WARMUP} articles per phase`,
+  );
 
   // Subscriptions spread over types and countries, as a desk would have them.
   const countries = ['IRQ', 'IRN', 'USA', 'SAU', 'SYR', 'LBN', 'ISR', 'TUR'];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
-    const rule = { eventTypes: [EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length]!], countries: [countries[i % countries.length]!] };
-    await createSubscription(db, store, parseSubscriptionInput(createSubscriptionSchema, { name: `bench ${i}`, rule, delivery: { queue: true } }), 'bench@newsledger');
+    const rule = {
+      eventTypes: [EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length]!],
+      countries: [countries[i % countries.length]!],
+    };
+    await createSubscription(
+      db,
+      store,
+      parseSubscriptionInput(createSubscriptionSchema, { name: `bench ${i}`, rule, delivery: { queue: true } }),
+      'bench@newsledger',
+    );
   }
   // The path through the api, once, so every consumer has run before the clock starts.
   for (let n = 0; n < 5; n++) {
     const { id, body } = benchArticle(texts, n, 'api');
-    const response = await fetch(`${base}/webhooks/articles`, { method: 'POST', headers: signedHeaders(id, body), body });
+    const response = await fetch(`${base}/webhooks/articles`, {
+      method: 'POST',
+      headers: signedHeaders(id, body),
+      body,
+    });
     if (response.status !== 202) throw new Error(`webhook answered ${response.status}`);
   }
 
@@ -248,12 +306,16 @@ try {
 
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'newsledger-pipeline-prof-')) : undefined;
   await startWorkers(1, { pinned: false, profileDir });
-  const shipped = await measure(`worker as shipped (1 process, ${availableParallelism()} coder threads, default settings)`, postmaster);
+  const shipped = await measure(
+    `worker as shipped (1 process, ${availableParallelism()} coder threads, default settings)`,
+    postmaster,
+  );
   await stopWorkers();
   if (profileDir) {
     for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
       say(`  CPU profile ${file}:`);
-      for (const line of summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12)) say(`    ${line}`);
+      for (const line of summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12))
+        say(`    ${line}`);
     }
   }
 
@@ -262,7 +324,9 @@ try {
     for (const count of round % 2 === 0 ? [1, 2] : [2, 1]) {
       await startWorkers(count, { pinned: PIN, oneThread: true });
       const how = PIN ? 'each pinned to a CPU of its own' : 'unpinned, CODER_THREADS=1';
-      scale[count]!.push((await measure(`${count} worker process(es), ${how} (one coder thread each)`, postmaster)).articlesPerSecond);
+      scale[count]!.push(
+        (await measure(`${count} worker process(es), ${how} (one coder thread each)`, postmaster)).articlesPerSecond,
+      );
       await stopWorkers();
     }
   }
@@ -272,7 +336,9 @@ try {
   say(`coder alone again: ${coderAfter.toFixed(0)} articles/s (mean of both: ${coder.toFixed(0)})`);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   if (SCALE_ROUNDS > 0) {
-    say(`1 worker: ${scale[1]!.map((r) => r.toFixed(0)).join(' / ')} articles/s; 2 workers: ${scale[2]!.map((r) => r.toFixed(0)).join(' / ')} articles/s`);
+    say(
+      `1 worker: ${scale[1]!.map((r) => r.toFixed(0)).join(' / ')} articles/s; 2 workers: ${scale[2]!.map((r) => r.toFixed(0)).join(' / ')} articles/s`,
+    );
     say(`two_workers_ratio ${(median(scale[2]!) / median(scale[1]!)).toFixed(2)}`);
   }
   say(`articles_per_second ${shipped.articlesPerSecond.toFixed(0)}`);

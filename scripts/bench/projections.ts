@@ -44,8 +44,16 @@ try {
   // Subscriptions spread over types and countries, as a desk would have them.
   const countries = ['IRQ', 'IRN', 'USA', 'SAU', 'SYR', 'LBN', 'ISR', 'TUR'];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
-    const rule = { eventTypes: [EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length]!], countries: [countries[i % countries.length]!] };
-    await createSubscription(db, store, parseSubscriptionInput(createSubscriptionSchema, { name: `bench ${i}`, rule, delivery: { queue: true } }), 'bench@newsledger');
+    const rule = {
+      eventTypes: [EVENT_TYPE_NAMES[i % EVENT_TYPE_NAMES.length]!],
+      countries: [countries[i % countries.length]!],
+    };
+    await createSubscription(
+      db,
+      store,
+      parseSubscriptionInput(createSubscriptionSchema, { name: `bench ${i}`, rule, delivery: { queue: true } }),
+      'bench@newsledger',
+    );
   }
 
   // The log: ARTICLES received and coded articles (the corpus, each copy a story of its own month).
@@ -59,15 +67,23 @@ try {
     events += coded.length;
     await streams.code(articleId, coded);
   }
-  say(`log: ${ARTICLES} coded articles (${events} coded events, ${(events / ARTICLES).toFixed(1)} per article), ${SUBSCRIPTIONS} subscriptions; batch size ${BATCH}`);
+  say(
+    `log: ${ARTICLES} coded articles (${events} coded events, ${(events / ARTICLES).toFixed(1)} per article), ${SUBSCRIPTIONS} subscriptions; batch size ${BATCH}`,
+  );
 
   const { invalidate: _, ...alertProjection } = createAlertProjection(store);
-  const consumers: Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[] = [...READ_MODEL_PROJECTIONS, alertProjection];
+  const consumers: Pick<LogConsumerOptions, 'name' | 'types' | 'handle'>[] = [
+    ...READ_MODEL_PROJECTIONS,
+    alertProjection,
+  ];
   let slowest = Infinity;
   for (const projection of consumers) {
     const consumer = new LogConsumer(db, { ...projection, batchSize: BATCH });
     // Done when past the log as it stands now (the alert projection appends alert events behind itself).
-    const end = await db.selectFrom('events').select((eb) => eb.fn.max('global_position').as('last')).executeTakeFirstOrThrow();
+    const end = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('global_position').as('last'))
+      .executeTakeFirstOrThrow();
     const before = statements;
     const started = performance.now();
     for (;;) {
@@ -79,7 +95,9 @@ try {
     const seconds = (performance.now() - started) / 1000;
     const perSecond = ARTICLES / seconds;
     slowest = Math.min(slowest, perSecond);
-    say(`${projection.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${perSecond.toFixed(0).padStart(6)} articles/s  ${((statements - before) / ARTICLES).toFixed(1).padStart(6)} statements/article`);
+    say(
+      `${projection.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${perSecond.toFixed(0).padStart(6)} articles/s  ${((statements - before) / ARTICLES).toFixed(1).padStart(6)} statements/article`,
+    );
   }
   say(`slowest_consumer_articles_per_second ${slowest.toFixed(0)}`);
 } finally {

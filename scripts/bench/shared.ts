@@ -34,7 +34,14 @@ export async function openBenchDatabase(maxConnections: number): Promise<BenchDa
       throw error;
     }
     const parsed = new URL(url);
-    return { db, pool, url, description: `DATABASE_URL (${parsed.host}${parsed.pathname})`, throwaway: false, close: () => db.destroy() };
+    return {
+      db,
+      pool,
+      url,
+      description: `DATABASE_URL (${parsed.host}${parsed.pathname})`,
+      throwaway: false,
+      close: () => db.destroy(),
+    };
   }
   const test = await createTestDatabase({ migrate: false });
   try {
@@ -44,7 +51,14 @@ export async function openBenchDatabase(maxConnections: number): Promise<BenchDa
     throw error;
   }
   const parsed = new URL(test.url);
-  return { db: test.db, pool: test.pool, url: test.url, description: `throwaway database ${parsed.pathname.slice(1)} on ${parsed.host}`, throwaway: true, close: () => test.drop() };
+  return {
+    db: test.db,
+    pool: test.pool,
+    url: test.url,
+    description: `throwaway database ${parsed.pathname.slice(1)} on ${parsed.host}`,
+    throwaway: true,
+    close: () => test.drop(),
+  };
 }
 
 /** A short tag so a run on a shared DATABASE_URL never collides with another run's streams. */
@@ -66,7 +80,9 @@ export async function describeMachine(db: Db): Promise<string[]> {
     // lscpu missing: os.cpus() is good enough.
   }
   return [
-    `machine: ${cpus().length} CPUs (${model}), Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (shared box: other work skews the figures)`,
+    `machine: ${cpus().length} CPUs (${model}), Node ${process.version}, load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (shared box: other work skews the figures)`,
     `postgres: ${rows[0]?.server_version} (${settings.rows.map((s) => `${s.name}=${s.setting}`).join(', ')})`,
   ];
 }
@@ -87,7 +103,8 @@ export function latencySummary(latenciesMs: number[]): { p50: number; p99: numbe
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
-export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function nowMs(): number {
   return performance.now();

@@ -297,12 +297,10 @@ export async function markSeedCoded(db: Db): Promise<void> {
     from events order by transaction_id desc, global_position desc limit 1`.execute(db);
   const last = rows[0];
   if (!last) return;
-  await db
-    .transaction()
-    .execute((trx) =>
-      overwriteCheckpoint(trx, CODING_DISPATCHER, {
-        transactionId: last.transaction_id,
-        globalPosition: BigInt(last.global_position),
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    overwriteCheckpoint(trx, CODING_DISPATCHER, {
+      transactionId: last.transaction_id,
+      globalPosition: BigInt(last.global_position),
+    }),
+  );
 }

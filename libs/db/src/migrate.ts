@@ -4,7 +4,10 @@ import { migrations } from './migrations/index.js';
 
 export class MigrationError extends Error {
   constructor(migrationName: string | undefined, cause: unknown) {
-    super(`Migration ${migrationName ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Migration ${migrationName ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'MigrationError';
   }
 }

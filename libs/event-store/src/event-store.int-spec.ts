@@ -16,7 +16,9 @@ describe('EventStore (PostgreSQL)', () => {
 
   it('lets exactly one of 8 concurrent writers create a stream; the others get ConcurrencyError', async () => {
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, writer) => store.append('race-1', [{ type: 'Written', data: { writer } }], { expectedVersion: 0 })),
+      Array.from({ length: 8 }, (_, writer) =>
+        store.append('race-1', [{ type: 'Written', data: { writer } }], { expectedVersion: 0 }),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -32,9 +34,13 @@ describe('EventStore (PostgreSQL)', () => {
         for (;;) {
           const version = await store.streamVersion('race-2');
           try {
-            await store.append('race-2', [{ eventId: deterministicEventId('race-2', String(id), String(n)), type: 'Written', data: { id, n } }], {
-              expectedVersion: version,
-            });
+            await store.append(
+              'race-2',
+              [{ eventId: deterministicEventId('race-2', String(id), String(n)), type: 'Written', data: { id, n } }],
+              {
+                expectedVersion: version,
+              },
+            );
             break;
           } catch (error) {
             if (!(error instanceof ConcurrencyError)) throw error;
@@ -56,10 +62,14 @@ describe('EventStore (PostgreSQL)', () => {
   it('stores an event appended twice with the same id once (idempotent append)', async () => {
     const eventId = deterministicEventId('idempotency', 'one');
     const first = await store.append('idem-1', [{ eventId, type: 'Received', data: { n: 1 } }], { expectedVersion: 0 });
-    const second = await store.append('idem-1', [{ eventId, type: 'Received', data: { n: 1 } }], { expectedVersion: 0 });
+    const second = await store.append('idem-1', [{ eventId, type: 'Received', data: { n: 1 } }], {
+      expectedVersion: 0,
+    });
     expect(first).toEqual({ nextExpectedVersion: 1, appended: 1 });
     expect(second).toEqual({ nextExpectedVersion: 1, appended: 0 });
-    const { rows } = await sql<{ n: string }>`select count(*) as n from events where event_id = ${eventId}`.execute(testDb.db);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from events where event_id = ${eventId}`.execute(
+      testDb.db,
+    );
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
@@ -67,13 +77,24 @@ describe('EventStore (PostgreSQL)', () => {
     const a = deterministicEventId('partial', 'a');
     const b = deterministicEventId('partial', 'b');
     await store.append('idem-2', [{ eventId: a, type: 'A', data: {} }], { expectedVersion: 0 });
-    const result = await store.append('idem-2', [{ eventId: a, type: 'A', data: {} }, { eventId: b, type: 'B', data: {} }], { expectedVersion: 1 });
+    const result = await store.append(
+      'idem-2',
+      [
+        { eventId: a, type: 'A', data: {} },
+        { eventId: b, type: 'B', data: {} },
+      ],
+      { expectedVersion: 1 },
+    );
     expect(result).toEqual({ nextExpectedVersion: 2, appended: 1 });
     expect((await store.readStream('idem-2')).map((e) => e.type)).toEqual(['A', 'B']);
   });
 
   it('fills in metadata (correlation id, schema version) and keeps what the caller gave', async () => {
-    await store.append('meta-1', [{ type: 'Received', data: { x: 1 }, metadata: { correlationId: 'req-42', actor: 'tester' } }], { expectedVersion: 'any' });
+    await store.append(
+      'meta-1',
+      [{ type: 'Received', data: { x: 1 }, metadata: { correlationId: 'req-42', actor: 'tester' } }],
+      { expectedVersion: 'any' },
+    );
     const [event] = await store.readStream('meta-1');
     expect(event!.metadata).toEqual({ correlationId: 'req-42', actor: 'tester', schemaVersion: 1 });
     expect(event!.data).toEqual({ x: 1 });
@@ -82,7 +103,16 @@ describe('EventStore (PostgreSQL)', () => {
 
   it('appends nothing when the expected version is stale, inside one transaction', async () => {
     await store.append('stale-1', [{ type: 'A', data: {} }], { expectedVersion: 0 });
-    await expect(store.append('stale-1', [{ type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 })).rejects.toMatchObject({
+    await expect(
+      store.append(
+        'stale-1',
+        [
+          { type: 'B', data: {} },
+          { type: 'C', data: {} },
+        ],
+        { expectedVersion: 0 },
+      ),
+    ).rejects.toMatchObject({
       name: 'ConcurrencyError',
       actualVersion: 1,
     });
@@ -93,9 +123,23 @@ describe('EventStore (PostgreSQL)', () => {
     await store.append('many-old', [{ type: 'A', data: {} }], { expectedVersion: 0 });
     await store.append('many-any', [{ type: 'A', data: {} }], { expectedVersion: 0 });
     const results = await store.appendMany([
-      { streamId: 'many-new', events: [{ type: 'N1', data: { n: 1 } }, { type: 'N2', data: { n: 2 } }], expectedVersion: 0 },
+      {
+        streamId: 'many-new',
+        events: [
+          { type: 'N1', data: { n: 1 } },
+          { type: 'N2', data: { n: 2 } },
+        ],
+        expectedVersion: 0,
+      },
       { streamId: 'many-old', events: [{ type: 'B', data: {} }], expectedVersion: 1 },
-      { streamId: 'many-any', events: [{ type: 'C', data: {} }, { type: 'D', data: {} }], expectedVersion: 'any' },
+      {
+        streamId: 'many-any',
+        events: [
+          { type: 'C', data: {} },
+          { type: 'D', data: {} },
+        ],
+        expectedVersion: 'any',
+      },
       { streamId: 'many-fresh-any', events: [{ type: 'E', data: {} }], expectedVersion: 'any' },
     ]);
     expect(results).toEqual([
@@ -123,22 +167,44 @@ describe('EventStore (PostgreSQL)', () => {
       { streamId: 'many-untouched', events: [{ type: 'X', data: {} }], expectedVersion: 0 },
       { streamId: 'many-stale', events: [{ type: 'Y', data: {} }], expectedVersion: 0 },
     ]);
-    await expect(attempt).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'many-stale', expectedVersion: 0, actualVersion: 1 });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'ConcurrencyError',
+      streamId: 'many-stale',
+      expectedVersion: 0,
+      actualVersion: 1,
+    });
     expect(await store.readStream('many-untouched')).toEqual([]);
     expect(await store.streamVersion('many-untouched')).toBe(0);
     expect((await store.readStream('many-stale')).map((e) => e.type)).toEqual(['A']);
-    await expect(store.appendMany([{ streamId: 'many-twice', events: [{ type: 'A', data: {} }], expectedVersion: 0 }, { streamId: 'many-twice', events: [{ type: 'B', data: {} }], expectedVersion: 0 }])).rejects.toThrow(
-      'stream many-twice named twice',
-    );
+    await expect(
+      store.appendMany([
+        { streamId: 'many-twice', events: [{ type: 'A', data: {} }], expectedVersion: 0 },
+        { streamId: 'many-twice', events: [{ type: 'B', data: {} }], expectedVersion: 0 },
+      ]),
+    ).rejects.toThrow('stream many-twice named twice');
   });
 
   it('appendEach writes the streams at their expected version and reports the one that is not, in one statement', async () => {
     await store.append('each-a', [{ type: 'A', data: {} }], { expectedVersion: 0 });
-    await store.append('each-stale', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    await store.append(
+      'each-stale',
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     const results = await store.appendEach([
       { streamId: 'each-a', events: [{ type: 'B', data: {} }], expectedVersion: 1 },
       { streamId: 'each-stale', events: [{ type: 'C', data: {} }], expectedVersion: 1 },
-      { streamId: 'each-new', events: [{ type: 'N1', data: {} }, { type: 'N2', data: {} }], expectedVersion: 0 },
+      {
+        streamId: 'each-new',
+        events: [
+          { type: 'N1', data: {} },
+          { type: 'N2', data: {} },
+        ],
+        expectedVersion: 0,
+      },
     ]);
     expect(results[0]).toEqual({ nextExpectedVersion: 2, appended: 1 });
     expect(results[1]).toBeInstanceOf(ConcurrencyError);
@@ -169,7 +235,14 @@ describe('EventStore (PostgreSQL)', () => {
     ]);
     // A stream at its version whose event id is stored already: the statement fails; one by one, the stored id is skipped.
     const mixed = await store.appendEach([
-      { streamId: 'each-again-1', events: [{ eventId: id('1'), type: 'A', data: {} }, { eventId: id('1b'), type: 'B', data: {} }], expectedVersion: 1 },
+      {
+        streamId: 'each-again-1',
+        events: [
+          { eventId: id('1'), type: 'A', data: {} },
+          { eventId: id('1b'), type: 'B', data: {} },
+        ],
+        expectedVersion: 1,
+      },
       { streamId: 'each-again-3', events: [{ eventId: id('3'), type: 'A', data: {} }], expectedVersion: 0 },
     ]);
     expect(mixed).toEqual([
@@ -185,7 +258,13 @@ describe('EventStore (PostgreSQL)', () => {
       (async () => {
         for (let n = 0; n < 10; n++) {
           const order = w % 2 === 0 ? streams : [...streams].reverse();
-          const results = await store.appendEach(order.map((streamId) => ({ streamId, events: [{ type: 'Crossed', data: { w, n } }], expectedVersion: 'any' as const })));
+          const results = await store.appendEach(
+            order.map((streamId) => ({
+              streamId,
+              events: [{ type: 'Crossed', data: { w, n } }],
+              expectedVersion: 'any' as const,
+            })),
+          );
           for (const result of results) expect(result).toMatchObject({ appended: 1 });
         }
       })(),
@@ -199,7 +278,14 @@ describe('EventStore (PostgreSQL)', () => {
   });
 
   it('readStreams reads several streams in one query, each in order, an unknown one empty', async () => {
-    await store.append('rs-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    await store.append(
+      'rs-1',
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     await store.append('rs-2', [{ type: 'C', data: {} }], { expectedVersion: 0 });
     const streams = await store.readStreams(['rs-2', 'rs-none', 'rs-1']);
     expect([...streams.keys()]).toEqual(['rs-2', 'rs-none', 'rs-1']);

@@ -82,7 +82,11 @@ export class EventStore {
    */
   appendedOutside(appends: { streamId: string; events: Pick<NewEvent, 'type'>[] }[]): void {
     if (appends.length === 0) return;
-    for (const a of appends) this.observer?.onAppended(a.streamId, a.events.map((e) => e.type));
+    for (const a of appends)
+      this.observer?.onAppended(
+        a.streamId,
+        a.events.map((e) => e.type),
+      );
     this.wakeUps.committed();
   }
 
@@ -92,7 +96,11 @@ export class EventStore {
    * round trip (the statement is its own transaction). Pass `trx` to join a
    * caller's transaction (the caller then owns commit and retry).
    */
-  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion; trx?: Transaction<Database> }): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion: ExpectedVersion; trx?: Transaction<Database> },
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const prepared: PreparedAppend = { streamId, events: withIds(events), expectedVersion: options.expectedVersion };
     if (options.trx) return this.appendOptimistic(options.trx, prepared, events);
@@ -159,7 +167,9 @@ export class EventStore {
       // One statement is its own transaction: what moved is committed, what did not left untouched.
       // Streams in id order: two batches sharing streams then tend to lock them in the same order
       // (the plan has the last word; a deadlock that remains is handled below).
-      const inLockOrder = [...prepared].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+      const inLockOrder = [...prepared].sort((a, b) =>
+        a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
+      );
       moved = await this.writeStreams(this.db, inLockOrder, { notify: false });
     } catch (error) {
       // A repeated id (a batch run again after a lost answer) or a deadlock with another writer
@@ -174,7 +184,10 @@ export class EventStore {
         if (version !== undefined) return this.appended(a, version);
         const actual = await this.streamVersion(a.streamId);
         // The same events arriving again (ids given by the caller, all stored): nothing to do, as in `append`.
-        if (appends[i]!.events.some((e) => e.eventId) && (await this.withoutStoredIds(this.db, a.events)).length === 0) {
+        if (
+          appends[i]!.events.some((e) => e.eventId) &&
+          (await this.withoutStoredIds(this.db, a.events)).length === 0
+        ) {
           return { nextExpectedVersion: actual, appended: 0 };
         }
         return new ConcurrencyError(a.streamId, a.expectedVersion as number, actual);
@@ -200,7 +213,10 @@ export class EventStore {
     return byStream;
   }
 
-  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(streamId: string, options: ReadStreamOptions & { executor?: Executor } = {}): Promise<StoredEventOf<E>[]> {
+  async readStream<E extends { type: string; data: unknown } = Pick<StoredEvent, 'type' | 'data'>>(
+    streamId: string,
+    options: ReadStreamOptions & { executor?: Executor } = {},
+  ): Promise<StoredEventOf<E>[]> {
     // `E`: the stream's event union from the catalog in libs/domain (e.g. ArticleStreamEvent); the log holds only
     // what the stream's writers appended, so its rows are read as that union.
     let query = (options.executor ?? this.db)
@@ -215,7 +231,11 @@ export class EventStore {
   }
 
   async streamVersion(streamId: string, executor: Executor = this.db): Promise<number> {
-    const row = await executor.selectFrom('streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
+    const row = await executor
+      .selectFrom('streams')
+      .select('version')
+      .where('stream_id', '=', streamId)
+      .executeTakeFirst();
     return row ? Number(row.version) : 0;
   }
 
@@ -366,7 +386,11 @@ function withIds(events: NewEvent[]): Prepared[] {
 }
 
 function completeMetadata(metadata: Partial<EventMetadata> | undefined): EventMetadata {
-  return { ...metadata, correlationId: metadata?.correlationId ?? newEventId(), schemaVersion: metadata?.schemaVersion ?? SCHEMA_VERSION };
+  return {
+    ...metadata,
+    correlationId: metadata?.correlationId ?? newEventId(),
+    schemaVersion: metadata?.schemaVersion ?? SCHEMA_VERSION,
+  };
 }
 
 function isDeadlock(error: unknown): boolean {

@@ -42,7 +42,12 @@ export interface StoredEvent<Type extends string = string, Data = unknown> {
 }
 
 /** The stored form of each event of a union `{ type, data }` (a discriminated union stays one). */
-export type StoredEventOf<E extends { type: string; data: unknown }> = E extends { type: infer T extends string; data: infer D } ? StoredEvent<T, D> : never;
+export type StoredEventOf<E extends { type: string; data: unknown }> = E extends {
+  type: infer T extends string;
+  data: infer D;
+}
+  ? StoredEvent<T, D>
+  : never;
 
 const UUID_NAMESPACE = '6f1a3c5e-2b7d-4e8a-9c0f-1d2e3f4a5b6c';
 

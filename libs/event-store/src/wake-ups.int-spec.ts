@@ -35,7 +35,11 @@ describe('consumer wake-ups after commit (PostgreSQL)', () => {
   });
 
   const startConsumer = async (name: string, seen: StoredEvent[]) => {
-    const consumer = new LogConsumer(testDb.db, { name, pollIntervalMs: 60_000, handle: async (events) => void seen.push(...events) }, notifier);
+    const consumer = new LogConsumer(
+      testDb.db,
+      { name, pollIntervalMs: 60_000, handle: async (events) => void seen.push(...events) },
+      notifier,
+    );
     consumer.start();
     await until(() => consumer.isLeader);
     return consumer;
@@ -69,7 +73,9 @@ describe('consumer wake-ups after commit (PostgreSQL)', () => {
     expect(seen).toHaveLength(writers * perWriter);
     expect(new Set(seen.map((e) => e.eventId)).size).toBe(writers * perWriter);
     for (let w = 0; w < writers; w++) {
-      expect(seen.filter((e) => e.streamId === `writer-${w}`).map((e) => e.streamVersion)).toEqual(Array.from({ length: perWriter }, (_, i) => i + 1));
+      expect(seen.filter((e) => e.streamId === `writer-${w}`).map((e) => e.streamVersion)).toEqual(
+        Array.from({ length: perWriter }, (_, i) => i + 1),
+      );
     }
     // Coalesced: fewer NOTIFYs than appends.
     expect(store.wakeUpsSent).toBeGreaterThan(0);
@@ -82,7 +88,10 @@ describe('consumer wake-ups after commit (PostgreSQL)', () => {
     try {
       await store.transaction(async (trx) => {
         await store.append('tx-1', [{ type: 'InTransaction', data: {} }], { expectedVersion: 0, trx });
-        await store.appendMany([{ streamId: 'tx-2', events: [{ type: 'AlsoInTransaction', data: {} }], expectedVersion: 0 }], { trx });
+        await store.appendMany(
+          [{ streamId: 'tx-2', events: [{ type: 'AlsoInTransaction', data: {} }], expectedVersion: 0 }],
+          { trx },
+        );
         // Nothing is announced while the transaction is open.
         await new Promise((r) => setTimeout(r, 100));
         expect(store.wakeUpsSent).toBe(0);
@@ -133,8 +142,15 @@ describe('consumer wake-ups after commit (PostgreSQL)', () => {
   });
 
   it('keeps a multi-event append in stream order in the log, and a stale one writes nothing', async () => {
-    await store.append('order-1', [1, 2, 3, 4, 5].map((n) => ({ type: 'N', data: { n } })), { expectedVersion: 0 });
-    await expect(store.append('order-1', [{ type: 'Late', data: {} }], { expectedVersion: 3 })).rejects.toMatchObject({ name: 'ConcurrencyError', actualVersion: 5 });
+    await store.append(
+      'order-1',
+      [1, 2, 3, 4, 5].map((n) => ({ type: 'N', data: { n } })),
+      { expectedVersion: 0 },
+    );
+    await expect(store.append('order-1', [{ type: 'Late', data: {} }], { expectedVersion: 3 })).rejects.toMatchObject({
+      name: 'ConcurrencyError',
+      actualVersion: 5,
+    });
     const events = await store.readStream('order-1');
     expect(events.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
     const positions = events.map((e) => e.globalPosition);

@@ -120,7 +120,13 @@ describe('articlePayloadSchema built once', () => {
   it('reads the clock at each parse, so a schema kept for the process refuses and accepts dates as time passes', () => {
     let clock = new Date('2026-01-01T00:00:00Z');
     const schema = articlePayloadSchema(() => clock);
-    const payload = { url: 'https://example.org/a', title: 'A', publishedAt: '2026-06-01', body: 'Talks were held.', outlet: 'Example' };
+    const payload = {
+      url: 'https://example.org/a',
+      title: 'A',
+      publishedAt: '2026-06-01',
+      body: 'Talks were held.',
+      outlet: 'Example',
+    };
     expect(schema.safeParse(payload).success).toBe(false);
     clock = new Date('2026-06-01T00:00:00Z');
     expect(schema.safeParse(payload).success).toBe(true);

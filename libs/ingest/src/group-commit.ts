@@ -62,13 +62,24 @@ export class ArticleGroupCommit {
   private async write(group: Waiting[]): Promise<void> {
     let stored: boolean[];
     try {
-      stored = await storeArticles(this.db, this.store, group.map((w) => w.prepared));
+      stored = await storeArticles(
+        this.db,
+        this.store,
+        group.map((w) => w.prepared),
+      );
     } catch {
-      await Promise.all(group.map(({ prepared, resolve, reject }) => storeArticle(this.db, this.store, prepared).then(resolve, reject)));
+      await Promise.all(
+        group.map(({ prepared, resolve, reject }) => storeArticle(this.db, this.store, prepared).then(resolve, reject)),
+      );
       return;
     }
-    for (const [i, { prepared, resolve }] of group.entries()) if (stored[i]) resolve({ articleId: prepared.articleId, duplicate: false });
-    await Promise.all(group.filter((_, i) => !stored[i]).map(({ prepared, resolve, reject }) => this.repeated(prepared).then(resolve, reject)));
+    for (const [i, { prepared, resolve }] of group.entries())
+      if (stored[i]) resolve({ articleId: prepared.articleId, duplicate: false });
+    await Promise.all(
+      group
+        .filter((_, i) => !stored[i])
+        .map(({ prepared, resolve, reject }) => this.repeated(prepared).then(resolve, reject)),
+    );
   }
 
   /** An article whose key was taken: the article it repeats (or stored after all, should that one be gone). */

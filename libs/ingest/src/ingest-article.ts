@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type ArticleReceived, type ArticleStreamEvent, articleStreamId, decideArticle, initialArticleState } from '#domain';
+import {
+  type ArticleReceived,
+  type ArticleStreamEvent,
+  articleStreamId,
+  decideArticle,
+  initialArticleState,
+} from '#domain';
 import type { Db } from '#db';
 import { ConcurrencyError, type EventStore, type NewEvent, deterministicEventId } from '#event-store';
 import { type ArticlePayload, InvalidArticleError, normaliseUrl } from './article-payload.js';
@@ -146,7 +152,11 @@ export async function storeArticle(db: Db, store: EventStore, prepared: Prepared
  * (same URL, text, title, date, outlet, source id and language) — else WebhookIdReusedError. A URL or text
  * already stored under another webhook-id is the same story sent again: a duplicate.
  */
-export async function findDuplicate(db: Db, store: EventStore, prepared: PreparedArticle): Promise<IngestResult | undefined> {
+export async function findDuplicate(
+  db: Db,
+  store: EventStore,
+  prepared: PreparedArticle,
+): Promise<IngestResult | undefined> {
   const rows = await db
     .selectFrom('article_keys')
     .select(['key', 'article_id'])

@@ -14,7 +14,10 @@ import { type PreparedArticle, receivedEvents } from './ingest-article.js';
  * refuses any of it; the caller then stores the articles one by one.
  */
 export async function storeArticles(db: Db, store: EventStore, group: PreparedArticle[]): Promise<boolean[]> {
-  const appends = group.map((prepared) => ({ streamId: articleStreamId(prepared.articleId), events: receivedEvents(prepared) }));
+  const appends = group.map((prepared) => ({
+    streamId: articleStreamId(prepared.articleId),
+    events: receivedEvents(prepared),
+  }));
   const events = eventColumns(appends);
   const { rows } = await sql<{ article_index: number; article_stored: boolean }>`
     select article_index, article_stored from store_articles(

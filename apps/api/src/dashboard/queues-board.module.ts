@@ -49,13 +49,11 @@ export class QueuesBoardModule implements OnModuleInit {
           throw error;
         }
         if (!isSafeMethod(request.method) && !sameOrigin(request)) {
-          return reply
-            .code(403)
-            .send({
-              statusCode: 403,
-              error: 'cross-origin',
-              message: 'changes to the queues must come from the dashboard itself',
-            });
+          return reply.code(403).send({
+            statusCode: 403,
+            error: 'cross-origin',
+            message: 'changes to the queues must come from the dashboard itself',
+          });
         }
         return undefined;
       });

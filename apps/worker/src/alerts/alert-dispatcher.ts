@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
   ALERT_EVENT_TYPES,
@@ -32,7 +39,10 @@ export const ALERT_JOB_OPTIONS = {
  * the consumer's transaction. A failed add fails the batch, which is retried
  * from the checkpoint; job ids and the delivery row's key make that harmless.
  */
-export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhooks: Queue<WebhookJob> }, webhookOptions: ReturnType<typeof webhookJobOptions> = webhookJobOptions(deliverySettings())): Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> {
+export function createAlertDispatcher(
+  queues: { alerts: Queue<AlertJob>; webhooks: Queue<WebhookJob> },
+  webhookOptions: ReturnType<typeof webhookJobOptions> = webhookJobOptions(deliverySettings()),
+): Pick<LogConsumerOptions, 'name' | 'types' | 'handle'> {
   return {
     name: ALERT_DISPATCHER,
     types: ALERT_EVENT_TYPES,
@@ -41,7 +51,12 @@ export function createAlertDispatcher(queues: { alerts: Queue<AlertJob>; webhook
       const webhookJobs: Parameters<Queue<WebhookJob>['addBulk']>[0] = [];
       for (const event of events) {
         const { message, route } = event.data as AlertAnnounced;
-        if (route.queue) alertJobs.push({ name: `alert.${message.kind}`, data: message, opts: { ...ALERT_JOB_OPTIONS, jobId: alertJobIdOf(message.alertId, message.revision) } });
+        if (route.queue)
+          alertJobs.push({
+            name: `alert.${message.kind}`,
+            data: message,
+            opts: { ...ALERT_JOB_OPTIONS, jobId: alertJobIdOf(message.alertId, message.revision) },
+          });
         if (route.webhook) {
           await recordPendingDelivery(trx, message);
           webhookJobs.push({
@@ -67,9 +82,21 @@ const DELIVERY_SWEEP_AGE_MS = 2 * DELIVERY_SWEEP_MS;
  * holds (waiting, or delayed between attempts) makes it a no-op, and a
  * delivery already made is skipped by the processor.
  */
-export async function sweepPendingDeliveries(db: Db, webhooks: Queue<WebhookJob>, olderThanMs: number, options = webhookJobOptions(deliverySettings())): Promise<number> {
+export async function sweepPendingDeliveries(
+  db: Db,
+  webhooks: Queue<WebhookJob>,
+  olderThanMs: number,
+  options = webhookJobOptions(deliverySettings()),
+): Promise<number> {
   const pending = await pendingDeliveries(db, new Date(Date.now() - olderThanMs));
-  if (pending.length) await webhooks.addBulk(pending.map((data) => ({ name: 'deliver', data, opts: { ...options, jobId: webhookJobIdOf(data.alertId, data.revision) } })));
+  if (pending.length)
+    await webhooks.addBulk(
+      pending.map((data) => ({
+        name: 'deliver',
+        data,
+        opts: { ...options, jobId: webhookJobIdOf(data.alertId, data.revision) },
+      })),
+    );
   return pending.length;
 }
 
@@ -87,7 +114,10 @@ export class AlertDispatcher implements OnModuleInit, OnApplicationBootstrap, On
 
   onModuleInit(): void {
     this.webhooks = this.queues.queue<WebhookJob>(ALERT_WEBHOOKS_QUEUE);
-    const dispatcher = createAlertDispatcher({ alerts: this.queues.queue<AlertJob>(ALERTS_QUEUE), webhooks: this.webhooks });
+    const dispatcher = createAlertDispatcher({
+      alerts: this.queues.queue<AlertJob>(ALERTS_QUEUE),
+      webhooks: this.webhooks,
+    });
     this.consumers.register({ ...dispatcher, types: [...ALERT_EVENT_TYPES], retryDelayMs: 2_000 });
   }
 

@@ -13,6 +13,11 @@ export class AlertProjectionService implements OnModuleInit {
 
   onModuleInit(): void {
     const { name, types, after, handle } = createAlertProjection(this.store);
-    this.consumers.register({ name, types: types ? [...types] : undefined, after: after ? [...after] : undefined, handle });
+    this.consumers.register({
+      name,
+      types: types ? [...types] : undefined,
+      after: after ? [...after] : undefined,
+      handle,
+    });
   }
 }

@@ -23,20 +23,35 @@ export type DeliveryResult = { delivered: boolean; skipped?: string; status?: nu
  * projection never sends twice. The last failed attempt writes the dead letter
  * before it throws, so a crash right after cannot lose it.
  */
-export async function processWebhookJob(db: Db, settings: DeliverySettings, job: Pick<Job<WebhookJob>, 'data' | 'attemptsMade' | 'opts'>): Promise<DeliveryResult> {
+export async function processWebhookJob(
+  db: Db,
+  settings: DeliverySettings,
+  job: Pick<Job<WebhookJob>, 'data' | 'attemptsMade' | 'opts'>,
+): Promise<DeliveryResult> {
   const { alertId, revision, subscriptionId } = job.data;
   const delivery = await waitForDelivery(db, alertId, revision);
   if (!delivery) throw new Error(`delivery ${alertId} r${revision} is not recorded (yet)`);
-  if (delivery.state !== 'pending') return { delivered: delivery.state === 'delivered', skipped: `already ${delivery.state}` };
+  if (delivery.state !== 'pending')
+    return { delivered: delivery.state === 'delivered', skipped: `already ${delivery.state}` };
   const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  const subscription = await db.selectFrom('alert_subscriptions').select(['webhook_url', 'webhook_secret']).where('subscription_id', '=', subscriptionId).executeTakeFirst();
+  const subscription = await db
+    .selectFrom('alert_subscriptions')
+    .select(['webhook_url', 'webhook_secret'])
+    .where('subscription_id', '=', subscriptionId)
+    .executeTakeFirst();
   if (!subscription?.webhook_url || !subscription.webhook_secret) {
     const reason = 'the subscription has no webhook any more';
     await deadLetter(db, alertId, revision, reason);
     throw new UnrecoverableError(reason);
   }
   const { attemptId } = await startAttempt(db, alertId, revision, subscription.webhook_url);
-  const outcome = await postWebhook(subscription.webhook_url, subscription.webhook_secret, delivery.webhook_id, JSON.stringify(delivery.message), settings.timeoutMs);
+  const outcome = await postWebhook(
+    subscription.webhook_url,
+    subscription.webhook_secret,
+    delivery.webhook_id,
+    JSON.stringify(delivery.message),
+    settings.timeoutMs,
+  );
   await finishAttempt(db, attemptId, alertId, revision, outcome);
   if (outcome.ok) return { delivered: true, status: outcome.status! };
   if (last || outcome.permanent) await deadLetter(db, alertId, revision, outcome.error!);
@@ -46,7 +61,12 @@ export async function processWebhookJob(db: Db, settings: DeliverySettings, job:
 /** The dispatcher queues the job inside its transaction: give the commit a moment to land. */
 async function waitForDelivery(db: Db, alertId: string, revision: number) {
   for (let i = 0; i < 50; i++) {
-    const row = await db.selectFrom('alert_deliveries').select(['state', 'webhook_id', 'message']).where('alert_id', '=', alertId).where('revision', '=', revision).executeTakeFirst();
+    const row = await db
+      .selectFrom('alert_deliveries')
+      .select(['state', 'webhook_id', 'message'])
+      .where('alert_id', '=', alertId)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
     if (row) return row;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -80,8 +100,20 @@ export class WebhookDeliveryProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     const settings = deliverySettings();
-    this.worker = this.queues.worker<WebhookJob, DeliveryResult>(ALERT_WEBHOOKS_QUEUE, (job) => processWebhookJob(this.database.db, settings, job), webhookWorkerOptions(settings));
-    this.worker.on('failed', (job, error) => job && this.logger.warn({ alertId: job.data.alertId, revision: job.data.revision, attempt: job.attemptsMade, err: error.message }, 'webhook delivery failed'));
+    this.worker = this.queues.worker<WebhookJob, DeliveryResult>(
+      ALERT_WEBHOOKS_QUEUE,
+      (job) => processWebhookJob(this.database.db, settings, job),
+      webhookWorkerOptions(settings),
+    );
+    this.worker.on(
+      'failed',
+      (job, error) =>
+        job &&
+        this.logger.warn(
+          { alertId: job.data.alertId, revision: job.data.revision, attempt: job.attemptsMade, err: error.message },
+          'webhook delivery failed',
+        ),
+    );
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'webhook worker error'));
   }
 }

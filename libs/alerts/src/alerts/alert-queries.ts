@@ -54,12 +54,23 @@ export interface DeliveryView {
   createdAt: string;
   deliveredAt: string | null;
   lastError: string | null;
-  deadLetters: { failedAt: string; attempts: number; lastError: string | null; replayedAt: string | null; replayedBy: string | null }[];
+  deadLetters: {
+    failedAt: string;
+    attempts: number;
+    lastError: string | null;
+    replayedAt: string | null;
+    replayedBy: string | null;
+  }[];
 }
 
 export interface AlertDetail extends AlertView {
   /** What downstream was told, in order (the alert's stream). */
-  announcements: { revision: number; kind: string; recordedAt: string; delivered: { queue: boolean; webhook: boolean } }[];
+  announcements: {
+    revision: number;
+    kind: string;
+    recordedAt: string;
+    delivered: { queue: boolean; webhook: boolean };
+  }[];
   deliveries: DeliveryView[];
 }
 
@@ -89,23 +100,47 @@ function toView(row: ExplainedAlertRow & { subscription_name: string | null }): 
 /** Alerts as recorded before asOf (default: now), newest first. */
 export async function listAlerts(db: Db, filters: AlertFilters, page: PageRequest): Promise<Page<AlertView>> {
   const pinned = new Date();
-  let query = db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')]).where(visibleAt('a', page.asOf));
+  let query = db
+    .selectFrom('alerts as a')
+    .leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id')
+    .selectAll('a')
+    .select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')])
+    .where(visibleAt('a', page.asOf));
   if (filters.subscriptionId) query = query.where('a.subscription_id', '=', filters.subscriptionId);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.from) query = query.where('a.first_recorded_at', '>=', filters.from);
   if (filters.to) query = query.where('a.first_recorded_at', '<', filters.to);
   const [rows, counted] = await Promise.all([
-    query.orderBy('a.first_recorded_at', 'desc').orderBy('a.alert_id').limit(page.limit + 1).offset(page.offset).execute(),
-    query.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
+    query
+      .orderBy('a.first_recorded_at', 'desc')
+      .orderBy('a.alert_id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute(),
+    query
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirst(),
   ]);
   return toPage(rows.map(toView), page, pinned, Number(counted?.n ?? 0));
 }
 
 /** One alert with what was announced and every delivery attempt. Deliveries are not versioned: always the latest. */
 export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<AlertDetail | undefined> {
-  const row = await db.selectFrom('alerts as a').leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id').selectAll('a').select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')]).where('a.alert_id', '=', alertId).where(visibleAt('a', asOf)).executeTakeFirst();
+  const row = await db
+    .selectFrom('alerts as a')
+    .leftJoin('alert_subscriptions as s', 's.subscription_id', 'a.subscription_id')
+    .selectAll('a')
+    .select(['s.name as subscription_name', fullExplanation('a').as('full_explanation')])
+    .where('a.alert_id', '=', alertId)
+    .where(visibleAt('a', asOf))
+    .executeTakeFirst();
   if (!row) return undefined;
-  let streamQuery = db.selectFrom('events').select(['stream_version', 'type', 'data', 'recorded_at']).where('stream_id', '=', alertStreamId(alertId)).orderBy('stream_version');
+  let streamQuery = db
+    .selectFrom('events')
+    .select(['stream_version', 'type', 'data', 'recorded_at'])
+    .where('stream_id', '=', alertStreamId(alertId))
+    .orderBy('stream_version');
   if (asOf) streamQuery = streamQuery.where('recorded_at', '<', asOf);
   const [stream, deliveries, attempts, letters] = await Promise.all([
     streamQuery.execute(),
@@ -117,7 +152,12 @@ export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<Al
     ...toView(row),
     announcements: stream.map((e) => {
       const data = e.data as { message: AlertMessageV1; route: { queue: boolean; webhook: boolean } };
-      return { revision: Number(e.stream_version), kind: data.message.kind, recordedAt: e.recorded_at.toISOString(), delivered: data.route };
+      return {
+        revision: Number(e.stream_version),
+        kind: data.message.kind,
+        recordedAt: e.recorded_at.toISOString(),
+        delivered: data.route,
+      };
     }),
     deliveries: deliveries.map((d) => ({
       revision: d.revision,
@@ -142,7 +182,13 @@ export async function getAlert(db: Db, alertId: string, asOf?: Date): Promise<Al
         })),
       deadLetters: letters
         .filter((l) => l.revision === d.revision)
-        .map((l) => ({ failedAt: l.failed_at.toISOString(), attempts: l.attempts, lastError: l.last_error, replayedAt: l.replayed_at?.toISOString() ?? null, replayedBy: l.replayed_by })),
+        .map((l) => ({
+          failedAt: l.failed_at.toISOString(),
+          attempts: l.attempts,
+          lastError: l.last_error,
+          replayedAt: l.replayed_at?.toISOString() ?? null,
+          replayedBy: l.replayed_by,
+        })),
     })),
   };
 }

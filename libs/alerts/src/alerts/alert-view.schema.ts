@@ -13,13 +13,25 @@ export const clauseMatchSchema = z.discriminatedUnion('clause', [
     expected: z.array(z.string()),
     matched: z.array(z.object({ side, actorId: z.string(), country: z.string() })),
   }),
-  z.object({ clause: z.literal('actorIds'), role: z.enum(['agent', 'target', 'either']), expected: z.array(z.string()), matched: z.array(z.object({ side, actorId: z.string() })) }),
-  z.object({ clause: z.literal('goldstein'), min: z.number().optional(), max: z.number().optional(), actual: z.number() }),
+  z.object({
+    clause: z.literal('actorIds'),
+    role: z.enum(['agent', 'target', 'either']),
+    expected: z.array(z.string()),
+    matched: z.array(z.object({ side, actorId: z.string() })),
+  }),
+  z.object({
+    clause: z.literal('goldstein'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    actual: z.number(),
+  }),
   z.object({ clause: z.literal('modalities'), expected: z.array(z.string()), actual: z.string() }),
   z.object({
     clause: z.literal('words'),
     expected: z.array(z.string()),
-    matched: z.array(z.object({ word: z.string(), evidenceIndex: z.number().int(), start: z.number().int(), end: z.number().int() })),
+    matched: z.array(
+      z.object({ word: z.string(), evidenceIndex: z.number().int(), start: z.number().int(), end: z.number().int() }),
+    ),
   }),
 ]);
 
@@ -35,14 +47,27 @@ export const alertEventExplainedSchema = z.object({
   target: z.array(namedActor),
   date: z.object({ start: z.string(), end: z.string(), precision: z.string(), text: z.string().optional() }),
   evidence: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })),
-  matched: z.array(clauseMatchSchema).describe('The clauses of the rule this event satisfied, and what in it satisfied them'),
+  matched: z
+    .array(clauseMatchSchema)
+    .describe('The clauses of the rule this event satisfied, and what in it satisfied them'),
 });
 
 export const alertExplanationSchema = z.object({
   rule: ruleSchema,
   sources: z.object({ required: z.number().int(), outlets: z.number().int(), articles: z.number().int() }),
-  events: z.array(alertEventExplainedSchema).describe('The matching events, oldest report first: at most 20 (see omitted)'),
-  articles: z.array(z.object({ articleId: z.string(), url: z.string(), title: z.string(), outlet: z.string(), publishedAt: z.string(), apiUrl: z.string() })),
+  events: z
+    .array(alertEventExplainedSchema)
+    .describe('The matching events, oldest report first: at most 20 (see omitted)'),
+  articles: z.array(
+    z.object({
+      articleId: z.string(),
+      url: z.string(),
+      title: z.string(),
+      outlet: z.string(),
+      publishedAt: z.string(),
+      apiUrl: z.string(),
+    }),
+  ),
   omitted: z.object({ events: z.number().int(), articles: z.number().int() }).optional(),
 });
 
@@ -59,7 +84,11 @@ export const alertViewSchema = z.object({
   outletCount: z.number().int(),
   explanation: alertExplanationSchema,
   retraction: z
-    .object({ reason: z.enum(['event-retracted', 'no-longer-matches', 'merged']), eventIds: z.array(z.string()), mergedInto: z.string().optional() })
+    .object({
+      reason: z.enum(['event-retracted', 'no-longer-matches', 'merged']),
+      eventIds: z.array(z.string()),
+      mergedInto: z.string().optional(),
+    })
     .nullable(),
   raisedAt: z.string(),
   updatedAt: z.string().describe('When this state (version) was recorded'),
@@ -88,18 +117,38 @@ export const alertDeliverySchema = z.object({
   deliveredAt: z.string().nullable(),
   lastError: z.string().nullable(),
   deadLetters: z.array(
-    z.object({ failedAt: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), replayedAt: z.string().nullable(), replayedBy: z.string().nullable() }),
+    z.object({
+      failedAt: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      replayedAt: z.string().nullable(),
+      replayedBy: z.string().nullable(),
+    }),
   ),
 });
 
 export const alertDetailSchema = alertViewSchema.extend({
   announcements: z
-    .array(z.object({ revision: z.number().int(), kind: z.string(), recordedAt: z.string(), delivered: z.object({ queue: z.boolean(), webhook: z.boolean() }) }))
+    .array(
+      z.object({
+        revision: z.number().int(),
+        kind: z.string(),
+        recordedAt: z.string(),
+        delivered: z.object({ queue: z.boolean(), webhook: z.boolean() }),
+      }),
+    )
     .describe("What downstream was told, in order (the alert's stream)"),
   deliveries: z.array(alertDeliverySchema),
-  attempts: z.array(deliveryAttemptSchema.extend({ revision: z.number().int(), at: z.string() })).describe('Every webhook attempt of every revision'),
+  attempts: z
+    .array(deliveryAttemptSchema.extend({ revision: z.number().int(), at: z.string() }))
+    .describe('Every webhook attempt of every revision'),
   deadLetter: z
-    .object({ revision: z.number().int(), failedAt: z.string(), attempts: z.number().int(), lastError: z.string().nullable() })
+    .object({
+      revision: z.number().int(),
+      failedAt: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+    })
     .nullable()
     .describe('The open dead letter, if any'),
 });
@@ -120,10 +169,15 @@ export const subscriptionViewSchema = z.object({
 });
 
 export const savedSubscriptionSchema = subscriptionViewSchema.extend({
-  webhookSecret: z.string().nullable().describe('A generated or rotated webhook secret, shown this once; null otherwise'),
+  webhookSecret: z
+    .string()
+    .nullable()
+    .describe('A generated or rotated webhook secret, shown this once; null otherwise'),
 });
 
-export const replayResultSchema = z.object({ replayed: z.array(z.object({ revision: z.number().int(), jobId: z.string() })) });
+export const replayResultSchema = z.object({
+  replayed: z.array(z.object({ revision: z.number().int(), jobId: z.string() })),
+});
 
 export type ClauseMatchView = z.infer<typeof clauseMatchSchema>;
 export type AlertExplanationView = z.infer<typeof alertExplanationSchema>;

@@ -1,6 +1,10 @@
 import { announcement } from './announce.js';
 
-const active = (sourceCount: number, outletCount = sourceCount) => ({ status: 'active' as const, sourceCount, outletCount });
+const active = (sourceCount: number, outletCount = sourceCount) => ({
+  status: 'active' as const,
+  sourceCount,
+  outletCount,
+});
 const retracted = { status: 'retracted' as const, sourceCount: 1, outletCount: 1 };
 
 describe('announcement', () => {

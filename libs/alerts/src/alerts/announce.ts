@@ -22,6 +22,11 @@ export interface Announced {
 export function announcement(last: Announced | undefined, next: Announced, wantsUpdates: boolean): AlertKind | null {
   if (!last) return next.status === 'active' ? 'raised' : null;
   if (last.status !== next.status) return next.status === 'active' ? 'raised' : 'retracted';
-  if (wantsUpdates && next.status === 'active' && (last.sourceCount !== next.sourceCount || last.outletCount !== next.outletCount)) return 'updated';
+  if (
+    wantsUpdates &&
+    next.status === 'active' &&
+    (last.sourceCount !== next.sourceCount || last.outletCount !== next.outletCount)
+  )
+    return 'updated';
   return null;
 }

@@ -11,7 +11,11 @@ const NAMESPACE = Buffer.from('a1e7c0de5b0b4d3e8f2a6c9d0e1f2a3b', 'hex');
  * lands on the same alert, and the queue's jobId deduplicates it.
  */
 export function alertIdOf(subscriptionId: string, incidentId: string): string {
-  const bytes = createHash('sha1').update(NAMESPACE).update(`${subscriptionId}\u001f${incidentId}`).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(NAMESPACE)
+    .update(`${subscriptionId}\u001f${incidentId}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -22,7 +26,9 @@ export function alertIdOf(subscriptionId: string, incidentId: string): string {
 export const webhookIdOf = (alertId: string, revision: number): string => `${alertId}.r${revision}`;
 
 /** `alerts` queue job id: the alert id for the first revision, then `<alertId>.r<n>`. */
-export const alertJobIdOf = (alertId: string, revision: number): string => (revision === 1 ? alertId : `${alertId}.r${revision}`);
+export const alertJobIdOf = (alertId: string, revision: number): string =>
+  revision === 1 ? alertId : `${alertId}.r${revision}`;
 
 /** `alert-webhooks` queue job id; a replay gets a fresh one (the failed job keeps its id). */
-export const webhookJobIdOf = (alertId: string, revision: number, replay = 0): string => `wh.${alertId}.r${revision}${replay ? `.replay${replay}` : ''}`;
+export const webhookJobIdOf = (alertId: string, revision: number, replay = 0): string =>
+  `wh.${alertId}.r${revision}${replay ? `.replay${replay}` : ''}`;

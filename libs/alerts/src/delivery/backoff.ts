@@ -11,7 +11,11 @@ export interface BackoffSettings {
  * retried in the same instant, and no wait is shorter than half the nominal one.
  * `attemptsMade` counts attempts so far (1 after the first failure).
  */
-export function webhookBackoff(attemptsMade: number, settings: BackoffSettings, random: () => number = Math.random): number {
+export function webhookBackoff(
+  attemptsMade: number,
+  settings: BackoffSettings,
+  random: () => number = Math.random,
+): number {
   const nominal = Math.min(settings.maxMs, settings.baseMs * 2 ** Math.max(0, attemptsMade - 1));
   return Math.round(nominal / 2 + random() * (nominal / 2));
 }

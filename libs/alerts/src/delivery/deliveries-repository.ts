@@ -26,7 +26,12 @@ export async function recordPendingDelivery(executor: Executor, message: AlertMe
 }
 
 /** The attempt is recorded before the POST: an attempt cut short by a crash still shows, with no outcome. */
-export async function startAttempt(db: Db, alertId: string, revision: number, url: string): Promise<{ attemptId: string; attempt: number }> {
+export async function startAttempt(
+  db: Db,
+  alertId: string,
+  revision: number,
+  url: string,
+): Promise<{ attemptId: string; attempt: number }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('alert_deliveries')
@@ -37,23 +42,50 @@ export async function startAttempt(db: Db, alertId: string, revision: number, ur
       .executeTakeFirstOrThrow();
     const inserted = await trx
       .insertInto('alert_delivery_attempts')
-      .values({ alert_id: alertId, revision, attempt: row.attempts, url, started_at: sql<Date>`now()`, finished_at: null, status_code: null, latency_ms: null, ok: null, error: null })
+      .values({
+        alert_id: alertId,
+        revision,
+        attempt: row.attempts,
+        url,
+        started_at: sql<Date>`now()`,
+        finished_at: null,
+        status_code: null,
+        latency_ms: null,
+        ok: null,
+        error: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { attemptId: inserted.id, attempt: row.attempts };
   });
 }
 
-export async function finishAttempt(db: Db, attemptId: string, alertId: string, revision: number, outcome: AttemptOutcome): Promise<void> {
+export async function finishAttempt(
+  db: Db,
+  attemptId: string,
+  alertId: string,
+  revision: number,
+  outcome: AttemptOutcome,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('alert_delivery_attempts')
-      .set({ finished_at: sql<Date>`now()`, status_code: outcome.status, latency_ms: outcome.latencyMs, ok: outcome.ok, error: outcome.error })
+      .set({
+        finished_at: sql<Date>`now()`,
+        status_code: outcome.status,
+        latency_ms: outcome.latencyMs,
+        ok: outcome.ok,
+        error: outcome.error,
+      })
       .where('id', '=', attemptId)
       .execute();
     await trx
       .updateTable('alert_deliveries')
-      .set(outcome.ok ? { state: 'delivered', delivered_at: sql<Date>`now()`, last_error: null } : { last_error: outcome.error })
+      .set(
+        outcome.ok
+          ? { state: 'delivered', delivered_at: sql<Date>`now()`, last_error: null }
+          : { last_error: outcome.error },
+      )
       .where('alert_id', '=', alertId)
       .where('revision', '=', revision)
       .execute();
@@ -72,7 +104,18 @@ export async function deadLetter(db: Db, alertId: string, revision: number, erro
       .returning(['subscription_id', 'attempts'])
       .executeTakeFirst();
     if (!delivery) return;
-    await trx.insertInto('alert_dead_letters').values({ alert_id: alertId, revision, subscription_id: delivery.subscription_id, attempts: delivery.attempts, last_error: error, replayed_at: null, replayed_by: null }).execute();
+    await trx
+      .insertInto('alert_dead_letters')
+      .values({
+        alert_id: alertId,
+        revision,
+        subscription_id: delivery.subscription_id,
+        attempts: delivery.attempts,
+        last_error: error,
+        replayed_at: null,
+        replayed_by: null,
+      })
+      .execute();
   });
 }
 
@@ -81,9 +124,18 @@ export async function deadLetter(db: Db, alertId: string, revision: number, erro
  * by whom; the caller queues a fresh job for each. Returns the revisions and the
  * replay number (for the new job id).
  */
-export async function reopenDeadLetters(db: Db, alertId: string, by: string, revision?: number): Promise<{ revision: number; subscriptionId: string; replay: number }[]> {
+export async function reopenDeadLetters(
+  db: Db,
+  alertId: string,
+  by: string,
+  revision?: number,
+): Promise<{ revision: number; subscriptionId: string; replay: number }[]> {
   return db.transaction().execute(async (trx) => {
-    let query = trx.updateTable('alert_dead_letters').set({ replayed_at: sql<Date>`now()`, replayed_by: by }).where('alert_id', '=', alertId).where('replayed_at', 'is', null);
+    let query = trx
+      .updateTable('alert_dead_letters')
+      .set({ replayed_at: sql<Date>`now()`, replayed_by: by })
+      .where('alert_id', '=', alertId)
+      .where('replayed_at', 'is', null);
     if (revision !== undefined) query = query.where('revision', '=', revision);
     const open = await query.returning(['revision']).execute();
     const reopened: { revision: number; subscriptionId: string; replay: number }[] = [];
@@ -105,7 +157,11 @@ export async function reopenDeadLetters(db: Db, alertId: string, by: string, rev
  * Deliveries still pending that were recorded before `before`, oldest first:
  * what a sweep queues again (under the same job id) when the queue lost its jobs.
  */
-export async function pendingDeliveries(db: Db, before: Date, limit = 1_000): Promise<{ alertId: string; revision: number; subscriptionId: string }[]> {
+export async function pendingDeliveries(
+  db: Db,
+  before: Date,
+  limit = 1_000,
+): Promise<{ alertId: string; revision: number; subscriptionId: string }[]> {
   const rows = await db
     .selectFrom('alert_deliveries')
     .select(['alert_id', 'revision', 'subscription_id'])

@@ -20,8 +20,19 @@ const schema = z.object({
 
 export function deliverySettings(env: Record<string, string | undefined> = process.env): DeliverySettings {
   // An empty variable means "not set" (docker-compose passes `FOO=` through), as in loadConfig.
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')));
-  if (!parsed.success) throw new Error(`invalid alert delivery settings: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success)
+    throw new Error(
+      `invalid alert delivery settings: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`,
+    );
   const e = parsed.data;
-  return { attempts: e.ALERT_WEBHOOK_ATTEMPTS, backoffBaseMs: e.ALERT_WEBHOOK_BACKOFF_MS, backoffMaxMs: e.ALERT_WEBHOOK_BACKOFF_MAX_MS, timeoutMs: e.ALERT_WEBHOOK_TIMEOUT_MS, concurrency: e.ALERT_WEBHOOK_CONCURRENCY };
+  return {
+    attempts: e.ALERT_WEBHOOK_ATTEMPTS,
+    backoffBaseMs: e.ALERT_WEBHOOK_BACKOFF_MS,
+    backoffMaxMs: e.ALERT_WEBHOOK_BACKOFF_MAX_MS,
+    timeoutMs: e.ALERT_WEBHOOK_TIMEOUT_MS,
+    concurrency: e.ALERT_WEBHOOK_CONCURRENCY,
+  };
 }

@@ -44,7 +44,9 @@ describe('signing', () => {
     const body = JSON.stringify({ hello: 'world' });
     const headers = signedWebhookHeaders(SECRET, 'alert-1.r1', body);
     expect(new Webhook(SECRET).verify(body, headers)).toEqual({ hello: 'world' });
-    expect(() => new Webhook('whsec_' + Buffer.from('another-secret-of-enough-bytes').toString('base64')).verify(body, headers)).toThrow();
+    expect(() =>
+      new Webhook('whsec_' + Buffer.from('another-secret-of-enough-bytes').toString('base64')).verify(body, headers),
+    ).toThrow();
   });
 });
 
@@ -53,7 +55,10 @@ describe('deliverySettings', () => {
     expect(deliverySettings({})).toMatchObject({ attempts: 8, timeoutMs: 10_000 });
     expect(deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '3' }).attempts).toBe(3);
     // docker-compose passes unset variables through as empty strings: they keep the defaults.
-    expect(deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '', ALERT_WEBHOOK_CONCURRENCY: '' })).toMatchObject({ attempts: 8, concurrency: 16 });
+    expect(deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '', ALERT_WEBHOOK_CONCURRENCY: '' })).toMatchObject({
+      attempts: 8,
+      concurrency: 16,
+    });
     expect(() => deliverySettings({ ALERT_WEBHOOK_ATTEMPTS: '0' })).toThrow(/ALERT_WEBHOOK_ATTEMPTS/);
   });
 });
@@ -88,11 +93,19 @@ describe('postWebhook', () => {
 
   it('tells retryable failures from permanent ones', async () => {
     status = 500;
-    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, status: 500, error: 'HTTP 500', permanent: false });
+    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({
+      ok: false,
+      status: 500,
+      error: 'HTTP 500',
+      permanent: false,
+    });
     status = 410;
     expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, permanent: true });
     status = 429;
-    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({ ok: false, permanent: false });
+    expect(await postWebhook(url, SECRET, 'a.r1', '{}', 2_000, loopback)).toMatchObject({
+      ok: false,
+      permanent: false,
+    });
   });
 
   it('gives up after the timeout, and reports an unreachable receiver', async () => {
@@ -113,7 +126,12 @@ describe('postWebhook', () => {
     const before = received.length;
     const closed = new OutboundClient(OPEN_INTERNET_ONLY);
     const outcome = await postWebhook(url, SECRET, 'a.r1', '{}', 1_000, closed);
-    expect(outcome).toMatchObject({ ok: false, status: null, permanent: true, error: expect.stringMatching(/^refused: 127\.0\.0\.1 is an internal address \(loopback\)/) });
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: null,
+      permanent: true,
+      error: expect.stringMatching(/^refused: 127\.0\.0\.1 is an internal address \(loopback\)/),
+    });
     const metadata = await postWebhook('http://169.254.169.254/latest/meta-data/', SECRET, 'a.r1', '{}', 1_000, closed);
     expect(metadata.error).toMatch(/cloud metadata/);
     expect(received.length).toBe(before);

@@ -33,16 +33,42 @@ export async function postWebhook(
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   try {
-    const response = await client.fetch(url, { method: 'POST', headers: signedWebhookHeaders(secret, webhookId, body, startedAt), body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await client.fetch(url, {
+      method: 'POST',
+      headers: signedWebhookHeaders(secret, webhookId, body, startedAt),
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.arrayBuffer().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 300;
-    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-    return { ok, startedAt, status: response.status, latencyMs: latency(), error: ok ? null : `HTTP ${response.status}`, permanent };
+    const permanent =
+      response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    return {
+      ok,
+      startedAt,
+      status: response.status,
+      latencyMs: latency(),
+      error: ok ? null : `HTTP ${response.status}`,
+      permanent,
+    };
   } catch (error) {
-    const refused = [error, (error as { cause?: unknown }).cause].find((e) => e instanceof InternalAddressError || e instanceof OutboundUrlError) as Error | undefined;
-    if (refused) return { ok: false, startedAt, status: null, latencyMs: latency(), error: `refused: ${refused.message}`.slice(0, 500), permanent: true };
+    const refused = [error, (error as { cause?: unknown }).cause].find(
+      (e) => e instanceof InternalAddressError || e instanceof OutboundUrlError,
+    ) as Error | undefined;
+    if (refused)
+      return {
+        ok: false,
+        startedAt,
+        status: null,
+        latencyMs: latency(),
+        error: `refused: ${refused.message}`.slice(0, 500),
+        permanent: true,
+      };
     const e = error as Error & { cause?: { code?: string; message?: string } };
-    const message = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(': ');
+    const message =
+      e.name === 'TimeoutError'
+        ? `timeout after ${timeoutMs} ms`
+        : [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(': ');
     return { ok: false, startedAt, status: null, latencyMs: latency(), error: message.slice(0, 500), permanent: false };
   }
 }

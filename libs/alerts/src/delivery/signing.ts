@@ -5,7 +5,12 @@ import { Webhook } from 'standardwebhooks';
  * (receivers refuse stale ones), the id is the alert revision's, the same on
  * every attempt, so a receiver can drop a duplicate.
  */
-export function signedWebhookHeaders(secret: string, webhookId: string, body: string, at: Date = new Date()): Record<string, string> {
+export function signedWebhookHeaders(
+  secret: string,
+  webhookId: string,
+  body: string,
+  at: Date = new Date(),
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'user-agent': 'newsledger-alerts/1',

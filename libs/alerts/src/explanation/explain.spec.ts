@@ -1,7 +1,13 @@
 import type { AlertEventExplained } from '../contract/alert-message.js';
 import { EXPLANATION_LIMIT, type IncidentSource, explainAlert } from './explain.js';
 
-const source = (n: number): IncidentSource => ({ articleId: `a${n}`, url: `https://news.example.org/${n}`, title: `Story ${n}`, outlet: `Outlet ${n % 3}`, publishedAt: '2021-04-07' });
+const source = (n: number): IncidentSource => ({
+  articleId: `a${n}`,
+  url: `https://news.example.org/${n}`,
+  title: `Story ${n}`,
+  outlet: `Outlet ${n % 3}`,
+  publishedAt: '2021-04-07',
+});
 const event = (n: number): AlertEventExplained => ({
   eventId: `e${n}`,
   articleId: `a${n}`,
@@ -17,7 +23,11 @@ const event = (n: number): AlertEventExplained => ({
 
 describe('explainAlert', () => {
   it('lists every matching event and article of a small incident, with nothing omitted', () => {
-    const explanation = explainAlert({ eventTypes: ['WaiverGranted'], minSources: 2 }, [event(1), event(2)], [source(1), source(2)]);
+    const explanation = explainAlert(
+      { eventTypes: ['WaiverGranted'], minSources: 2 },
+      [event(1), event(2)],
+      [source(1), source(2)],
+    );
     expect(explanation.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
     expect(explanation.articles.map((a) => [a.articleId, a.apiUrl])).toEqual([
       ['a1', '/api/articles/a1'],

@@ -24,12 +24,25 @@ export const EXPLANATION_LIMIT = 20;
  * satisfied and its evidence spans, the sources clause, and links to the
  * articles that report the incident (likewise capped), with what was left out.
  */
-export function explainAlert(rule: AlertRule, matched: AlertEventExplained[], sources: IncidentSource[]): AlertExplanation {
-  const articles: AlertArticleLink[] = sources.slice(0, EXPLANATION_LIMIT).map((s) => ({ ...s, apiUrl: `/api/articles/${s.articleId}` }));
-  const omitted = { events: Math.max(0, matched.length - EXPLANATION_LIMIT), articles: Math.max(0, sources.length - EXPLANATION_LIMIT) };
+export function explainAlert(
+  rule: AlertRule,
+  matched: AlertEventExplained[],
+  sources: IncidentSource[],
+): AlertExplanation {
+  const articles: AlertArticleLink[] = sources
+    .slice(0, EXPLANATION_LIMIT)
+    .map((s) => ({ ...s, apiUrl: `/api/articles/${s.articleId}` }));
+  const omitted = {
+    events: Math.max(0, matched.length - EXPLANATION_LIMIT),
+    articles: Math.max(0, sources.length - EXPLANATION_LIMIT),
+  };
   return {
     rule,
-    sources: { required: rule.minSources ?? 1, outlets: new Set(sources.map((s) => s.outlet)).size, articles: sources.length },
+    sources: {
+      required: rule.minSources ?? 1,
+      outlets: new Set(sources.map((s) => s.outlet)).size,
+      articles: sources.length,
+    },
     events: matched.slice(0, EXPLANATION_LIMIT),
     articles,
     ...((omitted.events > 0 || omitted.articles > 0) && { omitted }),
@@ -39,7 +52,9 @@ export function explainAlert(rule: AlertRule, matched: AlertEventExplained[], so
 /** One line a human reads in a log or a chat message. */
 export function summarizeAlert(explanation: AlertExplanation, eventType: string): string {
   const first = explanation.events[0];
-  const sides = first ? `${first.agent.map((a) => a.name).join(', ') || '?'} → ${first.target.map((a) => a.name).join(', ') || '?'}` : '';
+  const sides = first
+    ? `${first.agent.map((a) => a.name).join(', ') || '?'} → ${first.target.map((a) => a.name).join(', ') || '?'}`
+    : '';
   const evidence = first?.evidence[0]?.text;
   return `${eventType}${sides ? ` (${sides})` : ''}${evidence ? `: "${evidence}"` : ''} — ${explanation.sources.articles} article(s), ${explanation.sources.outlets} outlet(s)`;
 }

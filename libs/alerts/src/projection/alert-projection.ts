@@ -1,7 +1,19 @@
 import { type Insertable, type Transaction, sql } from 'kysely';
-import { EVENT_TYPE_NAMES, INCIDENT_CORRECTION_TYPES, type IncidentSplit, type IncidentsMerged, isEventType } from '#domain';
+import {
+  EVENT_TYPE_NAMES,
+  INCIDENT_CORRECTION_TYPES,
+  type IncidentSplit,
+  type IncidentsMerged,
+  isEventType,
+} from '#domain';
 import type { AlertsTable, Database } from '#db';
-import { type EventStore, type LogConsumerOptions, type StoredEvent, type StreamAppend, deterministicEventId } from '#event-store';
+import {
+  type EventStore,
+  type LogConsumerOptions,
+  type StoredEvent,
+  type StreamAppend,
+  deterministicEventId,
+} from '#event-store';
 import { INCIDENTS_PROJECTION } from '#read-models';
 import {
   ALERT_MESSAGE_SCHEMA,
@@ -64,26 +76,47 @@ type AlertRow = ExplainedAlertRow;
  * last announced there — so a rebuild that recomputes the same alerts announces
  * nothing, and nothing is delivered twice.
  */
-export function createAlertProjection(store: EventStore): Pick<LogConsumerOptions, 'name' | 'types' | 'after' | 'handle'> & { invalidate(): void } {
+export function createAlertProjection(
+  store: EventStore,
+): Pick<LogConsumerOptions, 'name' | 'types' | 'after' | 'handle'> & { invalidate(): void } {
   let index: RuleIndex | undefined;
   let subscriptions = new Map<string, SubscriptionMeta>();
 
   const load = async (trx: Transaction<Database>) => {
     index = new RuleIndex(await loadIndexedRules(trx));
-    const rows = await trx.selectFrom('alert_subscriptions').select(['subscription_id', 'name', 'deliver_to_queue', 'webhook_url', 'notify_on_update', 'deleted_at']).execute();
+    const rows = await trx
+      .selectFrom('alert_subscriptions')
+      .select(['subscription_id', 'name', 'deliver_to_queue', 'webhook_url', 'notify_on_update', 'deleted_at'])
+      .execute();
     subscriptions = new Map(
-      rows.map((r) => [r.subscription_id, { name: r.name, queue: r.deliver_to_queue, webhook: r.webhook_url !== null, notifyOnUpdate: r.notify_on_update, deleted: r.deleted_at !== null }]),
+      rows.map((r) => [
+        r.subscription_id,
+        {
+          name: r.name,
+          queue: r.deliver_to_queue,
+          webhook: r.webhook_url !== null,
+          notifyOnUpdate: r.notify_on_update,
+          deleted: r.deleted_at !== null,
+        },
+      ]),
     );
   };
 
   return {
     name: ALERT_PROJECTION,
-    types: [...EVENT_TYPE_NAMES, 'EventRetracted', 'EventCorrected', ...INCIDENT_CORRECTION_TYPES, ...SUBSCRIPTION_EVENT_TYPES],
+    types: [
+      ...EVENT_TYPE_NAMES,
+      'EventRetracted',
+      'EventCorrected',
+      ...INCIDENT_CORRECTION_TYPES,
+      ...SUBSCRIPTION_EVENT_TYPES,
+    ],
     after: [INCIDENTS_PROJECTION],
     invalidate: () => (index = undefined),
     handle: async (events, trx) => {
       // Subscription changes commit with their table row: reload the index when one passes by.
-      if (!index || events.some((e) => (SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(e.type))) await load(trx);
+      if (!index || events.some((e) => (SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(e.type)))
+        await load(trx);
       const article = events.filter((e) => !(SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(e.type));
       if (article.length === 0 || index!.size === 0) return;
       await project(trx, store, index!, subscriptions, article);
@@ -100,24 +133,42 @@ async function eventIdsOf(trx: Transaction<Database>, events: StoredEvent[]): Pr
   const ids = new Set<string>();
   const incidents = new Set<string>();
   for (const event of events) {
-    if (event.type === 'IncidentsMerged') (event.data as IncidentsMerged).incidentIds.forEach((id) => incidents.add(id));
+    if (event.type === 'IncidentsMerged')
+      (event.data as IncidentsMerged).incidentIds.forEach((id) => incidents.add(id));
     else if (event.type === 'IncidentSplit') {
       const split = event.data as IncidentSplit;
       incidents.add(split.incidentId);
       split.eventIds.forEach((id) => ids.add(id));
-    } else if (isEventType(event.type) || event.type === 'EventRetracted' || event.type === 'EventCorrected') ids.add((event.data as { eventId: string }).eventId);
+    } else if (isEventType(event.type) || event.type === 'EventRetracted' || event.type === 'EventCorrected')
+      ids.add((event.data as { eventId: string }).eventId);
   }
   if (incidents.size) {
     const named = [...incidents];
-    const members = await trx.selectFrom('read_incident_members').select('event_id').where('recorded_to', 'is', null).where('incident_id', 'in', named).execute();
+    const members = await trx
+      .selectFrom('read_incident_members')
+      .select('event_id')
+      .where('recorded_to', 'is', null)
+      .where('incident_id', 'in', named)
+      .execute();
     members.forEach((m) => ids.add(m.event_id));
-    const alerts = await trx.selectFrom('alerts').select('event_ids').where('recorded_to', 'is', null).where('incident_id', 'in', named).execute();
+    const alerts = await trx
+      .selectFrom('alerts')
+      .select('event_ids')
+      .where('recorded_to', 'is', null)
+      .where('incident_id', 'in', named)
+      .execute();
     alerts.forEach((a) => a.event_ids.forEach((id) => ids.add(id)));
   }
   return [...ids];
 }
 
-async function project(trx: Transaction<Database>, store: EventStore, index: RuleIndex, subscriptions: Map<string, SubscriptionMeta>, events: StoredEvent[]): Promise<void> {
+async function project(
+  trx: Transaction<Database>,
+  store: EventStore,
+  index: RuleIndex,
+  subscriptions: Map<string, SubscriptionMeta>,
+  events: StoredEvent[],
+): Promise<void> {
   const at = events.reduce((latest, e) => (e.recordedAt > latest ? e.recordedAt : latest), events[0]!.recordedAt);
   const eventIds = await eventIdsOf(trx, events);
   if (eventIds.length === 0) return;
@@ -130,14 +181,24 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   let members = await membersOf(trx, [...touched]);
   // A merge moves another incident's events here: its alert must be looked at too
   // (the touched incidents' own alerts are read next).
-  const moved = await currentAlertsWithEvents(trx, [...members.values()].flat().map((m) => m.eventId), [...touched]);
+  const moved = await currentAlertsWithEvents(
+    trx,
+    [...members.values()].flat().map((m) => m.eventId),
+    [...touched],
+  );
   const extra = [...new Set(moved.map((a) => a.incident_id))];
   for (const alert of moved) existing.set(alert.alert_id, alert);
   if (extra.length) {
     for (const id of extra) touched.add(id);
     members = new Map([...members, ...(await membersOf(trx, extra))]);
   }
-  const byIncident = await trx.selectFrom('alerts').selectAll().select(fullExplanation('alerts').as('full_explanation')).where('recorded_to', 'is', null).where('incident_id', 'in', [...touched]).execute();
+  const byIncident = await trx
+    .selectFrom('alerts')
+    .selectAll()
+    .select(fullExplanation('alerts').as('full_explanation'))
+    .where('recorded_to', 'is', null)
+    .where('incident_id', 'in', [...touched])
+    .execute();
   for (const alert of byIncident) existing.set(alert.alert_id, alert);
 
   // Evaluate every touched incident.
@@ -148,7 +209,10 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
   }
   // Alerts that no longer match anything go to retracted, saying why.
   const currentIncident = await incidentsOf(trx, [...new Set([...existing.values()].flatMap((a) => a.event_ids))]);
-  const retractedEvents = await retractedAmong(trx, [...existing.values()].flatMap((a) => a.event_ids));
+  const retractedEvents = await retractedAmong(
+    trx,
+    [...existing.values()].flatMap((a) => a.event_ids),
+  );
   for (const alert of existing.values()) {
     const wanted = desired.get(alert.alert_id);
     if (wanted?.status === 'active') continue;
@@ -157,11 +221,18 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
       .filter((inc): inc is string => Boolean(inc) && inc !== alert.incident_id)
       .map((inc) => alertIdOf(alert.subscription_id, inc))
       .find((id) => desired.get(id)?.status === 'active');
-    const reason = mergedInto ? 'merged' : alert.event_ids.some((id) => retractedEvents.has(id)) ? 'event-retracted' : 'no-longer-matches';
+    const reason = mergedInto
+      ? 'merged'
+      : alert.event_ids.some((id) => retractedEvents.has(id))
+        ? 'event-retracted'
+        : 'no-longer-matches';
     desired.set(alert.alert_id, {
       ...fromRow(alert),
       status: 'retracted',
-      retraction: alert.status === 'retracted' ? ((alert.retraction as Desired['retraction']) ?? null) : { reason, eventIds: alert.event_ids, ...(mergedInto && { mergedInto }) },
+      retraction:
+        alert.status === 'retracted'
+          ? ((alert.retraction as Desired['retraction']) ?? null)
+          : { reason, eventIds: alert.event_ids, ...(mergedInto && { mergedInto }) },
     });
   }
   if (desired.size === 0) return;
@@ -178,7 +249,11 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
     const sub = subscriptions.get(next.subscriptionId);
     // Updates are announced (and so recorded) only to a live subscription that asked for them.
     const wantsUpdates = Boolean(sub && !sub.deleted && sub.notifyOnUpdate);
-    const kind = announcement(last?.state, { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount }, wantsUpdates);
+    const kind = announcement(
+      last?.state,
+      { status: next.status, sourceCount: next.sourceCount, outletCount: next.outletCount },
+      wantsUpdates,
+    );
     if (!kind) continue;
     const revision = (last?.version ?? 0) + 1;
     const message: AlertMessageV1 = {
@@ -197,14 +272,29 @@ async function project(trx: Transaction<Database>, store: EventStore, index: Rul
       recordedAt: at.toISOString(),
       explanation: next.explanation,
       ...(kind === 'retracted' && next.retraction && { retraction: next.retraction }),
-      links: { alert: `/api/alerts/${next.alertId}`, incident: next.incidentId.startsWith('event-') ? `/api/events/${next.incidentId.slice(6)}` : `/api/incidents/${next.incidentId}` },
+      links: {
+        alert: `/api/alerts/${next.alertId}`,
+        incident: next.incidentId.startsWith('event-')
+          ? `/api/events/${next.incidentId.slice(6)}`
+          : `/api/incidents/${next.incidentId}`,
+      },
     };
     // A deleted subscription's raise or retraction is recorded with an empty route: nothing is sent.
     const wanted = sub && !sub.deleted;
-    const data: AlertAnnounced = { message, route: { queue: Boolean(wanted && sub.queue), webhook: Boolean(wanted && sub.webhook) } };
+    const data: AlertAnnounced = {
+      message,
+      route: { queue: Boolean(wanted && sub.queue), webhook: Boolean(wanted && sub.webhook) },
+    };
     announcements.push({
       streamId: alertStreamId(next.alertId),
-      events: [{ type: alertEventType(kind), data, eventId: deterministicEventId('alert', next.alertId, String(revision)), metadata: { correlationId: next.alertId, actor: ALERT_PROJECTION } }],
+      events: [
+        {
+          type: alertEventType(kind),
+          data,
+          eventId: deterministicEventId('alert', next.alertId, String(revision)),
+          metadata: { correlationId: next.alertId, actor: ALERT_PROJECTION },
+        },
+      ],
       expectedVersion: last?.version ?? 0,
     });
   }
@@ -278,8 +368,10 @@ function fromRow(row: AlertRow): Desired {
  * reordered, so comparing the objects found every explanation changed and opened
  * a version each time an incident was looked at.
  */
-const fingerprint = (d: Pick<Desired, 'status' | 'eventIds' | 'articleIds' | 'sourceCount' | 'outletCount' | 'retraction'>, explanation: string) =>
-  JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, explanation, d.retraction]);
+const fingerprint = (
+  d: Pick<Desired, 'status' | 'eventIds' | 'articleIds' | 'sourceCount' | 'outletCount' | 'retraction'>,
+  explanation: string,
+) => JSON.stringify([d.status, d.eventIds, d.articleIds, d.sourceCount, d.outletCount, explanation, d.retraction]);
 const storedHash = (row: AlertRow) => row.explanation_hash ?? explanationHash(JSON.stringify(row.explanation));
 
 /** Rows per multi-row INSERT into alerts (16 parameters a row, under PostgreSQL's 65,535). */
@@ -291,7 +383,11 @@ const ALERT_INSERT_CHUNK = 2_000;
  * versions, one inserts the next, however many alerts the batch touched.
  * Returns when each alert was first raised.
  */
-async function writeVersions(trx: Transaction<Database>, changes: { current: AlertRow | undefined; next: Desired }[], batchAt: Date): Promise<Map<string, Date>> {
+async function writeVersions(
+  trx: Transaction<Database>,
+  changes: { current: AlertRow | undefined; next: Desired }[],
+  batchAt: Date,
+): Promise<Map<string, Date>> {
   const firstRecorded = new Map<string, Date>();
   const closing: { alertId: string; version: number; at: Date }[] = [];
   const opening: Insertable<AlertsTable>[] = [];
@@ -323,7 +419,12 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
     firstRecorded.set(next.alertId, values.first_recorded_at);
     bodies.set(hash, json);
     if (current && current.recorded_from.getTime() === at.getTime()) {
-      await trx.updateTable('alerts').set(values).where('alert_id', '=', current.alert_id).where('version', '=', current.version).execute();
+      await trx
+        .updateTable('alerts')
+        .set(values)
+        .where('alert_id', '=', current.alert_id)
+        .where('version', '=', current.version)
+        .execute();
       continue;
     }
     if (current) closing.push({ alertId: current.alert_id, version: current.version, at });
@@ -338,14 +439,27 @@ async function writeVersions(trx: Transaction<Database>, changes: { current: Ale
         as c(alert_id, version, at)
       where a.alert_id = c.alert_id and a.version = c.version`.execute(trx);
   }
-  for (let start = 0; start < opening.length; start += ALERT_INSERT_CHUNK) await trx.insertInto('alerts').values(opening.slice(start, start + ALERT_INSERT_CHUNK)).execute();
+  for (let start = 0; start < opening.length; start += ALERT_INSERT_CHUNK)
+    await trx
+      .insertInto('alerts')
+      .values(opening.slice(start, start + ALERT_INSERT_CHUNK))
+      .execute();
   return firstRecorded;
 }
 
 /** The last event of each alert's stream: what downstream was last told, and the stream version. */
-async function lastAnnounced(trx: Transaction<Database>, alertIds: string[]): Promise<Map<string, { version: number; state: Announced }>> {
+async function lastAnnounced(
+  trx: Transaction<Database>,
+  alertIds: string[],
+): Promise<Map<string, { version: number; state: Announced }>> {
   // One index probe per stream for its last event, reading only the three fields compared (not the whole message).
-  const { rows } = await sql<{ stream_id: string; stream_version: string; status: Announced['status']; source_count: number; outlet_count: number }>`
+  const { rows } = await sql<{
+    stream_id: string;
+    stream_version: string;
+    status: Announced['status'];
+    source_count: number;
+    outlet_count: number;
+  }>`
     select s.stream_id, last.stream_version, last.status, last.source_count, last.outlet_count
     from unnest(${sql.val(alertIds.map(alertStreamId))}::text[]) as s(stream_id)
     cross join lateral (
@@ -354,12 +468,24 @@ async function lastAnnounced(trx: Transaction<Database>, alertIds: string[]): Pr
       from events e where e.stream_id = s.stream_id
       order by e.stream_version desc limit 1) last`.execute(trx);
   return new Map(
-    rows.map((r) => [r.stream_id.slice('alert-'.length), { version: Number(r.stream_version), state: { status: r.status, sourceCount: r.source_count, outletCount: r.outlet_count } }]),
+    rows.map((r) => [
+      r.stream_id.slice('alert-'.length),
+      {
+        version: Number(r.stream_version),
+        state: { status: r.status, sourceCount: r.source_count, outletCount: r.outlet_count },
+      },
+    ]),
   );
 }
 
 async function retractedAmong(trx: Transaction<Database>, eventIds: string[]): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
-  const rows = await trx.selectFrom('read_events').select('event_id').where('recorded_to', 'is', null).where('status', '=', 'retracted').where('event_id', 'in', eventIds).execute();
+  const rows = await trx
+    .selectFrom('read_events')
+    .select('event_id')
+    .where('recorded_to', 'is', null)
+    .where('status', '=', 'retracted')
+    .where('event_id', 'in', eventIds)
+    .execute();
   return new Set(rows.map((r) => r.event_id));
 }

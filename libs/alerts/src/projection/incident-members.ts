@@ -15,7 +15,8 @@ export interface Member extends RuleSubject {
 
 /** Events that cluster into no incident (negated, hypothetical) are alone in a pseudo-incident named after them. */
 export const soloIncidentId = (eventId: string) => `event-${eventId}`;
-const soloEventId = (incidentId: string) => (incidentId.startsWith('event-') ? incidentId.slice('event-'.length) : undefined);
+const soloEventId = (incidentId: string) =>
+  incidentId.startsWith('event-') ? incidentId.slice('event-'.length) : undefined;
 
 interface MemberRow {
   incident_id: string;
@@ -42,7 +43,12 @@ interface MemberRow {
  */
 export async function incidentsOf(trx: Transaction<Database>, eventIds: string[]): Promise<Map<string, string>> {
   if (eventIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('read_incident_members').select(['event_id', 'incident_id']).where('recorded_to', 'is', null).where('event_id', 'in', eventIds).execute();
+  const rows = await trx
+    .selectFrom('read_incident_members')
+    .select(['event_id', 'incident_id'])
+    .where('recorded_to', 'is', null)
+    .where('event_id', 'in', eventIds)
+    .execute();
   const found = new Map(rows.map((r) => [r.event_id, r.incident_id]));
   return new Map(eventIds.map((id) => [id, found.get(id) ?? soloIncidentId(id)]));
 }
@@ -70,7 +76,9 @@ export async function membersOf(trx: Transaction<Database>, incidentIds: string[
       from read_events e
       join read_articles a on a.article_id = e.article_id
       where e.recorded_to is null and e.status = 'active' and e.event_id = any(${sql.val(solo)}::text[])
-        and not exists (select 1 from read_incident_members m where m.event_id = e.event_id and m.recorded_to is null)`.execute(trx);
+        and not exists (select 1 from read_incident_members m where m.event_id = e.event_id and m.recorded_to is null)`.execute(
+      trx,
+    );
     rows.push(...found);
   }
   const byIncident = new Map<string, Member[]>(incidentIds.map((id) => [id, []]));
@@ -90,9 +98,16 @@ export async function membersOf(trx: Transaction<Database>, incidentIds: string[
       date: row.date,
       recordedAt: row.first_recorded_at,
       logPosition: BigInt(row.log_position),
-      article: { articleId: row.article_id, url: row.url, title: row.title, outlet: row.outlet, publishedAt: row.published_at },
+      article: {
+        articleId: row.article_id,
+        url: row.url,
+        title: row.title,
+        outlet: row.outlet,
+        publishedAt: row.published_at,
+      },
     });
   }
-  for (const list of byIncident.values()) list.sort((a, b) => (a.logPosition < b.logPosition ? -1 : a.logPosition > b.logPosition ? 1 : 0));
+  for (const list of byIncident.values())
+    list.sort((a, b) => (a.logPosition < b.logPosition ? -1 : a.logPosition > b.logPosition ? 1 : 0));
   return byIncident;
 }

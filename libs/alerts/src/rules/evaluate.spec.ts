@@ -7,7 +7,12 @@ describe('evaluateRule', () => {
   it('matches "WaiverGranted involving Iraq" and says which clauses held and why', () => {
     expect(evaluateRule({ eventTypes: ['WaiverGranted'], countries: ['IRQ'] }, waiver)).toEqual([
       { clause: 'eventTypes', expected: ['WaiverGranted'], actual: 'WaiverGranted' },
-      { clause: 'countries', role: 'either', expected: ['IRQ'], matched: [{ side: 'target', actorId: 'iraq', country: 'IRQ' }] },
+      {
+        clause: 'countries',
+        role: 'either',
+        expected: ['IRQ'],
+        matched: [{ side: 'target', actorId: 'iraq', country: 'IRQ' }],
+      },
     ]);
   });
 
@@ -34,7 +39,11 @@ describe('evaluateRule', () => {
 
   it('finds whole words of the evidence, case-insensitively, with their offsets in the article', () => {
     expect(evaluateRule({ words: ['Sanctions waiver', 'embargo'] }, waiver)).toEqual([
-      { clause: 'words', expected: ['Sanctions waiver', 'embargo'], matched: [{ word: 'Sanctions waiver', evidenceIndex: 0, start: 113, end: 129 }] },
+      {
+        clause: 'words',
+        expected: ['Sanctions waiver', 'embargo'],
+        matched: [{ word: 'Sanctions waiver', evidenceIndex: 0, start: 113, end: 129 }],
+      },
     ]);
     expect(evaluateRule({ words: ['waive'] }, waiver)).toBeNull();
     expect(evaluateRule({ words: ['raq'] }, waiver)).toBeNull();

@@ -47,12 +47,18 @@ export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch
   // asked for. (Rules saved since this default carry it explicitly, so their explanations show the clause.)
   const modalities: readonly Modality[] = rule.modalities?.length ? rule.modalities : DEFAULT_MODALITIES;
   if (!modalities.includes(subject.modality)) return null;
-  if (rule.modalities?.length) matches.push({ clause: 'modalities', expected: rule.modalities, actual: subject.modality });
+  if (rule.modalities?.length)
+    matches.push({ clause: 'modalities', expected: rule.modalities, actual: subject.modality });
   if (rule.goldstein) {
     const { min, max } = rule.goldstein;
     const g = subject.goldstein;
     if (g === null || (min !== undefined && g < min) || (max !== undefined && g > max)) return null;
-    matches.push({ clause: 'goldstein', ...(min !== undefined && { min }), ...(max !== undefined && { max }), actual: g });
+    matches.push({
+      clause: 'goldstein',
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+      actual: g,
+    });
   }
   if (rule.countries?.length) {
     const side = rule.countryRole ?? 'either';
@@ -76,7 +82,8 @@ export function evaluateRule(rule: AlertRule, subject: RuleSubject): ClauseMatch
       const needle = word.toLowerCase();
       subject.evidence.forEach((span, evidenceIndex) => {
         const at = findWord(span.text, needle);
-        if (at >= 0) matched.push({ word, evidenceIndex, start: span.start + at, end: span.start + at + needle.length });
+        if (at >= 0)
+          matched.push({ word, evidenceIndex, start: span.start + at, end: span.start + at + needle.length });
       });
     }
     if (matched.length === 0) return null;

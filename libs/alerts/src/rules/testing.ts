@@ -2,7 +2,12 @@ import { EVENT_TYPES, type EventType } from '#domain';
 import type { RuleSubject } from './alert-rule.js';
 
 /** Test support: a coded event as a rule sees it. */
-export function subject(type: EventType, agent: [string, string][], target: [string, string][], overrides: Partial<RuleSubject> = {}): RuleSubject {
+export function subject(
+  type: EventType,
+  agent: [string, string][],
+  target: [string, string][],
+  overrides: Partial<RuleSubject> = {},
+): RuleSubject {
   return {
     eventId: 'e1',
     articleId: 'a1',

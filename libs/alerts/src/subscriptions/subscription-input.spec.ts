@@ -1,6 +1,14 @@
-import { InvalidSubscriptionError, createSubscriptionSchema, parseSubscriptionInput, updateSubscriptionSchema } from './subscription-input.js';
+import {
+  InvalidSubscriptionError,
+  createSubscriptionSchema,
+  parseSubscriptionInput,
+  updateSubscriptionSchema,
+} from './subscription-input.js';
 
-const fieldsOf = (body: unknown, schema: typeof createSubscriptionSchema | typeof updateSubscriptionSchema = createSubscriptionSchema) => {
+const fieldsOf = (
+  body: unknown,
+  schema: typeof createSubscriptionSchema | typeof updateSubscriptionSchema = createSubscriptionSchema,
+) => {
   try {
     parseSubscriptionInput(schema, body);
     return [];
@@ -26,9 +34,20 @@ describe('subscription input', () => {
         rule: { eventTypes: ['Waiver'], countries: ['Iraq'], goldstein: { min: 5, max: 1 }, minSources: 0, typo: 1 },
         delivery: { webhook: { url: 'ftp://x', secret: 'nope' } },
       }),
-    ).toEqual(['delivery.webhook.secret', 'delivery.webhook.url', 'name', 'rule.countries.0', 'rule.eventTypes.0', 'rule.goldstein', 'rule.minSources', 'rule.typo']);
+    ).toEqual([
+      'delivery.webhook.secret',
+      'delivery.webhook.url',
+      'name',
+      'rule.countries.0',
+      'rule.eventTypes.0',
+      'rule.goldstein',
+      'rule.minSources',
+      'rule.typo',
+    ]);
     expect(fieldsOf({ name: 'x', rule: {}, delivery: {} })).toEqual(['delivery']);
-    expect(fieldsOf({ name: 'x', rule: { countryRole: 'agent' }, delivery: { queue: true } })).toEqual(['rule.countryRole']);
+    expect(fieldsOf({ name: 'x', rule: { countryRole: 'agent' }, delivery: { queue: true } })).toEqual([
+      'rule.countryRole',
+    ]);
     expect(fieldsOf({}, updateSubscriptionSchema)).toEqual(['(body)']);
   });
 });

@@ -21,7 +21,8 @@ export function parseSubscriptionInput<S extends z.ZodType>(schema: S, body: unk
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
-      for (const key of issue.keys) fields.push({ field: `${prefix}${key}`, message: 'is not a field of a subscription' });
+      for (const key of issue.keys)
+        fields.push({ field: `${prefix}${key}`, message: 'is not a field of a subscription' });
     } else {
       fields.push({ field: issue.path.join('.') || '(body)', message: issue.message });
     }

@@ -6,7 +6,12 @@ import { type EventStore, handleCommand } from '#event-store';
 import type { AlertRule } from '../rules/alert-rule.js';
 import type { IndexedRule } from '../rules/rule-index.js';
 import { type SubscriptionSettings, subscriptionStreamId } from './subscription-events.js';
-import { type CreateSubscriptionInput, type UpdateSubscriptionInput, asRule, newWebhookSecret } from './subscription-input.js';
+import {
+  type CreateSubscriptionInput,
+  type UpdateSubscriptionInput,
+  asRule,
+  newWebhookSecret,
+} from './subscription-input.js';
 
 /** A subscription as the API shows it: never the secret (except once, on creation). */
 export interface SubscriptionView extends SubscriptionSettings {
@@ -45,40 +50,55 @@ export function toSubscriptionView(row: Row): SubscriptionView {
  * never disagree. Returns the view and the webhook secret (generated unless
  * given), which is shown only this once.
  */
-export async function createSubscription(db: Db, store: EventStore, input: CreateSubscriptionInput, by: string, correlationId = randomUUID()): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
+export async function createSubscription(
+  db: Db,
+  store: EventStore,
+  input: CreateSubscriptionInput,
+  by: string,
+  correlationId = randomUUID(),
+): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
   const id = randomUUID();
   const secret = input.delivery.webhook ? (input.delivery.webhook.secret ?? newWebhookSecret()) : null;
   const settings: SubscriptionSettings = {
     name: input.name,
     rule: asRule(input.rule),
-    delivery: { queue: input.delivery.queue ?? false, webhook: input.delivery.webhook ? { url: input.delivery.webhook.url } : null },
+    delivery: {
+      queue: input.delivery.queue ?? false,
+      webhook: input.delivery.webhook ? { url: input.delivery.webhook.url } : null,
+    },
     notifyOnUpdate: input.notifyOnUpdate ?? false,
   };
-  const { result: row } = await handleCommand(store, subscriptionStreamId(id), subscriptionDecider, { type: 'CreateSubscription', subscriptionId: id, settings, by }, {
-    metadata: { correlationId, actor: by },
-    alongside: (trx, outcome) => {
-      // Database time, like the events' recorded_at the rule's start is compared with.
-      const now = sql<Date>`now()`;
-      return trx
-        .insertInto('alert_subscriptions')
-        .values({
-          subscription_id: id,
-          name: settings.name,
-          rule: JSON.stringify(settings.rule),
-          deliver_to_queue: settings.delivery.queue,
-          webhook_url: settings.delivery.webhook?.url ?? null,
-          webhook_secret: secret,
-          notify_on_update: settings.notifyOnUpdate,
-          version: outcome.nextExpectedVersion,
-          created_at: now,
-          created_by: by,
-          updated_at: now,
-          updated_by: by,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+  const { result: row } = await handleCommand(
+    store,
+    subscriptionStreamId(id),
+    subscriptionDecider,
+    { type: 'CreateSubscription', subscriptionId: id, settings, by },
+    {
+      metadata: { correlationId, actor: by },
+      alongside: (trx, outcome) => {
+        // Database time, like the events' recorded_at the rule's start is compared with.
+        const now = sql<Date>`now()`;
+        return trx
+          .insertInto('alert_subscriptions')
+          .values({
+            subscription_id: id,
+            name: settings.name,
+            rule: JSON.stringify(settings.rule),
+            deliver_to_queue: settings.delivery.queue,
+            webhook_url: settings.delivery.webhook?.url ?? null,
+            webhook_secret: secret,
+            notify_on_update: settings.notifyOnUpdate,
+            version: outcome.nextExpectedVersion,
+            created_at: now,
+            created_by: by,
+            updated_at: now,
+            updated_by: by,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      },
     },
-  });
+  );
   return { subscription: toSubscriptionView(row), webhookSecret: secret };
 }
 
@@ -93,9 +113,21 @@ const isNotFound = (error: unknown): boolean => error instanceof DomainError && 
  * stream's state) and updates the row in the same transaction. A new webhook
  * URL without a secret keeps the current secret; a new secret rotates it.
  */
-export async function updateSubscription(db: Db, store: EventStore, id: string, input: UpdateSubscriptionInput, by: string, correlationId = randomUUID()): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
+export async function updateSubscription(
+  db: Db,
+  store: EventStore,
+  id: string,
+  input: UpdateSubscriptionInput,
+  by: string,
+  correlationId = randomUUID(),
+): Promise<{ subscription: SubscriptionView; webhookSecret: string | null }> {
   // The secret lives only in the row (never in the log): what the update does to it is decided from the row.
-  const current = await db.selectFrom('alert_subscriptions').select(['webhook_secret']).where('subscription_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const current = await db
+    .selectFrom('alert_subscriptions')
+    .select(['webhook_secret'])
+    .where('subscription_id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!current) throw new SubscriptionNotFoundError(id);
   const changes: Partial<SubscriptionSettings> = {};
   if (input.name !== undefined) changes.name = input.name;
@@ -113,29 +145,43 @@ export async function updateSubscription(db: Db, store: EventStore, id: string, 
     changes.delivery = { queue: input.delivery.queue ?? false, webhook };
   }
   try {
-    const { result: row } = await handleCommand(store, subscriptionStreamId(id), subscriptionDecider, { type: 'UpdateSubscription', subscriptionId: id, changes, secretRotated, by }, {
-      metadata: { correlationId, actor: by },
-      alongside: async (trx, outcome) => {
-        const event = outcome.events[0];
-        if (!event || event.type !== 'SubscriptionUpdated') return trx.selectFrom('alert_subscriptions').selectAll().where('subscription_id', '=', id).executeTakeFirstOrThrow();
-        const changed = event.data.changes;
-        return trx
-          .updateTable('alert_subscriptions')
-          .set({
-            ...(changed.name !== undefined && { name: changed.name }),
-            ...(changed.rule !== undefined && { rule: JSON.stringify(changed.rule) }),
-            ...(changed.notifyOnUpdate !== undefined && { notify_on_update: changed.notifyOnUpdate }),
-            ...(changed.delivery !== undefined && { deliver_to_queue: changed.delivery.queue, webhook_url: changed.delivery.webhook?.url ?? null }),
-            webhook_secret: secret,
-            version: outcome.nextExpectedVersion,
-            updated_at: sql<Date>`now()`,
-            updated_by: by,
-          })
-          .where('subscription_id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+    const { result: row } = await handleCommand(
+      store,
+      subscriptionStreamId(id),
+      subscriptionDecider,
+      { type: 'UpdateSubscription', subscriptionId: id, changes, secretRotated, by },
+      {
+        metadata: { correlationId, actor: by },
+        alongside: async (trx, outcome) => {
+          const event = outcome.events[0];
+          if (!event || event.type !== 'SubscriptionUpdated')
+            return trx
+              .selectFrom('alert_subscriptions')
+              .selectAll()
+              .where('subscription_id', '=', id)
+              .executeTakeFirstOrThrow();
+          const changed = event.data.changes;
+          return trx
+            .updateTable('alert_subscriptions')
+            .set({
+              ...(changed.name !== undefined && { name: changed.name }),
+              ...(changed.rule !== undefined && { rule: JSON.stringify(changed.rule) }),
+              ...(changed.notifyOnUpdate !== undefined && { notify_on_update: changed.notifyOnUpdate }),
+              ...(changed.delivery !== undefined && {
+                deliver_to_queue: changed.delivery.queue,
+                webhook_url: changed.delivery.webhook?.url ?? null,
+              }),
+              webhook_secret: secret,
+              version: outcome.nextExpectedVersion,
+              updated_at: sql<Date>`now()`,
+              updated_by: by,
+            })
+            .where('subscription_id', '=', id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+        },
       },
-    });
+    );
     return { subscription: toSubscriptionView(row), webhookSecret: secretRotated ? secret : null };
   } catch (error) {
     if (isNotFound(error)) throw new SubscriptionNotFoundError(id);
@@ -144,13 +190,29 @@ export async function updateSubscription(db: Db, store: EventStore, id: string, 
 }
 
 /** Marks it deleted (the row stays: its alerts and deliveries still name it) and appends SubscriptionDeleted. */
-export async function deleteSubscription(db: Db, store: EventStore, id: string, by: string, correlationId = randomUUID()): Promise<boolean> {
+export async function deleteSubscription(
+  db: Db,
+  store: EventStore,
+  id: string,
+  by: string,
+  correlationId = randomUUID(),
+): Promise<boolean> {
   try {
-    await handleCommand(store, subscriptionStreamId(id), subscriptionDecider, { type: 'DeleteSubscription', subscriptionId: id, by }, {
-      metadata: { correlationId, actor: by },
-      alongside: (trx, outcome) =>
-        trx.updateTable('alert_subscriptions').set({ deleted_at: sql<Date>`now()`, deleted_by: by, version: outcome.nextExpectedVersion }).where('subscription_id', '=', id).execute(),
-    });
+    await handleCommand(
+      store,
+      subscriptionStreamId(id),
+      subscriptionDecider,
+      { type: 'DeleteSubscription', subscriptionId: id, by },
+      {
+        metadata: { correlationId, actor: by },
+        alongside: (trx, outcome) =>
+          trx
+            .updateTable('alert_subscriptions')
+            .set({ deleted_at: sql<Date>`now()`, deleted_by: by, version: outcome.nextExpectedVersion })
+            .where('subscription_id', '=', id)
+            .execute(),
+      },
+    );
     return true;
   } catch (error) {
     if (isNotFound(error)) return false;
@@ -159,11 +221,18 @@ export async function deleteSubscription(db: Db, store: EventStore, id: string, 
 }
 
 export async function getSubscription(db: Db, id: string): Promise<SubscriptionView | undefined> {
-  const row = await db.selectFrom('alert_subscriptions').selectAll().where('subscription_id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('alert_subscriptions')
+    .selectAll()
+    .where('subscription_id', '=', id)
+    .executeTakeFirst();
   return row && toSubscriptionView(row);
 }
 
-export async function listSubscriptions(db: Db, options: { includeDeleted?: boolean; limit?: number; offset?: number } = {}): Promise<SubscriptionView[]> {
+export async function listSubscriptions(
+  db: Db,
+  options: { includeDeleted?: boolean; limit?: number; offset?: number } = {},
+): Promise<SubscriptionView[]> {
   let query = db.selectFrom('alert_subscriptions').selectAll().orderBy('created_at').orderBy('subscription_id');
   if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
   if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
@@ -178,6 +247,14 @@ export async function countSubscriptions(db: Db, options: { includeDeleted?: boo
 
 /** What the rule index loads: every subscription, deleted ones with the instant they stopped applying. */
 export async function loadIndexedRules(db: Pick<Db, 'selectFrom'>): Promise<IndexedRule[]> {
-  const rows = await db.selectFrom('alert_subscriptions').select(['subscription_id', 'rule', 'created_at', 'deleted_at']).execute();
-  return rows.map((r) => ({ subscriptionId: r.subscription_id, rule: r.rule as AlertRule, activeFrom: r.created_at, ...(r.deleted_at && { activeUntil: r.deleted_at }) }));
+  const rows = await db
+    .selectFrom('alert_subscriptions')
+    .select(['subscription_id', 'rule', 'created_at', 'deleted_at'])
+    .execute();
+  return rows.map((r) => ({
+    subscriptionId: r.subscription_id,
+    rule: r.rule as AlertRule,
+    activeFrom: r.created_at,
+    ...(r.deleted_at && { activeUntil: r.deleted_at }),
+  }));
 }

@@ -47,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_to     timestamptz,
       primary key (article_id, version)
     )`.execute(db);
-  await sql`create unique index read_article_states_current on read_article_states (article_id) where recorded_to is null`.execute(db);
+  await sql`create unique index read_article_states_current on read_article_states (article_id) where recorded_to is null`.execute(
+    db,
+  );
 
   // One row per version of a coded event: the catalog fields as coded or corrected,
   // plus flattened columns to filter on.
@@ -109,7 +111,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       active           boolean not null,
       incident_id      text
     )`.execute(db);
-  await sql`create index read_incident_candidates_match on read_incident_candidates (type, date_start, date_end) where active`.execute(db);
+  await sql`create index read_incident_candidates_match on read_incident_candidates (type, date_start, date_end) where active`.execute(
+    db,
+  );
   await sql`create index read_incident_candidates_incident on read_incident_candidates (incident_id)`.execute(db);
   // ... and the membership, versioned, which is what the API reads.
   await sql`
@@ -120,12 +124,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_from timestamptz not null,
       recorded_to   timestamptz
     )`.execute(db);
-  await sql`create unique index read_incident_members_current on read_incident_members (event_id) where recorded_to is null`.execute(db);
+  await sql`create unique index read_incident_members_current on read_incident_members (event_id) where recorded_to is null`.execute(
+    db,
+  );
   await sql`create index read_incident_members_incident on read_incident_members (incident_id)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['read_incident_members', 'read_incident_candidates', 'read_events', 'read_article_states', 'read_articles', 'read_stream_progress']) {
+  for (const table of [
+    'read_incident_members',
+    'read_incident_candidates',
+    'read_events',
+    'read_article_states',
+    'read_articles',
+    'read_stream_progress',
+  ]) {
     await sql`drop table ${sql.table(table)}`.execute(db);
   }
 }

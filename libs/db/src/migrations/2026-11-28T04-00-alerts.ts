@@ -99,11 +99,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       replayed_by     text,
       primary key (alert_id, revision, failed_at)
     )`.execute(db);
-  await sql`create index alert_dead_letters_open on alert_dead_letters (alert_id) where replayed_at is null`.execute(db);
+  await sql`create index alert_dead_letters_open on alert_dead_letters (alert_id) where replayed_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['alert_dead_letters', 'alert_delivery_attempts', 'alert_deliveries', 'alerts', 'alert_subscriptions']) {
+  for (const table of [
+    'alert_dead_letters',
+    'alert_delivery_attempts',
+    'alert_deliveries',
+    'alerts',
+    'alert_subscriptions',
+  ]) {
     await sql`drop table ${sql.table(table)}`.execute(db);
   }
 }

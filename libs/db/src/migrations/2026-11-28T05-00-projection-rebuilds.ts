@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       error        text
     )`.execute(db);
   // One rebuild of a projection at a time.
-  await sql`create unique index projection_rebuilds_active on projection_rebuilds (consumer) where status in ('requested', 'running')`.execute(db);
+  await sql`create unique index projection_rebuilds_active on projection_rebuilds (consumer) where status in ('requested', 'running')`.execute(
+    db,
+  );
   await sql`create index projection_rebuilds_recent on projection_rebuilds (requested_at desc)`.execute(db);
 }
 

@@ -17,13 +17,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create index read_events_current_modality on read_events (modality, status, type, date_start)
     include (location, event_id, date_end) where recorded_to is null`.execute(db);
-  await sql`create index read_events_current_position on read_events (log_position) where recorded_to is null`.execute(db);
+  await sql`create index read_events_current_position on read_events (log_position) where recorded_to is null`.execute(
+    db,
+  );
   // Actor search looks for words in the names and ids of both sides: a lower-case text column of
   // just those, with a trigram index where pg_trgm can be created (it is a trusted extension since
   // PostgreSQL 13; without it the search still works, scanning the column).
   await sql`
     alter table read_events add column actor_text text generated always as (lower(
-      jsonb_path_query_array(agent || target, '$[*].name')::text || ' ' || jsonb_path_query_array(agent || target, '$[*].id')::text)) stored`.execute(db);
+      jsonb_path_query_array(agent || target, '$[*].name')::text || ' ' || jsonb_path_query_array(agent || target, '$[*].id')::text)) stored`.execute(
+    db,
+  );
   await sql`
     do $$ begin
       create extension if not exists pg_trgm;

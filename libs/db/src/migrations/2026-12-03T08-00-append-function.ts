@@ -96,5 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    drop function append_to_streams(text[], bigint[], bigint[], text[], bigint[], uuid[], text[], jsonb[], jsonb[], boolean)`.execute(db);
+    drop function append_to_streams(text[], bigint[], bigint[], text[], bigint[], uuid[], text[], jsonb[], jsonb[], boolean)`.execute(
+    db,
+  );
 }

@@ -31,7 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$`.execute(db);
   // One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
-  for (const [name, event] of [['alerts_links_on_insert', 'insert'], ['alerts_links_on_update', 'update']] as const) {
+  for (const [name, event] of [
+    ['alerts_links_on_insert', 'insert'],
+    ['alerts_links_on_update', 'update'],
+  ] as const) {
     await sql`
       create trigger ${sql.id(name)} after ${sql.raw(event)} on alerts referencing new table as new_versions
       for each statement execute function alert_event_links_add()`.execute(db);

@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table alert_explanations (hash text primary key, body jsonb not null)`.execute(db);
   await sql`alter table alerts add column explanation_hash text`.execute(db);
   await sql`alter table alerts alter column explanation drop not null`.execute(db);
-  await sql`alter table alerts add constraint alerts_explained check (explanation is not null or explanation_hash is not null)`.execute(db);
+  await sql`alter table alerts add constraint alerts_explained check (explanation is not null or explanation_hash is not null)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -82,5 +82,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    drop function store_articles(uuid[], text[], int[], text[], int[], bigint[], uuid[], text[], jsonb[], jsonb[])`.execute(db);
+    drop function store_articles(uuid[], text[], int[], text[], int[], bigint[], uuid[], text[], jsonb[], jsonb[])`.execute(
+    db,
+  );
 }

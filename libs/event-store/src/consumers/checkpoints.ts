@@ -17,7 +17,11 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
 }
 
 export async function readCheckpoint(trx: Transaction<Database>, consumer: string): Promise<Checkpoint> {
-  const row = await trx.selectFrom('consumer_checkpoints').select(['transaction_id', 'global_position']).where('consumer', '=', consumer).executeTakeFirst();
+  const row = await trx
+    .selectFrom('consumer_checkpoints')
+    .select(['transaction_id', 'global_position'])
+    .where('consumer', '=', consumer)
+    .executeTakeFirst();
   return row ? { transactionId: row.transaction_id, globalPosition: BigInt(row.global_position) } : START_OF_LOG;
 }
 
@@ -35,7 +39,12 @@ export class CheckpointMovedError extends Error {
  * from: a batch that raced with a swap of its projection's tables rolls back
  * instead of overwriting the new position.
  */
-export async function saveCheckpoint(trx: Transaction<Database>, consumer: string, checkpoint: Checkpoint, expected: Checkpoint): Promise<void> {
+export async function saveCheckpoint(
+  trx: Transaction<Database>,
+  consumer: string,
+  checkpoint: Checkpoint,
+  expected: Checkpoint,
+): Promise<void> {
   const { rows } = await sql<{ consumer: string }>`
     insert into consumer_checkpoints as c (consumer, transaction_id, global_position)
     values (${consumer}, ${checkpoint.transactionId}::xid8, ${checkpoint.globalPosition.toString()}::bigint)
@@ -47,10 +56,16 @@ export async function saveCheckpoint(trx: Transaction<Database>, consumer: strin
 }
 
 /** Sets a checkpoint outright (a swap or a reset), whatever it was. */
-export async function overwriteCheckpoint(trx: Transaction<Database>, consumer: string, checkpoint: Checkpoint): Promise<void> {
+export async function overwriteCheckpoint(
+  trx: Transaction<Database>,
+  consumer: string,
+  checkpoint: Checkpoint,
+): Promise<void> {
   await sql`
     insert into consumer_checkpoints (consumer, transaction_id, global_position)
     values (${consumer}, ${checkpoint.transactionId}::xid8, ${checkpoint.globalPosition.toString()}::bigint)
     on conflict (consumer) do update
-      set transaction_id = excluded.transaction_id, global_position = excluded.global_position, updated_at = now()`.execute(trx);
+      set transaction_id = excluded.transaction_id, global_position = excluded.global_position, updated_at = now()`.execute(
+    trx,
+  );
 }

@@ -28,7 +28,10 @@ describe('LogConsumer (PostgreSQL)', () => {
 
   it('never hands out an event of a later transaction past one that commits late (the late-commit test)', async () => {
     const seen: StoredEvent[] = [];
-    const consumer = new LogConsumer(testDb.db, { name: 'late-commit', handle: async (events) => void seen.push(...events) });
+    const consumer = new LogConsumer(testDb.db, {
+      name: 'late-commit',
+      handle: async (events) => void seen.push(...events),
+    });
 
     const transactionA = await testDb.db.startTransaction().execute();
     await store.append('stream-a', [{ type: 'FromA', data: {} }], { expectedVersion: 0, trx: transactionA });
@@ -49,7 +52,11 @@ describe('LogConsumer (PostgreSQL)', () => {
 
   it('rolls back a failed batch whole, then applies its events one by one (nothing twice, nothing skipped)', async () => {
     await sql`create table projection_rows (event_id uuid primary key)`.execute(testDb.db);
-    await store.append('s', [1, 2, 3, 4].map((n) => ({ type: 'Numbered', data: { n } })), { expectedVersion: 0 });
+    await store.append(
+      's',
+      [1, 2, 3, 4].map((n) => ({ type: 'Numbered', data: { n } })),
+      { expectedVersion: 0 },
+    );
     let calls = 0;
     const consumer = new LogConsumer(testDb.db, {
       name: 'failing',
@@ -66,7 +73,9 @@ describe('LogConsumer (PostgreSQL)', () => {
     // The first event's row of the failed batch was rolled back: inserting it again did not collide.
     expect(await consumer.processBatch()).toBe(4);
     expect(calls).toBe(1 + 4);
-    expect(Number((await sql<{ n: string }>`select count(*) as n from projection_rows`.execute(testDb.db)).rows[0]!.n)).toBe(4);
+    expect(
+      Number((await sql<{ n: string }>`select count(*) as n from projection_rows`.execute(testDb.db)).rows[0]!.n),
+    ).toBe(4);
     const [status] = await consumerStatuses(testDb.db, ['failing']);
     expect(status!.lagEvents).toBe(0);
     expect(await testDb.db.selectFrom('parked_events').selectAll().execute()).toEqual([]);
@@ -74,7 +83,11 @@ describe('LogConsumer (PostgreSQL)', () => {
 
   it('commits nothing and no checkpoint when the database fails under a batch, and retries it from the checkpoint', async () => {
     await sql`create table transient_rows (event_id uuid primary key)`.execute(testDb.db);
-    await store.append('t', [1, 2, 3].map((n) => ({ type: 'Numbered', data: { n } })), { expectedVersion: 0 });
+    await store.append(
+      't',
+      [1, 2, 3].map((n) => ({ type: 'Numbered', data: { n } })),
+      { expectedVersion: 0 },
+    );
     let calls = 0;
     const consumer = new LogConsumer(testDb.db, {
       name: 'transient',
@@ -86,11 +99,23 @@ describe('LogConsumer (PostgreSQL)', () => {
       },
     });
     await expect(consumer.processBatch()).rejects.toThrow('deadlock detected');
-    expect(Number((await sql<{ n: string }>`select count(*) as n from transient_rows`.execute(testDb.db)).rows[0]!.n)).toBe(0);
-    expect(await testDb.db.selectFrom('consumer_checkpoints').selectAll().where('consumer', '=', 'transient').executeTakeFirst()).toBeUndefined();
+    expect(
+      Number((await sql<{ n: string }>`select count(*) as n from transient_rows`.execute(testDb.db)).rows[0]!.n),
+    ).toBe(0);
+    expect(
+      await testDb.db
+        .selectFrom('consumer_checkpoints')
+        .selectAll()
+        .where('consumer', '=', 'transient')
+        .executeTakeFirst(),
+    ).toBeUndefined();
 
     consumer.start();
-    await until(async () => Number((await sql<{ n: string }>`select count(*) as n from transient_rows`.execute(testDb.db)).rows[0]!.n) === 3);
+    await until(
+      async () =>
+        Number((await sql<{ n: string }>`select count(*) as n from transient_rows`.execute(testDb.db)).rows[0]!.n) ===
+        3,
+    );
     await consumer.stop();
     expect(calls).toBe(2);
   });
@@ -140,7 +165,11 @@ describe('LogConsumer (PostgreSQL)', () => {
     const notifier = new LogNotifier(testDb.url);
     await notifier.start();
     const seen: string[] = [];
-    const consumer = new LogConsumer(testDb.db, { name: 'woken', pollIntervalMs: 60_000, handle: async (events) => void seen.push(...events.map((e) => e.type)) }, notifier);
+    const consumer = new LogConsumer(
+      testDb.db,
+      { name: 'woken', pollIntervalMs: 60_000, handle: async (events) => void seen.push(...events.map((e) => e.type)) },
+      notifier,
+    );
     consumer.start();
     await until(() => consumer.isLeader);
     await new Promise((r) => setTimeout(r, 50));
@@ -166,7 +195,8 @@ describe('LogConsumer (PostgreSQL)', () => {
         handle: async (events) => {
           seen.push(...events.map((e) => e.type));
           // Another writer commits while this batch is in hand.
-          if (events.some((e) => e.type === 'First')) await store.append('mid-2', [{ type: 'Second', data: {} }], { expectedVersion: 0 });
+          if (events.some((e) => e.type === 'First'))
+            await store.append('mid-2', [{ type: 'Second', data: {} }], { expectedVersion: 0 });
         },
       },
       notifier,
@@ -185,26 +215,57 @@ describe('LogConsumer (PostgreSQL)', () => {
 
   it('rolls a batch back when its checkpoint was moved underneath it (a swap, a second leader)', async () => {
     await sql`create table moved_rows (event_id uuid primary key)`.execute(testDb.db);
-    await store.append('moved', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedVersion: 0 });
+    await store.append(
+      'moved',
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     const [last] = (await store.readStream('moved')).slice(-1);
     const consumer = new LogConsumer(testDb.db, {
       name: 'moved-under',
       handle: async (events, trx) => {
         for (const event of events) await sql`insert into moved_rows values (${event.eventId})`.execute(trx);
         // Meanwhile, elsewhere, the checkpoint is set past these events.
-        await testDb.db.transaction().execute((other) => overwriteCheckpoint(other, 'moved-under', { transactionId: last!.transactionId, globalPosition: last!.globalPosition }));
+        await testDb.db.transaction().execute((other) =>
+          overwriteCheckpoint(other, 'moved-under', {
+            transactionId: last!.transactionId,
+            globalPosition: last!.globalPosition,
+          }),
+        );
       },
     });
-    await until(() => consumer.processBatch().then(() => false, (error: Error) => error instanceof CheckpointMovedError));
-    expect(Number((await sql<{ n: string }>`select count(*) as n from moved_rows`.execute(testDb.db)).rows[0]!.n)).toBe(0);
+    await until(() =>
+      consumer.processBatch().then(
+        () => false,
+        (error: Error) => error instanceof CheckpointMovedError,
+      ),
+    );
+    expect(Number((await sql<{ n: string }>`select count(*) as n from moved_rows`.execute(testDb.db)).rows[0]!.n)).toBe(
+      0,
+    );
     const [status] = await consumerStatuses(testDb.db, ['moved-under']);
     expect(status!.lagEvents).toBe(0);
   });
 
   it('passes only the types it asked for, and moves its checkpoint past the rest', async () => {
     const seen: string[] = [];
-    const consumer = new LogConsumer(testDb.db, { name: 'typed', types: ['Wanted'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });
-    await store.append('t', [{ type: 'Other', data: {} }, { type: 'Wanted', data: {} }, { type: 'Other', data: {} }], { expectedVersion: 0 });
+    const consumer = new LogConsumer(testDb.db, {
+      name: 'typed',
+      types: ['Wanted'],
+      handle: async (events) => void seen.push(...events.map((e) => e.type)),
+    });
+    await store.append(
+      't',
+      [
+        { type: 'Other', data: {} },
+        { type: 'Wanted', data: {} },
+        { type: 'Other', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     expect(await catchUp(testDb.db, consumer)).toBe(3);
     expect(seen).toEqual(['Wanted']);
     const [status] = await consumerStatuses(testDb.db, ['typed']);
@@ -212,10 +273,22 @@ describe('LogConsumer (PostgreSQL)', () => {
   });
 
   it('never moves past the consumers it runs after', async () => {
-    await store.append('dep', [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 });
+    await store.append(
+      'dep',
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+        { type: 'C', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     const upstream = new LogConsumer(testDb.db, { name: 'incidents', batchSize: 2, handle: async () => undefined });
     const seen: string[] = [];
-    const downstream = new LogConsumer(testDb.db, { name: 'alerts', after: ['incidents'], handle: async (events) => void seen.push(...events.map((e) => e.type)) });
+    const downstream = new LogConsumer(testDb.db, {
+      name: 'alerts',
+      after: ['incidents'],
+      handle: async (events) => void seen.push(...events.map((e) => e.type)),
+    });
     expect(await downstream.processBatch()).toBe(0);
     await until(async () => (await upstream.processBatch()) === 2);
     await until(async () => (await downstream.processBatch()) === 2);
@@ -226,7 +299,15 @@ describe('LogConsumer (PostgreSQL)', () => {
   });
 
   it('reports position and lag in events and seconds', async () => {
-    await store.append('lag', [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }], { expectedVersion: 0 });
+    await store.append(
+      'lag',
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+        { type: 'C', data: {} },
+      ],
+      { expectedVersion: 0 },
+    );
     const consumer = new LogConsumer(testDb.db, { name: 'lagging', batchSize: 2, handle: async () => undefined });
     const [before] = await consumerStatuses(testDb.db, ['lagging']);
     expect(before).toMatchObject({ consumer: 'lagging', globalPosition: '0', lagEvents: 3 });

@@ -63,7 +63,8 @@ const LOCK_NAMESPACE = 7_120_001;
 const SETTLE_DELAY_MS = 20;
 export const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
 
-type Item = { kind: 'event'; event: StoredEvent } | { kind: 'replay'; event: StoredEvent; request: ParkedEventReplayRequested };
+type Item =
+  { kind: 'event'; event: StoredEvent } | { kind: 'replay'; event: StoredEvent; request: ParkedEventReplayRequested };
 /** What one window's transaction did; `blocked`: it stopped before an event that failed and is not parked yet. */
 interface WindowOutcome {
   moved: number;
@@ -205,7 +206,8 @@ export class LogConsumer {
     const items: Item[] = [];
     for (const event of events) {
       if (event.type !== PARKED_EVENT_REPLAY_REQUESTED) items.push({ kind: 'event', event });
-      else if ((event.data as ParkedEventReplayRequested).consumer === this.name) items.push({ kind: 'replay', event, request: event.data as ParkedEventReplayRequested });
+      else if ((event.data as ParkedEventReplayRequested).consumer === this.name)
+        items.push({ kind: 'replay', event, request: event.data as ParkedEventReplayRequested });
     }
     return items;
   }
@@ -226,7 +228,10 @@ export class LogConsumer {
   }
 
   /** After a batch failed: each event alone, to find the one that fails (and commit the rest). */
-  private async handleOneByOne(trx: Transaction<Database>, items: Item[]): Promise<{ upTo?: Checkpoint; moved: number; blocked: boolean }> {
+  private async handleOneByOne(
+    trx: Transaction<Database>,
+    items: Item[],
+  ): Promise<{ upTo?: Checkpoint; moved: number; blocked: boolean }> {
     let upTo: Checkpoint | undefined;
     let moved = 0;
     for (const item of items) {
@@ -238,7 +243,10 @@ export class LogConsumer {
           if (isTransientError(attempt.error)) throw attempt.error;
           const failure = this.failures.record(event.eventId, attempt.error);
           this.options.onError?.(attempt.error, this.name);
-          this.lastError = { message: `event ${event.eventId} (${event.type}): ${failure.error}`, at: failure.lastFailedAt };
+          this.lastError = {
+            message: `event ${event.eventId} (${event.type}): ${failure.error}`,
+            at: failure.lastFailedAt,
+          };
           if (failure.attempts < this.parkAfterAttempts) return { upTo, moved, blocked: true };
           await parkEvent(trx, this.name, event, failure);
           this.options.onParked?.({ consumer: this.name, event, failure });
@@ -261,7 +269,12 @@ export class LogConsumer {
     const error = errorText(attempt.error);
     await markReplayFailed(trx, request.parkedId, error);
     const now = new Date();
-    this.options.onParked?.({ consumer: this.name, event: original, failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now }, replay: true });
+    this.options.onParked?.({
+      consumer: this.name,
+      event: original,
+      failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
+      replay: true,
+    });
   }
 
   /** The lowest checkpoint among the consumers this one runs after (none: no limit). */
@@ -280,7 +293,9 @@ export class LogConsumer {
             await this.lead(connection);
           } finally {
             this.leading = false;
-            await sql`select pg_advisory_unlock(${LOCK_NAMESPACE}, hashtext(${this.name}))`.execute(connection).catch(() => undefined);
+            await sql`select pg_advisory_unlock(${LOCK_NAMESPACE}, hashtext(${this.name}))`
+              .execute(connection)
+              .catch(() => undefined);
           }
         });
       } catch (error) {
