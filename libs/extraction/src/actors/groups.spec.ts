@@ -33,6 +33,17 @@ describe('agent nouns with a country or an organisation', () => {
     expect(summary('Thai farmers blocked the highway.')).toEqual(['thai-civilians/THA/CVL']);
   });
 
+  it('gives militias the country of their nationality adjective, a bare one the story country', () => {
+    expect(summary('Malian militias burned the granary.')).toEqual(['malian-rebels/MLI/REB']);
+    expect(summary('In Burkina Faso, militias burned the granary.')).toEqual([
+      'burkina-faso/BFA/GOV',
+      'burkinabe-rebels/BFA/REB',
+    ]);
+    // the story country's described militias when our tables have them; with no country named, nobody's
+    expect(summary('In Basra, militiamen blocked the port road.')).toContain('iran-backed-militias/IRQ/REB');
+    expect(summary('Militias burned the granary.')).toEqual([]);
+  });
+
   it('keeps the organisation when its members are named ("Hamas militants")', () => {
     expect(summary('Hamas militants fired rockets.')).toEqual(['hamas/PSE/REB']);
   });
