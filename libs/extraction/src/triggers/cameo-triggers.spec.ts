@@ -36,6 +36,13 @@ const found: Array<[string, string, EventType, string, string]> = [
   ['threats: put on notice', 'Washington put Tehran on notice.', 'ThreatIssued', 'USA', 'IRN'],
   ['criticism', 'Germany criticised China over its treatment of detainees.', 'AccusationMade', 'DEU', 'CHN'],
   ['condemnation', 'Canada denounced Venezuela for the arrests.', 'AccusationMade', 'CAN', 'VEN'],
+  [
+    'condemnation: issued a condemnation of (CAMEO 111)',
+    'Kenya issued a strong condemnation of Somalia on Tuesday.',
+    'AccusationMade',
+    'KEN',
+    'SOM',
+  ],
   ['cutting aid is a sanction', 'The United States suspended military aid to Egypt.', 'SanctionsImposed', 'USA', 'EGY'],
   ['travel: went to', 'The Turkish foreign minister went to Moscow on Tuesday.', 'VisitMade', 'TUR', 'RUS'],
   ['travel: sent a delegation to', 'Japan sent a delegation to Seoul.', 'VisitMade', 'JPN', 'KOR'],

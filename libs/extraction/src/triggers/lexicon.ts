@@ -186,6 +186,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AccusationMade', words: ['blame'] },
   { type: 'AccusationMade', words: ['condemn'] },
   { type: 'AccusationMade', words: ['denounce'] },
+  // CAMEO 111 "issue/express ... condemnation"
+  { type: 'AccusationMade', words: ['condemnation'] },
   { type: 'AccusationMade', words: ['=denouncing'] },
   {
     type: 'AccusationMade',
