@@ -36,6 +36,14 @@ const found: Array<[string, string, EventType, string, string]> = [
   ['threats: put on notice', 'Washington put Tehran on notice.', 'ThreatIssued', 'USA', 'IRN'],
   ['criticism', 'Germany criticised China over its treatment of detainees.', 'AccusationMade', 'DEU', 'CHN'],
   ['condemnation', 'Canada denounced Venezuela for the arrests.', 'AccusationMade', 'CAN', 'VEN'],
+  ['aid: pledged money (CAMEO 0331)', 'Japan pledged $2 billion to Ukraine on Monday.', 'AidProvided', 'JPN', 'UKR'],
+  [
+    'aid: refugees a pledge is for are civilians of the story country',
+    'In Chad, Norway pledged 40 million euros for refugees.',
+    'AidProvided',
+    'NOR',
+    'TCD',
+  ],
   [
     'condemnation: issued a condemnation of (CAMEO 111)',
     'Kenya issued a strong condemnation of Somalia on Tuesday.',
@@ -78,6 +86,10 @@ describe.each(found)('%s', (_family, sentence, type, agent, target) => {
 });
 
 describe('what the patterns say is something else', () => {
+  it('does not take a pledge to act for aid', () => {
+    expect(types('The president pledged to veto the bill.')).not.toContain('AidProvided');
+  });
+
   it('does not take a withdrawal from an accord for troops leaving', () => {
     expect(types('Russia withdrew from the nuclear treaty with the United States.')).not.toContain('TroopsWithdrawn');
   });

@@ -38,6 +38,8 @@ export const SANCTION_COMPOUNDS = [
   'regime',
   'exemption',
 ];
+/** What makes a pledge or promise one of aid: an amount of money or a fund (CAMEO's &CURRENCY). */
+const PLEDGED_MONEY = ['$', '€', '£', 'billion', 'million', '=bn', 'dollar', 'euro', 'pound', 'fund', 'funding'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
 const MILITARY = [
   'military',
@@ -259,6 +261,12 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AidProvided', words: ['assistance'] },
   { type: 'AidProvided', words: ['donate'] },
   { type: 'AidProvided', words: ['donation'] },
+  // CAMEO 0331-0333 "pledge/promise * &CURRENCY, fund, aid": money pledged is aid (the catalog's "given or pledged")
+  {
+    type: 'AidProvided',
+    words: ['pledge'],
+    near: { words: PLEDGED_MONEY, window: 5 },
+  },
   // ProtestHeld
   { type: 'ProtestHeld', words: ['protest'] },
   { type: 'ProtestHeld', words: ['=protests'] },
