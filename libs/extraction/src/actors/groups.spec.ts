@@ -61,6 +61,14 @@ describe('the dictionaries beside our gazetteer', () => {
     expect(summary('Shells fell on Kharkiv overnight.')).toEqual(['ukraine/UKR/GOV']);
   });
 
+  it('knows the places in the news since the dictionaries from our countries table', () => {
+    expect(summary('Shells fell on Kherson overnight.')).toEqual(['ukraine/UKR/GOV']);
+    expect(summary('Drones hit a market in El Fasher.')).toEqual(['sudan/SDN/GOV']);
+    expect(summary('Tanks moved toward Rafah.')).toEqual(['palestine/PSE/GOV']);
+    // a sea named after a port is no country: our table leaves out such ports
+    expect(summary('Ships sailed through the Gulf of Aden.')).toEqual([]);
+  });
+
   it('lets our entries win: one id for a person in both', () => {
     expect(summary('Nouri al-Maliki spoke.').map((x) => x.split('/')[0])).toEqual(['nouri-al-maliki']);
   });
