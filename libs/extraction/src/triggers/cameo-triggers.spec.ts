@@ -86,6 +86,12 @@ describe.each(found)('%s', (_family, sentence, type, agent, target) => {
 });
 
 describe('what the patterns say is something else', () => {
+  it('holds no election where the word only qualifies a promise or a deal', () => {
+    expect(types('The junta broke its election promises again.')).not.toContain('ElectionHeld');
+    expect(types('The parties signed an election deal in Lima.')).not.toContain('ElectionHeld');
+    expect(types('Peru will hold a presidential election in April.')).toContain('ElectionHeld');
+  });
+
   it('does not take a pledge to act for aid', () => {
     expect(types('The president pledged to veto the bill.')).not.toContain('AidProvided');
   });

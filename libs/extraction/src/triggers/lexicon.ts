@@ -40,6 +40,8 @@ export const SANCTION_COMPOUNDS = [
 ];
 /** What makes a pledge or promise one of aid: an amount of money or a fund (CAMEO's &CURRENCY). */
 const PLEDGED_MONEY = ['$', '€', '£', 'billion', 'million', '=bn', 'dollar', 'euro', 'pound', 'fund', 'funding'];
+/** "election commitments", "an election deal": the election only qualifies a promise or an accord, none is held. */
+const ELECTION_MODIFIED = ['commitment', 'commitments', 'deal', 'deals', 'promise', 'promises', 'pledge', 'pledges'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
 const MILITARY = [
   'military',
@@ -387,8 +389,8 @@ export const LEXICON: readonly TriggerRule[] = [
     near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 },
   },
   // ElectionHeld
-  { type: 'ElectionHeld', words: ['election'] },
-  { type: 'ElectionHeld', words: ['=elections'] },
+  { type: 'ElectionHeld', words: ['election'], notBefore: ELECTION_MODIFIED },
+  { type: 'ElectionHeld', words: ['=elections'], notBefore: ELECTION_MODIFIED },
   {
     type: 'ElectionHeld',
     words: ['=polls'],
