@@ -47,6 +47,8 @@ interface CountryRow {
   demonyms: string[];
   capitals: string[];
   aliases: string[];
+  /** Towns and regions in the news since the dictionaries (2019 on) that they lack ("Kherson", "El Fasher"). */
+  places?: string[];
 }
 interface PersonRow {
   id: string;
@@ -163,6 +165,8 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
       if (!demonyms.has(c.iso3)) demonyms.set(c.iso3, d.toLowerCase());
     }
     for (const cap of c.capitals) aliases.push({ surface: cap, entity: e, via: 'capital' });
+    // a place stands for its country as the dictionaries' places do ("shelled Kharkiv": Ukraine)
+    for (const place of c.places ?? []) aliases.push({ surface: place, entity: e, via: 'alias' });
   }
   for (const p of readJson<PersonRow[]>(dir, 'persons.json')) {
     const e: Entity = {

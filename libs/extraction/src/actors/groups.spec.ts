@@ -33,6 +33,17 @@ describe('agent nouns with a country or an organisation', () => {
     expect(summary('Thai farmers blocked the highway.')).toEqual(['thai-civilians/THA/CVL']);
   });
 
+  it('gives militias the country of their nationality adjective, a bare one the story country', () => {
+    expect(summary('Malian militias burned the granary.')).toEqual(['malian-rebels/MLI/REB']);
+    expect(summary('In Burkina Faso, militias burned the granary.')).toEqual([
+      'burkina-faso/BFA/GOV',
+      'burkinabe-rebels/BFA/REB',
+    ]);
+    // the story country's described militias when our tables have them; with no country named, nobody's
+    expect(summary('In Basra, militiamen blocked the port road.')).toContain('iran-backed-militias/IRQ/REB');
+    expect(summary('Militias burned the granary.')).toEqual([]);
+  });
+
   it('keeps the organisation when its members are named ("Hamas militants")', () => {
     expect(summary('Hamas militants fired rockets.')).toEqual(['hamas/PSE/REB']);
   });
@@ -48,6 +59,14 @@ describe('the dictionaries beside our gazetteer', () => {
   it('knows people and places ours lacks', () => {
     expect(summary('Recep Tayyip Erdogan spoke in Ankara.')[0]).toBe('recep-tayyip-erdogan/TUR/GOV');
     expect(summary('Shells fell on Kharkiv overnight.')).toEqual(['ukraine/UKR/GOV']);
+  });
+
+  it('knows the places in the news since the dictionaries from our countries table', () => {
+    expect(summary('Shells fell on Kherson overnight.')).toEqual(['ukraine/UKR/GOV']);
+    expect(summary('Drones hit a market in El Fasher.')).toEqual(['sudan/SDN/GOV']);
+    expect(summary('Tanks moved toward Rafah.')).toEqual(['palestine/PSE/GOV']);
+    // a sea named after a port is no country: our table leaves out such ports
+    expect(summary('Ships sailed through the Gulf of Aden.')).toEqual([]);
   });
 
   it('lets our entries win: one id for a person in both', () => {

@@ -68,6 +68,7 @@ export const CVL_HEADS = new Set([
   'mobs',
   'rioters',
   'supporters',
+  'refugees',
 ]);
 const PROTEST_NOUN = /protest|demonstrat|riot|crowd|mob/;
 

@@ -263,6 +263,16 @@ function mention(
 }
 
 /** A country-less group ("lawmakers", "protesters"): of the article's main country. */
+/** Armed-group nouns that, with no nationality or name before them, stand for the story country's armed groups. */
+const BARE_REB_HEADS = new Set(['militias', 'militiamen', 'militia']);
+
+/** The story country's armed groups as our tables describe them ("Iran-backed militias" for Iraq), if any. */
+function describedRebels(g: Gazetteer, iso: string): Entity | undefined {
+  if (!iso) return undefined;
+  for (const e of g.entities.values()) if (e.describes && e.sector === 'REB' && e.country === iso) return e;
+  return undefined;
+}
+
 function baseGroup(g: Gazetteer, head: GroupHead, iso: string): Entity | undefined {
   const country = g.countriesByIso.get(iso);
   return country ? groupEntity(g, country, head) : undefined;
@@ -622,6 +632,10 @@ export function findMentions(a: Analysis, ctx: MatchContext): Mention[] {
     } else if (CVL_HEADS.has(w.lower)) {
       const e = baseGroup(g, { last: i + 1, sector: 'CVL', noun: w.lower }, base);
       if (e) extra.push(mention(a, i, i + 1, e, 'head', 'CVL'));
+    } else if (BARE_REB_HEADS.has(w.lower)) {
+      // a bare "militias" is the story's country's (its described militias when we have them), never a fixed one
+      const e = describedRebels(g, base) ?? baseGroup(g, { last: i + 1, sector: 'REB', noun: w.lower }, base);
+      if (e) extra.push(mention(a, i, i + 1, e, 'head', 'REB'));
     }
   }
 

@@ -84,6 +84,14 @@ describe('subjects by clause shape', () => {
   });
 });
 
+describe('collective groups with no country named', () => {
+  it('are nobody\'s group, with a clean id', () => {
+    const e = one('Militants ambushed a police convoy near the border on Monday.', 'AttackCarriedOut');
+    expect(ids(e.agent)).toEqual(['militants']);
+    expect(countries(e.agent)).toEqual(['']);
+  });
+});
+
 describe('constructions', () => {
   it('"X-backed Y" is Y', () => {
     const e = one('Iran-backed militias attacked a US base in Syria on Sunday.', 'AttackCarriedOut');

@@ -123,7 +123,8 @@ export function addCollectives(
         const named = mentions.find((m) => m.entity.kind === 'country' && toks[m.first]!.sentence === s && !backer(m));
         country = named?.entity.country ?? baseCountry;
       }
-      const adj = country === 'IGO' ? '' : `${g.demonyms.get(country) ?? country.toLowerCase()}-`;
+      // no country named anywhere: the group is nobody's ("militants", not "-militants")
+      const adj = country === 'IGO' || !country ? '' : `${g.demonyms.get(country) ?? country.toLowerCase()}-`;
       const id = row.country === '*' ? `${adj}${row.id}` : row.id;
       extra.push(
         mention(a, i, best.last, { id, name: row.name, country, sector: row.sector, kind: 'org' }, row.sector),

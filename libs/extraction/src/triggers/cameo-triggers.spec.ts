@@ -36,6 +36,21 @@ const found: Array<[string, string, EventType, string, string]> = [
   ['threats: put on notice', 'Washington put Tehran on notice.', 'ThreatIssued', 'USA', 'IRN'],
   ['criticism', 'Germany criticised China over its treatment of detainees.', 'AccusationMade', 'DEU', 'CHN'],
   ['condemnation', 'Canada denounced Venezuela for the arrests.', 'AccusationMade', 'CAN', 'VEN'],
+  ['aid: pledged money (CAMEO 0331)', 'Japan pledged $2 billion to Ukraine on Monday.', 'AidProvided', 'JPN', 'UKR'],
+  [
+    'aid: refugees a pledge is for are civilians of the story country',
+    'In Chad, Norway pledged 40 million euros for refugees.',
+    'AidProvided',
+    'NOR',
+    'TCD',
+  ],
+  [
+    'condemnation: issued a condemnation of (CAMEO 111)',
+    'Kenya issued a strong condemnation of Somalia on Tuesday.',
+    'AccusationMade',
+    'KEN',
+    'SOM',
+  ],
   ['cutting aid is a sanction', 'The United States suspended military aid to Egypt.', 'SanctionsImposed', 'USA', 'EGY'],
   ['travel: went to', 'The Turkish foreign minister went to Moscow on Tuesday.', 'VisitMade', 'TUR', 'RUS'],
   ['travel: sent a delegation to', 'Japan sent a delegation to Seoul.', 'VisitMade', 'JPN', 'KOR'],
@@ -71,6 +86,16 @@ describe.each(found)('%s', (_family, sentence, type, agent, target) => {
 });
 
 describe('what the patterns say is something else', () => {
+  it('holds no election where the word only qualifies a promise or a deal', () => {
+    expect(types('The junta broke its election promises again.')).not.toContain('ElectionHeld');
+    expect(types('The parties signed an election deal in Lima.')).not.toContain('ElectionHeld');
+    expect(types('Peru will hold a presidential election in April.')).toContain('ElectionHeld');
+  });
+
+  it('does not take a pledge to act for aid', () => {
+    expect(types('The president pledged to veto the bill.')).not.toContain('AidProvided');
+  });
+
   it('does not take a withdrawal from an accord for troops leaving', () => {
     expect(types('Russia withdrew from the nuclear treaty with the United States.')).not.toContain('TroopsWithdrawn');
   });

@@ -38,6 +38,10 @@ export const SANCTION_COMPOUNDS = [
   'regime',
   'exemption',
 ];
+/** What makes a pledge or promise one of aid: an amount of money or a fund (CAMEO's &CURRENCY). */
+const PLEDGED_MONEY = ['$', '€', '£', 'billion', 'million', '=bn', 'dollar', 'euro', 'pound', 'fund', 'funding'];
+/** "election commitments", "an election deal": the election only qualifies a promise or an accord, none is held. */
+const ELECTION_MODIFIED = ['commitment', 'commitments', 'deal', 'deals', 'promise', 'promises', 'pledge', 'pledges'];
 const AGREEMENT_NOUNS = ['agreement', 'deal', 'memorandum', 'accord', 'pact', 'treaty', 'truce', 'ceasefire'];
 const MILITARY = [
   'military',
@@ -186,6 +190,8 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AccusationMade', words: ['blame'] },
   { type: 'AccusationMade', words: ['condemn'] },
   { type: 'AccusationMade', words: ['denounce'] },
+  // CAMEO 111 "issue/express ... condemnation"
+  { type: 'AccusationMade', words: ['condemnation'] },
   { type: 'AccusationMade', words: ['=denouncing'] },
   {
     type: 'AccusationMade',
@@ -257,6 +263,12 @@ export const LEXICON: readonly TriggerRule[] = [
   { type: 'AidProvided', words: ['assistance'] },
   { type: 'AidProvided', words: ['donate'] },
   { type: 'AidProvided', words: ['donation'] },
+  // CAMEO 0331-0333 "pledge/promise * &CURRENCY, fund, aid": money pledged is aid (the catalog's "given or pledged")
+  {
+    type: 'AidProvided',
+    words: ['pledge'],
+    near: { words: PLEDGED_MONEY, window: 5 },
+  },
   // ProtestHeld
   { type: 'ProtestHeld', words: ['protest'] },
   { type: 'ProtestHeld', words: ['=protests'] },
@@ -377,8 +389,8 @@ export const LEXICON: readonly TriggerRule[] = [
     near: { words: ['law', 'bill', 'resolution', 'budget', 'motion'], window: 4 },
   },
   // ElectionHeld
-  { type: 'ElectionHeld', words: ['election'] },
-  { type: 'ElectionHeld', words: ['=elections'] },
+  { type: 'ElectionHeld', words: ['election'], notBefore: ELECTION_MODIFIED },
+  { type: 'ElectionHeld', words: ['=elections'], notBefore: ELECTION_MODIFIED },
   {
     type: 'ElectionHeld',
     words: ['=polls'],
