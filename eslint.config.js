@@ -91,21 +91,6 @@ export default tseslint.config(
     },
   },
   {
-    // Folders other branches are rewriting while this config lands (the coder, the coding processor, the benchmarks):
-    // warnings there until those branches merge, then this block goes.
-    files: [
-      'libs/extraction/**/*.ts',
-      'apps/worker/src/coding/**/*.ts',
-      'scripts/bench/**/*.ts',
-      'scripts/extraction/**/*.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-unused-vars': 'warn',
-      '@typescript-eslint/restrict-template-expressions': 'warn',
-      'prefer-const': 'warn',
-    },
-  },
-  {
     // Plain JavaScript (build scripts, Jest and ESLint config): no type information.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -85,7 +85,7 @@ describe('subjects by clause shape', () => {
 });
 
 describe('collective groups with no country named', () => {
-  it('are nobody\'s group, with a clean id', () => {
+  it("are nobody's group, with a clean id", () => {
     const e = one('Militants ambushed a police convoy near the border on Monday.', 'AttackCarriedOut');
     expect(ids(e.agent)).toEqual(['militants']);
     expect(countries(e.agent)).toEqual(['']);
