@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Queue, Worker } from 'bullmq';
@@ -26,8 +25,11 @@ import { createTestDatabase } from '#db/testing/test-database';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, type EventType } from '#domain';
 import { ALERT_WEBHOOKS_QUEUE, type WebhookJob } from '#queue';
 import { processWebhookJob, webhookWorkerOptions } from '../../apps/worker/src/alerts/webhook-delivery.processor.js';
+import { ROOT, freePort, startRedis } from './apps.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+// The receiver of the delivery bench listens on loopback, which outbound requests refuse unless named
+// (read once, at the first delivery).
+process.env.ALLOWED_INTERNAL_HOSTS ??= '127.0.0.1';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 1_000);
 const LATENCY_ARTICLES = Number(process.env.BENCH_LATENCY_ARTICLES ?? 60);
@@ -39,13 +41,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 };
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 // ---- 1. rule evaluation -------------------------------------------------------
 const COUNTRIES = [
@@ -125,48 +120,10 @@ const clients: Redis[] = [];
 /** Closed before their Redis goes away, so nothing reconnects to a dead port. */
 const closeClients = () => clients.splice(0).forEach((c) => c.disconnect());
 
-async function privateRedis(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    { stdio: 'ignore' },
-  );
-  const client = new Redis(port, '127.0.0.1', {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => undefined);
-  for (
-    let i = 0;
-    i < 100 &&
-    !(await client.connect().then(
-      () => true,
-      () => false,
-    ));
-    i++
-  )
-    await new Promise((r) => setTimeout(r, 50));
-  client.disconnect();
-  return { url: `redis://127.0.0.1:${port}`, stop: () => void child.kill('SIGKILL') };
-}
-
 // ---- 2. ingest → alert job ------------------------------------------------------
 async function ingestToAlertJob(): Promise<{ p50: number; p99: number; max: number; n: number }> {
   const testDb = await createTestDatabase({ migrate: false });
-  const redis = await privateRedis();
+  const redis = await startRedis();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const email = 'bench@desk.example';
@@ -286,7 +243,7 @@ async function ingestToAlertJob(): Promise<{ p50: number; p99: number; max: numb
 // ---- 3. webhook delivery throughput ------------------------------------------------
 async function deliveryThroughput(concurrency: number): Promise<{ perSecond: number; n: number }> {
   const testDb = await createTestDatabase();
-  const redis = await privateRedis();
+  const redis = await startRedis();
   const receiver = createHttpServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(204).end());
@@ -347,7 +304,12 @@ async function deliveryThroughput(concurrency: number): Promise<{ perSecond: num
       connection: connection(),
     });
     worker.on('completed', () => void done++);
-    while (done < DELIVERIES) await new Promise((r) => setTimeout(r, 20));
+    let failure: string | undefined;
+    worker.on('failed', (_job, error) => (failure ??= error.message));
+    while (done < DELIVERIES) {
+      if (failure) throw new Error(`a webhook delivery failed: ${failure}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     return { perSecond: DELIVERIES / ((performance.now() - started) / 1_000), n: DELIVERIES };
   } finally {
     await worker?.close();

@@ -4,15 +4,14 @@
 // (no worker) on a throwaway PostgreSQL database and a private Redis.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { DEVELOPMENT_WEBHOOK_SECRET } from '#config';
 import { createTestDatabase } from '#db/testing/test-database';
 import { htmlToText } from '#ingest';
+import { ROOT, freePort, startRedis } from './apps.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -58,23 +57,8 @@ for (const [name, html] of inputs) {
   say(`  ${name}: ${(html.length / 1024).toFixed(1)} KB → ${ms(median(times))} (max ${ms(max(times))})`);
 }
 
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
 const testDb = await createTestDatabase();
-const redisPort = await freePort();
-const redis = spawn(
-  'redis-server',
-  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-  { stdio: 'ignore' },
-);
+const redis = await startRedis();
 const apiPort = await freePort();
 const base = `http://127.0.0.1:${apiPort}`;
 const api: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
@@ -83,7 +67,7 @@ const api: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/
     ...process.env,
     LOG_LEVEL: 'error',
     DATABASE_URL: testDb.url,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: redis.url,
     PORT: String(apiPort),
     WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
   },
@@ -163,7 +147,7 @@ try {
   }
 } finally {
   api.kill('SIGTERM');
-  redis.kill('SIGKILL');
+  redis.stop();
   await new Promise((r) => setTimeout(r, 1_000));
   await testDb.drop();
 }
