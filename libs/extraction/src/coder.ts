@@ -5,7 +5,7 @@
 import type { CodedEvent } from '#domain';
 import { buildAliasIndex } from './actors/alias-index.js';
 import { dataDir, loadGazetteer, type Gazetteer } from './actors/gazetteer.js';
-import { dominantCountry, findMentions, type MatchContext } from './actors/matcher.js';
+import { findMentions, storyCountry, type MatchContext } from './actors/matcher.js';
 import type { Mention } from './actors/mention.js';
 import { resolvePronouns } from './actors/pronouns.js';
 import { resolveBareTitles } from './arguments/bare-titles.js';
@@ -93,7 +93,7 @@ function code(
   tables: Tables,
 ): CodedEvent[] {
   const found = resolveBareTitles(a, resolvePronouns(a, findMentions(a, ctx)));
-  const mentions = addCollectives(a, found, tables.collectives, g, dominantCountry(found, g));
+  const mentions = addCollectives(a, found, tables.collectives, g, storyCountry(found) ?? '');
   const covered = new Uint8Array(a.tokens.length);
   const bySentence: Mention[][] = a.sentences.map(() => []);
   for (const m of mentions) {

@@ -232,12 +232,6 @@ export function storyCountry(mentions: Mention[]): string | undefined {
   return best;
 }
 
-/** storyCountry(), or '' (no country) for callers that take a code: never a fixed country ("Biden postpones Africa visit" is about no one's collectives). */
-export function dominantCountry(mentions: Mention[], g: Gazetteer): string {
-  void g;
-  return storyCountry(mentions) ?? '';
-}
-
 function mention(
   a: Analysis,
   first: number,

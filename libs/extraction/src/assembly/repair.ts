@@ -3,7 +3,7 @@
 // carried by a letter is addressed to its recipient; protesters are of the
 // place they protest in; an election is held by the country it is in).
 import type { Entity, Gazetteer } from '../actors/gazetteer.js';
-import { dominantCountry } from '../actors/matcher.js';
+import { storyCountry } from '../actors/matcher.js';
 import type { Mention } from '../actors/mention.js';
 import { isLocativeMention } from '../arguments/constructions.js';
 import type { Draft } from '../merging/draft.js';
@@ -35,7 +35,8 @@ export function repairTargets(a: Analysis, clusters: Cluster[], mentions: Mentio
   const clusterOf = new Map<Draft, Cluster>();
   for (const c of clusters) for (const d of c.drafts) clusterOf.set(d, c);
   const all = clusters.flatMap((c) => c.drafts);
-  const base = g.countriesByIso.get(dominantCountry(mentions, g));
+  const story = storyCountry(mentions);
+  const base = story === undefined ? undefined : g.countriesByIso.get(story);
   for (const c of clusters) {
     for (const d of c.drafts) {
       if (c.type === 'AccusationMade') {
